@@ -34,4 +34,9 @@ export type ReportContent = {
   cells: CellValues;
   /** Warnings acknowledged by the clerk: finding key → reason. */
   acknowledgements: Record<string, string>;
+  /**
+   * Totals as printed in an imported file, kept beside the recomputed ones so that a mismatch can be
+   * reported (rules E2–E4). Absent for reports written in nianbao.
+   */
+  sourceTotals?: CellValues;
 };

@@ -1,0 +1,346 @@
+import { describe, expect, it } from "vitest";
+import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
+import { INPUT_CELLS, T3_INPUT_COLUMNS, emptyContent, t2CellId, t3CellId, t4CellId, type ReportContent } from "@/lib/template";
+import {
+  computeTotals,
+  draftContentSchema,
+  feeStatement,
+  normalizeCellInput,
+  openFindings,
+  parseChineseDate,
+  parseDraft,
+  readCell,
+  similarity,
+  submitContentSchema,
+  validateReport,
+  canTransition,
+  type Finding,
+} from "./index";
+
+/** A balanced, complete report to break one rule at a time. */
+function complete(): ReportContent {
+  const c = zhangliangContent();
+  c.header.signDate = "2024年1月19日";
+  c.fee = { charged: false, pieces: "", amount: "" };
+  c.cells[t4CellId("direct", "corrected")] = "0";
+  c.cells[t4CellId("direct", "other")] = "0";
+  return c;
+}
+const rules = (f: Finding[]) => f.map((x) => x.rule);
+const ctx = { year: 2023, organKind: "TOWNSHIP" as const };
+
+describe("values", () => {
+  it.each([
+    ["１２３", "123"],
+    ["  7 ", "7"],
+    ["1,234", "1234"],
+    ["1，234", "1234"],
+    ["３．５", "3.5"],
+    ["－2", "-2"],
+    ["\u30004\u3000", "4"],
+  ])("normalises %j to %j", (raw, out) => expect(normalizeCellInput(raw)).toBe(out));
+
+  it("reads counts: non-negative integers only", () => {
+    expect(readCell("", "count")).toEqual({ state: "blank" });
+    expect(readCell("0", "count")).toEqual({ state: "valid", value: 0 });
+    expect(readCell("007", "count")).toEqual({ state: "valid", value: 7 });
+    expect(readCell("12.0", "count")).toEqual({ state: "valid", value: 12 });
+    expect(readCell("123456789012", "count")).toEqual({ state: "valid", value: 123456789012 });
+    expect(readCell("-1", "count")).toMatchObject({ state: "invalid", message: "不能为负数" });
+    expect(readCell("1.5", "count")).toMatchObject({ state: "invalid", message: expect.stringContaining("整数") });
+    expect(readCell("abc", "count")).toMatchObject({ state: "invalid" });
+    expect(readCell("1234567890123456", "count")).toMatchObject({ state: "invalid", message: expect.stringContaining("过大") });
+  });
+
+  it("reads fees as non-negative decimals", () => {
+    expect(readCell("0.0125", "decimal")).toEqual({ state: "valid", value: 0.0125 });
+    expect(readCell("3", "decimal")).toEqual({ state: "valid", value: 3 });
+    expect(readCell("-0.5", "decimal")).toMatchObject({ state: "invalid" });
+    expect(readCell("1.2.3", "decimal")).toMatchObject({ state: "invalid" });
+  });
+});
+
+describe("totals", () => {
+  it("sums rows and columns of table 三 and the groups of table 四", () => {
+    const c = emptyContent("x", 2023);
+    c.cells[t3CellId("new", "natural")] = "3";
+    c.cells[t3CellId("new", "commercial")] = "2";
+    c.cells[t3CellId("open", "natural")] = "2";
+    c.cells[t3CellId("deny3", "natural")] = "1";
+    c.cells[t3CellId("other3", "commercial")] = "2";
+    c.cells[t4CellId("after", "pending")] = "4";
+    c.cells[t4CellId("after", "upheld")] = "1";
+    const t = computeTotals(c.cells);
+    expect(t[t3CellId("new", "total")]).toBe(5);
+    expect(t[t3CellId("total", "natural")]).toBe(3);
+    expect(t[t3CellId("total", "commercial")]).toBe(2);
+    expect(t[t3CellId("total", "total")]).toBe(5);
+    expect(t[t4CellId("after", "total")]).toBe(5);
+    expect(t[t4CellId("review", "total")]).toBe(0);
+  });
+
+  it("gives an unknown total when a summand is invalid", () => {
+    const c = emptyContent("x", 2023);
+    c.cells[t3CellId("open", "legal")] = "x";
+    const t = computeTotals(c.cells);
+    expect(t[t3CellId("open", "total")]).toBeNull();
+    expect(t[t3CellId("total", "legal")]).toBeNull();
+    expect(t[t3CellId("total", "total")]).toBeNull();
+    expect(t[t3CellId("new", "total")]).toBe(0);
+  });
+
+  it("recomputes the zhangliang sample's printed totals", () => {
+    const t = computeTotals(zhangliangContent().cells);
+    expect(t[t4CellId("direct", "total")]).toBe(3);
+    expect(t[t4CellId("review", "total")]).toBe(0);
+    expect(t[t3CellId("total", "total")]).toBe(0);
+  });
+});
+
+describe("rules", () => {
+  it("finds nothing in a complete, balanced report", () => {
+    expect(validateReport(complete(), ctx)).toEqual([]);
+  });
+
+  it("zhangliang 2023 as published: no error, warnings for T3 (fee), T4 (cases without applications), T6 (no date)", () => {
+    const f = validateReport(zhangliangContent(), ctx);
+    expect(f.filter((x) => x.severity === "error")).toEqual([]);
+    expect(rules(f).sort()).toEqual(["T3", "T4", "T6"]);
+    const t4 = f.find((x) => x.rule === "T4")!;
+    expect(t4.cells).toContain(t4CellId("direct", "total"));
+    expect(t4.message).toContain("3 件");
+  });
+
+  it("E1: 一 + 二 must equal （七）总计 + 四 per column, naming the four cells", () => {
+    const c = complete();
+    c.cells[t3CellId("new", "research")] = "4";
+    c.cells[t3CellId("open", "research")] = "3";
+    const f = validateReport(c, ctx).filter((x) => x.rule === "E1");
+    // 科研机构 column and the 总计 column are both off by one
+    expect(f.map((x) => x.cells[0])).toEqual([t3CellId("new", "research"), t3CellId("new", "total")]);
+    expect(f[0]!.severity).toBe("error");
+    expect(f[0]!.cells).toEqual(["new", "carried", "total", "carryover"].map((r) => t3CellId(r, "research")));
+    expect(f[0]!.message).toContain("科研机构");
+    expect(f[0]!.message).toContain("4");
+    c.cells[t3CellId("carryover", "research")] = "1";
+    expect(validateReport(c, ctx).filter((x) => x.rule === "E1")).toEqual([]);
+  });
+
+  it("E2/E3/E4: printed totals of an imported report that disagree with the cells", () => {
+    const c = complete();
+    c.cells[t3CellId("new", "natural")] = "2";
+    c.cells[t3CellId("open", "natural")] = "2";
+    c.sourceTotals = {
+      [t3CellId("new", "total")]: "3", // E2 row total
+      [t3CellId("total", "natural")]: "1", // E3 column total
+      [t4CellId("direct", "total")]: "9", // E4
+      [t3CellId("open", "total")]: "2", // agrees
+    };
+    const f = validateReport(c, ctx);
+    expect(rules(f).sort()).toEqual(["E2", "E3", "E4"]);
+    expect(f.find((x) => x.rule === "E2")!.message).toContain("原文为 3");
+  });
+
+  it("E5: invalid and blank cells are errors on their cell", () => {
+    const c = complete();
+    c.cells[t3CellId("deny1", "legal")] = "-1";
+    c.cells[t2CellId("fee", "amount")] = "";
+    const f = validateReport(c, ctx).filter((x) => x.rule === "E5");
+    expect(f.map((x) => x.cells)).toEqual([[t2CellId("fee", "amount")], [t3CellId("deny1", "legal")]]);
+    expect(f[0]!.message).toContain("未填写");
+    expect(f[1]!.message).toContain("不能为负数");
+  });
+
+  it("E5: a charged fee needs pieces and amount", () => {
+    const c = complete();
+    c.fee = { charged: true, pieces: "2", amount: "abc" };
+    const f = validateReport(c, ctx);
+    expect(f.map((x) => x.key)).toEqual(["E5:fee.amount"]);
+  });
+
+  it("E6: sections 一, 五 and 六 must not be empty", () => {
+    const c = complete();
+    for (const k of Object.keys(c.text)) c.text[k] = "";
+    c.fee.charged = null;
+    const f = validateReport(c, ctx).filter((x) => x.rule === "E6");
+    expect(f).toHaveLength(3);
+    c.fee.charged = false; // the fee statement alone fills 六
+    expect(validateReport(c, ctx).filter((x) => x.rule === "E6")).toHaveLength(2);
+  });
+
+  it("E7: the statistical period and any cited report year must be the report's year", () => {
+    const c = complete();
+    c.header.opening = c.header.opening.replace("2023年1月1日", "2022年1月1日");
+    c.text.s6 = "参照2022年政府信息公开工作年度报告的写法。";
+    const f = validateReport(c, ctx).filter((x) => x.rule === "E7");
+    expect(f.map((x) => x.cells[0])).toEqual(["header.opening", "text.s6"]);
+  });
+
+  it("X1: 上年结转 must equal last year's 结转下年度继续办理 (error)", () => {
+    const prev = complete();
+    prev.cells[t3CellId("new", "natural")] = "2";
+    prev.cells[t3CellId("carryover", "natural")] = "2";
+    const c = complete();
+    const f = validateReport(c, { ...ctx, previous: { year: 2022, content: prev } });
+    expect(f.filter((x) => x.rule === "X1").map((x) => x.cells)).toEqual([[t3CellId("carried", "natural")]]);
+    expect(f.find((x) => x.rule === "X1")!.severity).toBe("error");
+    // no check without last year's report, or when "last year" is not the year before
+    expect(validateReport(c, { ...ctx, previous: { year: 2021, content: prev } })).toEqual([]);
+  });
+
+  it("X2: 现行有效件数 = last year's + 制发 − 废止 (warning)", () => {
+    const prev = complete();
+    prev.cells[t2CellId("normative", "valid")] = "10";
+    const c = complete();
+    c.cells[t2CellId("normative", "issued")] = "3";
+    c.cells[t2CellId("normative", "repealed")] = "1";
+    c.cells[t2CellId("normative", "valid")] = "11";
+    const x2 = () => validateReport(c, { ...ctx, previous: { year: 2022, content: prev } }).filter((x) => x.rule === "X2");
+    expect(x2()).toHaveLength(1);
+    expect(x2()[0]!.message).toContain("应为 12");
+    c.cells[t2CellId("normative", "valid")] = "12";
+    expect(x2()).toHaveLength(0);
+  });
+
+  it("X3: section 五 copied from last year (warning)", () => {
+    const prev = complete();
+    const c = complete();
+    const f = validateReport(c, { ...ctx, previous: { year: 2022, content: prev } });
+    expect(f.filter((x) => x.rule === "X3").map((x) => x.cells[0])).toEqual(["text.s5", "text.s1.lead"]);
+    c.text.s5 = "今年发现的问题是公开目录更新不及时、政策解读形式单一。下一步将建立目录季度更新机制，增加图解和视频解读，并组织两次业务培训，提升工作人员能力。";
+    expect(validateReport(c, { ...ctx, previous: { year: 2022, content: prev } }).filter((x) => x.cells[0] === "text.s5")).toEqual([]);
+  });
+
+  it("T1: a number in the text that contradicts the table", () => {
+    const c = complete();
+    c.text["s1.request"] = "全年共收到政府信息公开申请5件，均已按时办结。";
+    const f = validateReport(c, ctx).filter((x) => x.rule === "T1");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.cells).toEqual(["text.s1.request", t3CellId("new", "total")]);
+    c.cells[t3CellId("new", "natural")] = "5";
+    c.cells[t3CellId("open", "natural")] = "5";
+    expect(validateReport(c, ctx).filter((x) => x.rule === "T1")).toEqual([]);
+  });
+
+  it("T1: zhangliang's 行政处罚 1 起 agrees with table 二", () => {
+    const c = complete();
+    expect(c.text["s1.platform"]).toContain("行政处罚 1 起");
+    c.cells[t2CellId("penalty", "decisions")] = "2";
+    expect(validateReport(c, ctx).filter((x) => x.rule === "T1").map((x) => x.cells[1])).toEqual([t2CellId("penalty", "decisions")]);
+  });
+
+  it("T2: a missing topic of 一 and an over-long 一", () => {
+    const c = complete();
+    c.text["s1.oversight"] = "";
+    expect(validateReport(c, ctx).map((x) => x.cells[0])).toEqual(["text.s1.oversight"]);
+    c.text["s1.oversight"] = "字".repeat(1001);
+    expect(validateReport(c, ctx).map((x) => x.key)).toEqual(["T2:length"]);
+  });
+
+  it("T3: fee statement missing, or fee notices implied by （六）2", () => {
+    const c = complete();
+    c.cells[t3CellId("new", "natural")] = "1";
+    c.cells[t3CellId("other2", "natural")] = "1";
+    expect(validateReport(c, ctx).map((x) => x.key)).toEqual(["T3:notices"]);
+    c.fee.charged = null;
+    expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["T3"]);
+  });
+
+  it("T5: a large share of （六）3 其他", () => {
+    const c = complete();
+    c.cells[t3CellId("new", "natural")] = "3";
+    c.cells[t3CellId("open", "natural")] = "2";
+    c.cells[t3CellId("other3", "natural")] = "1";
+    expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["T5"]);
+    c.cells[t3CellId("new", "natural")] = "4";
+    c.cells[t3CellId("open", "natural")] = "3";
+    expect(validateReport(c, ctx)).toEqual([]);
+  });
+
+  it("T6: 署名 and 成文日期 present, after the year, by 1月31日 for townships", () => {
+    const c = complete();
+    const date = (d: string) => {
+      c.header.signDate = d;
+      return validateReport(c, ctx).map((x) => x.rule);
+    };
+    expect(date("2024年1月31日")).toEqual([]);
+    expect(date("2024年2月1日")).toEqual(["T6"]);
+    expect(date("2023年12月30日")).toEqual(["T6"]);
+    expect(date("2024年01月19日")).toEqual(["T6"]);
+    expect(date("")).toEqual(["T6"]);
+    c.header.signDate = "2024年2月10日";
+    expect(validateReport(c, { year: 2023, organKind: "COUNTY" })).toEqual([]);
+    c.header.organName = "";
+    expect(validateReport(c, { year: 2023, organKind: "COUNTY" }).map((x) => x.cells[0])).toEqual(["header.organName"]);
+  });
+
+  it("acknowledged warnings are no longer open; errors stay open", () => {
+    const c = zhangliangContent();
+    c.cells[t3CellId("new", "legal")] = "1";
+    const f = validateReport(c, ctx);
+    const warning = f.find((x) => x.rule === "T4");
+    expect(warning).toBeUndefined(); // there is an application now
+    const t6 = f.find((x) => x.rule === "T6")!;
+    c.acknowledgements[t6.key] = "成文日期待领导签发后填写";
+    const open = openFindings(c, f);
+    expect(open.find((x) => x.key === t6.key)).toBeUndefined();
+    expect(open.some((x) => x.rule === "E1")).toBe(true);
+  });
+});
+
+describe("helpers", () => {
+  it("parses Chinese dates strictly", () => {
+    expect(parseChineseDate("2024年1月19日")).toEqual({ year: 2024, month: 1, day: 19 });
+    expect(parseChineseDate("2024年2月30日")).toBeNull();
+    expect(parseChineseDate("2024-01-19")).toBeNull();
+  });
+  it("measures similarity", () => {
+    expect(similarity("一是加强培训，二是完善制度", "一是加强培训，二是完善制度")).toBe(1);
+    expect(similarity("加强培训", "完善制度")).toBe(0);
+  });
+  it("states the fee", () => {
+    expect(feeStatement({ charged: null, pieces: "", amount: "" })).toBe("");
+    expect(feeStatement({ charged: false, pieces: "", amount: "" })).toContain("未收取");
+    expect(feeStatement({ charged: true, pieces: "2", amount: "200.50" })).toContain("2件");
+    expect(feeStatement({ charged: true, pieces: "2", amount: "200.50" })).toContain("200.50元");
+  });
+});
+
+describe("schemas", () => {
+  it("draft accepts blanks and invalid typing (kept for the user), rejects unknown cells and over-long text", () => {
+    const c = emptyContent("x", 2023);
+    c.cells[t3CellId("new", "natural")] = "abc";
+    expect(parseDraft(c).ok).toBe(true);
+    const bad = { ...c, cells: { ...c.cells, "t3.new.total": "5" } };
+    expect(parseDraft(bad).ok).toBe(false);
+    const long = { ...c, text: { ...c.text, s5: "字".repeat(20001) } };
+    const r = parseDraft(long);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.messages[0]).toContain("五、存在的主要问题及改进情况不能超过 20000 个字符");
+  });
+  it("draft fills missing fields so an older stored report still parses", () => {
+    const c = emptyContent("x", 2023);
+    const partial = { ...c, cells: { [t3CellId("new", "natural")]: "1" } };
+    const r = draftContentSchema.parse(partial);
+    expect(Object.keys(r.cells)).toHaveLength(INPUT_CELLS.length);
+  });
+  it("submit requires every cell valid, naming the cell", () => {
+    const c = complete();
+    expect(submitContentSchema.safeParse(c).success).toBe(true);
+    c.cells[t3CellId("carried", T3_INPUT_COLUMNS[2]!.id)] = "";
+    const r = submitContentSchema.safeParse(c);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toBe("表三「二、上年结转政府信息公开申请数量」科研机构未填写");
+  });
+});
+
+describe("status", () => {
+  it("allows the review cycle and nothing else", () => {
+    expect(canTransition("DRAFT", "submit")).toBe(true);
+    expect(canTransition("RETURNED", "submit")).toBe(true);
+    expect(canTransition("SUBMITTED", "approve")).toBe(true);
+    expect(canTransition("APPROVED", "approve")).toBe(false);
+    expect(canTransition("DRAFT", "publish")).toBe(false);
+    expect(canTransition("APPROVED", "publish")).toBe(true);
+  });
+});

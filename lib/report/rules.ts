@@ -1,0 +1,432 @@
+/**
+ * The consistency rules of the spec (§6): E1–E7 (errors), X1–X3 (cross-year), T1–T6 (text and table).
+ * Pure: a report's content in, findings out. Every finding names its cells and carries a Chinese message.
+ */
+import {
+  CELLS,
+  INPUT_CELLS,
+  SECTION_ONE_GUIDELINE_CHARS,
+  T3_COLUMNS,
+  T3_INPUT_COLUMNS,
+  T3_ROWS,
+  T4_GROUPS,
+  TEXT_FIELDS,
+  t2CellId,
+  t3CellId,
+  t4CellId,
+  textFieldsOf,
+  type ReportContent,
+} from "@/lib/template";
+import { FEE_REF, headerRef, textRef, type Finding } from "./findings";
+import { feeStatement } from "./fee";
+import { computeTotals, cellNumber, type Totals } from "./totals";
+import { readCell } from "./values";
+
+export type OrganKind = "COUNTY" | "TOWNSHIP" | "DEPARTMENT";
+
+export type RuleContext = {
+  year: number;
+  organKind?: OrganKind;
+  /** The same organ's report of the previous year, when it is in the system. */
+  previous?: { year: number; content: ReportContent } | null;
+};
+
+type Ctx = RuleContext & { content: ReportContent; totals: Totals; out: Finding[] };
+
+const n = (ctx: Ctx, id: string) => cellNumber(ctx.content.cells, ctx.totals, id);
+const colLabel = (id: string) => T3_COLUMNS.find((c) => c.id === id)!.label;
+const rowLabel = (id: string) => T3_ROWS.find((r) => r.id === id)!.label;
+
+function add(ctx: Ctx, f: Omit<Finding, "key"> & { key?: string }) {
+  ctx.out.push({ ...f, key: f.key ?? `${f.rule}:${f.cells.join(",")}` });
+}
+
+// ---- E5: every value valid; blanks are not zeros --------------------------------------------
+function e5(ctx: Ctx) {
+  for (const c of INPUT_CELLS) {
+    const r = readCell(ctx.content.cells[c.id], c.kind);
+    if (r.state === "invalid") {
+      add(ctx, { rule: "E5", severity: "error", cells: [c.id], message: `${c.name}：${r.message}。` });
+    } else if (r.state === "blank") {
+      add(ctx, {
+        rule: "E5",
+        severity: "error",
+        cells: [c.id],
+        message: `${c.name}未填写（没有数据请填 0）。`,
+      });
+    }
+  }
+  const fee = ctx.content.fee;
+  if (fee.charged) {
+    for (const [field, label, kind] of [
+      ["pieces", "收费件数", "count"],
+      ["amount", "收费金额", "decimal"],
+    ] as const) {
+      const r = readCell(fee[field], kind);
+      if (r.state !== "valid")
+        add(ctx, {
+          rule: "E5",
+          severity: "error",
+          cells: [FEE_REF],
+          key: `E5:fee.${field}`,
+          message: `信息处理费${label}${r.state === "blank" ? "未填写" : `：${r.message}`}。`,
+        });
+    }
+  }
+}
+
+// ---- E1: 一 + 二 = （七）总计 + 四, every column -------------------------------------------
+function e1(ctx: Ctx) {
+  for (const col of T3_COLUMNS) {
+    const ids = ["new", "carried", "total", "carryover"].map((r) => t3CellId(r, col.id));
+    const [a, b, c, d] = ids.map((id) => n(ctx, id));
+    if (a == null || b == null || c == null || d == null) continue;
+    if (a + b !== c + d) {
+      add(ctx, {
+        rule: "E1",
+        severity: "error",
+        cells: ids,
+        message:
+          `表三「${col.label}」列不平衡：一、本年新收（${a}）+ 二、上年结转（${b}）= ${a + b}，` +
+          `应等于（七）总计（${c}）+ 四、结转下年度继续办理（${d}）= ${c + d}。`,
+      });
+    }
+  }
+}
+
+// ---- E2–E4: printed totals of an imported report against the recomputed ones ----------------
+function e2to4(ctx: Ctx) {
+  const source = ctx.content.sourceTotals;
+  if (!source) return;
+  for (const [id, printed] of Object.entries(source)) {
+    const def = CELLS.get(id);
+    if (!def?.computed) continue;
+    const r = readCell(printed, "count");
+    const computed = ctx.totals[id];
+    if (r.state !== "valid" || computed == null || r.value === computed) continue;
+    const rule = def.table === "t4" ? "E4" : id.startsWith("t3.total.") && !id.endsWith(".total") ? "E3" : "E2";
+    add(ctx, {
+      rule,
+      severity: "error",
+      cells: [id, ...def.sum],
+      message: `${def.name}：原文为 ${r.value}，按各项相加应为 ${computed}。`,
+    });
+  }
+}
+
+// ---- E6: the six sections present and non-empty ---------------------------------------------
+function e6(ctx: Ctx) {
+  const t = ctx.content.text;
+  const filled = (id: string) => (t[id] ?? "").trim() !== "";
+  if (!textFieldsOf("s1").some((f) => filled(f.id)))
+    add(ctx, {
+      rule: "E6",
+      severity: "error",
+      cells: textFieldsOf("s1").map((f) => textRef(f.id)),
+      message: "一、总体情况尚未填写。",
+    });
+  if (!filled("s5"))
+    add(ctx, { rule: "E6", severity: "error", cells: [textRef("s5")], message: "五、存在的主要问题及改进情况尚未填写。" });
+  if (!filled("s6") && feeStatement(ctx.content.fee) === "")
+    add(ctx, {
+      rule: "E6",
+      severity: "error",
+      cells: [textRef("s6"), FEE_REF],
+      message: "六、其他需要报告的事项尚未填写（至少应说明信息处理费收取情况）。",
+    });
+}
+
+// ---- E7: one report year everywhere --------------------------------------------------------
+function e7(ctx: Ctx) {
+  const { year } = ctx;
+  const opening = ctx.content.header.opening;
+  const period = opening.match(/(\d{4})年1月1日[^。]{0,6}?(\d{4})年12月31日/);
+  if (period) {
+    const years = [Number(period[1]), Number(period[2])];
+    if (years.some((y) => y !== year))
+      add(ctx, {
+        rule: "E7",
+        severity: "error",
+        cells: [headerRef("opening")],
+        message: `开头段落的统计期限（${period[1]}年1月1日至${period[2]}年12月31日）与报告年度${year}年不一致。`,
+      });
+  }
+  const fields: [string, string][] = [
+    [headerRef("opening"), opening],
+    ...TEXT_FIELDS.map((f): [string, string] => [textRef(f.id), ctx.content.text[f.id] ?? ""]),
+  ];
+  for (const [ref, text] of fields) {
+    for (const m of text.matchAll(/(\d{4})\s*年(?:度)?政府信息公开(?:工作)?年度报告/g)) {
+      if (Number(m[1]) !== year)
+        add(ctx, {
+          rule: "E7",
+          severity: "error",
+          cells: [ref],
+          key: `E7:${ref}:${m[1]}`,
+          message: `正文提到“${m[0]}”，与报告年度${year}年不一致。`,
+        });
+    }
+  }
+}
+
+// ---- X1–X3: against last year's report ------------------------------------------------------
+function cross(ctx: Ctx) {
+  const prev = ctx.previous;
+  if (!prev || prev.year !== ctx.year - 1) return;
+  const prevTotals = computeTotals(prev.content.cells);
+  const pn = (id: string) => cellNumber(prev.content.cells, prevTotals, id);
+
+  for (const col of T3_INPUT_COLUMNS) {
+    const here = n(ctx, t3CellId("carried", col.id));
+    const there = pn(t3CellId("carryover", col.id));
+    if (here == null || there == null || here === there) continue;
+    add(ctx, {
+      rule: "X1",
+      severity: "error",
+      cells: [t3CellId("carried", col.id)],
+      message: `表三「${rowLabel("carried")}」${col.label}为 ${here}，上年报告「${rowLabel("carryover")}」为 ${there}，应相等。`,
+    });
+  }
+
+  for (const row of ["rules", "normative"]) {
+    const label = CELLS.get(t2CellId(row, "valid"))!.name;
+    const valid = n(ctx, t2CellId(row, "valid"));
+    const issued = n(ctx, t2CellId(row, "issued"));
+    const repealed = n(ctx, t2CellId(row, "repealed"));
+    const prevValid = pn(t2CellId(row, "valid"));
+    if ([valid, issued, repealed, prevValid].some((v) => v == null)) continue;
+    const expected = prevValid! + issued! - repealed!;
+    if (valid !== expected)
+      add(ctx, {
+        rule: "X2",
+        severity: "warning",
+        cells: [t2CellId(row, "valid"), t2CellId(row, "issued"), t2CellId(row, "repealed")],
+        message: `${label}为 ${valid}；按上年 ${prevValid} + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}。如有清理，请说明原因。`,
+      });
+  }
+
+  const s1 = (c: ReportContent) => textFieldsOf("s1").map((f) => c.text[f.id] ?? "").join("\n");
+  for (const [refs, name, here, there] of [
+    [[textRef("s5")], "五、存在的主要问题及改进情况", ctx.content.text.s5 ?? "", prev.content.text.s5 ?? ""],
+    [textFieldsOf("s1").map((f) => textRef(f.id)), "一、总体情况", s1(ctx.content), s1(prev.content)],
+  ] as const) {
+    if (here.trim().length < 50 || there.trim().length < 50) continue;
+    const sim = similarity(here, there);
+    if (sim >= 0.8)
+      add(ctx, {
+        rule: "X3",
+        severity: "warning",
+        cells: [...refs],
+        message: `${name}与上年报告高度相似（${Math.round(sim * 100)}%），请避免年年雷同。`,
+      });
+  }
+}
+
+/** Dice coefficient of character bigrams (punctuation and spaces ignored): 1 = identical. */
+export function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const clean = s.replace(/[\s\p{P}]/gu, "");
+    const m = new Map<string, number>();
+    for (let i = 0; i < clean.length - 1; i++) {
+      const g = clean.slice(i, i + 2);
+      m.set(g, (m.get(g) ?? 0) + 1);
+    }
+    return m;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let total = 0;
+  let common = 0;
+  for (const v of ga.values()) total += v;
+  for (const v of gb.values()) total += v;
+  for (const [g, v] of ga) common += Math.min(v, gb.get(g) ?? 0);
+  return total === 0 ? 0 : (2 * common) / total;
+}
+
+// ---- T1–T6: text and table ------------------------------------------------------------------
+const TEXT_NUMBER_CLAIMS: { pattern: RegExp; cells: (ctx: Ctx) => string[]; what: string }[] = [
+  {
+    pattern: /(?:收到|新收|受理)(?:[^，。；\d]{0,12}?)申请(?:共)?\s*(\d+)\s*件/g,
+    cells: () => [t3CellId("new", "total")],
+    what: "本年新收申请",
+  },
+  {
+    pattern: /行政复议(?:案件)?(?:共)?\s*(\d+)\s*(?:件|起)/g,
+    cells: () => [t4CellId("review", "total")],
+    what: "行政复议",
+  },
+  {
+    pattern: /行政诉讼(?:案件)?(?:共)?\s*(\d+)\s*(?:件|起)/g,
+    cells: () => [t4CellId("direct", "total"), t4CellId("after", "total")],
+    what: "行政诉讼",
+  },
+  {
+    pattern: /行政处罚(?:决定)?(?:共)?\s*(\d+)\s*(?:件|起|项)/g,
+    cells: () => [t2CellId("penalty", "decisions")],
+    what: "行政处罚",
+  },
+  {
+    pattern: /行政许可(?:决定)?(?:共)?\s*(\d+)\s*(?:件|起|项)/g,
+    cells: () => [t2CellId("permit", "decisions")],
+    what: "行政许可",
+  },
+];
+
+function t1(ctx: Ctx) {
+  for (const f of TEXT_FIELDS) {
+    const text = ctx.content.text[f.id] ?? "";
+    for (const claim of TEXT_NUMBER_CLAIMS) {
+      for (const m of text.matchAll(claim.pattern)) {
+        const stated = Number(m[1]);
+        const cells = claim.cells(ctx);
+        const values = cells.map((id) => n(ctx, id));
+        if (values.some((v) => v == null)) continue;
+        const table = values.reduce<number>((a, b) => a + b!, 0);
+        if (stated !== table)
+          add(ctx, {
+            rule: "T1",
+            severity: "warning",
+            cells: [textRef(f.id), ...cells],
+            key: `T1:${f.id}:${claim.what}:${stated}`,
+            message: `正文“${m[0].trim()}”与表格不一致：表格中${claim.what}为 ${table}。`,
+          });
+      }
+    }
+  }
+}
+
+function t2(ctx: Ctx) {
+  const fields = textFieldsOf("s1");
+  const topics = fields.filter((f) => f.heading);
+  for (const f of topics) {
+    if ((ctx.content.text[f.id] ?? "").trim() === "")
+      add(ctx, {
+        rule: "T2",
+        severity: "warning",
+        cells: [textRef(f.id)],
+        message: `一、总体情况应包括“${f.heading}”方面的内容。`,
+      });
+  }
+  const length = fields.reduce((a, f) => a + countChars(ctx.content.text[f.id] ?? ""), 0);
+  if (length > SECTION_ONE_GUIDELINE_CHARS)
+    add(ctx, {
+      rule: "T2",
+      severity: "warning",
+      cells: fields.map((f) => textRef(f.id)),
+      key: "T2:length",
+      message: `一、总体情况共 ${length} 字，原则上不超过 ${SECTION_ONE_GUIDELINE_CHARS} 字。`,
+    });
+}
+
+/** Characters as a reader counts them: everything but white space. */
+export function countChars(text: string): number {
+  return [...text.replace(/\s/g, "")].length;
+}
+
+function t3(ctx: Ctx) {
+  const fee = ctx.content.fee;
+  if (fee.charged === null)
+    add(ctx, {
+      rule: "T3",
+      severity: "warning",
+      cells: [FEE_REF],
+      message: "六、其他需要报告的事项应说明信息处理费收取情况（未收取也应说明）。",
+    });
+  const overdue = n(ctx, t3CellId("other2", "total"));
+  if (overdue != null && overdue > 0 && fee.charged === false)
+    add(ctx, {
+      rule: "T3",
+      severity: "warning",
+      cells: [FEE_REF, t3CellId("other2", "total")],
+      key: "T3:notices",
+      message: `表三有 ${overdue} 件申请因逾期未缴费不再处理，说明发出过收费通知，请在六中说明信息处理费情况。`,
+    });
+}
+
+function t4(ctx: Ctx) {
+  const applications = n(ctx, t3CellId("new", "total"));
+  const cases = T4_GROUPS.map((g) => n(ctx, t4CellId(g.id, "total")));
+  if (applications !== 0 || cases.some((v) => v == null)) return;
+  const total = cases.reduce<number>((a, b) => a + b!, 0);
+  if (total > 0)
+    add(ctx, {
+      rule: "T4",
+      severity: "warning",
+      cells: [t3CellId("new", "total"), ...T4_GROUPS.map((g) => t4CellId(g.id, "total"))],
+      message: `本年未收到政府信息公开申请，但有 ${total} 件行政复议或行政诉讼，请核实（可能是上年申请引起的案件）。`,
+    });
+}
+
+function t5(ctx: Ctx) {
+  const other = n(ctx, t3CellId("other3", "total"));
+  const total = n(ctx, t3CellId("total", "total"));
+  if (other == null || total == null || total === 0 || other === 0) return;
+  if (other / total >= 0.3)
+    add(ctx, {
+      rule: "T5",
+      severity: "warning",
+      cells: [t3CellId("other3", "total")],
+      message: `表三“（六）其他处理·3.其他”占办理结果的 ${Math.round((other / total) * 100)}%，比例较高，请核实能否归入具体情形。`,
+    });
+}
+
+function t6(ctx: Ctx) {
+  const { organName, signDate } = ctx.content.header;
+  if (organName.trim() === "")
+    add(ctx, { rule: "T6", severity: "warning", cells: [headerRef("organName")], message: "缺少署名（机关全称）。" });
+  if (signDate.trim() === "") {
+    add(ctx, { rule: "T6", severity: "warning", cells: [headerRef("signDate")], message: "缺少成文日期。" });
+    return;
+  }
+  const d = parseChineseDate(signDate);
+  if (!d) {
+    add(ctx, {
+      rule: "T6",
+      severity: "warning",
+      cells: [headerRef("signDate")],
+      message: `成文日期“${signDate}”格式应为“${ctx.year + 1}年1月20日”（不编虚位）。`,
+    });
+    return;
+  }
+  if (d.year < ctx.year + 1)
+    add(ctx, {
+      rule: "T6",
+      severity: "warning",
+      cells: [headerRef("signDate")],
+      message: `成文日期${signDate}早于统计年度结束（${ctx.year}年12月31日）。`,
+    });
+  else if (
+    (ctx.organKind === "TOWNSHIP" || ctx.organKind === "DEPARTMENT") &&
+    (d.year > ctx.year + 1 || d.month > 1)
+  )
+    add(ctx, {
+      rule: "T6",
+      severity: "warning",
+      cells: [headerRef("signDate")],
+      message: `成文日期${signDate}晚于公布期限（${ctx.year + 1}年1月31日）。`,
+    });
+}
+
+/** "2024年1月19日" → {2024, 1, 19}; null when not a valid date in that form (leading zeros rejected). */
+export function parseChineseDate(s: string): { year: number; month: number; day: number } | null {
+  const m = s.trim().match(/^(\d{4})年([1-9]\d?)月([1-9]\d?)日$/);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+/** All findings for a report, errors first. */
+export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
+  const ctx: Ctx = { ...context, content, totals: computeTotals(content.cells), out: [] };
+  for (const rule of [e5, e1, e2to4, e6, e7, cross, t1, t2, t3, t4, t5, t6]) rule(ctx);
+  const order = (s: Finding["severity"]) => (s === "error" ? 0 : 1);
+  return ctx.out.sort((a, b) => order(a.severity) - order(b.severity));
+}
+
+/** Findings still open: errors, and warnings not acknowledged with a reason. */
+export function openFindings(content: ReportContent, findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === "error" || !(content.acknowledgements[f.key] ?? "").trim());
+}
+

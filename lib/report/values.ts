@@ -1,0 +1,58 @@
+/**
+ * Cell values: normalising what a clerk typed or pasted, and reading it as a number.
+ * Values are stored as strings exactly as normalised; nothing here rounds or converts a fee to a float.
+ */
+import type { CellKind } from "@/lib/template";
+
+/** Longest count we accept: 15 digits stay exact in a JS number. */
+export const MAX_COUNT_DIGITS = 15;
+export const MAX_CELL_CHARS = 40;
+
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+
+/**
+ * Normalise raw input: full-width digits and punctuation to ASCII, surrounding space trimmed,
+ * thousands separators inside a number removed. Anything else is kept so that it can be shown as an error.
+ */
+export function normalizeCellInput(raw: string): string {
+  let s = raw
+    .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+    .replace(/[．。]/g, ".")
+    .replace(/[－−—–]/g, "-")
+    .replace(/[＋]/g, "+")
+    .replace(/[\u00a0\u3000]/g, " ")
+    .trim();
+  if (/^[+-]?\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/[,，]/g, "");
+  return s;
+}
+
+export type CellReading =
+  | { state: "blank" }
+  | { state: "valid"; value: number }
+  | { state: "invalid"; message: string };
+
+/** Read a stored or typed value for a cell of the given kind. Messages are Chinese and name the problem. */
+export function readCell(raw: string | undefined, kind: CellKind): CellReading {
+  const s = normalizeCellInput(raw ?? "");
+  if (s === "") return { state: "blank" };
+  if (kind === "count") {
+    if (/^-\d+(\.\d+)?$/.test(s)) return { state: "invalid", message: "不能为负数" };
+    if (/^\+?\d+\.\d*$/.test(s)) {
+      if (/^\+?\d+\.0*$/.test(s)) return readCell(s.replace(/^\+/, "").replace(/\.0*$/, ""), kind);
+      return { state: "invalid", message: "件数须为整数，不能有小数" };
+    }
+    if (!/^\+?\d+$/.test(s)) return { state: "invalid", message: "须为非负整数" };
+    const digits = s.replace(/^\+/, "").replace(/^0+(?=\d)/, "");
+    if (digits.length > MAX_COUNT_DIGITS) return { state: "invalid", message: `数字过大（最多${MAX_COUNT_DIGITS}位）` };
+    return { state: "valid", value: Number(digits) };
+  }
+  if (/^-/.test(s)) return { state: "invalid", message: "金额不能为负数" };
+  if (!/^\+?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { state: "invalid", message: "须为非负数（单位：万元）" };
+  if (s.replace(/\D/g, "").length > 20) return { state: "invalid", message: "数字过长" };
+  return { state: "valid", value: Number(s) };
+}
+
+/** The canonical stored form of a value: what readCell accepts, as typed but normalised. */
+export function canonicalCellValue(raw: string): string {
+  return normalizeCellInput(raw).slice(0, MAX_CELL_CHARS);
+}
