@@ -126,6 +126,17 @@ describe("rules", () => {
     expect(validateReport(c, ctx).filter((x) => x.rule === "E1")).toEqual([]);
   });
 
+  it("E1 counts 上年结转 on the left-hand side", () => {
+    const c = complete();
+    c.cells[t3CellId("carried", "natural")] = "2";
+    c.cells[t3CellId("new", "natural")] = "1";
+    c.cells[t3CellId("open", "natural")] = "2";
+    c.cells[t3CellId("carryover", "natural")] = "1";
+    expect(validateReport(c, ctx)).toEqual([]);
+    c.cells[t3CellId("carryover", "natural")] = "0";
+    expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["E1", "E1"]);
+  });
+
   it("E2/E3/E4: printed totals of an imported report that disagree with the cells", () => {
     const c = complete();
     c.cells[t3CellId("new", "natural")] = "2";
