@@ -5,3 +5,4 @@ export * from "./rules";
 export * from "./fee";
 export * from "./schema";
 export * from "./status";
+export * from "./save-result";
