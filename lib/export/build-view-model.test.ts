@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
+import { SECTIONS, T3_CORNER, sectionHeading, t3CellId } from "@/lib/template";
+import { buildViewModel, exportFileName, titleLines } from "./build-view-model";
+import type { Table } from "./view-model";
+
+const vm = (status: "DRAFT" | "PUBLISHED" = "DRAFT", edit?: (c: ReturnType<typeof zhangliangContent>) => void) => {
+  const content = zhangliangContent();
+  edit?.(content);
+  return buildViewModel({ year: 2023, status, content });
+};
+const tableOf = (v: ReturnType<typeof vm>, id: string) =>
+  v.blocks.flatMap((b) => (b.kind === "table" && b.table.id === id ? [b.table] : []))[0]!;
+const texts = (t: Table) =>
+  [...t.header, ...t.body].flatMap((r) => (r.kind === "title" ? [r.text] : r.cells.map((c) => c.text)));
+
+describe("buildViewModel", () => {
+  it("lays out the six sections in order, with the sub-headings of 一 that have text", () => {
+    const v = vm();
+    expect(v.blocks.filter((b) => b.kind === "heading1").map((b) => (b as { text: string }).text)).toEqual(
+      SECTIONS.map(sectionHeading),
+    );
+    expect(v.blocks.filter((b) => b.kind === "heading2").map((b) => (b as { text: string }).text)).toHaveLength(5);
+    const empty = vm("DRAFT", (c) => (c.text["s1.management"] = ""));
+    expect(empty.blocks.filter((b) => b.kind === "heading2")).toHaveLength(4);
+  });
+
+  it("fills table values and recomputed totals", () => {
+    const v = vm("DRAFT", (c) => {
+      c.cells[t3CellId("new", "natural")] = "3";
+      c.cells[t3CellId("open", "natural")] = "3";
+    });
+    const t3 = tableOf(v, "t3");
+    expect(texts(t3)).toContain(T3_CORNER);
+    expect(t3.body).toHaveLength(25);
+    const newRow = t3.body[0]!;
+    expect(newRow.kind).not.toBe("title");
+    if (newRow.kind !== "title") expect(newRow.cells.map((c) => c.text).slice(1)).toEqual(["3", "0", "0", "0", "0", "0", "3"]);
+    const t4 = tableOf(v, "t4");
+    const values = t4.body[0]!;
+    if (values.kind !== "title") expect(values.cells.map((c) => c.text)).toEqual("0 0 0 0 0 0 2 1 0 3 0 0 0 0 0".split(" "));
+    expect(texts(tableOf(v, "t2"))).toContain("17");
+  });
+
+  it("marks anything not approved as a draft", () => {
+    expect(vm("DRAFT").draft).toBe(true);
+    expect(vm("PUBLISHED").draft).toBe(false);
+  });
+
+  it("puts the fee statement first in 六", () => {
+    const v = vm("DRAFT", (c) => (c.fee = { charged: false, pieces: "", amount: "" }));
+    const i = v.blocks.findIndex((b) => b.kind === "heading1" && b.text.startsWith("六"));
+    expect(v.blocks[i + 1]).toEqual({ kind: "paragraph", text: "本年度未收取政府信息公开信息处理费。" });
+  });
+
+  it("breaks the title where the author wants", () => {
+    expect(titleLines("鲁山县张良镇人民政府", 2023, null)).toEqual(["鲁山县张良镇人民政府", "2023年政府信息公开工作年度报告"]);
+    expect(titleLines("鲁山县张良镇人民政府", 2023, 3)).toEqual(["鲁山县", "张良镇人民政府2023年政府信息公开工作年度报告"]);
+    expect(exportFileName("张良镇", 2023, "pdf")).toBe("张良镇2023年政府信息公开工作年度报告.pdf");
+  });
+});

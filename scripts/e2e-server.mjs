@@ -1,0 +1,35 @@
+// Serves the production build for the Playwright specs on a scratch SQLite database with the demo seed.
+// The database lives in a fresh temp directory per run, so runs never see each other's data.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const port = process.env.E2E_PORT ?? "3100";
+const dir = mkdtempSync(path.join(tmpdir(), "nianbao-e2e-"));
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+  BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+  NIANBAO_DATA_DIR: dir,
+  PORT: port,
+};
+
+const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-setup.ts"], { env, stdio: "inherit" });
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+  env,
+  stdio: "inherit",
+});
+const stop = () => {
+  server.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

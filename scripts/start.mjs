@@ -1,0 +1,19 @@
+// `npm start`: prepares the database (migrations + demo seed on first start), builds the app when there is
+// no production build yet, then serves it on PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const run = (args, opts = {}) => {
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", ...opts });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+run(["--import", "tsx", "scripts/db-setup.ts"]);
+if (!existsSync(".next/BUILD_ID") || process.env.NIANBAO_REBUILD === "1") {
+  console.log("首次启动：正在构建应用（约 1–2 分钟）…");
+  run(["node_modules/next/dist/bin/next", "build"]);
+}
+const port = process.env.PORT ?? "3000";
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));
