@@ -1,0 +1,44 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/server/session";
+import { createReport } from "@/lib/server/services/create-report";
+import { saveReport } from "@/lib/server/services/save-report";
+import type { SaveInput, SaveResult } from "@/lib/report";
+
+export type CreateReportState = { error: string | null; year: string };
+
+const MIN_YEAR = 2021;
+
+export async function createReportAction(_prev: CreateReportState, form: FormData): Promise<CreateReportState> {
+  const raw = String(form.get("year") ?? "").trim();
+  const maxYear = new Date().getFullYear();
+  const parsed = z.coerce.number().int().min(MIN_YEAR).max(maxYear).safeParse(raw === "" ? undefined : raw);
+  if (!parsed.success)
+    return { error: `年度须为 ${MIN_YEAR} 至 ${maxYear} 之间的整数（2021 年起使用 2021 版格式）。`, year: raw };
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  const result = await createReport(user, { year: parsed.data });
+  if (!result.ok) return { error: result.message, year: raw };
+  redirect(`/reports/${result.reportId}`);
+}
+
+const saveInputSchema = z.object({
+  reportId: z.string().min(1).max(100),
+  baseVersion: z.number().int().min(0),
+  content: z.unknown(),
+});
+
+export async function saveReportAction(input: SaveInput): Promise<SaveResult> {
+  const parsed = saveInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, code: "INVALID", message: "保存请求格式不正确。" };
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "登录已过期，请重新登录后再保存（本页内容已保留在本机）。" };
+  try {
+    return await saveReport(user, parsed.data);
+  } catch (e) {
+    console.error("saveReport failed", e);
+    return { ok: false, code: "ERROR", message: "保存失败：服务器出错，请稍后重试（本页内容已保留在本机）。" };
+  }
+}

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/server/session";
+import { listReports } from "@/lib/server/services/list-reports";
+import { can } from "@/lib/server/permissions";
+import { STATUS_LABELS, type ReportStatus } from "@/lib/report";
+import { defaultReportYear, formatDateTime } from "@/lib/labels";
+import { CreateReportForm } from "@/components/create-report-form";
+
+export const metadata = { title: "年度报告 · 年报通" };
+
+const STATUS_STYLE: Record<ReportStatus, string> = {
+  DRAFT: "bg-slate-100 text-slate-700",
+  SUBMITTED: "bg-amber-100 text-amber-800",
+  RETURNED: "bg-red-100 text-red-800",
+  APPROVED: "bg-green-100 text-green-800",
+  PUBLISHED: "bg-blue-100 text-blue-800",
+};
+
+export default async function ReportsPage() {
+  const user = await requireUser();
+  const reports = await listReports(user);
+  const canCreate = can(user, "report:create");
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">政府信息公开工作年度报告</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          {canCreate ? "本机关各年度的报告。每年1月31日前完成并公开上一年度的报告。" : "所辖机关各年度的报告（只读）。"}
+        </p>
+      </div>
+      {canCreate ? (
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 text-sm font-medium text-slate-700">新建年度报告</h2>
+          <CreateReportForm defaultYear={defaultReportYear()} />
+        </section>
+      ) : null}
+      <section className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              <th className="px-4 py-2 font-medium">机关</th>
+              <th className="px-4 py-2 font-medium">年度</th>
+              <th className="px-4 py-2 font-medium">状态</th>
+              <th className="px-4 py-2 font-medium">最后修改</th>
+              <th className="px-4 py-2 font-medium">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
+                  还没有年度报告。
+                </td>
+              </tr>
+            ) : (
+              reports.map((r) => (
+                <tr key={r.id} className="border-t border-slate-100" data-report-id={r.id}>
+                  <td className="px-4 py-2">{r.organName}</td>
+                  <td className="px-4 py-2">
+                    <Link href={`/reports/${r.id}`} className="text-blue-700 hover:underline">
+                      {r.year}年度报告
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">
+                    <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[r.status as ReportStatus] ?? ""}`}>
+                      {STATUS_LABELS[r.status as ReportStatus] ?? r.status}
+                    </span>
+                  </td>
+                  <td className="px-4 py-2 text-slate-500">{formatDateTime(r.updatedAt)}</td>
+                  <td className="px-4 py-2">
+                    <a href={`/reports/${r.id}/pdf`} className="text-blue-700 hover:underline">
+                      下载 PDF
+                    </a>
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

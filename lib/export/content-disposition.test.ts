@@ -1,0 +1,9 @@
+import { expect, it } from "vitest";
+import { contentDisposition } from "./content-disposition";
+
+it("gives an ASCII fallback and the UTF-8 name", () => {
+  const h = contentDisposition("张良镇2023年政府信息公开工作年度报告.pdf");
+  expect(h).toContain('filename="2023.pdf"');
+  expect(h).toContain(`filename*=UTF-8''${encodeURIComponent("张良镇2023年政府信息公开工作年度报告.pdf")}`);
+  expect(contentDisposition("张良镇.pdf")).toContain('filename="report.pdf"');
+});
