@@ -6,3 +6,4 @@ export * from "./fee";
 export * from "./schema";
 export * from "./status";
 export * from "./save-result";
+export * from "./paste";
