@@ -1,0 +1,90 @@
+// Better Auth configuration (no `server-only`: used by lib/server/auth.ts for Next, and directly by
+// scripts and integration tests with their own database client).
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { username } from "better-auth/plugins";
+import type { Db } from "./db-core";
+import type { DbProvider } from "./db-url";
+
+/** Error code returned by sign-in when the account is disabled (shown as 账号已停用…). */
+export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
+
+/** Synthetic e-mail for username-only accounts (Better Auth requires an e-mail column). */
+export function syntheticEmail(username: string): string {
+  return `${username.toLowerCase()}@nianbao.local`;
+}
+
+export type CreateAuthOptions = {
+  db: Db;
+  provider: DbProvider;
+  secret: string;
+  /** Fixed public URL (e.g. https://nianbao.example.gov.cn). Default: BETTER_AUTH_URL, else derived per request. */
+  baseURL?: string;
+  /** Rate-limit sign-in attempts. Default: on in production unless NIANBAO_AUTH_RATE_LIMIT=off. */
+  rateLimit?: boolean;
+};
+
+export function createAuth(opts: CreateAuthOptions) {
+  const { db } = opts;
+  const rateLimitEnabled =
+    opts.rateLimit ?? (process.env.NODE_ENV === "production" && process.env.NIANBAO_AUTH_RATE_LIMIT !== "off");
+  return betterAuth({
+    appName: "年报通",
+    secret: opts.secret,
+    // Unset → Better Auth uses BETTER_AUTH_URL, else the origin of each request (any host/port),
+    // and trusts that same origin for its CSRF/origin check.
+    baseURL: opts.baseURL,
+    database: prismaAdapter(db, { provider: opts.provider === "postgres" ? "postgresql" : "sqlite" }),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are created by administrators (or the seed), never by the public.
+      disableSignUp: true,
+      minPasswordLength: 8,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "CLERK", input: false },
+        organId: { type: "string", required: false, input: false },
+        displayName: { type: "string", required: false, defaultValue: "", input: false },
+        disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7, // 7 days
+      updateAge: 60 * 60 * 24, // refreshed daily while in use
+    },
+    rateLimit: {
+      enabled: rateLimitEnabled,
+      customRules: { "/sign-in/username": { window: 60, max: 20 } },
+    },
+    advanced: {
+      cookiePrefix: "nianbao",
+      // HttpOnly and SameSite=Lax are Better Auth's defaults; stated here for clarity.
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // Runs after the password was verified: a disabled account gets no session.
+          async before(session) {
+            const user = await db.user.findUnique({
+              where: { id: session.userId },
+              select: { disabled: true },
+            });
+            if (!user || user.disabled) {
+              throw new APIError("FORBIDDEN", { message: "账号已停用，请联系管理员", code: ACCOUNT_DISABLED });
+            }
+          },
+        },
+      },
+    },
+    plugins: [
+      username({ minUsernameLength: 2, maxUsernameLength: 32 }),
+      nextCookies(), // must stay last
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

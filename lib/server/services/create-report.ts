@@ -1,0 +1,77 @@
+import "server-only";
+import { emptyContent, TEMPLATE_VERSION } from "@/lib/template";
+import { getDb, isUniqueViolation, type Db } from "../db-core";
+import { can } from "../permissions";
+import { organScope } from "../scope";
+import type { Actor } from "../types";
+import { auditDetail } from "./report-row";
+
+export type CreateReportInput = {
+  year: number;
+  /** Defaults to the user's own organ. Must be within the user's scope. */
+  organId?: string;
+};
+
+export type CreateReportErrorCode = "FORBIDDEN" | "NO_ORGAN" | "INVALID_YEAR" | "DUPLICATE";
+
+export type CreateReportResult =
+  | { ok: true; reportId: string; version: number }
+  | { ok: false; code: CreateReportErrorCode; message: string; /** the existing report (DUPLICATE) */ reportId?: string };
+
+/** The 2021 format applies from the 2021 report on. */
+export const MIN_REPORT_YEAR = 2021;
+
+/** Creates the (empty) report of an organ for a year; one per organ and year. */
+export async function createReport(user: Actor, input: CreateReportInput, db: Db = getDb()): Promise<CreateReportResult> {
+  if (!can(user, "report:create")) return { ok: false, code: "FORBIDDEN", message: "您没有新建年度报告的权限。" };
+  const { year } = input;
+  const maxYear = new Date().getFullYear() + 1;
+  if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > maxYear) {
+    return { ok: false, code: "INVALID_YEAR", message: `年度须为 ${MIN_REPORT_YEAR} 至 ${maxYear} 之间的整数。` };
+  }
+  const organId = input.organId ?? user.organId;
+  if (!organId) return { ok: false, code: "NO_ORGAN", message: "您的账号未关联机关，请联系管理员。" };
+  const organ = await db.organ.findFirst({
+    where: { AND: [{ id: organId }, organScope(user)] },
+    select: { id: true, fullName: true },
+  });
+  if (!organ) return { ok: false, code: "FORBIDDEN", message: "您不能为该机关新建年度报告。" };
+
+  const duplicate = (reportId?: string): CreateReportResult => ({
+    ok: false,
+    code: "DUPLICATE",
+    message: `${organ.fullName}${year}年度报告已存在，请在列表中打开。`,
+    reportId,
+  });
+  const existing = await db.report.findUnique({ where: { organId_year: { organId, year } }, select: { id: true } });
+  if (existing) return duplicate(existing.id);
+
+  try {
+    const report = await db.$transaction(async (tx) => {
+      const created = await tx.report.create({
+        data: {
+          organId,
+          year,
+          templateVersion: TEMPLATE_VERSION,
+          status: "DRAFT",
+          content: JSON.stringify(emptyContent(organ.fullName, year)),
+          version: 1,
+          updatedById: user.id,
+        },
+        select: { id: true, version: true },
+      });
+      await tx.reportEvent.create({
+        data: { reportId: created.id, actorId: user.id, action: "report.create", detail: auditDetail({ organId, year }) },
+      });
+      return created;
+    });
+    return { ok: true, reportId: report.id, version: report.version };
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      // Lost a race with a concurrent create.
+      const winner = await db.report.findUnique({ where: { organId_year: { organId, year } }, select: { id: true } });
+      return duplicate(winner?.id);
+    }
+    throw e;
+  }
+}
