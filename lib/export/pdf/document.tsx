@@ -1,0 +1,310 @@
+/**
+ * The report as a react-pdf Document, in the 公文 layout of GB/T 9704-2012 (see
+ * shared/spec/official-format.md §9). It draws a ViewModel; pagination decisions are made
+ * beforehand by planDocument (layout.ts).
+ */
+import type { ReactElement } from "react";
+import { Document, Page, Text, View } from "@react-pdf/renderer";
+import type { Style } from "@react-pdf/types";
+import type { ViewModel } from "../view-model";
+import { FAMILY, registerFonts } from "./fonts";
+import {
+  BODY,
+  FOLIO,
+  INDENT,
+  MARGIN,
+  PAGE,
+  TABLE_STYLE,
+  TEXT_H,
+  TEXT_W,
+  TITLE,
+  cellWidth,
+  planDocument,
+  type DocumentPlan,
+  type FlowItem,
+  type Grid,
+  type HeadingLine,
+  type PlacedCell,
+  type TableGeometry,
+} from "./layout";
+
+const pt = (x: number) => `${x}pt`;
+
+const bodyText: Style = {
+  fontFamily: FAMILY.FangSong,
+  fontSize: BODY.size,
+  lineHeight: pt(BODY.line),
+  letterSpacing: BODY.letterSpacing,
+};
+
+const paragraphStyle: Style = { ...bodyText, textIndent: INDENT, textAlign: "justify" };
+
+const headingStyles: Record<1 | 2, Style> = {
+  1: { ...bodyText, fontFamily: FAMILY.Hei, textIndent: INDENT },
+  2: { ...bodyText, fontFamily: FAMILY.Kai, textIndent: INDENT },
+};
+
+/** Pin a box's width: react-pdf forces flexShrink ≥ 1, and unpinned boxes make vertical rules jog. */
+const pinW = (w: number): Style => ({ width: w, minWidth: w, maxWidth: w });
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+type GridProps = { grid: Grid; heights: number[]; g: TableGeometry };
+
+function CellBox({ cell, g, grow, minHeight }: { cell: PlacedCell; g: TableGeometry; grow: boolean; minHeight?: number }) {
+  const style: Style = {
+    ...pinW(cellWidth(g, cell.c, cell.cs)),
+    borderRightWidth: TABLE_STYLE.border,
+    borderBottomWidth: TABLE_STYLE.border,
+    borderColor: "#000",
+    borderStyle: "solid",
+    paddingHorizontal: TABLE_STYLE.padH,
+    paddingVertical: TABLE_STYLE.padV,
+    justifyContent: "center",
+  };
+  if (grow) style.flexGrow = 1;
+  if (minHeight !== undefined) style.minHeight = minHeight;
+  return (
+    <View style={style}>
+      <Text
+        style={{
+          fontFamily: cell.bold ? FAMILY.Hei : FAMILY[g.face],
+          fontSize: g.fontSize,
+          lineHeight: pt(g.lineHeight),
+          textAlign: cell.align,
+        }}
+      >
+        {cell.text}
+      </Text>
+    </View>
+  );
+}
+
+/**
+ * Draw rows [r0, r1) × columns [c0, c1) of a grid as nested flex boxes: the region is cut into
+ * horizontal bands no cell crosses; a one-row band is a flex row, a taller band is cut vertically
+ * where no cell crosses and each side drawn recursively, so a row-spanning cell becomes one box
+ * as tall as the rows beside it.
+ */
+function Region({ grid, heights, g, r0, r1, c0, c1 }: GridProps & { r0: number; r1: number; c0: number; c1: number }) {
+  const inRegion = grid.cells.filter((x) => x.r >= r0 && x.r < r1 && x.c >= c0 && x.c < c1);
+  const bands: ReactElement[] = [];
+  let r = r0;
+  while (r < r1) {
+    let e = r + 1;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const x of inRegion) {
+        if (x.r >= r && x.r < e && x.r + x.rs > e) {
+          e = x.r + x.rs;
+          changed = true;
+        }
+      }
+    }
+    const isLast = e >= r1;
+    const band = inRegion.filter((x) => x.r >= r && x.r < e).sort((a, b) => a.c - b.c);
+    const bandHeight = heights.slice(r, e).reduce((a, b) => a + b, 0);
+    const key = `${r}-${c0}`;
+    if (e === r + 1) {
+      bands.push(
+        <View key={key} style={{ flexDirection: "row", minHeight: bandHeight, ...(isLast ? { flexGrow: 1 } : {}) }}>
+          {band.map((x) => (
+            <CellBox key={x.c} cell={x} g={g} grow={false} />
+          ))}
+        </View>,
+      );
+    } else {
+      const only = band.length === 1 && band[0] && band[0].c === c0 && band[0].cs === c1 - c0 ? band[0] : null;
+      if (only) {
+        bands.push(<CellBox key={key} cell={only} g={g} grow={isLast} minHeight={bandHeight} />);
+      } else {
+        let cut = -1;
+        for (let x = c0 + 1; x < c1 && cut < 0; x++) {
+          if (!band.some((cell) => cell.c < x && x < cell.c + cell.cs)) cut = x;
+        }
+        if (cut < 0) throw new Error(`table cells in rows ${r + 1}–${e} cannot be drawn as nested boxes`);
+        bands.push(
+          <View key={key} style={{ flexDirection: "row", ...(isLast ? { flexGrow: 1 } : {}) }}>
+            <View style={{ ...pinW(cellWidth(g, c0, cut - c0)), flexDirection: "column" }}>
+              <Region grid={grid} heights={heights} g={g} r0={r} r1={e} c0={c0} c1={cut} />
+            </View>
+            <View style={{ ...pinW(cellWidth(g, cut, c1 - cut)), flexDirection: "column" }}>
+              <Region grid={grid} heights={heights} g={g} r0={r} r1={e} c0={cut} c1={c1} />
+            </View>
+          </View>,
+        );
+      }
+    }
+    r = e;
+  }
+  return <>{bands}</>;
+}
+
+function TableChunkView({ item }: { item: Extract<FlowItem, { kind: "table" }> }) {
+  const g = item.geometry;
+  const ncols = g.colW.length;
+  return (
+    <View wrap={false} style={item.index === item.count - 1 ? { marginBottom: TABLE_STYLE.after } : {}}>
+      {item.headings.map((h: HeadingLine, i) => (
+        <Text key={i} style={headingStyles[h.level]}>
+          {h.text}
+        </Text>
+      ))}
+      <View
+        style={{
+          ...pinW(TEXT_W),
+          borderTopWidth: TABLE_STYLE.border,
+          borderLeftWidth: TABLE_STYLE.border,
+          borderColor: "#000",
+          borderStyle: "solid",
+        }}
+      >
+        {item.header.nrows > 0 && (
+          <Region grid={item.header} heights={item.headerHeights} g={g} r0={0} r1={item.header.nrows} c0={0} c1={ncols} />
+        )}
+        {item.chunk.grid.nrows > 0 && (
+          <Region grid={item.chunk.grid} heights={item.chunk.heights} g={g} r0={0} r1={item.chunk.grid.nrows} c0={0} c1={ncols} />
+        )}
+      </View>
+    </View>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page furniture
+
+function PageNumbers() {
+  const common: Style = {
+    // absolute boxes are placed in page coordinates (the page padding does not apply)
+    position: "absolute",
+    top: MARGIN.top + TEXT_H + FOLIO.gap - FOLIO.size / 2,
+    left: MARGIN.left,
+    ...pinW(TEXT_W),
+    fontFamily: FAMILY.Song,
+    fontSize: FOLIO.size,
+    lineHeight: pt(FOLIO.size),
+  };
+  return (
+    <>
+      <Text
+        fixed
+        style={{ ...common, textAlign: "right", paddingRight: FOLIO.indent }}
+        render={({ pageNumber }) => (pageNumber % 2 === 1 ? `— ${pageNumber} —` : "")}
+      />
+      <Text
+        fixed
+        style={{ ...common, textAlign: "left", paddingLeft: FOLIO.indent }}
+        render={({ pageNumber }) => (pageNumber % 2 === 0 ? `— ${pageNumber} —` : "")}
+      />
+    </>
+  );
+}
+
+function Watermark() {
+  return (
+    <View
+      fixed
+      style={{
+        position: "absolute",
+        top: 0,
+        left: 0,
+        width: PAGE.width,
+        height: PAGE.height,
+        alignItems: "center",
+        justifyContent: "center",
+      }}
+    >
+      <Text
+        style={{
+          fontFamily: FAMILY.Hei,
+          fontSize: 150,
+          color: "#9a9a9a",
+          opacity: 0.22,
+          transform: "rotate(-45deg)",
+        }}
+      >
+        草稿
+      </Text>
+    </View>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function Item({ item }: { item: FlowItem }) {
+  switch (item.kind) {
+    case "title":
+      return (
+        <View wrap={false} style={{ paddingBottom: BODY.line }}>
+          {item.lines.map((line, i) => (
+            <Text
+              key={i}
+              style={{ fontFamily: FAMILY.Title, fontSize: TITLE.size, lineHeight: pt(TITLE.line), textAlign: "center" }}
+            >
+              {line}
+            </Text>
+          ))}
+        </View>
+      );
+    case "paragraph":
+      return (
+        <Text style={paragraphStyle} orphans={2} widows={2}>
+          {item.text}
+        </Text>
+      );
+    case "heading":
+      return (
+        <Text style={headingStyles[item.level]} wrap={false} minPresenceAhead={item.minPresenceAhead}>
+          {item.text}
+        </Text>
+      );
+    case "table":
+      return <TableChunkView item={item} />;
+    case "signature":
+      return (
+        <View wrap={false} style={item.blankLine ? { paddingTop: BODY.line } : {}}>
+          <Text style={{ ...bodyText, marginLeft: item.nameX }}>{item.organName}</Text>
+          <Text style={{ ...bodyText, marginLeft: item.dateX }}>{item.date}</Text>
+        </View>
+      );
+  }
+}
+
+export type ReportDocumentProps = { vm: ViewModel; plan?: DocumentPlan };
+
+export function ReportDocument({ vm, plan = planDocument(vm) }: ReportDocumentProps) {
+  registerFonts();
+  const title = vm.meta?.title ?? vm.title.join("");
+  return (
+    <Document
+      title={title}
+      author={vm.meta?.author ?? vm.signature.organName}
+      subject={vm.meta?.subject ?? "政府信息公开工作年度报告"}
+      creator="nianbao"
+      producer="nianbao"
+      language="zh-CN"
+      creationDate={vm.meta?.creationDate}
+      modificationDate={vm.meta?.creationDate}
+    >
+      <Page
+        size="A4"
+        style={{
+          paddingTop: MARGIN.top,
+          paddingBottom: MARGIN.bottom,
+          paddingLeft: MARGIN.left,
+          paddingRight: MARGIN.right,
+        }}
+      >
+        {vm.draft && <Watermark />}
+        {plan.items.map((item, i) => (
+          <Item key={i} item={item} />
+        ))}
+        <PageNumbers />
+      </Page>
+    </Document>
+  );
+}
+
+/** Page width/height in pt, for callers that need them (e.g. previews). */
+export const PAGE_SIZE = PAGE;
