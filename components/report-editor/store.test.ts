@@ -1,0 +1,137 @@
+import { describe, expect, it, vi } from "vitest";
+import { emptyContent, t3CellId, t4CellId, t2CellId, INPUT_CELLS } from "@/lib/template";
+import { computeTotals } from "@/lib/report";
+import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
+import { EditorStore } from "./store";
+
+const fresh = () => new EditorStore(emptyContent("某某镇人民政府", 2023));
+
+describe("EditorStore cells and totals", () => {
+  it("keeps the typed text and updates the row, column and grand totals", () => {
+    const s = fresh();
+    s.setCell(t3CellId("open", "natural"), "3");
+    s.setCell(t3CellId("open", "commercial"), "2");
+    expect(s.getCell(t3CellId("open", "natural"))).toBe("3");
+    expect(s.getTotal(t3CellId("open", "total"))).toBe(5);
+    expect(s.getTotal(t3CellId("total", "natural"))).toBe(3);
+    expect(s.getTotal(t3CellId("total", "total"))).toBe(5);
+  });
+
+  it("matches computeTotals after random edits", () => {
+    const s = new EditorStore(zhangliangContent());
+    const ids = INPUT_CELLS.map((c) => c.id);
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 500; i++) {
+      const id = ids[Math.floor(rnd() * ids.length)]!;
+      const v = ["", "0", "1", "12", "x", "3.5", "７"][Math.floor(rnd() * 7)]!;
+      s.setCell(id, v);
+    }
+    expect(s.getTotals()).toEqual(computeTotals(s.getContent().cells));
+  });
+
+  it("makes a total unknown (null) while a summand is invalid, and keeps the invalid text", () => {
+    const s = fresh();
+    s.setCell(t4CellId("review", "upheld"), "1a");
+    expect(s.getCell(t4CellId("review", "upheld"))).toBe("1a");
+    expect(s.getTotal(t4CellId("review", "total"))).toBeNull();
+    expect(s.getInvalid("t4")).toEqual([{ id: t4CellId("review", "upheld"), message: expect.any(String) }]);
+    s.setCell(t4CellId("review", "upheld"), "1");
+    expect(s.getTotal(t4CellId("review", "total"))).toBe(1);
+    expect(s.getInvalid("t4")).toEqual([]);
+  });
+
+  it("notifies only the edited cell, the totals that changed and the content listeners", () => {
+    const s = fresh();
+    const seen: string[] = [];
+    for (const key of [
+      `cell:${t3CellId("open", "natural")}`,
+      `cell:${t3CellId("open", "commercial")}`,
+      `total:${t3CellId("open", "total")}`,
+      `total:${t3CellId("partial", "total")}`,
+      `total:${t3CellId("total", "natural")}`,
+      "invalid:t3",
+    ])
+      s.subscribeKey(key, () => seen.push(key));
+    const any = vi.fn();
+    s.subscribe(any);
+    s.setCell(t3CellId("open", "natural"), "4");
+    expect(seen.sort()).toEqual(
+      [`cell:${t3CellId("open", "natural")}`, `total:${t3CellId("open", "total")}`, `total:${t3CellId("total", "natural")}`].sort(),
+    );
+    expect(any).toHaveBeenCalledTimes(1);
+    seen.length = 0;
+    s.setCell(t3CellId("open", "natural"), "4");
+    expect(seen).toEqual([]);
+    expect(any).toHaveBeenCalledTimes(1);
+  });
+
+  it("returns a new content snapshot per change and keeps the old one intact", () => {
+    const s = fresh();
+    const before = s.getContent();
+    s.setCell(t2CellId("fee", "amount"), "0.10");
+    expect(s.getContent()).not.toBe(before);
+    expect(before.cells[t2CellId("fee", "amount")]).toBe("");
+    expect(s.getCell(t2CellId("fee", "amount"))).toBe("0.10");
+  });
+
+  it("fills the blank cells of one table with 0, on request only", () => {
+    const s = fresh();
+    s.setCell(t4CellId("review", "upheld"), "2");
+    expect(s.fillBlanks("t4")).toBe(11);
+    expect(s.getCell(t4CellId("review", "upheld"))).toBe("2");
+    expect(s.getCell(t4CellId("after", "pending"))).toBe("0");
+    expect(s.getCell(t3CellId("new", "natural"))).toBe("");
+    expect(s.getTotal(t4CellId("review", "total"))).toBe(2);
+  });
+});
+
+describe("EditorStore text, fee, acknowledgements, view state", () => {
+  it("sets text, header and fee, ignoring no-op writes", () => {
+    const s = fresh();
+    const any = vi.fn();
+    s.subscribe(any);
+    s.setText("s5", "问题");
+    s.setText("s5", "问题");
+    s.setHeader({ signDate: "2024年1月19日" });
+    s.setHeader({ signDate: "2024年1月19日" });
+    s.setFee({ charged: false });
+    expect(any).toHaveBeenCalledTimes(3);
+    expect(s.getContent().text.s5).toBe("问题");
+    expect(s.getHeader().signDate).toBe("2024年1月19日");
+    expect(s.getFee().charged).toBe(false);
+  });
+
+  it("acknowledges and withdraws", () => {
+    const s = fresh();
+    s.setAck("X2:a", "清理");
+    expect(s.getAcks()).toEqual({ "X2:a": "清理" });
+    s.setAck("X2:a", null);
+    expect(s.getAcks()).toEqual({});
+  });
+
+  it("replaceContent recomputes totals and repaints every subscriber", () => {
+    const s = fresh();
+    const cell = vi.fn();
+    s.subscribeKey(`cell:${t2CellId("permit", "decisions")}`, cell);
+    s.replaceContent(zhangliangContent());
+    expect(cell).toHaveBeenCalled();
+    expect(s.getTotal(t4CellId("direct", "total"))).toBe(3);
+  });
+
+  it("notifies highlight and mark changes per ref", () => {
+    const s = fresh();
+    const a = vi.fn();
+    const b = vi.fn();
+    s.subscribeKey("hl:text.s5", a);
+    s.subscribeKey("mark:fee", b);
+    s.setHighlight(["text.s5"]);
+    expect(s.isHighlighted("text.s5")).toBe(true);
+    s.setHighlight(["text.s5"]);
+    expect(a).toHaveBeenCalledTimes(1);
+    s.setFindings([], new Map([["fee", "warning"]]));
+    expect(s.getMark("fee")).toBe("warning");
+    s.setFindings([], new Map([["fee", "warning"]]));
+    expect(b).toHaveBeenCalledTimes(1);
+  });
+});

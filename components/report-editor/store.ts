@@ -1,0 +1,247 @@
+/**
+ * The editor's content store: the report content as an immutable snapshot, with per-key subscriptions
+ * so that a keystroke in one cell re-renders that cell and the totals it feeds, nothing else.
+ *
+ * Keys: `cell:<id>`, `total:<id>`, `invalid:<table>`, `text:<id>`, `header`, `fee`, `acks`,
+ * `hl:<ref>` (highlighted by a finding), `mark:<ref>` (named by an open finding), `findings`.
+ * Plain `subscribe` listeners hear every content change (autosave, validation, backup).
+ */
+import { CELLS, COMPUTED_CELLS, type ReportContent, type TableId } from "@/lib/template";
+import { cellNumber, computeTotals, readCell, type Finding, type Totals } from "@/lib/report";
+
+type Listener = () => void;
+export type MarkSeverity = "error" | "warning";
+export type InvalidCell = { id: string; message: string };
+
+const TABLE_IDS: readonly TableId[] = ["t2", "t3", "t4"];
+const TABLE_CELL_IDS = new Map(TABLE_IDS.map((t) => [t, [...CELLS.values()].filter((c) => c.table === t).map((c) => c.id)]));
+const COMPUTED_ORDER = new Map(COMPUTED_CELLS.map((c, i) => [c.id, i]));
+
+/** For every cell, the computed cells that (transitively) include it. */
+const DEPENDENTS: ReadonlyMap<string, readonly string[]> = (() => {
+  const direct = new Map<string, string[]>();
+  for (const c of COMPUTED_CELLS)
+    for (const s of c.sum) {
+      const list = direct.get(s) ?? [];
+      list.push(c.id);
+      direct.set(s, list);
+    }
+  const closure = new Map<string, string[]>();
+  for (const id of CELLS.keys()) {
+    const seen = new Set<string>();
+    const stack = [...(direct.get(id) ?? [])];
+    while (stack.length) {
+      const d = stack.pop()!;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      stack.push(...(direct.get(d) ?? []));
+    }
+    closure.set(id, [...seen].sort((a, b) => COMPUTED_ORDER.get(a)! - COMPUTED_ORDER.get(b)!));
+  }
+  return closure;
+})();
+
+function invalidOf(cells: Record<string, string>, id: string): string | null {
+  const def = CELLS.get(id);
+  if (!def || def.computed) return null;
+  const r = readCell(cells[id], def.kind);
+  return r.state === "invalid" ? r.message : null;
+}
+
+export class EditorStore {
+  private content: ReportContent;
+  private totals: Totals;
+  private invalidMessages = new Map<string, string>();
+  private invalid = new Map<TableId, readonly InvalidCell[]>();
+  private listeners = new Set<Listener>();
+  private keyListeners = new Map<string, Set<Listener>>();
+  private highlight: ReadonlySet<string> = new Set();
+  private marks: ReadonlyMap<string, MarkSeverity> = new Map();
+  private findings: readonly Finding[] = [];
+
+  constructor(content: ReportContent) {
+    this.content = content;
+    this.totals = computeTotals(content.cells);
+    this.rebuildInvalid();
+  }
+
+  // ---- subscriptions --------------------------------------------------------------------------
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  subscribeKey(key: string, listener: Listener): () => void {
+    let set = this.keyListeners.get(key);
+    if (!set) this.keyListeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.keyListeners.delete(key);
+    };
+  }
+
+  private emit(keys: Iterable<string>, contentChanged: boolean) {
+    for (const key of keys) this.keyListeners.get(key)?.forEach((l) => l());
+    if (contentChanged) this.listeners.forEach((l) => l());
+  }
+
+  // ---- reads (stable snapshots) ---------------------------------------------------------------
+  getContent = (): ReportContent => this.content;
+  getTotals = (): Totals => this.totals;
+  getCell = (id: string): string => this.content.cells[id] ?? "";
+  getTotal = (id: string): number | null => this.totals[id] ?? null;
+  getText = (id: string): string => this.content.text[id] ?? "";
+  getHeader = (): ReportContent["header"] => this.content.header;
+  getFee = (): ReportContent["fee"] => this.content.fee;
+  getAcks = (): ReportContent["acknowledgements"] => this.content.acknowledgements;
+  getInvalid = (table: TableId): readonly InvalidCell[] => this.invalid.get(table) ?? [];
+  isHighlighted = (ref: string): boolean => this.highlight.has(ref);
+  getMark = (ref: string): MarkSeverity | null => this.marks.get(ref) ?? null;
+  getFindings = (): readonly Finding[] => this.findings;
+
+  // ---- content writes -------------------------------------------------------------------------
+  setCell(id: string, value: string) {
+    this.setCells([{ id, value }]);
+  }
+
+  /** Set input cells (computed or unknown ids are ignored); totals are updated incrementally. */
+  setCells(entries: readonly { id: string; value: string }[]) {
+    const cells = { ...this.content.cells };
+    const changed: string[] = [];
+    for (const { id, value } of entries) {
+      const def = CELLS.get(id);
+      if (!def || def.computed || cells[id] === value) continue;
+      cells[id] = value;
+      changed.push(id);
+    }
+    if (changed.length === 0) return;
+    this.content = { ...this.content, cells };
+
+    const affected = new Set<string>();
+    for (const id of changed) for (const d of DEPENDENTS.get(id) ?? []) affected.add(d);
+    const totals = { ...this.totals };
+    const keys: string[] = changed.map((id) => `cell:${id}`);
+    for (const c of COMPUTED_CELLS) {
+      if (!affected.has(c.id)) continue;
+      let sum: number | null = 0;
+      for (const s of c.sum) {
+        const v = cellNumber(cells, totals, s);
+        if (v === null) {
+          sum = null;
+          break;
+        }
+        sum += v;
+      }
+      if (totals[c.id] !== sum) {
+        totals[c.id] = sum;
+        keys.push(`total:${c.id}`);
+      }
+    }
+    this.totals = totals;
+
+    const dirtyTables = new Set<TableId>();
+    for (const id of changed) {
+      const message = invalidOf(cells, id);
+      if ((this.invalidMessages.get(id) ?? null) === message) continue;
+      if (message) this.invalidMessages.set(id, message);
+      else this.invalidMessages.delete(id);
+      dirtyTables.add(CELLS.get(id)!.table);
+    }
+    for (const table of dirtyTables) {
+      this.invalid.set(table, this.invalidList(table));
+      keys.push(`invalid:${table}`);
+    }
+    this.emit(keys, true);
+  }
+
+  /** Set every blank input cell of a table to "0" (the clerk's explicit choice); returns how many. */
+  fillBlanks(table: TableId): number {
+    const blanks = [...CELLS.values()]
+      .filter((c) => c.table === table && !c.computed && (this.content.cells[c.id] ?? "").trim() === "")
+      .map((c) => ({ id: c.id, value: "0" }));
+    this.setCells(blanks);
+    return blanks.length;
+  }
+
+  setText(id: string, value: string) {
+    if (this.getText(id) === value) return;
+    this.content = { ...this.content, text: { ...this.content.text, [id]: value } };
+    this.emit([`text:${id}`], true);
+  }
+
+  setHeader(patch: Partial<ReportContent["header"]>) {
+    const header = { ...this.content.header, ...patch };
+    if ((Object.keys(patch) as (keyof typeof header)[]).every((k) => header[k] === this.content.header[k])) return;
+    this.content = { ...this.content, header };
+    this.emit(["header"], true);
+  }
+
+  setFee(patch: Partial<ReportContent["fee"]>) {
+    const fee = { ...this.content.fee, ...patch };
+    if ((Object.keys(patch) as (keyof typeof fee)[]).every((k) => fee[k] === this.content.fee[k])) return;
+    this.content = { ...this.content, fee };
+    this.emit(["fee"], true);
+  }
+
+  /** Acknowledge a warning with a reason, or withdraw the acknowledgement (null). */
+  setAck(key: string, reason: string | null) {
+    const acks = { ...this.content.acknowledgements };
+    if (reason === null) {
+      if (!(key in acks)) return;
+      delete acks[key];
+    } else {
+      if (acks[key] === reason) return;
+      acks[key] = reason;
+    }
+    this.content = { ...this.content, acknowledgements: acks };
+    this.emit(["acks"], true);
+  }
+
+  /** Replace the whole content (restore a backup, take the server's version): everything repaints. */
+  replaceContent(content: ReportContent) {
+    if (content === this.content) return;
+    this.content = content;
+    this.totals = computeTotals(content.cells);
+    this.rebuildInvalid();
+    this.emit([...this.keyListeners.keys()], true);
+  }
+
+  // ---- view state (not content) ---------------------------------------------------------------
+  setHighlight(refs: Iterable<string>) {
+    const next = new Set(refs);
+    const keys = [...this.highlight, ...next].filter((r) => this.highlight.has(r) !== next.has(r)).map((r) => `hl:${r}`);
+    this.highlight = next;
+    this.emit(keys, false);
+  }
+
+  /** Publish validation results: the findings and, per ref, the worst severity of the open findings naming it. */
+  setFindings(findings: readonly Finding[], marks: ReadonlyMap<string, MarkSeverity>) {
+    const keys: string[] = [];
+    if (findings !== this.findings) keys.push("findings");
+    for (const ref of new Set([...this.marks.keys(), ...marks.keys()]))
+      if (this.marks.get(ref) !== marks.get(ref)) keys.push(`mark:${ref}`);
+    this.findings = findings;
+    this.marks = marks;
+    this.emit(keys, false);
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+  private invalidList(table: TableId): InvalidCell[] {
+    const out: InvalidCell[] = [];
+    for (const id of TABLE_CELL_IDS.get(table) ?? []) {
+      const message = this.invalidMessages.get(id);
+      if (message) out.push({ id, message });
+    }
+    return out;
+  }
+
+  private rebuildInvalid() {
+    this.invalidMessages.clear();
+    for (const id of CELLS.keys()) {
+      const message = invalidOf(this.content.cells, id);
+      if (message) this.invalidMessages.set(id, message);
+    }
+    for (const t of TABLE_IDS) this.invalid.set(t, this.invalidList(t));
+  }
+}
