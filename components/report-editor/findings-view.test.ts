@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { emptyContent, t3CellId } from "@/lib/template";
+import { validateReport } from "@/lib/report";
+import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
+import { buildFindingsView, refSelector } from "./findings-view";
+
+describe("buildFindingsView", () => {
+  it("folds blank cells into one error per table and does not mark them", () => {
+    const c = emptyContent("某某镇人民政府", 2023);
+    const view = buildFindingsView(c, validateReport(c, { year: 2023 }));
+    const blank = view.errors.filter((e) => e.key.startsWith("E5:blank:"));
+    expect(blank.map((b) => b.key)).toEqual(["E5:blank:t2", "E5:blank:t3", "E5:blank:t4"]);
+    expect(blank[1]!.refs).toHaveLength(144);
+    expect(view.marks.has(t3CellId("new", "natural"))).toBe(false);
+  });
+
+  it("marks the cells of an imbalance and separates acknowledged warnings", () => {
+    const c = zhangliangContent();
+    c.cells[t3CellId("new", "natural")] = "2";
+    const findings = validateReport(c, { year: 2023, organKind: "TOWNSHIP" });
+    const e1 = findings.find((f) => f.rule === "E1")!;
+    const warning = findings.find((f) => f.severity === "warning")!;
+    c.acknowledgements[warning.key] = "已核实";
+    const view = buildFindingsView(c, findings);
+    expect(view.errors.some((e) => e.rule === "E1")).toBe(true);
+    expect(view.marks.get(e1.cells[0]!)).toBe("error");
+    expect(view.acknowledged.map((a) => a.key)).toContain(warning.key);
+    expect(view.warnings.map((a) => a.key)).not.toContain(warning.key);
+  });
+
+  it("selects cells by data-cell and fields by data-field", () => {
+    expect(refSelector(t3CellId("new", "natural"))).toBe('[data-cell="t3.new.natural"]');
+    expect(refSelector("text.s5")).toBe('[data-field="text.s5"]');
+    expect(refSelector("fee")).toBe('[data-field="fee"]');
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Findings as the editor shows them: blank-cell errors (E5 “未填写”) folded into one item per table,
+ * the rest one by one; acknowledged warnings apart; and, per ref, the worst open severity (for marking
+ * cells and fields). Pure.
+ */
+import { CELLS, TABLES, type ReportContent } from "@/lib/template";
+import { readCell, type Finding, type RuleId, type Severity } from "@/lib/report";
+import type { MarkSeverity } from "./store";
+
+export type FindingItem = {
+  key: string;
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  refs: string[];
+  /** The finding itself when the item is a single finding (warnings can then be acknowledged). */
+  finding: Finding | null;
+  acknowledged: string | null;
+};
+
+export type FindingsView = {
+  errors: FindingItem[];
+  warnings: FindingItem[];
+  acknowledged: FindingItem[];
+  marks: Map<string, MarkSeverity>;
+};
+
+function isBlankCellFinding(f: Finding, content: ReportContent): boolean {
+  if (f.rule !== "E5" || f.cells.length !== 1) return false;
+  const def = CELLS.get(f.cells[0]!);
+  return !!def && readCell(content.cells[def.id], def.kind).state === "blank";
+}
+
+export function buildFindingsView(content: ReportContent, findings: readonly Finding[]): FindingsView {
+  const view: FindingsView = { errors: [], warnings: [], acknowledged: [], marks: new Map() };
+  const blanks = new Map<string, string[]>();
+  for (const f of findings) {
+    if (isBlankCellFinding(f, content)) {
+      const table = CELLS.get(f.cells[0]!)!.table;
+      const list = blanks.get(table) ?? [];
+      list.push(f.cells[0]!);
+      blanks.set(table, list);
+      continue;
+    }
+    const ack = f.severity === "warning" ? (content.acknowledgements[f.key] ?? "").trim() : "";
+    const item: FindingItem = {
+      key: f.key,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      refs: f.cells,
+      finding: f,
+      acknowledged: ack || null,
+    };
+    if (f.severity === "error") view.errors.push(item);
+    else if (ack) view.acknowledged.push(item);
+    else view.warnings.push(item);
+    if (!ack)
+      for (const ref of f.cells)
+        if (view.marks.get(ref) !== "error") view.marks.set(ref, f.severity === "error" ? "error" : "warning");
+  }
+  const blankItems: FindingItem[] = TABLES.filter((t) => blanks.has(t.id)).map((t) => {
+    const ids = blanks.get(t.id)!;
+    return {
+      key: `E5:blank:${t.id}`,
+      rule: "E5",
+      severity: "error",
+      message:
+        ids.length === 1
+          ? `${CELLS.get(ids[0]!)!.name}未填写（没有数据请填 0）。`
+          : `${t.name}有 ${ids.length} 个单元格未填写（没有数据请填 0，可用表格下方的“空白单元格填 0”）。`,
+      refs: ids,
+      finding: null,
+      acknowledged: null,
+    };
+  });
+  view.errors.unshift(...blankItems);
+  return view;
+}
+
+/** CSS selector of the element showing a ref. */
+export function refSelector(ref: string): string {
+  const esc = ref.replace(/["\\]/g, "\\$&");
+  return CELLS.has(ref) ? `[data-cell="${esc}"]` : `[data-field="${esc}"]`;
+}
