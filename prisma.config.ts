@@ -26,7 +26,8 @@ export default defineConfig({
     if (db.provider === "postgres") {
       const { PrismaPg } = await import("@prisma/adapter-pg");
       const { pgPoolConfig } = await import("./lib/server/pg-compat");
-      return new PrismaPg(pgPoolConfig(db.url));
+      // allowExitOnIdle: idle pooled connections must not keep the CLI process alive.
+      return new PrismaPg(pgPoolConfig(db.url, { allowExitOnIdle: true }));
     }
     const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
     return new PrismaBetterSQLite3({ url: db.url });

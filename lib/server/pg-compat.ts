@@ -45,6 +45,6 @@ export class CatalogTypesAsTextClient extends pg.Client {
 }
 
 /** pg.PoolConfig for PrismaPg with the work-around applied. */
-export function pgPoolConfig(connectionString: string): pg.PoolConfig {
-  return { connectionString, Client: CatalogTypesAsTextClient };
+export function pgPoolConfig(connectionString: string, extra: pg.PoolConfig = {}): pg.PoolConfig {
+  return { connectionString, Client: CatalogTypesAsTextClient, ...extra };
 }

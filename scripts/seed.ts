@@ -1,0 +1,87 @@
+// Demo data: one county, three townships, one clerk per township, a supervisor and an admin.
+// Idempotent: does nothing when the user "admin" exists. Run: npx tsx scripts/seed.ts
+// (scripts/db-setup.ts calls it after migrating).
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hashPassword } from "better-auth/crypto";
+import { syntheticEmail } from "../lib/server/auth-core";
+import { createDb, type Db } from "../lib/server/db-core";
+import type { Role } from "../lib/server/permissions";
+
+export const DEMO_PASSWORD = "nianbao2024";
+
+type OrganKey = "county" | "chengguan" | "qingshan" | "hekou";
+
+export const DEMO_ORGANS: Record<OrganKey, { fullName: string; shortName: string; kind: string; parent: OrganKey | null; sortOrder: number }> = {
+  county: { fullName: "示范县人民政府", shortName: "示范县", kind: "COUNTY", parent: null, sortOrder: 0 },
+  chengguan: { fullName: "示范县城关镇人民政府", shortName: "城关镇", kind: "TOWNSHIP", parent: "county", sortOrder: 1 },
+  qingshan: { fullName: "示范县青山镇人民政府", shortName: "青山镇", kind: "TOWNSHIP", parent: "county", sortOrder: 2 },
+  hekou: { fullName: "示范县河口乡人民政府", shortName: "河口乡", kind: "TOWNSHIP", parent: "county", sortOrder: 3 },
+};
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; role: Role; organ: OrganKey }> = [
+  { username: "chengguan", displayName: "城关镇填报员", role: "CLERK", organ: "chengguan" },
+  { username: "qingshan", displayName: "青山镇填报员", role: "CLERK", organ: "qingshan" },
+  { username: "hekou", displayName: "河口乡填报员", role: "CLERK", organ: "hekou" },
+  { username: "shencha", displayName: "县政务公开办审核员", role: "SUPERVISOR", organ: "county" },
+  { username: "admin", displayName: "系统管理员", role: "ADMIN", organ: "county" },
+];
+
+/** Creates the demo organs and accounts unless the admin exists. Returns whether anything was created. */
+export async function seedDemo(db: Db): Promise<{ created: boolean }> {
+  if (await db.user.findUnique({ where: { username: "admin" }, select: { id: true } })) return { created: false };
+
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  await db.$transaction(async (tx) => {
+    const organIds = new Map<OrganKey, string>();
+    for (const key of Object.keys(DEMO_ORGANS) as OrganKey[]) {
+      const o = DEMO_ORGANS[key];
+      const parentId = o.parent ? organIds.get(o.parent) : null;
+      const existing = await tx.organ.findFirst({ where: { fullName: o.fullName }, select: { id: true } });
+      const organ =
+        existing ??
+        (await tx.organ.create({
+          data: { fullName: o.fullName, shortName: o.shortName, kind: o.kind, parentId, sortOrder: o.sortOrder },
+          select: { id: true },
+        }));
+      organIds.set(key, organ.id);
+    }
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      if (await tx.user.findUnique({ where: { username: a.username }, select: { id: true } })) continue;
+      const userId = randomUUID();
+      await tx.user.create({
+        data: {
+          id: userId,
+          name: a.displayName,
+          email: syntheticEmail(a.username),
+          emailVerified: true,
+          username: a.username,
+          displayUsername: a.username,
+          role: a.role,
+          organId: organIds.get(a.organ) ?? null,
+          displayName: a.displayName,
+        },
+      });
+      await tx.account.create({
+        data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: hashes[i] ?? "" },
+      });
+    }
+    await tx.reportEvent.create({
+      data: { action: "system.seed", detail: JSON.stringify({ users: DEMO_ACCOUNTS.map((a) => a.username) }) },
+    });
+  });
+  return { created: true };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const db = createDb();
+  seedDemo(db)
+    .then((r) => console.log(r.created ? "seed: demo organs and accounts created" : "seed: already seeded, nothing to do"))
+    .catch((e: unknown) => {
+      console.error("seed failed:", e);
+      process.exitCode = 1;
+    })
+    .finally(() => db.$disconnect());
+}
