@@ -145,7 +145,11 @@ function TableChunkView({ item }: { item: Extract<FlowItem, { kind: "table" }> }
   const g = item.geometry;
   const ncols = g.colW.length;
   return (
-    <View wrap={false} style={item.index === item.count - 1 ? { marginBottom: TABLE_STYLE.after } : {}}>
+    <View
+      wrap={false}
+      break={item.breakBefore}
+      style={item.index === item.count - 1 ? { marginBottom: TABLE_STYLE.after } : {}}
+    >
       {item.headings.map((h: HeadingLine, i) => (
         <Text key={i} style={headingStyles[h.level]}>
           {h.text}
@@ -255,7 +259,12 @@ function Item({ item }: { item: FlowItem }) {
       );
     case "heading":
       return (
-        <Text style={headingStyles[item.level]} wrap={false} minPresenceAhead={item.minPresenceAhead}>
+        <Text
+          style={headingStyles[item.level]}
+          wrap={false}
+          break={item.breakBefore}
+          minPresenceAhead={item.minPresenceAhead}
+        >
           {item.text}
         </Text>
       );
@@ -263,7 +272,7 @@ function Item({ item }: { item: FlowItem }) {
       return <TableChunkView item={item} />;
     case "signature":
       return (
-        <View wrap={false} style={item.blankLine ? { paddingTop: BODY.line } : {}}>
+        <View wrap={false} break={item.breakBefore} style={item.blankLine ? { paddingTop: BODY.line } : {}}>
           <Text style={{ ...bodyText, marginLeft: item.nameX }}>{item.organName}</Text>
           <Text style={{ ...bodyText, marginLeft: item.dateX }}>{item.date}</Text>
         </View>

@@ -224,7 +224,7 @@ function cellNeed(g: TableGeometry, cell: PlacedCell): number {
   return lines * g.lineHeight + 2 * TABLE_STYLE.padV + TABLE_STYLE.border;
 }
 
-/** Height of every row: enough for its one-row cells, and the last row of a span makes up for the rest. */
+/** Height of every row: enough for its one-row cells; rows under a spanning cell grow evenly if it needs more. */
 export function rowHeights(grid: Grid, g: TableGeometry): number[] {
   const minRow = g.lineHeight + 2 * TABLE_STYLE.padV + TABLE_STYLE.border;
   const h = new Array<number>(grid.nrows).fill(minRow);
@@ -239,8 +239,9 @@ export function rowHeights(grid: Grid, g: TableGeometry): number[] {
     for (let i = cell.r; i < cell.r + cell.rs; i++) sum += h[i] as number;
     const need = cellNeed(g, cell);
     if (need > sum + EPS) {
-      const last = cell.r + cell.rs - 1;
-      h[last] = (h[last] as number) + (need - sum);
+      // spread the missing height over the rows the cell covers
+      const extra = (need - sum) / cell.rs;
+      for (let i = cell.r; i < cell.r + cell.rs; i++) h[i] = (h[i] as number) + extra;
     }
   }
   return h.map(round2);
@@ -275,16 +276,28 @@ export function chunkBody(
   const ends: number[] = [];
   for (let r = 0; r < body.nrows; r++) if (!body.keep[r] || r === body.nrows - 1) ends.push(r + 1);
 
-  /** the longest chunk from s that fits, or null */
+  // A break inside a row-spanning cell repeats its text in both pieces; avoid breaks where a
+  // piece would be too short for the text (its rows would have to grow).
+  const natural = rowHeights(body, g);
+  const cutOk = (s: number, e: number) =>
+    body.cells.every((cell) => {
+      if (!(cell.r < e && e < cell.r + cell.rs)) return true;
+      const need = cellNeed(g, cell);
+      return sum(natural.slice(Math.max(cell.r, s), e)) + EPS >= need && sum(natural.slice(e, cell.r + cell.rs)) + EPS >= need;
+    });
+
+  /** the longest chunk from s that fits, preferring clean cuts; or null */
   const longest = (s: number, space: number) => {
     let best: { e: number; heights: number[] } | null = null;
+    let bestClean: { e: number; heights: number[] } | null = null;
     for (const e of ends) {
       if (e <= s) continue;
       const heights = rowHeights(sliceGrid(body, s, e), g);
       if (sum(heights) > space + EPS) break;
       best = { e, heights };
+      if (e === body.nrows || cutOk(s, e)) bestClean = best;
     }
-    return best;
+    return bestClean ?? best;
   };
   const forced = (s: number) => {
     // a single unit taller than a page: draw it anyway (it will overflow), never loop forever
@@ -319,7 +332,16 @@ export type HeadingLine = { level: 1 | 2; text: string; lines: number };
 export type FlowItem =
   | { kind: "title"; lines: string[]; height: number; page: number }
   | { kind: "paragraph"; text: string; lines: number; page: number }
-  | { kind: "heading"; level: 1 | 2; text: string; lines: number; minPresenceAhead: number; page: number }
+  | {
+      kind: "heading";
+      level: 1 | 2;
+      text: string;
+      lines: number;
+      minPresenceAhead: number;
+      /** the plan moved it to a new page: force the break so the render follows the plan */
+      breakBefore: boolean;
+      page: number;
+    }
   | {
       kind: "table";
       table: Table;
@@ -334,9 +356,20 @@ export type FlowItem =
       count: number;
       /** predicted height, space after included */
       height: number;
+      breakBefore: boolean;
       page: number;
     }
-  | { kind: "signature"; organName: string; date: string; nameX: number; dateX: number; blankLine: boolean; page: number };
+  | {
+      kind: "signature";
+      organName: string;
+      date: string;
+      nameX: number;
+      dateX: number;
+      /** one blank line before the name (dropped at the top of a page) */
+      blankLine: boolean;
+      breakBefore: boolean;
+      page: number;
+    };
 
 export type DocumentPlan = { items: FlowItem[]; pages: number };
 
@@ -465,8 +498,17 @@ export function planDocument(vm: ViewModel): DocumentPlan {
       run.forEach((h, k) => {
         const following = run.slice(k + 1).reduce((a, x) => a + x.lines * BODY.line, 0) + nextLines * BODY.line;
         const height = h.lines * BODY.line;
-        if (y > EPS && y + height + following > H + EPS) newPage();
-        items.push({ kind: "heading", level: h.level, text: h.text, lines: h.lines, minPresenceAhead: following, page });
+        const breakBefore = y > EPS && y + height + following > H + EPS;
+        if (breakBefore) newPage();
+        items.push({
+          kind: "heading",
+          level: h.level,
+          text: h.text,
+          lines: h.lines,
+          minPresenceAhead: following,
+          breakBefore,
+          page,
+        });
         y += height;
       });
       i = j - 1;
@@ -507,6 +549,7 @@ export function planDocument(vm: ViewModel): DocumentPlan {
         index,
         count: chunks.length,
         height,
+        breakBefore: index > 0 || movedToNextPage,
         page,
       });
       y += height;
@@ -517,13 +560,20 @@ export function planDocument(vm: ViewModel): DocumentPlan {
   // Signature: one blank line, the organ name, the date; kept together.
   const { organName, date } = vm.signature;
   if (prepareText(organName) || prepareText(date)) {
-    let blankLine = true;
-    if (y + 3 * BODY.line > H + EPS) {
-      newPage();
-      blankLine = false;
-    }
+    // Rather than leave the signature alone on a page, give up the blank line before it.
+    const blankLine = y > EPS && y + 3 * BODY.line <= H + EPS;
+    const breakBefore = y > EPS && y + 2 * BODY.line > H + EPS;
+    if (breakBefore) newPage();
     const pos = signaturePositions(organName, date);
-    items.push({ kind: "signature", organName: prepareText(organName), date: prepareText(date), ...pos, blankLine, page });
+    items.push({
+      kind: "signature",
+      organName: prepareText(organName),
+      date: prepareText(date),
+      ...pos,
+      blankLine,
+      breakBefore,
+      page,
+    });
     y += (blankLine ? 3 : 2) * BODY.line;
   }
 

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ViewModel } from "../view-model";
-import { zhangliangViewModel } from "./fixtures/zhangliang";
+import type { Block, ViewModel } from "../view-model";
+import { table2, table3, zhangliangViewModel } from "./fixtures/zhangliang";
 import { missingGlyphs } from "./fonts";
 import { BODY, MARGIN, PAGE, TEXT_W, type DocumentPlan } from "./layout";
 import { renderPdf, renderPdfWithPlan } from "./render";
@@ -34,6 +34,35 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Every planned item starts on the page the planner predicted; tables chunks hold their rows. */
+function expectPlanMatches(pages: string[], plan: DocumentPlan) {
+  expect(pages.length).toBe(plan.pages);
+  for (const item of plan.items) {
+    const page = squash(pages[item.page - 1] ?? "");
+    if (item.kind === "paragraph" || item.kind === "heading") {
+      expect(page, `${item.kind} "${item.text.slice(0, 10)}" on page ${item.page}`).toContain(squash(item.text).slice(0, 10));
+    } else if (item.kind === "table") {
+      // the first and the last labelled body row of the chunk are on the page: rows are never split or moved
+      // (one-row cells: the lines of a tall spanning label come out of pdftotext interleaved with its neighbours)
+      const labelled = item.chunk.grid.cells.filter((c) => c.rs === 1 && /[\u4e00-\u9fff]/.test(c.text));
+      for (const c of [labelled[0], labelled[labelled.length - 1]]) {
+        if (c) expect(page, `${item.table.id} chunk ${item.index} on page ${item.page}`).toContain(squash(c.text).slice(0, 4));
+      }
+      for (const h of item.headings) expect(page, `heading ${h.text} with its table`).toContain(squash(h.text));
+    } else if (item.kind === "signature") {
+      expect(page).toContain(squash(item.organName));
+    }
+  }
+}
+
+const renderPages = async (vm: ViewModel, name: string) => {
+  const f = path.join(dir, name);
+  const r = await renderPdfWithPlan(vm);
+  fs.writeFileSync(f, r.pdf);
+  const count = (fs.readFileSync(f).toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
+  return { plan: r.plan, pages: Array.from({ length: count }, (_, i) => pdftotext(f, { page: i + 1 })) };
+};
 
 const CLOSING_START = /^[，。、；：？！）》」』】〕”’…,.;:?!)]/;
 
@@ -180,22 +209,7 @@ describe("PDF of the 张良镇 2023 report", () => {
   });
 
   it.skipIf(!poppler)("lays every planned item on the page the planner predicted", () => {
-    for (const item of plan.items) {
-      const page = squash(pages[item.page - 1] ?? "");
-      if (item.kind === "paragraph" || item.kind === "heading") {
-        expect(page, `${item.kind} "${item.text.slice(0, 10)}" on page ${item.page}`).toContain(squash(item.text).slice(0, 10));
-      } else if (item.kind === "table") {
-        // the first and the last labelled body row of the chunk are on the page: rows are never split or moved
-        const labelled = item.chunk.grid.cells.filter((c) => /[\u4e00-\u9fff]/.test(c.text));
-        const first = labelled[0];
-        const last = labelled[labelled.length - 1];
-        for (const c of [first, last]) {
-          if (c) expect(page, `${item.table.id} chunk ${item.index} on page ${item.page}`).toContain(squash(c.text).slice(0, 4));
-        }
-      } else if (item.kind === "signature") {
-        expect(page).toContain(squash(item.organName));
-      }
-    }
+    expectPlanMatches(pages, plan);
   });
 
   it.skipIf(!poppler)("continues table 三 on the next page with its header rows repeated", () => {
@@ -295,5 +309,54 @@ describe("rare characters", () => {
     const fonts = pdffonts(f).map((x) => x.name.replace(/^[A-Z]{6}\+/, ""));
     expect(fonts).toContain("NotoSerifSC-Regular");
     expect(pdffonts(f).every((x) => x.emb && x.sub)).toBe(true);
+  }, 60_000);
+});
+
+describe("pagination edge cases", () => {
+  const hanzi = (n: number) => "政府信息公开工作年度报告".repeat(Math.ceil(n / 12)).slice(0, n);
+  const para = (lines: number): Block => ({ kind: "paragraph", text: hanzi(26 + 28 * (lines - 1)) });
+  const vmWith = (blocks: Block[]): ViewModel => ({
+    title: ["某某镇", "2023年政府信息公开工作年度报告"],
+    opening: [],
+    blocks,
+    signature: { organName: "某某镇人民政府", date: "2024年1月19日" },
+    draft: false,
+  });
+
+  it.skipIf(!poppler)("moves a heading that would end a page to the next page", async () => {
+    const { plan: p, pages: ps } = await renderPages(
+      vmWith([...new Array(8).fill(para(2)), { kind: "heading1", text: "二、标题" }, para(3)]),
+      "heading.pdf",
+    );
+    expect(squash(ps[0] ?? "")).not.toContain("二、标题");
+    expect(squash(ps[1] ?? "").startsWith("二、标题")).toBe(true);
+    expectPlanMatches(ps, p);
+  }, 60_000);
+
+  it.skipIf(!poppler)("splits a long paragraph across pages, keeping two lines on each side", async () => {
+    const { plan: p, pages: ps } = await renderPages(vmWith([...new Array(8).fill(para(2)), para(6)]), "split.pdf");
+    expect(p.pages).toBe(2);
+    expectPlanMatches(ps, p);
+  }, 60_000);
+
+  it.skipIf(!poppler)("starts a table late on a page and continues it with repeated headers", async () => {
+    const { plan: p, pages: ps } = await renderPages(
+      vmWith([
+        ...new Array(5).fill(para(2)),
+        { kind: "heading1", text: "三、收到和处理政府信息公开申请情况" },
+        { kind: "table", table: table3([]) },
+        { kind: "heading1", text: "二、主动公开政府信息情况" },
+        {
+          kind: "table",
+          table: table2({ rules: [1, 2, 3], normative: [4, 5, 6], permits: 7, penalties: 8, enforcement: 9, fee: "0.1234" }),
+        },
+      ]),
+      "tables.pdf",
+    );
+    const chunks = p.items.filter((i) => i.kind === "table" && i.table.id === "table3");
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    expect(chunks[0]?.page).toBe(1);
+    for (const c of chunks) expect(squash(ps[c.page - 1] ?? "")).toContain("申请人情况");
+    expectPlanMatches(ps, p);
   }, 60_000);
 });
