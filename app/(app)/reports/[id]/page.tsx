@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { can } from "@/lib/server/permissions";
 import { getReport, getPreviousYearReport } from "@/lib/server/services/get-report";
-import { isEditable, STATUS_LABELS } from "@/lib/report";
+import { isEditable, STATUS_LABELS, type OrganKind } from "@/lib/report";
 import { ReportEditor } from "@/components/report-editor/report-editor";
 import { saveReportAction } from "../actions";
 
@@ -31,7 +31,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       <ReportEditor
         reportId={report.id}
         year={report.year}
-        organKind={report.organKind}
+        organKind={report.organKind as OrganKind}
         status={report.status}
         initialContent={report.content}
         initialVersion={report.version}
