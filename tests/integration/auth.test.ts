@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APIError } from "better-auth/api";
+import { ACCOUNT_DISABLED, createAuth, type Auth } from "@/lib/server/auth-core";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/scripts/seed";
+import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
+
+async function signInError(auth: Auth, username: string, password: string): Promise<APIError> {
+  try {
+    await auth.api.signInUsername({ body: { username, password } });
+  } catch (e) {
+    if (e instanceof APIError) return e;
+    throw e;
+  }
+  throw new Error("sign-in unexpectedly succeeded");
+}
+
+describe.each(TEST_PROVIDERS)("login on %s", (provider) => {
+  let t: TestDb;
+  let auth: Auth;
+
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+    auth = createAuth({ db: t.db, provider, secret: "integration-test-secret-0123456789abcdef", rateLimit: false });
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.cleanup();
+  }, 60_000);
+
+  it.each(DEMO_ACCOUNTS.map((a) => [a.username, a.role] as const))("seeded %s (%s) signs in", async (username, role) => {
+    const res = await auth.api.signInUsername({ body: { username, password: DEMO_PASSWORD } });
+    expect(res?.token).toBeTruthy();
+    expect(res?.user).toMatchObject({ username, role });
+  });
+
+  it("the session cookie is HttpOnly, SameSite=Lax, and resolves to the user", async () => {
+    const { headers } = await auth.api.signInUsername({
+      body: { username: "qingshan", password: DEMO_PASSWORD },
+      returnHeaders: true,
+    });
+    const setCookie = headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/nianbao\.session_token=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie
+      .split(/,(?=\s*[\w.-]+=)/)
+      .map((c) => c.split(";")[0]?.trim())
+      .join("; ");
+    const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
+    expect(session?.user).toMatchObject({ username: "qingshan", role: "CLERK", disabled: false });
+  });
+
+  it("wrong password and unknown user fail alike", async () => {
+    const wrong = await signInError(auth, "chengguan", "wrong-password");
+    const unknown = await signInError(auth, "nobody", DEMO_PASSWORD);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.body?.code).toBe("INVALID_USERNAME_OR_PASSWORD");
+    expect(unknown.body?.code).toBe("INVALID_USERNAME_OR_PASSWORD");
+  });
+
+  it("a disabled account gets no session", async () => {
+    await t.db.user.update({ where: { username: "hekou" }, data: { disabled: true } });
+    try {
+      const before = await t.db.session.count();
+      const err = await signInError(auth, "hekou", DEMO_PASSWORD);
+      expect(err.statusCode).toBe(403);
+      expect(err.body?.code).toBe(ACCOUNT_DISABLED);
+      expect(await t.db.session.count()).toBe(before);
+      // the wrong password still reads as a wrong password (no account-state leak)
+      expect((await signInError(auth, "hekou", "wrong-password")).body?.code).toBe("INVALID_USERNAME_OR_PASSWORD");
+    } finally {
+      await t.db.user.update({ where: { username: "hekou" }, data: { disabled: false } });
+    }
+  });
+
+  it("public sign-up is disabled", async () => {
+    await expect(
+      auth.api.signUpEmail({ body: { email: "x@nianbao.local", password: "password123", name: "x" } }),
+    ).rejects.toThrow();
+    expect(await t.db.user.count({ where: { email: "x@nianbao.local" } })).toBe(0);
+  });
+});

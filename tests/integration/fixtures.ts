@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/server/db-core";
+import { isRole } from "@/lib/server/permissions";
+import type { Actor } from "@/lib/server/types";
+
+/** The seeded user `username` as services see it. */
+export async function actor(db: Db, username: string): Promise<Actor> {
+  const u = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true, role: true, organId: true } });
+  if (!isRole(u.role)) throw new Error(`bad role ${u.role}`);
+  return { id: u.id, role: u.role, organId: u.organId };
+}
+
+/**
+ * A second county (邻县) with one township, a clerk and a supervisor, created directly (no login):
+ * used to prove that supervisors only see their own subtree.
+ */
+export async function addNeighbourCounty(db: Db): Promise<{ countyId: string; townId: string; clerk: Actor; supervisor: Actor }> {
+  const county = await db.organ.create({ data: { fullName: "邻县人民政府", shortName: "邻县", kind: "COUNTY" } });
+  const town = await db.organ.create({
+    data: { fullName: "邻县东风镇人民政府", shortName: "东风镇", kind: "TOWNSHIP", parentId: county.id },
+  });
+  const mk = async (username: string, role: "CLERK" | "SUPERVISOR", organ: string): Promise<Actor> => {
+    const u = await db.user.create({
+      data: { id: `test-${username}`, name: username, email: `${username}@nianbao.local`, username, role, organId: organ },
+    });
+    return { id: u.id, role, organId: organ };
+  };
+  return {
+    countyId: county.id,
+    townId: town.id,
+    clerk: await mk("dongfeng", "CLERK", town.id),
+    supervisor: await mk("linxian", "SUPERVISOR", county.id),
+  };
+}
