@@ -19,6 +19,7 @@ import {
   TEXT_W,
   TITLE,
   cellWidth,
+  pageSegments,
   planDocument,
   type DocumentPlan,
   type FlowItem,
@@ -145,11 +146,7 @@ function TableChunkView({ item }: { item: Extract<FlowItem, { kind: "table" }> }
   const g = item.geometry;
   const ncols = g.colW.length;
   return (
-    <View
-      wrap={false}
-      break={item.breakBefore}
-      style={item.index === item.count - 1 ? { marginBottom: TABLE_STYLE.after } : {}}
-    >
+    <View wrap={false} style={item.index === item.count - 1 ? { marginBottom: TABLE_STYLE.after } : {}}>
       {item.headings.map((h: HeadingLine, i) => (
         <Text key={i} style={headingStyles[h.level]}>
           {h.text}
@@ -259,12 +256,7 @@ function Item({ item }: { item: FlowItem }) {
       );
     case "heading":
       return (
-        <Text
-          style={headingStyles[item.level]}
-          wrap={false}
-          break={item.breakBefore}
-          minPresenceAhead={item.minPresenceAhead}
-        >
+        <Text style={headingStyles[item.level]} wrap={false} minPresenceAhead={item.minPresenceAhead}>
           {item.text}
         </Text>
       );
@@ -272,7 +264,7 @@ function Item({ item }: { item: FlowItem }) {
       return <TableChunkView item={item} />;
     case "signature":
       return (
-        <View wrap={false} break={item.breakBefore} style={item.blankLine ? { paddingTop: BODY.line } : {}}>
+        <View wrap={false} style={item.blankLine ? { paddingTop: BODY.line } : {}}>
           <Text style={{ ...bodyText, marginLeft: item.nameX }}>{item.organName}</Text>
           <Text style={{ ...bodyText, marginLeft: item.dateX }}>{item.date}</Text>
         </View>
@@ -296,21 +288,24 @@ export function ReportDocument({ vm, plan = planDocument(vm) }: ReportDocumentPr
       creationDate={vm.meta?.creationDate}
       modificationDate={vm.meta?.creationDate}
     >
-      <Page
-        size="A4"
-        style={{
-          paddingTop: MARGIN.top,
-          paddingBottom: MARGIN.bottom,
-          paddingLeft: MARGIN.left,
-          paddingRight: MARGIN.right,
-        }}
-      >
-        {vm.draft && <Watermark />}
-        {plan.items.map((item, i) => (
-          <Item key={i} item={item} />
-        ))}
-        <PageNumbers />
-      </Page>
+      {pageSegments(plan).map((items, s) => (
+        <Page
+          key={s}
+          size="A4"
+          style={{
+            paddingTop: MARGIN.top,
+            paddingBottom: MARGIN.bottom,
+            paddingLeft: MARGIN.left,
+            paddingRight: MARGIN.right,
+          }}
+        >
+          {vm.draft && <Watermark />}
+          {items.map((item, i) => (
+            <Item key={i} item={item} />
+          ))}
+          <PageNumbers />
+        </Page>
+      ))}
     </Document>
   );
 }

@@ -330,17 +330,16 @@ export function chunkBody(
 export type HeadingLine = { level: 1 | 2; text: string; lines: number };
 
 export type FlowItem =
-  | { kind: "title"; lines: string[]; height: number; page: number }
-  | { kind: "paragraph"; text: string; lines: number; page: number }
+  | { kind: "title"; lines: string[]; height: number; page: number; top: number }
+  | { kind: "paragraph"; text: string; lines: number; page: number; top: number }
   | {
       kind: "heading";
       level: 1 | 2;
       text: string;
       lines: number;
       minPresenceAhead: number;
-      /** the plan moved it to a new page: force the break so the render follows the plan */
-      breakBefore: boolean;
       page: number;
+      top: number;
     }
   | {
       kind: "table";
@@ -356,8 +355,8 @@ export type FlowItem =
       count: number;
       /** predicted height, space after included */
       height: number;
-      breakBefore: boolean;
       page: number;
+      top: number;
     }
   | {
       kind: "signature";
@@ -367,11 +366,33 @@ export type FlowItem =
       dateX: number;
       /** one blank line before the name (dropped at the top of a page) */
       blankLine: boolean;
-      breakBefore: boolean;
       page: number;
+      top: number;
     };
 
 export type DocumentPlan = { items: FlowItem[]; pages: number };
+
+/**
+ * Split the items where the plan starts a page with a new item (not inside a paragraph). Each
+ * part is drawn as its own <Page> (react-pdf still wraps it if needed): this makes the render
+ * follow the plan's page breaks, and it is much faster — react-pdf lays out everything after a
+ * page break again for every page, so shorter flows cost less.
+ */
+export function pageSegments(plan: DocumentPlan): FlowItem[][] {
+  const segments: FlowItem[][] = [];
+  let current: FlowItem[] = [];
+  let lastPage = 1;
+  for (const item of plan.items) {
+    if (current.length > 0 && item.page > lastPage && item.top < EPS) {
+      segments.push(current);
+      current = [];
+    }
+    current.push(item);
+    lastPage = item.page;
+  }
+  if (current.length > 0) segments.push(current);
+  return segments;
+}
 
 /** x offsets of the 署名 and 成文日期 lines (GB/T 9704 7.3.5.2, without seal). */
 export function signaturePositions(organName: string, date: string): { nameX: number; dateX: number } {
@@ -436,7 +457,7 @@ export function planDocument(vm: ViewModel): DocumentPlan {
     .flatMap((t) => layoutLines(t, titleStyle, TEXT_W));
   if (titleLines.length > 0) {
     const height = titleLines.length * TITLE.line + BODY.line;
-    items.push({ kind: "title", lines: titleLines, height, page });
+    items.push({ kind: "title", lines: titleLines, height, page, top: 0 });
     y += height;
   }
 
@@ -447,13 +468,13 @@ export function planDocument(vm: ViewModel): DocumentPlan {
   const paraLines = (text: string) => layoutLines(text, BODY_TEXT, TEXT_W, INDENT).length;
   const headingLines = (level: 1 | 2, text: string) => layoutLines(text, headingStyle(level), TEXT_W, INDENT).length;
 
-  /** Place a paragraph; returns the page of its first line. */
-  const placeParagraph = (lines: number): number => {
+  /** Place a paragraph; returns where its first line lands. */
+  const placeParagraph = (lines: number): { page: number; top: number } => {
     let left = lines;
-    let start: number | null = null;
+    let start: { page: number; top: number } | null = null;
     for (;;) {
       if (y + left * BODY.line <= H + EPS) {
-        start ??= page;
+        start ??= { page, top: y };
         y += left * BODY.line;
         return start;
       }
@@ -461,11 +482,11 @@ export function planDocument(vm: ViewModel): DocumentPlan {
       const kept = linesKept(left, fitting);
       if (kept === 0 && y < EPS) {
         // cannot happen with 22 lines a page, but never loop forever
-        start ??= page;
+        start ??= { page, top: y };
         y += left * BODY.line;
         return start;
       }
-      if (kept > 0) start ??= page;
+      if (kept > 0) start ??= { page, top: y };
       left -= kept;
       newPage();
     }
@@ -475,7 +496,7 @@ export function planDocument(vm: ViewModel): DocumentPlan {
     const b = blocks[i] as NormBlock;
     if (b.kind === "paragraph") {
       const lines = paraLines(b.text);
-      items.push({ kind: "paragraph", text: b.text, lines, page: placeParagraph(lines) });
+      items.push({ kind: "paragraph", text: b.text, lines, ...placeParagraph(lines) });
       continue;
     }
     if (b.kind === "heading") {
@@ -498,16 +519,15 @@ export function planDocument(vm: ViewModel): DocumentPlan {
       run.forEach((h, k) => {
         const following = run.slice(k + 1).reduce((a, x) => a + x.lines * BODY.line, 0) + nextLines * BODY.line;
         const height = h.lines * BODY.line;
-        const breakBefore = y > EPS && y + height + following > H + EPS;
-        if (breakBefore) newPage();
+        if (y > EPS && y + height + following > H + EPS) newPage();
         items.push({
           kind: "heading",
           level: h.level,
           text: h.text,
           lines: h.lines,
           minPresenceAhead: following,
-          breakBefore,
           page,
+          top: y,
         });
         y += height;
       });
@@ -549,8 +569,8 @@ export function planDocument(vm: ViewModel): DocumentPlan {
         index,
         count: chunks.length,
         height,
-        breakBefore: index > 0 || movedToNextPage,
         page,
+        top: y,
       });
       y += height;
     });
@@ -562,8 +582,7 @@ export function planDocument(vm: ViewModel): DocumentPlan {
   if (prepareText(organName) || prepareText(date)) {
     // Rather than leave the signature alone on a page, give up the blank line before it.
     const blankLine = y > EPS && y + 3 * BODY.line <= H + EPS;
-    const breakBefore = y > EPS && y + 2 * BODY.line > H + EPS;
-    if (breakBefore) newPage();
+    if (y > EPS && y + 2 * BODY.line > H + EPS) newPage();
     const pos = signaturePositions(organName, date);
     items.push({
       kind: "signature",
@@ -571,8 +590,8 @@ export function planDocument(vm: ViewModel): DocumentPlan {
       date: prepareText(date),
       ...pos,
       blankLine,
-      breakBefore,
       page,
+      top: y,
     });
     y += (blankLine ? 3 : 2) * BODY.line;
   }
