@@ -43,6 +43,7 @@ export class Autosave {
   private again = false;
   private disposed = false;
   private listeners = new Set<Listener>();
+  private saveAction: AutosaveOptions["save"];
   private readonly delayMs: number;
   private readonly retryMs: number;
 
@@ -51,6 +52,7 @@ export class Autosave {
     this.savedContent = opts.savedContent;
     this.lastSavedAt = opts.savedAt;
     this.state = { kind: "saved", savedAt: opts.savedAt };
+    this.saveAction = opts.save;
     this.delayMs = opts.delayMs ?? 800;
     this.retryMs = opts.retryMs ?? 10_000;
   }
@@ -78,6 +80,11 @@ export class Autosave {
       this.timer = null;
       void this.flush();
     }, ms);
+  }
+
+  /** The page may pass a new server action reference on re-render. */
+  setSaveAction(save: AutosaveOptions["save"]) {
+    this.saveAction = save;
   }
 
   /** Call on every content change. */
@@ -111,7 +118,7 @@ export class Autosave {
     const run = async () => {
       let result: SaveResult;
       try {
-        result = await this.opts.save({ reportId: this.opts.reportId, baseVersion: this.baseVersion, content });
+        result = await this.saveAction({ reportId: this.opts.reportId, baseVersion: this.baseVersion, content });
       } catch (e) {
         result = { ok: false, code: "ERROR", message: networkMessage(e) };
       }

@@ -12,6 +12,7 @@ describe("buildFindingsView", () => {
     expect(blank.map((b) => b.key)).toEqual(["E5:blank:t2", "E5:blank:t3", "E5:blank:t4"]);
     expect(blank[1]!.refs).toHaveLength(144);
     expect(view.marks.has(t3CellId("new", "natural"))).toBe(false);
+    expect(view.marks.size).toBe(0); // a new report: to-dos, nothing marked as wrong
   });
 
   it("marks the cells of an imbalance and separates acknowledged warnings", () => {

@@ -5,7 +5,8 @@
  */
 import { CELLS, TABLES, type ReportContent } from "@/lib/template";
 import { readCell, type Finding, type RuleId, type Severity } from "@/lib/report";
-import type { MarkSeverity } from "./store";
+
+export type MarkSeverity = "error" | "warning";
 
 export type FindingItem = {
   key: string;
@@ -29,6 +30,19 @@ function isBlankCellFinding(f: Finding, content: ReportContent): boolean {
   if (f.rule !== "E5" || f.cells.length !== 1) return false;
   const def = CELLS.get(f.cells[0]!);
   return !!def && readCell(content.cells[def.id], def.kind).state === "blank";
+}
+
+/** Blank cells, empty fields and an unstated fee are to-dos, not mistakes: they are listed but not marked. */
+function isEmptyRef(ref: string, content: ReportContent): boolean {
+  const def = CELLS.get(ref);
+  if (def) return !def.computed && (content.cells[ref] ?? "").trim() === "";
+  if (ref.startsWith("text.")) return (content.text[ref.slice(5)] ?? "").trim() === "";
+  if (ref.startsWith("header.")) {
+    const v = (content.header as Record<string, unknown>)[ref.slice(7)];
+    return typeof v === "string" && v.trim() === "";
+  }
+  if (ref === "fee") return content.fee.charged === null;
+  return false;
 }
 
 export function buildFindingsView(content: ReportContent, findings: readonly Finding[]): FindingsView {
@@ -57,7 +71,8 @@ export function buildFindingsView(content: ReportContent, findings: readonly Fin
     else view.warnings.push(item);
     if (!ack)
       for (const ref of f.cells)
-        if (view.marks.get(ref) !== "error") view.marks.set(ref, f.severity === "error" ? "error" : "warning");
+        if (view.marks.get(ref) !== "error" && !isEmptyRef(ref, content))
+          view.marks.set(ref, f.severity === "error" ? "error" : "warning");
   }
   const blankItems: FindingItem[] = TABLES.filter((t) => blanks.has(t.id)).map((t) => {
     const ids = blanks.get(t.id)!;

@@ -129,9 +129,12 @@ describe("EditorStore text, fee, acknowledgements, view state", () => {
     expect(s.isHighlighted("text.s5")).toBe(true);
     s.setHighlight(["text.s5"]);
     expect(a).toHaveBeenCalledTimes(1);
-    s.setFindings([], new Map([["fee", "warning"]]));
+    const view = (marks: [string, "error" | "warning"][]) => ({ errors: [], warnings: [], acknowledged: [], marks: new Map(marks) });
+    s.setFindingsView(view([["fee", "warning"]]));
     expect(s.getMark("fee")).toBe("warning");
-    s.setFindings([], new Map([["fee", "warning"]]));
+    s.setFindingsView(view([["fee", "warning"]]));
     expect(b).toHaveBeenCalledTimes(1);
+    s.setFindingsView(view([]));
+    expect(b).toHaveBeenCalledTimes(2);
   });
 });

@@ -3,14 +3,15 @@
  * so that a keystroke in one cell re-renders that cell and the totals it feeds, nothing else.
  *
  * Keys: `cell:<id>`, `total:<id>`, `invalid:<table>`, `text:<id>`, `header`, `fee`, `acks`,
- * `hl:<ref>` (highlighted by a finding), `mark:<ref>` (named by an open finding), `findings`.
+ * `hl:<ref>` (highlighted by a finding), `highlight` (any highlight change), `mark:<ref>` (named by an open finding), `findings`.
  * Plain `subscribe` listeners hear every content change (autosave, validation, backup).
  */
 import { CELLS, COMPUTED_CELLS, type ReportContent, type TableId } from "@/lib/template";
-import { cellNumber, computeTotals, readCell, type Finding, type Totals } from "@/lib/report";
+import { cellNumber, computeTotals, readCell, type Totals } from "@/lib/report";
+import type { FindingsView, MarkSeverity } from "./findings-view";
 
 type Listener = () => void;
-export type MarkSeverity = "error" | "warning";
+export type { MarkSeverity };
 export type InvalidCell = { id: string; message: string };
 
 const TABLE_IDS: readonly TableId[] = ["t2", "t3", "t4"];
@@ -56,8 +57,7 @@ export class EditorStore {
   private listeners = new Set<Listener>();
   private keyListeners = new Map<string, Set<Listener>>();
   private highlight: ReadonlySet<string> = new Set();
-  private marks: ReadonlyMap<string, MarkSeverity> = new Map();
-  private findings: readonly Finding[] = [];
+  private view: FindingsView | null = null;
 
   constructor(content: ReportContent) {
     this.content = content;
@@ -97,8 +97,10 @@ export class EditorStore {
   getAcks = (): ReportContent["acknowledgements"] => this.content.acknowledgements;
   getInvalid = (table: TableId): readonly InvalidCell[] => this.invalid.get(table) ?? [];
   isHighlighted = (ref: string): boolean => this.highlight.has(ref);
-  getMark = (ref: string): MarkSeverity | null => this.marks.get(ref) ?? null;
-  getFindings = (): readonly Finding[] => this.findings;
+  highlightCount = (): number => this.highlight.size;
+  getMark = (ref: string): MarkSeverity | null => this.view?.marks.get(ref) ?? null;
+  /** The latest validation results (null until the first validation ran). */
+  getFindingsView = (): FindingsView | null => this.view;
 
   // ---- content writes -------------------------------------------------------------------------
   setCell(id: string, value: string) {
@@ -211,18 +213,19 @@ export class EditorStore {
   setHighlight(refs: Iterable<string>) {
     const next = new Set(refs);
     const keys = [...this.highlight, ...next].filter((r) => this.highlight.has(r) !== next.has(r)).map((r) => `hl:${r}`);
+    const sizeChanged = this.highlight.size !== next.size;
     this.highlight = next;
-    this.emit(keys, false);
+    this.emit(keys.length > 0 || sizeChanged ? [...keys, "highlight"] : keys, false);
   }
 
-  /** Publish validation results: the findings and, per ref, the worst severity of the open findings naming it. */
-  setFindings(findings: readonly Finding[], marks: ReadonlyMap<string, MarkSeverity>) {
-    const keys: string[] = [];
-    if (findings !== this.findings) keys.push("findings");
-    for (const ref of new Set([...this.marks.keys(), ...marks.keys()]))
-      if (this.marks.get(ref) !== marks.get(ref)) keys.push(`mark:${ref}`);
-    this.findings = findings;
-    this.marks = marks;
+  /** Publish validation results (computed off the typing path); cells and fields hear their own mark. */
+  setFindingsView(view: FindingsView) {
+    if (view === this.view) return;
+    const before = this.view?.marks ?? new Map<string, MarkSeverity>();
+    const keys = ["findings"];
+    for (const ref of new Set([...before.keys(), ...view.marks.keys()]))
+      if (before.get(ref) !== view.marks.get(ref)) keys.push(`mark:${ref}`);
+    this.view = view;
     this.emit(keys, false);
   }
 

@@ -1,0 +1,88 @@
+"use client";
+
+import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
+import type { ReportContent, TableId } from "@/lib/template";
+import type { OrganKind } from "@/lib/report";
+import type { EditorStore, InvalidCell } from "./store";
+import type { Autosave } from "./autosave";
+import type { FindingsView, MarkSeverity } from "./findings-view";
+
+export type EditorEnv = {
+  store: EditorStore;
+  autosave: Autosave;
+  reportId: string;
+  year: number;
+  organKind: OrganKind;
+  readOnly: boolean;
+  previous: { year: number; content: ReportContent } | null;
+};
+
+const EditorContext = createContext<EditorEnv | null>(null);
+export const EditorProvider = EditorContext.Provider;
+
+export function useEditor(): EditorEnv {
+  const env = useContext(EditorContext);
+  if (!env) throw new Error("useEditor outside <ReportEditor>");
+  return env;
+}
+
+/** Subscribe to one key of the store. */
+function useKey<T>(key: string, get: () => T): T {
+  const { store } = useEditor();
+  const subscribe = useCallback((cb: () => void) => store.subscribeKey(key, cb), [store, key]);
+  return useSyncExternalStore(subscribe, get, get);
+}
+
+export function useCell(id: string): string {
+  const { store } = useEditor();
+  return useKey(`cell:${id}`, () => store.getCell(id));
+}
+export function useTotal(id: string): number | null {
+  const { store } = useEditor();
+  return useKey(`total:${id}`, () => store.getTotal(id));
+}
+export function useInvalid(table: TableId): readonly InvalidCell[] {
+  const { store } = useEditor();
+  return useKey(`invalid:${table}`, () => store.getInvalid(table));
+}
+export function useText(id: string): string {
+  const { store } = useEditor();
+  return useKey(`text:${id}`, () => store.getText(id));
+}
+export function useHeader(): ReportContent["header"] {
+  const { store } = useEditor();
+  return useKey("header", store.getHeader);
+}
+export function useFee(): ReportContent["fee"] {
+  const { store } = useEditor();
+  return useKey("fee", store.getFee);
+}
+export function useAcks(): ReportContent["acknowledgements"] {
+  const { store } = useEditor();
+  return useKey("acks", store.getAcks);
+}
+export function useHighlighted(ref: string): boolean {
+  const { store } = useEditor();
+  return useKey(`hl:${ref}`, () => store.isHighlighted(ref));
+}
+export function useHighlightCount(): number {
+  const { store } = useEditor();
+  return useKey("highlight", store.highlightCount);
+}
+export function useMark(ref: string): MarkSeverity | null {
+  const { store } = useEditor();
+  return useKey(`mark:${ref}`, () => store.getMark(ref));
+}
+export function useFindingsView(): FindingsView | null {
+  const { store } = useEditor();
+  return useKey("findings", store.getFindingsView);
+}
+/** The whole content: re-renders on every change, use only where that is cheap or deferred. */
+export function useContent(): ReportContent {
+  const { store } = useEditor();
+  return useSyncExternalStore(store.subscribe, store.getContent, store.getContent);
+}
+export function useSaveState() {
+  const { autosave } = useEditor();
+  return useSyncExternalStore(autosave.subscribe, autosave.getState, autosave.getState);
+}

@@ -1,0 +1,200 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent } from "@/lib/template";
+import type { OrganKind, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { TooltipProvider } from "@/components/ui/tooltip";
+import { Autosave } from "./autosave";
+import { clearBackup, writeBackup } from "./backup";
+import { ConflictDialog } from "./conflict-dialog";
+import { EditorProvider, useSaveState, type EditorEnv } from "./context";
+import { RestoreDialog, RestoreOffer } from "./restore-dialog";
+import { EditorStore } from "./store";
+import { TableGrid } from "./table-grid";
+import { FeeFields, HeaderFields, PreviousText, SectionOneCount, TextField } from "./text-fields";
+import { Toolbar, type SubmitAction } from "./toolbar";
+import { ValidationHost, ValidationPanel } from "./validation-panel";
+
+export type ReportEditorProps = {
+  reportId: string;
+  year: number;
+  organKind: OrganKind;
+  status: ReportStatus;
+  initialContent: ReportContent;
+  initialVersion: number;
+  initialSavedAt: string;
+  /** Last year's report, for X1–X3 and the 上年结转 prefill. */
+  previous: { year: number; content: ReportContent } | null;
+  readOnly: boolean;
+  saveAction: (input: SaveInput) => Promise<SaveResult>;
+  submitAction?: SubmitAction;
+  /** Link for the 下载 PDF button. */
+  pdfUrl: string;
+};
+
+const BACKUP_DELAY_MS = 300;
+
+/** The client editor of one annual report: tables as grids, text sections, live checks, autosave. */
+export function ReportEditor(props: ReportEditorProps) {
+  const { reportId, year, organKind, readOnly, previous, initialContent, initialVersion, initialSavedAt } = props;
+  const [store] = useState(() => new EditorStore(initialContent));
+  const [autosave] = useState(
+    () =>
+      new Autosave({
+        reportId,
+        baseVersion: initialVersion,
+        savedAt: initialSavedAt,
+        savedContent: initialContent,
+        getContent: store.getContent,
+        save: props.saveAction,
+      }),
+  );
+  useEffect(() => autosave.setSaveAction(props.saveAction), [autosave, props.saveAction]);
+  const [offer] = useState(
+    () => new RestoreOffer(reportId, { version: initialVersion, savedAt: initialSavedAt, content: initialContent }, !readOnly),
+  );
+  const [conflictDismissed, setConflictDismissed] = useState<number | null>(null);
+
+  const env = useMemo<EditorEnv>(
+    () => ({ store, autosave, reportId, year, organKind, readOnly, previous }),
+    [store, autosave, reportId, year, organKind, readOnly, previous],
+  );
+  const ruleContext = useMemo<RuleContext>(() => ({ year, organKind, previous }), [year, organKind, previous]);
+
+  // Autosave on every change (never in read-only mode); flush what is pending when leaving the page.
+  useEffect(() => {
+    if (readOnly) return;
+    const off = store.subscribe(() => autosave.notifyChange());
+    return () => {
+      off();
+      void autosave.flush();
+    };
+  }, [store, autosave, readOnly]);
+
+  // Local backup of unsaved content, the beforeunload warning.
+  useEffect(() => {
+    if (readOnly) return;
+    if (!offer.pending()) clearBackup(reportId); // stale or identical copies
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const write = () => {
+      if (offer.pending() || !autosave.hasUnsaved()) return;
+      writeBackup(reportId, store.getContent(), autosave.getBaseVersion());
+    };
+    const offStore = store.subscribe(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(write, BACKUP_DELAY_MS);
+    });
+    const offSave = autosave.subscribe(() => {
+      if (autosave.getState().kind === "saved" && !autosave.hasUnsaved() && !offer.pending()) clearBackup(reportId);
+    });
+    const onPageHide = () => write();
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!autosave.hasUnsaved()) return;
+      write();
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("pagehide", onPageHide);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      if (timer) clearTimeout(timer);
+      write();
+      offStore();
+      offSave();
+      window.removeEventListener("pagehide", onPageHide);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    };
+  }, [store, autosave, offer, reportId, readOnly]);
+
+  return (
+    <EditorProvider value={env}>
+      <TooltipProvider>
+        <ValidationHost context={ruleContext} />
+        <div className="min-h-screen bg-slate-50" data-testid="report-editor" data-readonly={readOnly || undefined}>
+          <Toolbar
+            status={props.status}
+            pdfUrl={props.pdfUrl}
+            submitAction={props.submitAction}
+            ruleContext={ruleContext}
+            onOpenConflict={() => setConflictDismissed(null)}
+          />
+          {readOnly && (
+            <div className="border-b border-slate-200 bg-slate-100 px-4 py-2 text-center text-sm text-slate-600">
+              本报告当前为只读，不能修改。
+            </div>
+          )}
+          <div className="mx-auto grid max-w-[1440px] gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+            <main className="min-w-0 space-y-6">
+              <Card>
+                <CardHeader>
+                  <CardTitle>标题、落款与开头</CardTitle>
+                </CardHeader>
+                <CardContent>
+                  <HeaderFields />
+                </CardContent>
+              </Card>
+              {SECTIONS.map((section) => (
+                <SectionCard key={section.key} sectionKey={section.key} />
+              ))}
+            </main>
+            <aside className="lg:sticky lg:top-16 lg:max-h-[calc(100vh-5rem)] lg:self-start">
+              <Card className="flex max-h-[inherit] flex-col overflow-hidden">
+                <ValidationPanel />
+              </Card>
+            </aside>
+          </div>
+        </div>
+        <ConflictDialogHost dismissedFor={conflictDismissed} onDismiss={setConflictDismissed} />
+        <RestoreDialog offer={offer} serverContent={initialContent} />
+      </TooltipProvider>
+    </EditorProvider>
+  );
+}
+
+export default ReportEditor;
+
+function ConflictDialogHost({
+  dismissedFor,
+  onDismiss,
+}: {
+  dismissedFor: number | null;
+  onDismiss: (version: number | null) => void;
+}) {
+  const state = useSaveState();
+  const version = state.kind === "conflict" ? state.serverVersion : null;
+  return (
+    <ConflictDialog
+      open={version !== null && dismissedFor !== version}
+      onOpenChange={(open) => onDismiss(open ? null : version)}
+    />
+  );
+}
+
+function SectionCard({ sectionKey }: { sectionKey: (typeof SECTIONS)[number]["key"] }) {
+  const section = SECTIONS.find((s) => s.key === sectionKey)!;
+  const heading = sectionHeading(section);
+  const table = tableOfSection(section.key);
+  const fields = textFieldsOf(section.key);
+  return (
+    <Card id={`section-${section.key}`} aria-labelledby={`heading-${section.key}`}>
+      <CardHeader>
+        <CardTitle id={`heading-${section.key}`} className="font-serif text-[17px]">
+          {heading}
+        </CardTitle>
+        {section.key === "s1" && <SectionOneCount />}
+      </CardHeader>
+      <CardContent className="space-y-5">
+        {table && <TableGrid table={table} />}
+        {section.key === "s6" && <FeeFields />}
+        {fields.map((f) => (
+          <div key={f.id}>
+            <TextField def={f} showLabel={section.key === "s1"} />
+            {section.key !== "s1" && <PreviousText fieldId={f.id} />}
+          </div>
+        ))}
+        {section.key === "s1" && <PreviousText fieldId="s1.lead" />}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import type { ReportContent } from "@/lib/template";
+import { clearBackup, readBackup, shouldOfferRestore, type Backup } from "./backup";
+import { DiffTable } from "./conflict-dialog";
+import { diffContent } from "./diff";
+import { useEditor } from "./context";
+
+/**
+ * Whether a local backup is offered for restoring. Read once on the client (never during server
+ * rendering, so hydration matches), then resolved by the user.
+ */
+export class RestoreOffer {
+  private value: Backup | null | undefined = undefined;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly reportId: string,
+    private readonly server: { version: number; savedAt: string; content: ReportContent },
+    private readonly enabled: boolean,
+  ) {}
+
+  getSnapshot = (): Backup | null => {
+    if (this.value === undefined) {
+      const backup = this.enabled ? readBackup(this.reportId) : null;
+      this.value = shouldOfferRestore(backup, this.server) ? backup : null;
+    }
+    return this.value;
+  };
+  getServerSnapshot = (): Backup | null => null;
+  subscribe = (l: () => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+  /** An offer is waiting for the user's answer (backups must not be overwritten meanwhile). */
+  pending(): boolean {
+    return this.getSnapshot() !== null;
+  }
+  resolve() {
+    this.value = null;
+    this.listeners.forEach((l) => l());
+  }
+}
+
+export function RestoreDialog({ offer, serverContent }: { offer: RestoreOffer; serverContent: ReportContent }) {
+  const { store, reportId } = useEditor();
+  const backup = useSyncExternalStore(offer.subscribe, offer.getSnapshot, offer.getServerSnapshot);
+  if (!backup) return null;
+  const diffs = diffContent(backup.content, serverContent);
+  const writtenAt = new Date(backup.writtenAt).toLocaleString("zh-CN", { hour12: false });
+  return (
+    <Dialog open>
+      <DialogContent showClose={false} data-testid="restore-dialog" onEscapeKeyDown={(e) => e.preventDefault()} onInteractOutside={(e) => e.preventDefault()}>
+        <DialogHeader>
+          <DialogTitle>发现未保存的本地内容</DialogTitle>
+          <DialogDescription>
+            本机保存了 {writtenAt} 尚未保存到服务器的内容（可能因网络中断、浏览器关闭等原因）。与服务器上的版本有 {diffs.length}{" "}
+            处不同。是否恢复？
+          </DialogDescription>
+        </DialogHeader>
+        <div className="min-h-0 flex-1 overflow-y-auto px-5 py-3">
+          <DiffTable diffs={diffs} mineLabel="本地内容" theirsLabel="服务器版本" />
+        </div>
+        <DialogFooter>
+          <Button
+            variant="outline"
+            onClick={() => {
+              clearBackup(reportId);
+              offer.resolve();
+            }}
+          >
+            丢弃本地内容
+          </Button>
+          <Button
+            onClick={() => {
+              offer.resolve();
+              store.replaceContent(backup.content);
+            }}
+          >
+            恢复本地内容
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,381 @@
+"use client";
+
+import { useCallback, useId, useSyncExternalStore } from "react";
+import { RotateCcwIcon } from "lucide-react";
+import {
+  SECTION_ONE_GUIDELINE_CHARS,
+  TEXT_FIELD_MAX_CHARS,
+  defaultOpening,
+  reportTitleSuffix,
+  textFieldsOf,
+  type TextFieldDef,
+} from "@/lib/template";
+import {
+  FEE_REF,
+  countChars,
+  feeStatement,
+  headerRef,
+  normalizeCellInput,
+  parseChineseDate,
+  readCell,
+  textRef,
+} from "@/lib/report";
+import { titleLines } from "@/lib/export/build-view-model";
+import { cn } from "@/lib/utils";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { useEditor, useFee, useHeader, useHighlighted, useMark, useText } from "./context";
+import type { MarkSeverity } from "./findings-view";
+
+function markRing(mark: MarkSeverity | null, highlighted: boolean): string {
+  return cn(
+    mark === "warning" && "border-amber-400",
+    mark === "error" && "border-red-400",
+    highlighted && "ring-4 ring-amber-300/70 border-amber-500",
+  );
+}
+
+/** Message for text over the hard limit (the text is kept; saving is refused until it is shortened). */
+function overLimit(value: string, max: number): string | null {
+  return value.length > max
+    ? `超过 ${max} 字上限（当前 ${value.length} 字）：本段无法保存，请删减 ${value.length - max} 字。已输入的内容不会丢失。`
+    : null;
+}
+
+/** One text field from TEXT_FIELDS as a textarea with its character count. */
+export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLabel?: boolean }) {
+  const { store, readOnly } = useEditor();
+  const value = useText(def.id);
+  const ref = textRef(def.id);
+  const highlighted = useHighlighted(ref);
+  const mark = useMark(ref);
+  const id = useId();
+  const error = overLimit(value, TEXT_FIELD_MAX_CHARS);
+  return (
+    <div>
+      {showLabel && (
+        <label htmlFor={id} className="mb-1.5 block text-[15px] font-semibold text-slate-800">
+          {def.heading ?? def.label}
+        </label>
+      )}
+      <Textarea
+        id={id}
+        data-field={ref}
+        aria-label={showLabel ? undefined : def.label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-help`}
+        placeholder={def.hint}
+        readOnly={readOnly}
+        value={value}
+        onChange={(e) => store.setText(def.id, e.target.value)}
+        className={markRing(mark, highlighted)}
+      />
+      <div id={`${id}-help`} className="mt-1 flex justify-between gap-4 text-xs">
+        <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error ?? def.hint}</span>
+        <span className="shrink-0 tabular-nums text-slate-500">{countChars(value)} 字</span>
+      </div>
+    </div>
+  );
+}
+
+const SECTION_ONE_FIELDS = textFieldsOf("s1");
+
+/** Live character count of section 一 against the guideline. */
+export function SectionOneCount() {
+  const { store } = useEditor();
+  const subscribe = useCallback(
+    (cb: () => void) => {
+      const offs = SECTION_ONE_FIELDS.map((f) => store.subscribeKey(`text:${f.id}`, cb));
+      return () => offs.forEach((off) => off());
+    },
+    [store],
+  );
+  const count = () => SECTION_ONE_FIELDS.reduce((a, f) => a + countChars(store.getText(f.id)), 0);
+  const total = useSyncExternalStore(subscribe, count, count);
+  const over = total > SECTION_ONE_GUIDELINE_CHARS;
+  return (
+    <span
+      data-testid="s1-count"
+      className={cn(
+        "rounded px-2 py-0.5 text-xs tabular-nums",
+        over ? "bg-amber-50 font-medium text-amber-800 ring-1 ring-amber-200" : "bg-slate-100 text-slate-600",
+      )}
+    >
+      共 {total} / {SECTION_ONE_GUIDELINE_CHARS} 字{over ? "，超出建议篇幅" : ""}
+    </span>
+  );
+}
+
+/** 署名, 成文日期, the title (with where it breaks) and the opening paragraph. */
+export function HeaderFields() {
+  const { store, readOnly, year } = useEditor();
+  const header = useHeader();
+  const organRef = headerRef("organName");
+  const dateRef = headerRef("signDate");
+  const openingRef = headerRef("opening");
+  const hlOrgan = useHighlighted(organRef);
+  const hlDate = useHighlighted(dateRef);
+  const hlOpening = useHighlighted(openingRef);
+  const markOrgan = useMark(organRef);
+  const markDate = useMark(dateRef);
+  const markOpening = useMark(openingRef);
+  const ids = useId();
+  const dateOk = header.signDate.trim() === "" || parseChineseDate(header.signDate) !== null;
+  const openingDefault = defaultOpening(header.organName, year);
+  const openingError = overLimit(header.opening, 5000);
+
+  return (
+    <div className="space-y-5">
+      <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_14rem]">
+        <div>
+          <label htmlFor={`${ids}-organ`} className="mb-1.5 block text-sm font-medium text-slate-700">
+            署名（机关全称）
+          </label>
+          <Input
+            id={`${ids}-organ`}
+            data-field={organRef}
+            readOnly={readOnly}
+            maxLength={100}
+            value={header.organName}
+            onChange={(e) => store.setHeader({ organName: e.target.value })}
+            className={markRing(markOrgan, hlOrgan)}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${ids}-date`} className="mb-1.5 block text-sm font-medium text-slate-700">
+            成文日期
+          </label>
+          <Input
+            id={`${ids}-date`}
+            data-field={dateRef}
+            readOnly={readOnly}
+            maxLength={30}
+            placeholder={`${year + 1}年1月20日`}
+            aria-invalid={dateOk ? undefined : true}
+            aria-describedby={`${ids}-date-help`}
+            value={header.signDate}
+            onChange={(e) => store.setHeader({ signDate: e.target.value })}
+            className={markRing(markDate, hlDate)}
+          />
+          <p id={`${ids}-date-help`} className={cn("mt-1 text-xs", dateOk ? "text-slate-500" : "text-red-700")}>
+            {dateOk ? "如“2024年1月19日”，不编虚位" : "格式应为“2024年1月19日”（月、日不加 0）"}
+          </p>
+        </div>
+      </div>
+
+      <TitleBreak organName={header.organName} titleBreak={header.titleBreak} />
+
+      <div>
+        <div className="mb-1.5 flex items-center justify-between gap-2">
+          <label htmlFor={`${ids}-opening`} className="text-sm font-medium text-slate-700">
+            开头段落
+          </label>
+          {!readOnly && header.opening !== openingDefault && (
+            <Button
+              variant="ghost"
+              size="xs"
+              onClick={() => store.setHeader({ opening: openingDefault })}
+              title="用系统生成的默认开头段落替换当前内容"
+            >
+              <RotateCcwIcon /> 恢复默认
+            </Button>
+          )}
+        </div>
+        <Textarea
+          id={`${ids}-opening`}
+          data-field={openingRef}
+          readOnly={readOnly}
+          aria-invalid={openingError ? true : undefined}
+          value={header.opening}
+          onChange={(e) => store.setHeader({ opening: e.target.value })}
+          className={markRing(markOpening, hlOpening)}
+        />
+        <p className={cn("mt-1 text-xs", openingError ? "font-medium text-red-700" : "text-slate-500")}>
+          {openingError ?? "请填写门户网站名称、联系地址和电话。"}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function TitleBreak({ organName, titleBreak }: { organName: string; titleBreak: number | null }) {
+  const { store, readOnly, year } = useEditor();
+  const full = `${organName}${reportTitleSuffix(year)}`;
+  const lines = titleLines(organName, year, titleBreak);
+  const mode = titleBreak === null ? "auto" : titleBreak <= 0 || titleBreak >= full.length ? "none" : "custom";
+  const at = mode === "custom" ? titleBreak! : Math.max(1, Math.min(organName.length, full.length - 1));
+  const name = useId();
+  const set = (v: number | null) => store.setHeader({ titleBreak: v });
+  return (
+    <fieldset className="rounded-md border border-slate-200 bg-slate-50/60 px-4 py-3" data-field="header.titleBreak">
+      <legend className="px-1 text-sm font-medium text-slate-700">标题换行</legend>
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
+        {(
+          [
+            ["auto", "自动（机关名称后换行）", null],
+            ["none", "不换行", 0],
+            ["custom", "自定义位置", at],
+          ] as const
+        ).map(([m, label, v]) => (
+          <label key={m} className="inline-flex items-center gap-1.5">
+            <input
+              type="radio"
+              name={name}
+              checked={mode === m}
+              disabled={readOnly}
+              onChange={() => set(v)}
+              className="accent-blue-700"
+            />
+            {label}
+          </label>
+        ))}
+        {mode === "custom" && (
+          <label className="inline-flex items-center gap-2">
+            <span className="text-slate-600">在第</span>
+            <input
+              type="range"
+              min={1}
+              max={Math.max(1, full.length - 1)}
+              value={at}
+              disabled={readOnly}
+              onChange={(e) => set(Number(e.target.value))}
+              aria-label="标题换行位置（字数）"
+              className="w-44 accent-blue-700"
+            />
+            <span className="tabular-nums text-slate-600">{at} 字后换行</span>
+          </label>
+        )}
+      </div>
+      <div
+        className="mt-3 rounded border border-slate-200 bg-white px-4 py-3 text-center font-serif text-lg font-bold leading-8 text-slate-900"
+        aria-label="标题预览"
+      >
+        {lines.map((l, i) => (
+          <div key={i}>{l}</div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Section 六's structured 信息处理费 part and the generated statement. */
+export function FeeFields() {
+  const { store, readOnly } = useEditor();
+  const fee = useFee();
+  const highlighted = useHighlighted(FEE_REF);
+  const mark = useMark(FEE_REF);
+  const name = useId();
+  const statement = feeStatement(fee);
+  const piecesReading = readCell(fee.pieces, "count");
+  const amountReading = readCell(fee.amount, "decimal");
+  return (
+    <fieldset
+      data-field={FEE_REF}
+      className={cn(
+        "rounded-md border border-slate-200 px-4 py-3",
+        mark === "warning" && "border-amber-400 bg-amber-50/40",
+        mark === "error" && "border-red-400 bg-red-50/40",
+        highlighted && "ring-4 ring-amber-300/70",
+      )}
+    >
+      <legend className="px-1 text-sm font-semibold text-slate-800">信息处理费收取情况</legend>
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
+        {(
+          [
+            [false, "未收取"],
+            [true, "收取了"],
+          ] as const
+        ).map(([v, label]) => (
+          <label key={label} className="inline-flex items-center gap-1.5">
+            <input
+              type="radio"
+              name={name}
+              checked={fee.charged === v}
+              disabled={readOnly}
+              onChange={() => store.setFee({ charged: v })}
+              className="accent-blue-700"
+            />
+            {label}
+          </label>
+        ))}
+        {fee.charged === null && <span className="text-xs text-amber-700">尚未说明（未收取也须说明）</span>}
+      </div>
+      {fee.charged && (
+        <div className="mt-3 grid gap-3 sm:grid-cols-2">
+          <FeeInput
+            label="收费件数"
+            unit="件"
+            inputMode="numeric"
+            value={fee.pieces}
+            error={piecesReading.state === "invalid" ? piecesReading.message : null}
+            onChange={(v) => store.setFee({ pieces: v })}
+          />
+          <FeeInput
+            label="收费金额"
+            unit="元"
+            inputMode="decimal"
+            value={fee.amount}
+            error={amountReading.state === "invalid" ? amountReading.message : null}
+            onChange={(v) => store.setFee({ amount: v })}
+          />
+        </div>
+      )}
+      {statement && (
+        <p className="mt-3 rounded bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          <span className="mr-1 text-xs text-slate-500">报告中将写入：</span>
+          {statement}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function FeeInput(props: {
+  label: string;
+  unit: string;
+  inputMode: "numeric" | "decimal";
+  value: string;
+  error: string | null;
+  onChange: (v: string) => void;
+}) {
+  const { readOnly } = useEditor();
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        {props.label}（{props.unit}）
+      </label>
+      <Input
+        id={id}
+        inputMode={props.inputMode}
+        readOnly={readOnly}
+        maxLength={40}
+        aria-invalid={props.error ? true : undefined}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        onBlur={(e) => {
+          const n = e.target.value.trim() === "" ? "" : normalizeCellInput(e.target.value);
+          if (n !== e.target.value) props.onChange(n);
+        }}
+        className="h-8 w-40 text-right tabular-nums"
+      />
+      {props.error && <p className="mt-1 text-xs text-red-700">{props.error}</p>}
+    </div>
+  );
+}
+
+/** Last year's text of a field, folded, to help avoid 年年雷同. */
+export function PreviousText({ fieldId }: { fieldId: string }) {
+  const { previous } = useEditor();
+  const text = previous?.content.text[fieldId]?.trim();
+  if (!previous || !text) return null;
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer select-none text-xs text-blue-700 hover:underline">
+        查看{previous.year}年报告的本部分内容（避免年年雷同）
+      </summary>
+      <p className="mt-2 whitespace-pre-wrap rounded border border-slate-200 bg-slate-50 px-3 py-2 text-slate-600">{text}</p>
+    </details>
+  );
+}

@@ -1,0 +1,187 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import {
+  AlertTriangleIcon,
+  CheckIcon,
+  CloudOffIcon,
+  FileDownIcon,
+  GitMergeIcon,
+  Loader2Icon,
+  PencilIcon,
+  SendIcon,
+} from "lucide-react";
+import { reportTitleSuffix } from "@/lib/template";
+import { STATUS_LABELS, canTransition, validateReport, type ReportStatus, type RuleContext } from "@/lib/report";
+import { cn } from "@/lib/utils";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Tooltip } from "@/components/ui/tooltip";
+import { useEditor, useFindingsView, useHeader, useSaveState } from "./context";
+import type { SaveState } from "./autosave";
+
+export type SubmitAction = (input: { reportId: string; baseVersion: number }) => Promise<{ ok: boolean; message: string }>;
+
+function time(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+}
+
+export function SaveIndicator({ onOpenConflict }: { onOpenConflict: () => void }) {
+  const { autosave, readOnly } = useEditor();
+  const state: SaveState = useSaveState();
+  if (readOnly)
+    return (
+      <span className="text-sm text-slate-500" data-testid="save-state" data-state="readonly">
+        只读
+      </span>
+    );
+  const base = "inline-flex items-center gap-1.5 text-sm";
+  switch (state.kind) {
+    case "saved":
+      return (
+        <span className={cn(base, "text-emerald-700")} data-testid="save-state" data-state="saved">
+          <CheckIcon className="size-4" /> 已保存
+          <span className="tabular-nums text-slate-500" suppressHydrationWarning>
+            {time(state.savedAt)}
+          </span>
+        </span>
+      );
+    case "dirty":
+      return (
+        <span className={cn(base, "text-amber-700")} data-testid="save-state" data-state="dirty">
+          <PencilIcon className="size-4" /> 未保存
+        </span>
+      );
+    case "saving":
+      return (
+        <span className={cn(base, "text-slate-600")} data-testid="save-state" data-state="saving">
+          <Loader2Icon className="size-4 animate-spin" /> 保存中…
+        </span>
+      );
+    case "error":
+      return (
+        <span className={cn(base, "text-red-700")} data-testid="save-state" data-state="error" role="alert">
+          <CloudOffIcon className="size-4 shrink-0" />
+          <span className="max-w-md truncate" title={state.message}>
+            保存失败：{state.message}
+          </span>
+          <Button variant="outline" size="xs" onClick={() => void autosave.retry()}>
+            重试
+          </Button>
+        </span>
+      );
+    case "conflict":
+      return (
+        <span className={cn(base, "text-red-700")} data-testid="save-state" data-state="conflict" role="alert">
+          <GitMergeIcon className="size-4" /> 冲突：他人已修改，自动保存已暂停
+          <Button variant="outline" size="xs" onClick={onOpenConflict}>
+            处理冲突
+          </Button>
+        </span>
+      );
+  }
+}
+
+export function Toolbar(props: {
+  status: ReportStatus;
+  pdfUrl: string;
+  submitAction?: SubmitAction;
+  ruleContext: RuleContext;
+  onOpenConflict: () => void;
+}) {
+  const { store, autosave, reportId, readOnly, year } = useEditor();
+  const header = useHeader();
+  const view = useFindingsView();
+  const saveState = useSaveState();
+  const router = useRouter();
+  const [submitting, setSubmitting] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const errorCount = view?.errors.length ?? 0;
+  const canSubmit = !readOnly && !!props.submitAction && canTransition(props.status, "submit");
+
+  const submit = async () => {
+    if (!props.submitAction) return;
+    setResult(null);
+    // Decide on the current content, not on the (deferred) panel.
+    if (validateReport(store.getContent(), props.ruleContext).some((f) => f.severity === "error")) {
+      setResult({ ok: false, message: "还有错误未改正，不能提交。" });
+      return;
+    }
+    setSubmitting(true);
+    try {
+      if (!(await autosave.saveAll())) {
+        setResult({ ok: false, message: "报告未能保存，请先处理保存问题再提交。" });
+        return;
+      }
+      const r = await props.submitAction({ reportId, baseVersion: autosave.getBaseVersion() });
+      setResult(r);
+      if (r.ok) router.refresh();
+    } catch (e) {
+      setResult({ ok: false, message: `提交失败：${e instanceof Error ? e.message : "网络或服务器错误"}` });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const submitBlocked = errorCount > 0 ? `还有 ${errorCount} 项错误未改正，改正后才能提交审核（见右侧检查结果）。` : null;
+
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 shadow-sm backdrop-blur">
+      <div className="mx-auto flex max-w-[1440px] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
+        <div className="min-w-0 mr-auto">
+          <div className="flex items-center gap-2">
+            <h1 className="truncate text-[15px] font-semibold text-slate-900">
+              {header.organName}
+              {reportTitleSuffix(year)}
+            </h1>
+            <Badge variant={props.status === "RETURNED" ? "warning" : "secondary"} data-testid="report-status">
+              {STATUS_LABELS[props.status]}
+            </Badge>
+          </div>
+        </div>
+        <SaveIndicator onOpenConflict={props.onOpenConflict} />
+        <div className="flex items-center gap-2">
+          <Tooltip content={!readOnly && saveState.kind !== "saved" ? "PDF 依据已保存的内容生成，尚未保存的修改不在其中" : null}>
+            <Button asChild variant="outline" size="sm">
+              <a href={props.pdfUrl} target="_blank" rel="noopener" data-testid="pdf-link">
+                <FileDownIcon /> 下载 PDF
+              </a>
+            </Button>
+          </Tooltip>
+          {canSubmit && (
+            <Tooltip content={submitBlocked}>
+              <span tabIndex={submitBlocked ? 0 : undefined} className="inline-flex">
+                <Button
+                  size="sm"
+                  disabled={!!submitBlocked || submitting}
+                  onClick={() => void submit()}
+                  data-testid="submit-button"
+                  aria-describedby={submitBlocked ? "submit-blocked" : undefined}
+                >
+                  {submitting ? <Loader2Icon className="animate-spin" /> : <SendIcon />} 提交审核
+                </Button>
+              </span>
+            </Tooltip>
+          )}
+        </div>
+      </div>
+      {(result || (canSubmit && submitBlocked)) && (
+        <div className="mx-auto max-w-[1440px] px-4 pb-2 text-xs">
+          {result ? (
+            <p role="status" className={cn("flex items-center gap-1", result.ok ? "text-emerald-700" : "text-red-700")}>
+              {result.ok ? <CheckIcon className="size-3.5" /> : <AlertTriangleIcon className="size-3.5" />}
+              {result.message}
+            </p>
+          ) : (
+            <p id="submit-blocked" className="text-slate-500">
+              {submitBlocked}
+            </p>
+          )}
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,172 @@
+"use client";
+
+import { useDeferredValue, useEffect, useId, useMemo, useState } from "react";
+import { AlertCircleIcon, AlertTriangleIcon, CheckCircle2Icon, XIcon } from "lucide-react";
+import { validateReport, type RuleContext } from "@/lib/report";
+import { cn } from "@/lib/utils";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { useContent, useEditor, useFindingsView, useHighlightCount } from "./context";
+import { buildFindingsView, refSelector, type FindingItem } from "./findings-view";
+import { revealRef } from "./reveal";
+
+/**
+ * Runs the validator off the typing path (deferred render) and publishes the results to the store,
+ * where the panel, the toolbar and the cells read them.
+ */
+export function ValidationHost({ context }: { context: RuleContext }) {
+  const { store } = useEditor();
+  const content = useContent();
+  const deferred = useDeferredValue(content);
+  const view = useMemo(() => buildFindingsView(deferred, validateReport(deferred, context)), [deferred, context]);
+  useEffect(() => store.setFindingsView(view), [store, view]);
+  return null;
+}
+
+export function ValidationPanel() {
+  const view = useFindingsView();
+  const { store } = useEditor();
+  const highlighted = useHighlightCount();
+  if (!view) return <p className="px-4 py-6 text-sm text-slate-500">正在检查…</p>;
+  const { errors, warnings, acknowledged } = view;
+  return (
+    <div className="flex max-h-full flex-col" data-testid="validation-panel">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-3">
+        <h2 className="mr-auto text-base font-semibold text-slate-900">检查结果</h2>
+        <Badge variant={errors.length ? "error" : "success"} data-testid="error-count">
+          {errors.length} 项错误
+        </Badge>
+        <Badge variant={warnings.length ? "warning" : "secondary"} data-testid="warning-count">
+          {warnings.length} 项警告
+        </Badge>
+      </div>
+      {highlighted > 0 && (
+        <div className="flex items-center justify-between border-b border-slate-100 bg-yellow-50 px-4 py-1.5 text-xs text-amber-800">
+          已在报告中标出 {highlighted} 处
+          <Button variant="ghost" size="xs" onClick={() => store.setHighlight([])}>
+            <XIcon /> 取消标出
+          </Button>
+        </div>
+      )}
+      <div className="min-h-0 flex-1 overflow-y-auto px-2 py-2">
+        {errors.length === 0 && warnings.length === 0 && (
+          <p className="flex items-center gap-2 px-2 py-3 text-sm text-emerald-700">
+            <CheckCircle2Icon className="size-4" /> 未发现需要处理的问题。
+          </p>
+        )}
+        <FindingGroup title="错误（改正后才能提交审核）" items={errors} />
+        <FindingGroup title="警告（请核实；如无问题，说明理由后确认）" items={warnings} />
+        {acknowledged.length > 0 && (
+          <details className="mt-2">
+            <summary className="cursor-pointer select-none px-2 py-1 text-xs font-medium text-slate-500">
+              已确认的警告（{acknowledged.length}）
+            </summary>
+            <FindingGroup items={acknowledged} />
+          </details>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function FindingGroup({ title, items }: { title?: string; items: readonly FindingItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="mb-2">
+      {title && <h3 className="px-2 pb-1 pt-2 text-xs font-medium text-slate-500">{title}</h3>}
+      <ul className="space-y-1">
+        {items.map((item) => (
+          <FindingRow key={item.key} item={item} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FindingRow({ item }: { item: FindingItem }) {
+  const { store, readOnly } = useEditor();
+  const [acking, setAcking] = useState(false);
+  const [reason, setReason] = useState("");
+  const id = useId();
+  const Icon = item.severity === "error" ? AlertCircleIcon : AlertTriangleIcon;
+  const reveal = () => {
+    store.setHighlight(item.refs);
+    const first = item.refs.find((r) => document.querySelector(refSelector(r)));
+    if (first) revealRef(first);
+  };
+  return (
+    <li
+      data-finding={item.key}
+      data-rule={item.rule}
+      className={cn(
+        "rounded-md border px-2.5 py-2 text-[13px] leading-5",
+        item.acknowledged
+          ? "border-slate-200 bg-slate-50 text-slate-600"
+          : item.severity === "error"
+            ? "border-red-200 bg-red-50/60 text-red-900"
+            : "border-amber-200 bg-amber-50/60 text-amber-950",
+      )}
+    >
+      <button type="button" onClick={reveal} className="flex w-full items-start gap-2 text-left hover:underline">
+        <Icon
+          className={cn(
+            "mt-0.5 size-4 shrink-0",
+            item.severity === "error" ? "text-red-600" : item.acknowledged ? "text-slate-400" : "text-amber-600",
+          )}
+        />
+        <span>
+          <span className="mr-1 font-mono text-[11px] font-semibold opacity-70">{item.rule}</span>
+          {item.message}
+        </span>
+      </button>
+      {item.acknowledged && (
+        <div className="mt-1.5 flex items-start justify-between gap-2 pl-6 text-xs">
+          <span>确认理由：{item.acknowledged}</span>
+          {!readOnly && (
+            <Button variant="link" size="xs" className="text-xs" onClick={() => store.setAck(item.key, null)}>
+              撤销确认
+            </Button>
+          )}
+        </div>
+      )}
+      {item.severity === "warning" && !item.acknowledged && item.finding && !readOnly && (
+        <div className="mt-1.5 pl-6">
+          {acking ? (
+            <form
+              className="flex flex-col gap-1.5"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (reason.trim()) store.setAck(item.key, reason.trim());
+              }}
+            >
+              <label htmlFor={id} className="text-xs text-slate-600">
+                请说明理由（将随报告提交，供审核人参考）
+              </label>
+              <Input
+                id={id}
+                autoFocus
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                className="h-8 text-[13px]"
+              />
+              <div className="flex gap-2">
+                <Button type="submit" size="xs" disabled={!reason.trim()}>
+                  确认
+                </Button>
+                <Button variant="ghost" size="xs" onClick={() => setAcking(false)}>
+                  取消
+                </Button>
+              </div>
+            </form>
+          ) : (
+            <Button variant="outline" size="xs" onClick={() => setAcking(true)}>
+              已核实，说明理由
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
