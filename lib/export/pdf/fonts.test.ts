@@ -42,6 +42,15 @@ describe("chineseHyphenation", () => {
     for (const p of parts.slice(0, -1)) expect(p).toMatch(/[/.\-]$/);
   });
 
+  it("cuts a very long ASCII run without separators into pieces of at most 10", () => {
+    const run = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".repeat(3);
+    const parts = breakParts(`长串${run}结束`);
+    expect(parts.join("")).toBe(`长串${run}结束`);
+    const ascii = parts.filter((p) => /^[A-Z]+$/.test(p));
+    expect(ascii.length).toBe(8);
+    for (const p of ascii) expect(p.length).toBeLessThanOrEqual(10);
+  });
+
   it("glues closing punctuation to the part before (no line starts with it)", () => {
     expect(breakParts("领导下，认真")).toEqual(["领", "导", "下，", "认", "真"]);
     expect(breakParts("条例》。")).toEqual(["条", "例》。"]);

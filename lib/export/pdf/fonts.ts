@@ -66,10 +66,13 @@ const isAsciiVisible = (ch: string) => {
   return c > 0x20 && c < 0x7f;
 };
 
+/** Longer pieces of an ASCII run are cut anyway (a part wider than the line would overflow). */
+const ASCII_MAX_PIECE = 10;
+
 /** Split a long ASCII run (URL etc.) after separator characters; short runs stay whole. */
 function splitAsciiRun(run: string): string[] {
   if (run.length <= ASCII_KEEP_WHOLE) return [run];
-  const out: string[] = [];
+  const pieces: string[] = [];
   let cur = "";
   for (let i = 0; i < run.length; i++) {
     const ch = run[i] as string;
@@ -77,12 +80,17 @@ function splitAsciiRun(run: string): string[] {
     const next = run[i + 1];
     // break after a separator, but keep runs of separators ("//", "..") together
     if (ASCII_BREAK_AFTER.has(ch) && next !== undefined && !ASCII_BREAK_AFTER.has(next)) {
-      out.push(cur);
+      pieces.push(cur);
       cur = "";
     }
   }
-  if (cur) out.push(cur);
-  return out;
+  if (cur) pieces.push(cur);
+  return pieces.flatMap((p) => {
+    if (p.length <= ASCII_MAX_PIECE) return [p];
+    const out: string[] = [];
+    for (let i = 0; i < p.length; i += ASCII_MAX_PIECE) out.push(p.slice(i, i + ASCII_MAX_PIECE));
+    return out;
+  });
 }
 
 /**
