@@ -81,3 +81,19 @@ export type ViewModel = {
     creationDate?: Date;
   };
 };
+
+/** All the text a view model draws, e.g. to check glyph coverage with missingGlyphs(). */
+export function viewModelText(vm: ViewModel): string {
+  const parts: string[] = [...vm.title, ...vm.opening, vm.signature.organName, vm.signature.date];
+  for (const b of vm.blocks) {
+    if (b.kind !== "table") {
+      parts.push(b.text);
+      continue;
+    }
+    for (const row of [...b.table.header, ...b.table.body]) {
+      if (row.kind === "title") parts.push(row.text);
+      else for (const cell of row.cells) parts.push(cell.text);
+    }
+  }
+  return parts.join("\n");
+}

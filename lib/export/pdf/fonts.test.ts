@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FAMILY, FONT_FILES, breakParts, chineseHyphenation, fontPath, missingGlyphs, unrenderableGlyphs } from "./fonts";
+import { viewModelText } from "../view-model";
+import { zhangliangViewModel } from "./fixtures/zhangliang";
 import { prepareText } from "./layout";
 
 describe("font files", () => {
@@ -82,6 +84,15 @@ describe("missingGlyphs", () => {
 
   it("reports nothing for GB2312 text, punctuation, digits and spaces", () => {
     expect(missingGlyphs("鲁山县张良镇2023年政府信息公开工作年度报告：“三公”经费（单位：万元）100% abc")).toEqual([]);
+  });
+
+  it("finds rare characters anywhere in a view model (title, tables, signature)", () => {
+    const vm = zhangliangViewModel();
+    expect(missingGlyphs(viewModelText(vm))).toEqual([]);
+    vm.signature.organName = "王堃镇人民政府";
+    const t = vm.blocks.find((b) => b.kind === "table");
+    if (t?.kind === "table") t.table.body.push({ kind: "title", text: "陈喆" });
+    expect(missingGlyphs(viewModelText(vm))).toEqual(["堃", "喆"]);
   });
 
   it("the fallback face draws them", () => {
