@@ -2,7 +2,7 @@
 // scripts and integration tests with their own database client).
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins";
 import type { Db } from "./db-core";
@@ -14,6 +14,16 @@ export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
 /** Synthetic e-mail for username-only accounts (Better Auth requires an e-mail column). */
 export function syntheticEmail(username: string): string {
   return `${username.toLowerCase()}@nianbao.local`;
+}
+
+const HOST_RE = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/** http(s)://<host> for the Host and X-Forwarded-Host headers of a request (valid host names only). */
+export function requestOrigins(headers: Headers): string[] {
+  const hosts = [headers.get("host"), headers.get("x-forwarded-host")?.split(",")[0]?.trim()];
+  return hosts
+    .filter((h): h is string => !!h && HOST_RE.test(h))
+    .flatMap((h) => [`http://${h}`, `https://${h}`]);
 }
 
 export type CreateAuthOptions = {
@@ -36,6 +46,10 @@ export function createAuth(opts: CreateAuthOptions) {
     // Unset → Better Auth uses BETTER_AUTH_URL, else the origin of each request (any host/port),
     // and trusts that same origin for its CSRF/origin check.
     baseURL: opts.baseURL,
+    // Same-origin requests are trusted whatever host/port/IP the app is reached on: the browser's
+    // Origin must match the Host (or X-Forwarded-Host behind a proxy) it sent. Further origins:
+    // BETTER_AUTH_TRUSTED_ORIGINS (comma-separated, read by Better Auth).
+    trustedOrigins: (request) => (request ? requestOrigins(request.headers) : []),
     database: prismaAdapter(db, { provider: opts.provider === "postgres" ? "postgresql" : "sqlite" }),
     emailAndPassword: {
       enabled: true,
@@ -63,6 +77,25 @@ export function createAuth(opts: CreateAuthOptions) {
       cookiePrefix: "nianbao",
       // HttpOnly and SameSite=Lax are Better Auth's defaults; stated here for clarity.
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    hooks: {
+      // Better Auth checks the Origin of cookie-bearing requests only, and its username sign-in has
+      // no form-CSRF guard: refuse cross-site sign-in attempts (login CSRF) here.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/username" || !ctx.request) return;
+        const h = ctx.request.headers;
+        const invalid = () => new APIError("FORBIDDEN", { message: "Invalid origin", code: "INVALID_ORIGIN" });
+        if (h.get("sec-fetch-site") === "cross-site") throw invalid();
+        const source = h.get("origin") || h.get("referer");
+        if (!source || source === "null") return; // non-browser clients
+        let origin: string;
+        try {
+          origin = new URL(source).origin;
+        } catch {
+          throw invalid();
+        }
+        if (!ctx.context.isTrustedOrigin(origin)) throw invalid();
+      }),
     },
     databaseHooks: {
       session: {

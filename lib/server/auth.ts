@@ -5,16 +5,18 @@ import { getAuthSecret } from "./secret";
 
 export { ACCOUNT_DISABLED } from "./auth-core";
 
-const globalForAuth = globalThis as unknown as { __nianbaoAuth?: Auth };
+// Module-level (not globalThis) so that dev hot reload picks up configuration changes; the database
+// client underneath is the shared one.
+let instance: Auth | undefined;
 
 /** The app's Better Auth instance (created lazily so `next build` touches no database or secret). */
 export function getAuth(): Auth {
-  globalForAuth.__nianbaoAuth ??= createAuth({
+  instance ??= createAuth({
     db: getDb(),
     provider: getDbProvider(),
     secret: getAuthSecret(),
   });
-  return globalForAuth.__nianbaoAuth;
+  return instance;
 }
 
 /**
