@@ -186,7 +186,7 @@ function tableOf(table: Table): DocxTable {
           overflowPunctuation: true,
           alignment: ALIGN[cell.align],
           spacing: { line, lineRule: LineRuleType.EXACT },
-          keepNext: keep,
+          keepNext: keep || undefined,
           children: runs(cell.text, { font: cell.bold ? FONT.hei : face, size }),
         }),
       ],
@@ -196,7 +196,7 @@ function tableOf(table: Table): DocxTable {
   /** Converts rows, tracking which grid columns row-spanning cells cover (HTML semantics). */
   const convert = (rows: TableRow[], header: boolean): DocxTableRow[] => {
     const covered: number[] = new Array<number>(ncols).fill(0);
-    return rows.map((row) => {
+    return rows.map((row, r) => {
       const keep = header || row.kind === "title" || Boolean(row.keepWithNext);
       const cells: DocxTableCell[] = [];
       if (row.kind === "title") {
@@ -212,7 +212,8 @@ function tableOf(table: Table): DocxTable {
           skip();
           if (c >= ncols) break; // more cells than columns: drop the excess rather than break the file
           const span = Math.max(1, Math.min(Math.floor(cell.colSpan) || 1, ncols - c));
-          const rs = Math.max(1, Math.floor(cell.rowSpan ?? 1) || 1);
+          // a span never leaves its part (header or body): docx would push cells into the other part
+          const rs = Math.max(1, Math.min(Math.floor(cell.rowSpan ?? 1) || 1, rows.length - r));
           cells.push(cellOf(cell, c, span, rs, keep));
           starts.push({ col: c, span, rs });
           c += span;
