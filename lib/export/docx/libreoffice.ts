@@ -48,6 +48,7 @@ export async function convertDocxToPdf(docxPath: string, outDir: string, opts: C
   const tempProfile = opts.profileDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-lo-profile-"));
   const profile = opts.profileDir ?? (tempProfile as string);
   const pdfPath = path.join(outDir, `${path.basename(docxPath).replace(/\.docx$/i, "")}.pdf`);
+  fs.mkdirSync(outDir, { recursive: true });
   fs.rmSync(pdfPath, { force: true });
   const args = [
     `-env:UserInstallation=file://${path.resolve(profile)}`,
