@@ -1,0 +1,259 @@
+/**
+ * importReportText: the plain text of a published report (tables as tab-separated rows or one cell per
+ * line) → a nianbao draft with notes on everything uncertain. Pure: no I/O.
+ */
+import {
+  SECTIONS,
+  T2_BLOCKS,
+  T2_CONTENT_LABEL,
+  T3_APPLICANT_HEADER,
+  T3_CORNER,
+  T3_ROWS,
+  T4_LITIGATION_HEADER,
+  T4_REVIEW_HEADER,
+  TEMPLATE_BASIS,
+  TEXT_FIELDS,
+  emptyContent,
+  sectionHeading,
+  type ReportContent,
+  type SectionKey,
+} from "@/lib/template";
+import { feeFromText, findSignature, findTitle, oldFormatMarkers, yearFromText } from "./header";
+import { joinBrokenParagraphs, toLines, type Line } from "./lines";
+import { core, norm } from "./normalize";
+import { splitSectionOne } from "./section-one";
+import { planSections, type HeadingHit } from "./sections";
+import { parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
+import type { ImportFormat, ImportNote, ImportOptions, ImportResult } from "./types";
+
+/** The start of table 三's corner note ("本列数据的勾稽关系为"), without its parentheses. */
+const CORNER_START = norm(T3_CORNER).replace(/^\(/, "").slice(0, 8);
+
+/** Text that marks the start of each table, used to tell a table section's heading from a sub-heading. */
+const TABLE_START: ReadonlyMap<SectionKey, string[]> = new Map<SectionKey, string[]>([
+  ["s2", [norm(T2_BLOCKS[0]!.title).slice(0, 4), norm(T2_CONTENT_LABEL)]],
+  ["s3", [norm(T3_APPLICANT_HEADER), CORNER_START, core(T3_ROWS[0]!.label)]],
+  ["s4", [norm(T4_REVIEW_HEADER), norm(T4_LITIGATION_HEADER)]],
+]);
+
+const TABLE_PARSERS: Partial<Record<SectionKey, (lines: readonly Line[]) => TableOutput>> = {
+  s2: parseTable2,
+  s3: parseTable3,
+  s4: parseTable4,
+};
+
+const TABLE_NAME: Partial<Record<SectionKey, string>> = { s2: "表二", s3: "表三", s4: "表四" };
+
+const paragraphsOf = (lines: readonly Line[]) => joinBrokenParagraphs(lines.filter((l) => !l.blank).map((l) => l.text));
+
+/** Prose in a table section (e.g. "该部分以表格形式报告。表格如下："): not part of the table. */
+function isProse(l: Line): boolean {
+  if (l.blank || l.cells.filter(Boolean).length !== 1) return false;
+  const t = l.text;
+  if (t.length < 6) return false;
+  if (norm(t).includes(CORNER_START)) return false;
+  return /[。]/.test(t) || /[：:]$/.test(t);
+}
+
+export function importReportText(text: string, opts: ImportOptions = {}): ImportResult {
+  const lines = toLines(text);
+  const notes: ImportNote[] = [];
+  const plan = planSections(lines, TABLE_START);
+  const headings = plan.headings;
+  const dropped = new Set<number>();
+
+  // ---- title, opening ---------------------------------------------------------------------
+  const firstHeading = headings[0]?.line ?? lines.length;
+  const title = findTitle(lines, firstHeading);
+  const titleEnd = title ? Math.max(...title.lines) + 1 : 0;
+
+  for (const r of plan.rejected) {
+    if (r.reason === "stray") {
+      dropped.add(r.hit.line);
+      notes.push({
+        kind: "unplaced-paragraph",
+        text: r.hit.text,
+        message: `多余的标题行「${r.hit.text}」（另有带序号的同名标题）未导入。`,
+      });
+    } else if (r.reason === "duplicate") {
+      dropped.add(r.hit.line);
+      const s = SECTIONS.find((x) => x.key === r.hit.key)!;
+      notes.push({
+        kind: "duplicate-section",
+        text: r.hit.text,
+        message: `「${sectionHeading(s)}」出现了两次；第二个标题「${r.hit.text}」后面的内容已并入它之前的部分，请核对。`,
+      });
+    }
+  }
+
+  // ---- signature at the end ---------------------------------------------------------------
+  const lastHeading = headings[headings.length - 1];
+  const sig = lastHeading ? findSignature(lines, lastHeading.line + 1, title?.organName ?? null) : { lines: [], organName: null, date: null };
+  for (const i of sig.lines) dropped.add(i);
+
+  const regionOf = (h: HeadingHit, k: number): Line[] => {
+    const end = headings[k + 1]?.line ?? lines.length;
+    return lines.slice(h.line + 1, end).filter((l) => !dropped.has(l.i));
+  };
+
+  // ---- sections ---------------------------------------------------------------------------
+  const year = title?.year ?? yearFromText(text) ?? null;
+  const organFromFile = title?.organName ?? sig.organName ?? null;
+  const headerOrgan = sig.organName ?? opts.expectedOrganName ?? title?.organName ?? "";
+  const content: ReportContent = emptyContent(headerOrgan, year ?? opts.expectedYear ?? new Date().getFullYear() - 1);
+  content.sourceTotals = {};
+
+  const openingLines = lines.slice(titleEnd, firstHeading).filter((l) => !dropped.has(l.i));
+  const opening = paragraphsOf(openingLines);
+  if (opening.length > 0) content.header.opening = opening.join("\n");
+  if (sig.date) content.header.signDate = sig.date;
+
+  const tableText: string[] = [];
+  const found = new Set<SectionKey>();
+  const blankNotes: ImportNote[] = [];
+  const tableNotes: ImportNote[] = [];
+  const oldEvidence: string[] = [];
+  let anyTable = false;
+
+  headings.forEach((h, k) => {
+    const region = regionOf(h, k);
+    found.add(h.key);
+    const parse = TABLE_PARSERS[h.key];
+    if (parse) {
+      const out = parse(region);
+      tableText.push(region.map((l) => l.raw).join("\n"));
+      if (out.found) anyTable = true;
+      Object.assign(content.cells, out.cells);
+      Object.assign(content.sourceTotals!, out.sourceTotals);
+      tableNotes.push(...out.notes);
+      oldEvidence.push(...out.oldFormat);
+      if (out.blankAsZero.length > 0) {
+        blankNotes.push({
+          kind: "blank-as-zero",
+          cells: out.blankAsZero,
+          message: `${TABLE_NAME[h.key]}有${out.blankAsZero.length}个单元格在原文中为空白或「/」「—」，已按 0 导入，请核对。`,
+        });
+      }
+      if (!out.found) {
+        notes.push({ kind: "other", message: `「${h.text}」下没有找到表格内容，${TABLE_NAME[h.key]}的单元格已留空。` });
+      }
+      for (const l of region) {
+        if (!out.used.has(l.i) && isProse(l)) {
+          notes.push({
+            kind: "unplaced-paragraph",
+            text: l.text,
+            message: `${TABLE_NAME[h.key]}所在部分中的文字「${l.text}」不属于表格，未导入。`,
+          });
+        }
+      }
+      return;
+    }
+    const paras = paragraphsOf(region);
+    if (h.key === "s1") {
+      const r = splitSectionOne(paras);
+      Object.assign(content.text, r.text);
+      notes.push(...r.notes);
+    } else {
+      const field = TEXT_FIELDS.find((f) => f.section === h.key)!;
+      content.text[field.id] = paras.join("\n");
+    }
+  });
+
+  // ---- section 六: the 信息处理费 -----------------------------------------------------------
+  const s6 = TEXT_FIELDS.find((f) => f.section === "s6")!.id;
+  const fee = feeFromText(content.text[s6] ?? "");
+  content.fee.charged = fee.charged;
+  if (found.has("s6") && fee.charged === null) {
+    notes.push({
+      kind: "other",
+      message: "「其他需要报告的事项」中没有说明信息处理费的收取情况（按国办函〔2020〕109号，即使未收取也应说明），请补充。",
+    });
+  }
+
+  // ---- structure notes ----------------------------------------------------------------------
+  for (const s of SECTIONS) {
+    if (!found.has(s.key)) {
+      notes.push({ kind: "missing-section", message: `没有找到「${sectionHeading(s)}」部分。` });
+    }
+  }
+  headings.forEach((h) => {
+    const s = SECTIONS.find((x) => x.key === h.key)!;
+    const expected = SECTIONS.indexOf(s) + 1;
+    if (h.number === null || h.number === expected) return;
+    const clash = headings.find((o) => o !== h && o.number === h.number);
+    const hasOwn = headings.some((o) => o.number === expected);
+    notes.push({
+      kind: clash ? "duplicate-section" : "other",
+      text: h.text,
+      message:
+        `标题「${h.text}」的序号有误，应为「${s.numeral}」` +
+        (clash ? `：与「${clash.text}」序号重复` : "") +
+        (hasOwn ? "" : `，报告中没有「${s.numeral}、」`) +
+        `。已按标题内容导入为「${sectionHeading(s)}」。`,
+    });
+    if (!h.exact) return;
+  });
+  headings.forEach((h) => {
+    if (!h.exact) {
+      const s = SECTIONS.find((x) => x.key === h.key)!;
+      notes.push({ kind: "other", text: h.text, message: `标题「${h.text}」与规定的「${sectionHeading(s)}」不完全一致，已按「${sectionHeading(s)}」导入。` });
+    }
+  });
+  const order = headings.map((h) => SECTIONS.findIndex((s) => s.key === h.key));
+  if (order.some((v, k) => k > 0 && v < order[k - 1]!)) {
+    notes.push({ kind: "other", message: "各部分的顺序与规定格式不一致，已按标题内容归入各部分，请核对。" });
+  }
+
+  // ---- 署名 and 成文日期 ----------------------------------------------------------------------
+  if (!sig.organName && !sig.date) {
+    notes.push({ kind: "other", message: "报告末尾没有署名和成文日期，请补充机关全称和日期。" });
+  } else if (!sig.organName) {
+    notes.push({ kind: "other", message: "报告末尾没有署名（机关全称），请补充。" });
+  } else if (!sig.date) {
+    notes.push({ kind: "other", message: "报告末尾没有成文日期，请补充。" });
+  }
+
+  // ---- format -------------------------------------------------------------------------------
+  const markers = oldFormatMarkers(tableText.join("\n")).filter((m) => !/号$/.test(m));
+  const citesOld = oldFormatMarkers(text).filter((m) => /号$/.test(m));
+  const cites2021 = norm(text).includes(norm(TEMPLATE_BASIS));
+  const strong = [...markers, ...(cites2021 ? [] : citesOld), ...oldEvidence.filter((e) => !/^规范性文件$/.test(norm(e)) && !markers.includes(e))];
+  const weak = oldEvidence.filter((e) => norm(e) === "规范性文件");
+  let format: ImportFormat = "unknown";
+  if (strong.length > 0) format = "2019";
+  else if (anyTable || headings.length >= 3) format = "2021";
+  if (strong.length > 0) {
+    notes.push({
+      kind: "old-format",
+      text: [...new Set(strong)].join("、"),
+      message: `该报告使用的是2019年旧版格式（国办公开办函〔2019〕60号），出现了「${[...new Set(strong)].join("」「")}」。2021年及以后的报告须使用${TEMPLATE_BASIS}格式；能对应的数据已导入，其余单元格留空，请逐项核对补填。`,
+    });
+  } else if (weak.length > 0) {
+    notes.push({
+      kind: "old-format",
+      text: weak[0],
+      message: `表二的行名「${weak[0]}」是2019年旧版格式的写法，2021年格式为「${T2_BLOCKS[0]!.rows[1]!.label}」，已按后者导入。`,
+    });
+  }
+
+  // ---- expectations -------------------------------------------------------------------------
+  if (opts.expectedYear && year && year !== opts.expectedYear) {
+    notes.push({ kind: "other", message: `文件中的报告年度是${year}年，与本报告的${opts.expectedYear}年不一致，请确认选择的文件是否正确。` });
+  }
+  if (opts.expectedOrganName && organFromFile) {
+    const strip = (s: string) => norm(s).replace(/(人民政府|政府)$/, "");
+    const a = strip(opts.expectedOrganName);
+    const b = strip(organFromFile);
+    if (a && b && !a.includes(b) && !b.includes(a)) {
+      notes.push({ kind: "other", message: `文件中的机关名称「${organFromFile}」与本报告的「${opts.expectedOrganName}」不一致，请确认。` });
+    }
+  }
+
+  return {
+    format,
+    year,
+    organName: organFromFile,
+    content,
+    notes: [...notes, ...tableNotes, ...blankNotes],
+  };
+}
