@@ -203,6 +203,10 @@ describe("tables", () => {
     expect(results[start]!.vMerge).toBe("restart");
     expect(results.slice(start + 1, start + 22).every((c) => c.vMerge === "continue" && c.text === "")).toBe(true);
     expect(t3.rows).toHaveLength(3 + 25);
+    // continuation cells hold an empty table-text paragraph (not a 16 pt Normal one that could stretch the row)
+    const continues = t3.rows.flatMap((r) => r.cells).filter((c) => c.vMerge === "continue");
+    expect(continues.length).toBeGreaterThan(30);
+    for (const c of continues) expect(attr(c.xml, "w:pStyle", "w:val")).toBe(STYLE.table);
   });
 
   it("table 二: caption and block-header rows keep with the next row; 宋体 at the view model's size", () => {

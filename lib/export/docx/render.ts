@@ -27,6 +27,7 @@ import {
   TableRow as DocxTableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
   type IParagraphStyleOptions,
 } from "docx";
@@ -172,61 +173,79 @@ function tableOf(table: Table): DocxTable {
   const line = Math.round(fontSize * TABLE.lineFactor * 20);
   const face = table.face === "FangSong" ? FONT.fangSong : FONT.song;
 
-  const cellOf = (cell: Pick<TableCell, "text" | "align" | "bold">, col: number, span: number, rowSpan: number, keep: boolean) => {
-    const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-    return new DocxTableCell({
+  const paragraphOf = (text: string, align: TableCell["align"], bold: boolean | undefined, keep: boolean) =>
+    new Paragraph({
+      style: STYLE.table,
+      overflowPunctuation: true,
+      alignment: ALIGN[align],
+      spacing: { line, lineRule: LineRuleType.EXACT },
+      keepNext: keep || undefined,
+      children: text === "" ? [] : runs(text, { font: bold ? FONT.hei : face, size }),
+    });
+
+  const cellOf = (
+    cell: Pick<TableCell, "text" | "align" | "bold">,
+    col: number,
+    span: number,
+    merge: "restart" | "continue" | undefined,
+    keep: boolean,
+  ) =>
+    new DocxTableCell({
       columnSpan: span > 1 ? span : undefined,
-      rowSpan: rowSpan > 1 ? rowSpan : undefined,
-      width: { size: w, type: WidthType.DXA },
+      // The vertical merge is written here rather than with docx's rowSpan: docx fills the rows
+      // below with continuation cells holding a Normal-style (16 pt, 28.95 pt line) paragraph,
+      // which could make those rows taller in Word; ours hold an empty table-text paragraph.
+      verticalMerge: merge === "restart" ? VerticalMergeType.RESTART : merge === "continue" ? VerticalMergeType.CONTINUE : undefined,
+      width: { size: widths.slice(col, col + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: TABLE.padH, right: TABLE.padH, top: TABLE.padV, bottom: TABLE.padV },
-      children: [
-        new Paragraph({
-          style: STYLE.table,
-          overflowPunctuation: true,
-          alignment: ALIGN[cell.align],
-          spacing: { line, lineRule: LineRuleType.EXACT },
-          keepNext: keep || undefined,
-          children: runs(cell.text, { font: cell.bold ? FONT.hei : face, size }),
-        }),
-      ],
+      children: [paragraphOf(merge === "continue" ? "" : cell.text, cell.align, cell.bold, keep)],
     });
-  };
 
-  /** Converts rows, tracking which grid columns row-spanning cells cover (HTML semantics). */
+  /**
+   * Converts the rows of one part (header or body) to Word rows. The view model lists only the
+   * cells that start in a row (HTML semantics); Word needs every row to cover the whole grid, the
+   * positions under a row-spanning cell holding "continue" cells of the same width.
+   */
   const convert = (rows: TableRow[], header: boolean): DocxTableRow[] => {
-    const covered: number[] = new Array<number>(ncols).fill(0);
+    /** row-spanning cells still open: start column, width, rows left below */
+    let open: { col: number; span: number; left: number }[] = [];
     return rows.map((row, r) => {
       const keep = header || row.kind === "title" || Boolean(row.keepWithNext);
       const cells: DocxTableCell[] = [];
       if (row.kind === "title") {
-        cells.push(cellOf({ text: row.text, align: row.align ?? "center", bold: row.bold }, 0, ncols, 1, keep));
-        covered.fill(0);
-      } else {
-        let c = 0;
-        const skip = () => {
-          while (c < ncols && (covered[c] ?? 0) > 0) c++;
-        };
-        const starts: { col: number; span: number; rs: number }[] = [];
-        for (const cell of row.cells) {
-          skip();
-          if (c >= ncols) break; // more cells than columns: drop the excess rather than break the file
-          const span = Math.max(1, Math.min(Math.floor(cell.colSpan) || 1, ncols - c));
-          // a span never leaves its part (header or body): docx would push cells into the other part
-          const rs = Math.max(1, Math.min(Math.floor(cell.rowSpan ?? 1) || 1, rows.length - r));
-          cells.push(cellOf(cell, c, span, rs, keep));
-          starts.push({ col: c, span, rs });
-          c += span;
-        }
-        // a short row is padded with empty cells so that Word sees a full grid
-        for (skip(); c < ncols; skip()) {
-          cells.push(cellOf({ text: "", align: "center" }, c, 1, 1, keep));
-          starts.push({ col: c, span: 1, rs: 1 });
-          c++;
-        }
-        for (let i = 0; i < ncols; i++) covered[i] = Math.max(0, (covered[i] ?? 0) - 1);
-        for (const s of starts) for (let i = s.col; i < s.col + s.span; i++) covered[i] = s.rs - 1;
+        cells.push(cellOf({ text: row.text, align: row.align ?? "center", bold: row.bold }, 0, ncols, undefined, keep));
+        open = [];
+        return new DocxTableRow({ children: cells, tableHeader: header || undefined, cantSplit: true });
       }
+      const next: typeof open = [];
+      let c = 0;
+      /** Emits the continuation cells that sit at the current column. */
+      const continuations = () => {
+        for (let o = open.find((x) => x.col === c); o && c < ncols; o = open.find((x) => x.col === c)) {
+          cells.push(cellOf({ text: "", align: "center" }, c, o.span, "continue", keep));
+          if (o.left > 1) next.push({ ...o, left: o.left - 1 });
+          c += o.span;
+        }
+      };
+      for (const cell of row.cells) {
+        continuations();
+        if (c >= ncols) break; // more cells than columns: drop the excess rather than break the file
+        // a cell may not run into a spanning cell from above, nor past the grid
+        const limit = Math.min(ncols, ...open.filter((o) => o.col > c).map((o) => o.col));
+        const span = Math.max(1, Math.min(Math.floor(cell.colSpan) || 1, limit - c));
+        // a span never leaves its part (header or body)
+        const rs = Math.max(1, Math.min(Math.floor(cell.rowSpan ?? 1) || 1, rows.length - r));
+        cells.push(cellOf(cell, c, span, rs > 1 ? "restart" : undefined, keep));
+        if (rs > 1) next.push({ col: c, span, left: rs - 1 });
+        c += span;
+      }
+      // a short row is padded with empty cells so that Word sees a full grid
+      for (continuations(); c < ncols; continuations()) {
+        cells.push(cellOf({ text: "", align: "center" }, c, 1, undefined, keep));
+        c++;
+      }
+      open = next;
       return new DocxTableRow({ children: cells, tableHeader: header || undefined, cantSplit: true });
     });
   };
