@@ -121,7 +121,7 @@ export function ReportEditor(props: ReportEditorProps) {
           />
           {readOnly && (
             <div className="border-b border-slate-200 bg-slate-100 px-4 py-2 text-center text-sm text-slate-600">
-              本报告当前为只读，不能修改。
+              本报告当前不可编辑，仅供查看。
             </div>
           )}
           <div className="mx-auto grid max-w-[1440px] gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -138,7 +138,7 @@ export function ReportEditor(props: ReportEditorProps) {
                 <SectionCard key={section.key} sectionKey={section.key} />
               ))}
             </main>
-            <aside className="lg:sticky lg:top-16 lg:max-h-[calc(100vh-5rem)] lg:self-start">
+            <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start">
               <Card className="flex max-h-[inherit] flex-col overflow-hidden">
                 <ValidationPanel />
               </Card>

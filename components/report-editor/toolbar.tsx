@@ -35,7 +35,7 @@ export function SaveIndicator({ onOpenConflict }: { onOpenConflict: () => void }
   if (readOnly)
     return (
       <span className="text-sm text-slate-500" data-testid="save-state" data-state="readonly">
-        只读
+        仅供查看
       </span>
     );
   const base = "inline-flex items-center gap-1.5 text-sm";
@@ -137,7 +137,7 @@ export function Toolbar(props: {
               {header.organName}
               {reportTitleSuffix(year)}
             </h1>
-            <Badge variant={props.status === "RETURNED" ? "warning" : "secondary"} data-testid="report-status">
+            <Badge variant={props.status === "RETURNED" ? "warning" : "secondary"} data-testid="editor-status">
               {STATUS_LABELS[props.status]}
             </Badge>
           </div>
