@@ -22,11 +22,11 @@ test.describe("accounts", () => {
     await page.getByLabel("用户名").fill("chengguan");
     await page.getByLabel("密码").fill("wrong-password");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toContainText("用户名或密码错误");
+    await expect(page.getByTestId("login-error")).toContainText("用户名或密码错误");
     await page.getByLabel("用户名").fill("nobody");
     await page.getByLabel("密码").fill("nianbao2024");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toContainText("用户名或密码错误");
+    await expect(page.getByTestId("login-error")).toContainText("用户名或密码错误");
     await expect(page).toHaveURL(/\/login/);
   });
 
