@@ -90,7 +90,7 @@ export function isBlankMarker(cell: string): boolean {
 /** A cell that holds a number (count or decimal), possibly with thousands separators. */
 export function isNumberCell(cell: string): boolean {
   const t = cell.normalize("NFKC").replace(/\s+/g, "");
-  return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(t);
+  return /^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/.test(t);
 }
 
 /** A value cell: a number or a blank marker that is not empty. */

@@ -232,18 +232,22 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
     }
     if (core(first) === core(T2_CONTENT_LABEL)) {
       // Column labels of the block: map each to a template column id.
+      let oldHere = false;
       header = nonEmpty.slice(1).map((label) => {
         const c = core(label);
         for (const b of T2_BLOCKS) for (const col of b.columns) if (c.startsWith(core(col.label))) return col.id;
         for (const [old, id] of Object.entries(OLD_FORMAT_T2_COLUMNS)) {
           if (c.startsWith(norm(old))) {
             headerOld = true;
+            oldHere = true;
             out.oldFormat.push(old);
             return id;
           }
         }
         return null;
       });
+      // Unrecognised column labels (garbled by extraction): fall back to the block's official columns.
+      if (!oldHere && header.every((h) => h === null)) header = null;
       row.lines.forEach((l) => out.used.add(l));
       continue;
     }
@@ -262,8 +266,7 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
     }
     row.lines.forEach((l) => out.used.add(l));
     out.found = true;
-    const cols: (string | null)[] =
-      header && header.length > 0 && header.some((h) => h !== null) ? header : hit.block.columns.map((c) => c.id);
+    const cols: (string | null)[] = header && header.length > 0 ? header : hit.block.columns.map((c) => c.id);
     const n = cols.length;
     const rv = readValues(values, n, []);
     const ids = cols.map((c) => (c && hit.block.columns.some((x) => x.id === c) ? t2CellId(hit.rowId, c) : null));
