@@ -35,8 +35,15 @@ export type ReportEditorProps = {
 
 const BACKUP_DELAY_MS = 300;
 
-/** The client editor of one annual report: tables as grids, text sections, live checks, autosave. */
+/**
+ * The client editor of one annual report: tables as grids, text sections, live checks, autosave.
+ * Keyed by report id, so that moving to another report never reuses this one's state.
+ */
 export function ReportEditor(props: ReportEditorProps) {
+  return <EditorForReport key={props.reportId} {...props} />;
+}
+
+function EditorForReport(props: ReportEditorProps) {
   const { reportId, year, organKind, readOnly, previous, initialContent, initialVersion, initialSavedAt } = props;
   const [store] = useState(() => new EditorStore(initialContent));
   const [autosave] = useState(
@@ -146,7 +153,7 @@ export function ReportEditor(props: ReportEditorProps) {
           </div>
         </div>
         <ConflictDialogHost dismissedFor={conflictDismissed} onDismiss={setConflictDismissed} />
-        <RestoreDialog offer={offer} serverContent={initialContent} />
+        <RestoreDialog offer={offer} serverContent={initialContent} serverVersion={initialVersion} />
       </TooltipProvider>
     </EditorProvider>
   );

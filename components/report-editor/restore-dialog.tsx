@@ -52,7 +52,15 @@ export class RestoreOffer {
   }
 }
 
-export function RestoreDialog({ offer, serverContent }: { offer: RestoreOffer; serverContent: ReportContent }) {
+export function RestoreDialog({
+  offer,
+  serverContent,
+  serverVersion,
+}: {
+  offer: RestoreOffer;
+  serverContent: ReportContent;
+  serverVersion: number;
+}) {
   const { store, reportId } = useEditor();
   const backup = useSyncExternalStore(offer.subscribe, offer.getSnapshot, offer.getServerSnapshot);
   if (!backup) return null;
@@ -66,6 +74,11 @@ export function RestoreDialog({ offer, serverContent }: { offer: RestoreOffer; s
           <DialogDescription>
             本机保存了 {writtenAt} 尚未保存到服务器的内容（可能因网络中断、浏览器关闭等原因）。与服务器上的版本有 {diffs.length}{" "}
             处不同。是否恢复？
+            {backup.baseVersion < serverVersion && (
+              <span className="mt-1 block text-amber-800">
+                注意：此后服务器上的报告已更新（第 {serverVersion} 版）。恢复后，上表中的不同之处将以本地内容为准并保存。
+              </span>
+            )}
           </DialogDescription>
         </DialogHeader>
         <div className="min-h-0 flex-1 overflow-y-auto px-5 py-3">

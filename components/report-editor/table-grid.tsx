@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from "react";
 import { CELLS, T3_ROWS, t3CellId, T3_INPUT_COLUMNS, type CellDef, type GridRow, type TableDef } from "@/lib/template";
 import {
   MAX_CELL_CHARS,
@@ -131,6 +131,13 @@ export function TableGrid({ table }: { table: TableDef }) {
     if (noticeTimer.current) clearTimeout(noticeTimer.current);
     noticeTimer.current = setTimeout(() => setNotice(null), 10_000);
   }, []);
+
+  useEffect(
+    () => () => {
+      if (noticeTimer.current) clearTimeout(noticeTimer.current);
+    },
+    [],
+  );
 
   const focusCell = (id: string) => {
     const el = tableRef.current?.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`);
