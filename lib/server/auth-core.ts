@@ -26,6 +26,13 @@ export function requestOrigins(headers: Headers): string[] {
     .flatMap((h) => [`http://${h}`, `https://${h}`]);
 }
 
+function secureCookies(publicUrl: string | undefined): boolean {
+  const forced = process.env.NIANBAO_SECURE_COOKIES;
+  if (forced === "on") return true;
+  if (forced === "off") return false;
+  return (publicUrl ?? "").startsWith("https://");
+}
+
 export type CreateAuthOptions = {
   db: Db;
   provider: DbProvider;
@@ -75,6 +82,10 @@ export function createAuth(opts: CreateAuthOptions) {
     },
     advanced: {
       cookiePrefix: "nianbao",
+      // Better Auth defaults to Secure cookies in production, which browsers drop on plain-HTTP
+      // intranet addresses (http://192.168.x.x): login would silently fail. Secure only when the
+      // public URL is https (or forced with NIANBAO_SECURE_COOKIES=on|off).
+      useSecureCookies: secureCookies(opts.baseURL ?? process.env.BETTER_AUTH_URL),
       // HttpOnly and SameSite=Lax are Better Auth's defaults; stated here for clarity.
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },

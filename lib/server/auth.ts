@@ -25,6 +25,11 @@ export function getAuth(): Auth {
  */
 export const auth: Auth = new Proxy({} as Auth, {
   get(_target, prop) {
+    // Only real members create the instance: bundler/runtime probes (then, __esModule, symbols…)
+    // must not, or `next build` would open the database.
+    if (typeof prop !== "string" || !AUTH_MEMBERS.has(prop)) return undefined;
     return Reflect.get(getAuth(), prop);
   },
 });
+
+const AUTH_MEMBERS = new Set(["api", "handler", "fetch", "options", "$context", "$ERROR_CODES"]);

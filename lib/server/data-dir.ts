@@ -3,5 +3,5 @@ import path from "node:path";
 
 /** NIANBAO_DATA_DIR, else ./data under the working directory (gitignored). */
 export function dataDir(): string {
-  return path.resolve(process.cwd(), process.env.NIANBAO_DATA_DIR || "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.NIANBAO_DATA_DIR || "data");
 }

@@ -11,7 +11,9 @@ export type { SessionUser } from "./types";
 
 /** The signed-in user, or null (no/expired session, disabled account, unknown role). Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  // headers() first: during prerendering it bails out before any database or secret is touched.
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   // Re-read the row: role/organ/disabled may have changed since the session was created.
   const user = await getDb().user.findUnique({

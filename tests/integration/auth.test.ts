@@ -74,6 +74,27 @@ describe.each(TEST_PROVIDERS)("login on %s", (provider) => {
     }
   });
 
+  it("accepts same-origin sign-in on any host and port, refuses cross-site", async () => {
+    const signIn = (host: string, headers: Record<string, string>) =>
+      auth.handler(
+        new Request(`http://${host}/api/auth/sign-in/username`, {
+          method: "POST",
+          headers: { "content-type": "application/json", host, ...headers },
+          body: JSON.stringify({ username: "shencha", password: DEMO_PASSWORD }),
+        }),
+      );
+    for (const host of ["localhost:3000", "127.0.0.1:4567", "192.168.1.20:8080", "nianbao.example.gov.cn"]) {
+      const ok = await signIn(host, { origin: `http://${host}` });
+      expect(ok.status, host).toBe(200);
+      const cookie = ok.headers.get("set-cookie") ?? "";
+      expect(cookie).toMatch(/^nianbao\.session_token=/); // not __Secure-: plain-HTTP intranets must work
+      expect(cookie).not.toMatch(/;\s*Secure/i);
+    }
+    expect((await signIn("localhost:3000", { origin: "http://evil.example" })).status).toBe(403);
+    expect((await signIn("localhost:3000", { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await signIn("localhost:3000", { origin: "http://localhost:3001" })).status).toBe(403);
+  });
+
   it("public sign-up is disabled", async () => {
     await expect(
       auth.api.signUpEmail({ body: { email: "x@nianbao.local", password: "password123", name: "x" } }),
