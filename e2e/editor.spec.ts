@@ -21,6 +21,10 @@ test("tables: typing, live totals, keyboard, paste, errors kept, findings, blank
   const { context, page } = await pageAs(browser, "chengguan");
   await openReport(page, 2023);
 
+  // merged cells as in the official format: table 二's single-column blocks span the three value columns
+  await expect(cell(page, "t2.permit.decisions").locator("xpath=..")).toHaveAttribute("colspan", "3");
+  await expect(page.locator('[data-table="t3"] th', { hasText: "（本列数据的勾稽关系为" })).toHaveAttribute("rowspan", "3");
+
   // typing updates the row total and the column total live
   await cell(page, "t3.new.natural").fill("5");
   await expect(cell(page, "t3.new.total")).toHaveText("5");

@@ -21,7 +21,7 @@ const cellInputClass =
   "block h-8 w-full min-w-0 bg-transparent px-1.5 text-right text-[13px] tabular-nums text-slate-900 " +
   "outline-none focus:bg-white focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600 read-only:cursor-default";
 
-const CellInput = memo(function CellInput({ def }: { def: CellDef }) {
+const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colSpan: number }) {
   const { store, readOnly } = useEditor();
   const value = useCell(def.id);
   const highlighted = useHighlighted(def.id);
@@ -30,6 +30,7 @@ const CellInput = memo(function CellInput({ def }: { def: CellDef }) {
   const error = reading.state === "invalid" ? reading.message : null;
   return (
     <td
+      colSpan={colSpan > 1 ? colSpan : undefined}
       className={cn(
         "border border-slate-300 p-0",
         mark === "warning" && "bg-amber-50",
@@ -56,12 +57,13 @@ const CellInput = memo(function CellInput({ def }: { def: CellDef }) {
   );
 });
 
-const ComputedCell = memo(function ComputedCell({ def }: { def: CellDef }) {
+const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef; colSpan: number }) {
   const total = useTotal(def.id);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
   return (
     <td
+      colSpan={colSpan > 1 ? colSpan : undefined}
       className={cn(
         "border border-slate-300 bg-slate-100 p-0",
         mark === "error" && "bg-red-100",
@@ -107,9 +109,9 @@ const GridRowView = memo(function GridRowView({ row, section }: { row: GridRow; 
         }
         const def = CELLS.get(cell.cellId)!;
         return def.computed ? (
-          <ComputedCell key={cell.cellId} def={def} />
+          <ComputedCell key={cell.cellId} def={def} colSpan={cell.colSpan} />
         ) : (
-          <CellInput key={cell.cellId} def={def} />
+          <CellInput key={cell.cellId} def={def} colSpan={cell.colSpan} />
         );
       })}
     </tr>
