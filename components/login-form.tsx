@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { createAuthClient } from "better-auth/react";
 import { usernameClient } from "better-auth/client/plugins";
@@ -13,6 +13,8 @@ function makeClient() {
   return createAuthClient({ plugins: [usernameClient()] });
 }
 let client: AuthClient | undefined;
+
+const noopSubscribe = () => () => {};
 
 type FieldErrors = { username?: string; password?: string };
 
@@ -33,8 +35,7 @@ export function LoginForm({ redirectTo = "/reports" }: { redirectTo?: string }) 
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // Until React has hydrated, a click would submit the form natively: keep the button disabled.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
