@@ -13,6 +13,7 @@ const env = {
   BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
   NIANBAO_DATA_DIR: dir,
+  NIANBAO_AUTH_RATE_LIMIT: "off",
   PORT: port,
 };
 
