@@ -118,7 +118,8 @@ function splitRunIn(cell: string): [string, string] | null {
 
 /** Label cells and value cells of a row: values are the cells after the last label cell. */
 function splitRow(cells: readonly string[]): { labels: string[]; values: string[] } {
-  const cs = [...cells];
+  // Numbers separated by single spaces in one cell ("0 0 0", narrow PDF columns) are separate cells.
+  const cs = cells.flatMap((c) => (/^[+-]?\d[\d.,]*(?:\s+[+-]?\d[\d.,]*)+$/.test(c.trim()) ? c.trim().split(/\s+/) : [c]));
   let lastLabel = -1;
   for (let k = 0; k < cs.length; k++) {
     const c = cs[k]!;
@@ -220,7 +221,33 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
   let headerOld = false;
   const uncertain: string[] = [];
 
+  // A row may hold several of the table's rows (one cell per line without blank lines between rows):
+  // cut it at every block title, header or row label.
+  const isAnchor = (c: string) => {
+    const k = core(c);
+    return (
+      blockByTitle.has(norm(c)) || k === core(T2_CONTENT_LABEL) || rowIndex.has(k) || OLD_FORMAT_T2_ROWS[k] !== undefined ||
+      /对外管理服务事项|政府集中采购/.test(k)
+    );
+  };
+  const segments: Row[] = [];
   for (const row of rows) {
+    let cur: string[] = [];
+    for (const raw of row.cells) {
+      const run = raw && !isValueCell(raw) ? splitRunIn(raw) : null;
+      const parts = run && isAnchor(run[0]) ? run : [raw];
+      for (const c of parts) {
+        if (c && isAnchor(c) && cur.some(Boolean)) {
+          segments.push({ cells: cur, lines: row.lines });
+          cur = [];
+        }
+        cur.push(c);
+      }
+    }
+    if (cur.length) segments.push({ cells: cur, lines: row.lines });
+  }
+
+  for (const row of segments) {
     const nonEmpty = row.cells.filter(Boolean);
     if (nonEmpty.length === 0) continue;
     const first = nonEmpty[0]!;
@@ -233,7 +260,17 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
     if (core(first) === core(T2_CONTENT_LABEL)) {
       // Column labels of the block: map each to a template column id.
       let oldHere = false;
-      header = nonEmpty.slice(1).map((label) => {
+      // Header cells run together by extraction ("本年废止件数 现行有效件数") are split at spaces.
+      const colOf = (label: string): string | null => {
+        const c = core(label);
+        for (const b of T2_BLOCKS) for (const col of b.columns) if (c.startsWith(core(col.label))) return col.id;
+        return null;
+      };
+      const cells = nonEmpty.slice(1).flatMap((c) => {
+        const parts = c.split(/\s+/).filter(Boolean);
+        return parts.length > 1 && parts.every((x) => colOf(x) !== null) ? parts : [c];
+      });
+      header = cells.map((label) => {
         const c = core(label);
         for (const b of T2_BLOCKS) for (const col of b.columns) if (c.startsWith(core(col.label))) return col.id;
         for (const [old, id] of Object.entries(OLD_FORMAT_T2_COLUMNS)) {
@@ -391,7 +428,16 @@ export function parseTable3(lines: readonly Line[]): TableOutput {
 
   // 1. The label stream (structural group labels removed, also when wrapped over several lines) and the rows with values.
   let stream = "";
-  type ValueRow = { start: number; end: number; values: string[]; lines: number[]; structural: string[] };
+  type ValueRow = {
+    start: number;
+    end: number;
+    values: string[];
+    lines: number[];
+    structural: string[];
+    /** The row before had a label and no values (a label printed above its values). */
+    afterLabel: boolean;
+  };
+  let prevLabelOnly = false;
   const valueRows: ValueRow[] = [];
   let open: { s: string; pos: number } | null = null;
   for (const row of rows) {
@@ -431,9 +477,23 @@ export function parseTable3(lines: readonly Line[]): TableOutput {
       stream += t;
     }
     const hasValues = values.some((v) => v !== "" && isValueCell(v));
-    if (hasValues) {
-      valueRows.push({ start, end: stream.length, values, lines: row.lines, structural });
+    const prevRow = valueRows[valueRows.length - 1];
+    const filled = (v: readonly string[]) => v.filter((c) => c.trim() !== "");
+    if (
+      hasValues &&
+      start === stream.length &&
+      structural.length === 0 &&
+      prevRow &&
+      filled(prevRow.values).length < n &&
+      filled(prevRow.values).length + filled(values).length <= n
+    ) {
+      // A row's values wrapped onto the next line (long label in a text layout): continue that row.
+      prevRow.values = [...filled(prevRow.values), ...filled(values)];
+      prevRow.lines.push(...row.lines);
+    } else if (hasValues) {
+      valueRows.push({ start, end: stream.length, values, lines: row.lines, structural, afterLabel: prevLabelOnly });
     }
+    prevLabelOnly = !hasValues && stream.length > start;
     if (labels.length || hasValues) out.found = true;
   }
 
@@ -451,6 +511,10 @@ export function parseTable3(lines: readonly Line[]): TableOutput {
         best = sp;
         bestScore = score;
       }
+    }
+    if (!best && vr.end === vr.start && vr.afterLabel) {
+      // Values on the line below their (wrapped) label: the label that ends where they start.
+      best = spans.find((sp) => sp.end === vr.start && !assigned.has(sp.rowId)) ?? null;
     }
     if (best && !assigned.has(best.rowId)) assigned.set(best.rowId, vr);
     else unlabeled.push(vr);
