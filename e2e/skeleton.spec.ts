@@ -88,12 +88,18 @@ test("the thin slice: a clerk writes, saves, sees totals and downloads the PDF; 
   expect(text).toContain("153");
   expect(text.replace(/\s/g, "")).toContain(`示范县城关镇人民政府${YEAR}年政府信息公开工作年度报告`);
 
+  // the DOCX
+  const docx = await page.request.get(`${url}/docx`);
+  expect(docx.status()).toBe(200);
+  expect((await docx.body()).subarray(0, 2).toString()).toBe("PK");
+
   // another township's clerk: 404 for the page and the PDF
   const other = await pageAs(browser, "qingshan");
   const denied = await other.page.goto(url);
   expect(denied?.status()).toBe(404);
   await expect(other.page.getByText("找不到该报告")).toBeVisible();
   expect((await other.page.request.get(pdfUrl)).status()).toBe(404);
+  expect((await other.page.request.get(`${url}/docx`)).status()).toBe(404);
   await other.page.goto("/reports");
   await expect(other.page.getByText("示范县城关镇人民政府")).toHaveCount(0);
 
