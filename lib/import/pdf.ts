@@ -58,6 +58,8 @@ function pageItems(items: readonly TextItemLike[]): Item[] {
     const str = it.str.replace(/\u0000/g, "");
     if (!str) continue;
     const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = it.transform;
+    // Rotated text is a watermark ("草稿") or a stamp, never part of the report's lines.
+    if (Math.abs(b) > Math.abs(a) * 0.05 || Math.abs(c) > Math.abs(d) * 0.05) continue;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10;
     const w = it.width ?? 0;
     // Whitespace items are kept as word separators (a real space, e.g. "四 平台建设情况").

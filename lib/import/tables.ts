@@ -439,7 +439,8 @@ export function parseTable3(lines: readonly Line[]): TableOutput {
   };
   let prevLabelOnly = false;
   const valueRows: ValueRow[] = [];
-  let open: { s: string; pos: number } | null = null;
+  // Structural labels being read, possibly wrapped over several lines in narrow columns, one per column.
+  let opens: { s: string; pos: number }[] = [];
   for (const row of rows) {
     const { labels, values } = splitRow(row.cells);
     const start = stream.length;
@@ -447,30 +448,30 @@ export function parseTable3(lines: readonly Line[]): TableOutput {
     let leading = true;
     for (const label of labels) {
       let t = norm(label);
-      if (leading) {
-        // Continue or start a structural label (group labels sit in the first columns).
-        while (t) {
-          if (open && open.s.startsWith(t, open.pos)) {
-            open.pos += t.length;
-            if (open.pos >= open.s.length) open = null;
+      // Leading cells of a line may continue or start structural labels (group labels sit in the first columns).
+      while (leading && t) {
+        const cont = opens.find((o) => o.s.startsWith(t, o.pos) || t.startsWith(o.s.slice(o.pos)));
+        if (cont) {
+          const rest = cont.s.slice(cont.pos);
+          if (t.startsWith(rest)) {
+            t = t.slice(rest.length);
+            cont.pos = cont.s.length;
+          } else {
+            cont.pos += t.length;
             t = "";
-            break;
           }
-          if (open && t.startsWith(open.s.slice(open.pos))) {
-            t = t.slice(open.s.length - open.pos);
-            open = null;
-            continue;
-          }
-          const s = T3_STRUCTURAL.find((x) => x.startsWith(t) || t.startsWith(x));
-          if (!s) break;
-          structural.push(s);
-          if (s.startsWith(t)) {
-            open = t.length < s.length ? { s, pos: t.length } : null;
-            t = "";
-            break;
-          }
+          opens = opens.filter((o) => o.pos < o.s.length);
+          continue;
+        }
+        const s = T3_STRUCTURAL.find((x) => x.startsWith(t) || t.startsWith(x));
+        if (!s) break;
+        structural.push(s);
+        opens = opens.filter((o) => o.s !== s);
+        if (s.startsWith(t)) {
+          if (t.length < s.length) opens.push({ s, pos: t.length });
+          t = "";
+        } else {
           t = t.slice(s.length);
-          open = null;
         }
       }
       if (t) leading = false;

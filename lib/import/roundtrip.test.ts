@@ -1,0 +1,72 @@
+/**
+ * Round trip through the app's own exporters: a report exported to PDF (react-pdf) and DOCX (docx) and
+ * imported back must give every cell and every section text again.
+ */
+import { describe, expect, it } from "vitest";
+import { CELLS, INPUT_CELLS, T3_ROWS, T3_INPUT_COLUMNS, TEXT_FIELDS, t3CellId, type ReportContent } from "@/lib/template";
+import { computeTotals, type ReportStatus } from "@/lib/report";
+import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
+import { buildViewModel } from "@/lib/export/build-view-model";
+import { renderPdf } from "@/lib/export/pdf/render";
+import { renderDocx } from "@/lib/export/docx/render";
+import { importReportFile } from "./file";
+import type { ImportFileSuccess } from "./types";
+
+const squeeze = (s: string) => s.replace(/\s+/g, "");
+
+/** Every input cell a different number (so that a shifted row or column shows), the fee a decimal. */
+function distinctContent(): ReportContent {
+  const c = zhangliangContent();
+  let k = 1;
+  for (const def of INPUT_CELLS) {
+    if (def.table === "t3") continue;
+    c.cells[def.id] = def.kind === "decimal" ? "1.2345" : String(k++);
+  }
+  T3_ROWS.filter((r) => !r.computed).forEach((row, ri) => {
+    T3_INPUT_COLUMNS.forEach((col, ci) => {
+      c.cells[t3CellId(row.id, col.id)] = String((ri * 7 + ci * 3) % 23);
+    });
+  });
+  return c;
+}
+
+async function roundTrip(kind: "pdf" | "docx", content: ReportContent, status: ReportStatus): Promise<ImportFileSuccess> {
+  const vm = buildViewModel({ year: 2023, status, content });
+  const bytes = kind === "pdf" ? await renderPdf(vm) : await renderDocx(vm);
+  const r = await importReportFile(new Uint8Array(bytes), `report.${kind}`);
+  if (!r.ok) throw new Error(r.message);
+  return r;
+}
+
+function expectSame(r: ImportFileSuccess, content: ReportContent) {
+  expect(r.year).toBe(2023);
+  expect(r.format).toBe("2021");
+  expect(r.content.cells).toEqual(content.cells);
+  const totals = computeTotals(content.cells);
+  const printed = Object.fromEntries([...CELLS.values()].filter((c) => c.computed).map((c) => [c.id, String(totals[c.id])]));
+  expect(r.content.sourceTotals).toEqual(printed);
+  for (const f of TEXT_FIELDS) expect(squeeze(r.content.text[f.id] ?? ""), f.id).toBe(squeeze(content.text[f.id] ?? ""));
+  expect(squeeze(r.content.header.opening)).toBe(squeeze(content.header.opening));
+  expect(r.content.header.organName).toBe(content.header.organName);
+  expect(r.content.header.signDate).toBe(content.header.signDate);
+  for (const k of ["ambiguous-decoding", "uncertain-cell", "blank-as-zero", "missing-section", "duplicate-section", "unplaced-paragraph"]) {
+    expect(r.notes.filter((n) => n.kind === k), k).toEqual([]);
+  }
+}
+
+describe.each(["pdf", "docx"] as const)("round trip through the %s exporter", (kind) => {
+  it("the zhangliang demo report (published)", async () => {
+    const content = zhangliangContent();
+    content.header.signDate = "2024年1月19日";
+    const r = await roundTrip(kind, content, "PUBLISHED");
+    expect(r.organName).toBe("鲁山县张良镇人民政府");
+    expectSame(r, content);
+  }, 60_000);
+
+  it("a report with a different number in every cell, as a draft (watermark)", async () => {
+    const content = distinctContent();
+    content.header.signDate = "2024年1月19日";
+    const r = await roundTrip(kind, content, "DRAFT");
+    expectSame(r, content);
+  }, 60_000);
+});
