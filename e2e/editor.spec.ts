@@ -98,28 +98,31 @@ test("tables: typing, live totals, keyboard, paste, errors kept, findings, blank
   await context.close();
 });
 
-test("typing in table 三 repaints its totals within a frame", async ({ browser }) => {
+test("typing in table 三 updates its row and column totals in the same task", async ({ browser }) => {
+  // Timing lives in bench/editor.ts (npm run bench:editor); this checks that totals follow every input event
+  // synchronously, which is what makes the repaint fast.
   const { context, page } = await pageAs(browser, "chengguan");
   await openReport(page, 2023);
-  const times = await page.evaluate(async () => {
+  const stale = await page.evaluate(async () => {
     const el = document.querySelector<HTMLInputElement>('[data-cell="t3.deny3.legal"]')!;
-    const total = document.querySelector('[data-cell="t3.deny3.total"]')!;
+    const rowTotal = document.querySelector('[data-cell="t3.deny3.total"]')!;
+    const colTotal = document.querySelector('[data-cell="t3.total.legal"]')!;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
     el.focus();
-    const out: number[] = [];
-    for (let i = 1; i <= 80; i++) {
-      const t0 = performance.now();
+    // the column total without this cell's own value
+    const colBase = Number(colTotal.textContent) - Number(el.value || 0);
+    const rowBase = Number(rowTotal.textContent) - Number(el.value || 0);
+    const misses: string[] = [];
+    for (let i = 1; i <= 30; i++) {
       setValue.call(el, String(i));
       el.dispatchEvent(new Event("input", { bubbles: true }));
-      if (!total.textContent?.endsWith(String(i))) throw new Error(`total not updated: ${total.textContent}`);
-      out.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 40));
+      if (rowTotal.textContent !== String(rowBase + i) || colTotal.textContent !== String(colBase + i))
+        misses.push(`${i}: ${rowTotal.textContent}/${colTotal.textContent}`);
+      await new Promise((r) => setTimeout(r, 20));
     }
-    return out.slice(10).sort((a, b) => a - b);
+    return misses;
   });
-  const p95 = times[Math.floor(times.length * 0.95)]!;
-  test.info().annotations.push({ type: "keystroke p95 (ms)", description: p95.toFixed(1) });
-  expect(p95).toBeLessThan(32); // goal 16 ms; leave room for a loaded CI machine
+  expect(stale).toEqual([]);
   await context.close();
 });
 
