@@ -2,14 +2,38 @@
 // scripts and integration tests with their own database client).
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins";
 import type { Db } from "./db-core";
 import type { DbProvider } from "./db-url";
+import {
+  LOGIN_LOCKED_CODE,
+  LOGIN_LOCKED_MESSAGE,
+  loginLockState,
+  normalizeUsername,
+  recordEvent,
+  recordLoginAttempt,
+} from "./services/audit";
 
 /** Error code returned by sign-in when the account is disabled (shown as 账号已停用…). */
 export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
+/** Error code (HTTP 429) when too many failed logins locked the username (lib/server/services/audit.ts). */
+export const ACCOUNT_LOCKED = LOGIN_LOCKED_CODE;
+
+function clientIp(headers: Headers | undefined): string | null {
+  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || headers?.get("x-real-ip") || "").slice(0, 64) || null;
+}
+
+/** Audit writes never break signing in or out. */
+async function quietly(what: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    console.error(`audit: ${what} not recorded`, e);
+  }
+}
 
 /** Synthetic e-mail for username-only accounts (Better Auth requires an e-mail column). */
 export function syntheticEmail(username: string): string {
@@ -93,19 +117,47 @@ export function createAuth(opts: CreateAuthOptions) {
       // Better Auth checks the Origin of cookie-bearing requests only, and its username sign-in has
       // no form-CSRF guard: refuse cross-site sign-in attempts (login CSRF) here.
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/username" || !ctx.request) return;
-        const h = ctx.request.headers;
-        const invalid = () => new APIError("FORBIDDEN", { message: "Invalid origin", code: "INVALID_ORIGIN" });
-        if (h.get("sec-fetch-site") === "cross-site") throw invalid();
-        const source = h.get("origin") || h.get("referer");
-        if (!source || source === "null") return; // non-browser clients
-        let origin: string;
-        try {
-          origin = new URL(source).origin;
-        } catch {
-          throw invalid();
+        if (ctx.path !== "/sign-in/username") return;
+        if (ctx.request) {
+          const h = ctx.request.headers;
+          const invalid = () => new APIError("FORBIDDEN", { message: "Invalid origin", code: "INVALID_ORIGIN" });
+          if (h.get("sec-fetch-site") === "cross-site") throw invalid();
+          const source = h.get("origin") || h.get("referer");
+          if (source && source !== "null") {
+            // (no Origin/Referer: non-browser clients)
+            let origin: string;
+            try {
+              origin = new URL(source).origin;
+            } catch {
+              throw invalid();
+            }
+            if (!ctx.context.isTrustedOrigin(origin)) throw invalid();
+          }
         }
-        if (!ctx.context.isTrustedOrigin(origin)) throw invalid();
+        // Too many failed logins for this username (from any IP) → refused until the window passes.
+        // Independent of NIANBAO_AUTH_RATE_LIMIT (Better Auth's per-IP limit).
+        const username = normalizeUsername((ctx.body as { username?: unknown } | undefined)?.username);
+        if (username && (await loginLockState(db, username)).locked) {
+          const ip = clientIp(ctx.request?.headers ?? ctx.headers);
+          await quietly("locked login", () => recordEvent(db, { actorId: null, action: "auth.login_locked", detail: { username, ip } }));
+          throw new APIError("TOO_MANY_REQUESTS", { message: LOGIN_LOCKED_MESSAGE, code: LOGIN_LOCKED_CODE });
+        }
+      }),
+      // Audit: every sign-in attempt (the username tried, never the password).
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/username") return;
+        const username = normalizeUsername((ctx.body as { username?: unknown } | undefined)?.username);
+        const returned: unknown = ctx.context.returned;
+        const ip = clientIp(ctx.request?.headers ?? ctx.headers);
+        await quietly("login", async () => {
+          if (isAPIError(returned)) {
+            const reason = typeof returned.body?.code === "string" ? returned.body.code : String(returned.status);
+            await recordLoginAttempt(db, { username, ok: false, reason, ip });
+          } else {
+            const userId = (returned as { user?: { id?: string } } | undefined)?.user?.id ?? null;
+            await recordLoginAttempt(db, { username, ok: true, userId, ip });
+          }
+        });
       }),
     },
     databaseHooks: {
@@ -120,6 +172,13 @@ export function createAuth(opts: CreateAuthOptions) {
             if (!user || user.disabled) {
               throw new APIError("FORBIDDEN", { message: "账号已停用，请联系管理员", code: ACCOUNT_DISABLED });
             }
+          },
+        },
+        delete: {
+          // Audit: signing out (not expired-session clean-up, nor sessions revoked by an admin).
+          async after(session, context) {
+            if (context?.path !== "/sign-out") return;
+            await quietly("logout", () => recordEvent(db, { actorId: session.userId, action: "auth.logout" }));
           },
         },
       },

@@ -10,13 +10,15 @@ export const PERMISSIONS = [
   "report:submit", // submit / withdraw
   "report:review", // return / approve / publish
   "admin:manage", // accounts and organs
+  "dashboard:view", // the supervisor dashboard and its bulk export (organs in scope)
+  "audit:read", // the audit log
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CLERK: ["report:read", "report:create", "report:edit", "report:submit"],
-  SUPERVISOR: ["report:read", "report:review"],
-  ADMIN: ["report:read", "admin:manage"],
+  SUPERVISOR: ["report:read", "report:review", "dashboard:view"],
+  ADMIN: ["report:read", "admin:manage", "dashboard:view", "audit:read"],
 };
 
 export function isRole(value: unknown): value is Role {

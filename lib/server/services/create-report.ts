@@ -4,6 +4,7 @@ import { getDb, isUniqueViolation, type Db } from "../db-core";
 import { can } from "../permissions";
 import { organScope } from "../scope";
 import type { Actor } from "../types";
+import { findingCountsFor } from "./finding-counts";
 import { auditDetail } from "./report-row";
 
 export type CreateReportInput = {
@@ -33,7 +34,7 @@ export async function createReport(user: Actor, input: CreateReportInput, db: Db
   if (!organId) return { ok: false, code: "NO_ORGAN", message: "您的账号未关联机关，请联系管理员。" };
   const organ = await db.organ.findFirst({
     where: { AND: [{ id: organId }, organScope(user)] },
-    select: { id: true, fullName: true },
+    select: { id: true, fullName: true, kind: true },
   });
   if (!organ) return { ok: false, code: "FORBIDDEN", message: "您不能为该机关新建年度报告。" };
 
@@ -46,6 +47,9 @@ export async function createReport(user: Actor, input: CreateReportInput, db: Db
   const existing = await db.report.findUnique({ where: { organId_year: { organId, year } }, select: { id: true } });
   if (existing) return duplicate(existing.id);
 
+  const content = emptyContent(organ.fullName, year);
+  // Open errors/warnings for the dashboard (same rules as the editor, incl. last year's report).
+  const counts = await findingCountsFor(user, { organId, year, organKind: organ.kind }, content, db);
   try {
     const report = await db.$transaction(async (tx) => {
       const created = await tx.report.create({
@@ -54,9 +58,10 @@ export async function createReport(user: Actor, input: CreateReportInput, db: Db
           year,
           templateVersion: TEMPLATE_VERSION,
           status: "DRAFT",
-          content: JSON.stringify(emptyContent(organ.fullName, year)),
+          content: JSON.stringify(content),
           version: 1,
           updatedById: user.id,
+          ...counts,
         },
         select: { id: true, version: true },
       });

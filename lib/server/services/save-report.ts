@@ -4,6 +4,7 @@ import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
 import { reportScope } from "../scope";
 import type { Actor } from "../types";
+import { findingCountsFor } from "./finding-counts";
 import { auditDetail, parseStoredContent, toReportStatus } from "./report-row";
 
 export type SaveReportInput = Omit<SaveInput, "content"> & { content: unknown };
@@ -18,7 +19,7 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
   const scope = reportScope(user);
   const current = await db.report.findFirst({
     where: { AND: [{ id: input.reportId }, scope] },
-    select: { id: true, status: true, version: true },
+    select: { id: true, status: true, version: true, organId: true, year: true, organ: { select: { kind: true } } },
   });
   if (!current) return NOT_FOUND;
   if (!can(user, "report:edit")) return { ok: false, code: "READ_ONLY", message: "您没有修改该报告的权限。" };
@@ -31,10 +32,18 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
     return { ok: false, code: "INVALID", message: `内容不符合要求：${parsed.messages.slice(0, 3).join("；")}` };
   }
 
+  // Open errors/warnings for the dashboard (computed here once, never at read time).
+  const counts = await findingCountsFor(
+    user,
+    { organId: current.organId, year: current.year, organKind: current.organ.kind },
+    parsed.content,
+    db,
+  );
+
   const written = await db.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({
       where: { AND: [{ id: current.id, version: input.baseVersion, status: { in: ["DRAFT", "RETURNED"] } }, scope] },
-      data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id },
+      data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id, ...counts },
     });
     if (updated.count !== 1) return null;
     const row = await tx.report.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, updatedAt: true } });

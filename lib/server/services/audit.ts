@@ -1,0 +1,266 @@
+// The audit log: ReportEvent rows (reportId null for login/logout and account changes).
+// No server-only: lib/server/auth-core.ts (used by scripts and tests too) records logins through it.
+import { getDb, type Db, type DbTx, type Prisma } from "../db-core";
+import { can } from "../permissions";
+import { reportScope } from "../scope";
+import type { Actor } from "../types";
+
+/** Chinese labels of the actions recorded by nianbao (unknown actions are shown as stored). */
+export const ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.login_failed": "登录失败",
+  "auth.login_locked": "登录被锁定",
+  "auth.logout": "退出登录",
+  "account.create": "新建账号",
+  "account.update": "修改账号",
+  "account.password_reset": "重置密码",
+  "account.disable": "停用账号",
+  "account.enable": "启用账号",
+  "organ.create": "新建机关",
+  "organ.update": "修改机关",
+  "report.create": "新建报告",
+  "report.save": "保存报告",
+  "report.import": "导入报告",
+  "report.submit": "提交报告",
+  "report.withdraw": "撤回报告",
+  "report.return": "退回报告",
+  "report.review_start": "开始审核",
+  "report.approve": "审核通过",
+  "report.publish": "发布报告",
+  "report.unpublish": "撤销发布",
+  "report.export": "导出报告",
+  "report.export_bulk": "批量导出",
+  "comment.create": "添加批注",
+  "comment.reply": "回复批注",
+  "comment.resolve": "解决批注",
+  "comment.reopen": "重新打开批注",
+  "system.seed": "初始化演示数据",
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+/** Labels of the keys that appear in event details, for display. */
+export const DETAIL_LABELS: Record<string, string> = {
+  username: "用户名",
+  displayName: "姓名",
+  role: "角色",
+  organ: "机关",
+  organId: "机关ID",
+  reason: "原因",
+  ip: "IP",
+  year: "年度",
+  count: "数量",
+  fromVersion: "原版本",
+  toVersion: "新版本",
+  fullName: "全称",
+  shortName: "简称",
+  kind: "类型",
+  parent: "上级机关",
+  changes: "修改",
+  sessionsRevoked: "注销会话数",
+  users: "账号",
+  status: "状态",
+  comment: "意见",
+  filter: "筛选",
+};
+
+export type AuditEventInput = {
+  actorId: string | null;
+  action: string;
+  reportId?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+/** Appends one event. Details are kept small and never contain passwords or report content. */
+export async function recordEvent(db: Db | DbTx, e: AuditEventInput): Promise<void> {
+  await db.reportEvent.create({
+    data: {
+      actorId: e.actorId,
+      action: e.action,
+      reportId: e.reportId ?? null,
+      detail: JSON.stringify(e.detail ?? {}),
+    },
+  });
+}
+
+// ---- login throttling ------------------------------------------------------------------------
+
+/** After this many failed logins for one username within the window, sign-in is refused. */
+export const LOGIN_MAX_FAILURES = 10;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_LOCKED_CODE = "ACCOUNT_LOCKED";
+export const LOGIN_LOCKED_MESSAGE = `登录失败次数过多，该账号已临时锁定，请${LOGIN_WINDOW_MS / 60_000}分钟后再试，或联系管理员重置密码。`;
+
+/** Usernames are stored lower-case (Better Auth's username plugin); failed attempts are keyed the same way. */
+export function normalizeUsername(value: unknown): string {
+  return typeof value === "string" ? value.trim().toLowerCase().slice(0, 64) : "";
+}
+
+/** Matches the `"username":"…"` member of a detail JSON written by recordEvent. */
+function usernameFragment(username: string): string {
+  return `"username":${JSON.stringify(username)}`;
+}
+
+export type LoginLockState = { locked: boolean; failures: number; /** when the lock lifts */ until: Date | null };
+
+/**
+ * Failed logins for `username` in the last LOGIN_WINDOW_MS, counted since the last successful login,
+ * password reset or re-enabling of the account. Stored in the database (the audit log), so it holds
+ * across restarts and app instances and whatever NIANBAO_AUTH_RATE_LIMIT says.
+ */
+export async function loginLockState(db: Db | DbTx, username: string, now: Date = new Date()): Promise<LoginLockState> {
+  const name = normalizeUsername(username);
+  if (!name) return { locked: false, failures: 0, until: null };
+  const user = await db.user.findUnique({ where: { username: name }, select: { id: true } });
+  let since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  // Failed attempts on an existing account carry its id (indexed); unknown names only the name.
+  const who: Prisma.ReportEventWhereInput = user ? { actorId: user.id } : { detail: { contains: usernameFragment(name) } };
+  if (user) {
+    const reset = await db.reportEvent.findFirst({
+      where: {
+        createdAt: { gte: since },
+        OR: [
+          { actorId: user.id, action: "auth.login" },
+          { action: { in: ["account.password_reset", "account.enable"] }, detail: { contains: usernameFragment(name) } },
+        ],
+      },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    });
+    if (reset && reset.createdAt > since) since = reset.createdAt;
+  }
+  const failures = await db.reportEvent.findMany({
+    where: { AND: [who, { action: "auth.login_failed", createdAt: { gt: since } }] },
+    orderBy: { createdAt: "desc" },
+    take: LOGIN_MAX_FAILURES,
+    select: { createdAt: true },
+  });
+  if (failures.length < LOGIN_MAX_FAILURES) return { locked: false, failures: failures.length, until: null };
+  const oldest = failures[failures.length - 1]!;
+  return { locked: true, failures: failures.length, until: new Date(oldest.createdAt.getTime() + LOGIN_WINDOW_MS) };
+}
+
+/** Records a sign-in attempt: auth.login (actor = the user) or auth.login_failed (the username tried, no password). */
+export async function recordLoginAttempt(
+  db: Db,
+  a: { username: string; ok: boolean; userId?: string | null; reason?: string; ip?: string | null },
+): Promise<void> {
+  const name = normalizeUsername(a.username);
+  let actorId = a.userId ?? null;
+  if (!actorId && name) {
+    actorId = (await db.user.findUnique({ where: { username: name }, select: { id: true } }))?.id ?? null;
+  }
+  const detail: Record<string, unknown> = { username: name };
+  if (a.reason) detail.reason = a.reason;
+  if (a.ip) detail.ip = a.ip;
+  await recordEvent(db, { actorId, action: a.ok ? "auth.login" : "auth.login_failed", detail });
+}
+
+// ---- the audit page --------------------------------------------------------------------------
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditFilter = {
+  action?: string;
+  actorId?: string;
+  organId?: string;
+  /** YYYY-MM-DD (China time), inclusive */
+  from?: string;
+  to?: string;
+  page?: number;
+};
+
+export type AuditEventRow = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  actionLabel: string;
+  actor: { id: string; name: string; username: string } | null;
+  report: { id: string; organName: string; year: number } | null;
+  detail: Record<string, unknown>;
+};
+
+export type AuditPage = { events: AuditEventRow[]; total: number; page: number; pageCount: number; pageSize: number };
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Start of a China-time day (UTC+8, no DST) as a Date, or null if not YYYY-MM-DD. */
+export function chinaDayStart(day: string | undefined): Date | null {
+  const m = day ? DAY_RE.exec(day) : null;
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - 8 * 3600_000;
+  return Number.isFinite(t) ? new Date(t) : null;
+}
+
+function parseDetail(json: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+  } catch {
+    return { value: json };
+  }
+}
+
+/** Events newest first, filtered and paginated. ADMIN only (audit:read); others get an empty page. */
+export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db: Db = getDb()): Promise<AuditPage> {
+  const page = Math.max(1, Math.floor(filter.page ?? 1) || 1);
+  if (!can(user, "audit:read")) return { events: [], total: 0, page, pageCount: 0, pageSize: AUDIT_PAGE_SIZE };
+  const and: Prisma.ReportEventWhereInput[] = [
+    // Events on reports only within the reader's report scope (admin: all).
+    { OR: [{ reportId: null }, { report: reportScope(user) }] },
+  ];
+  if (filter.action) and.push({ action: filter.action });
+  if (filter.actorId) and.push({ actorId: filter.actorId });
+  if (filter.organId) and.push({ OR: [{ report: { organId: filter.organId } }, { actor: { organId: filter.organId } }] });
+  const from = chinaDayStart(filter.from);
+  const toStart = chinaDayStart(filter.to);
+  if (from) and.push({ createdAt: { gte: from } });
+  if (toStart) and.push({ createdAt: { lt: new Date(toStart.getTime() + 24 * 3600_000) } });
+  const where: Prisma.ReportEventWhereInput = { AND: and };
+  const [total, rows] = await Promise.all([
+    db.reportEvent.count({ where }),
+    db.reportEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        createdAt: true,
+        action: true,
+        detail: true,
+        actor: { select: { id: true, displayName: true, name: true, username: true } },
+        report: { select: { id: true, year: true, organ: { select: { fullName: true } } } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pageSize: AUDIT_PAGE_SIZE,
+    pageCount: Math.ceil(total / AUDIT_PAGE_SIZE),
+    events: rows.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      action: r.action,
+      actionLabel: actionLabel(r.action),
+      actor: r.actor
+        ? { id: r.actor.id, name: r.actor.displayName || r.actor.name, username: r.actor.username ?? "" }
+        : null,
+      report: r.report ? { id: r.report.id, organName: r.report.organ.fullName, year: r.report.year } : null,
+      detail: parseDetail(r.detail),
+    })),
+  };
+}
+
+/** Distinct actions present in the log (for the filter), known ones first in label order. */
+export async function listAuditActions(user: Actor, db: Db = getDb()): Promise<{ action: string; label: string }[]> {
+  if (!can(user, "audit:read")) return [];
+  const rows = await db.reportEvent.groupBy({ by: ["action"] });
+  const present = new Set(rows.map((r) => r.action));
+  const known = Object.keys(ACTION_LABELS);
+  const all = [...known, ...[...present].filter((a) => !(a in ACTION_LABELS)).sort()];
+  return all.map((action) => ({ action, label: actionLabel(action) }));
+}
