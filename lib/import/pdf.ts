@@ -7,6 +7,8 @@
  * are joined into paragraphs again (also across page breaks); page numbers are dropped.
  */
 
+import { SECTIONS } from "@/lib/template";
+
 export class PdfError extends Error {
   constructor(
     readonly code: "encrypted" | "corrupt",
@@ -17,7 +19,17 @@ export class PdfError extends Error {
 }
 
 type Item = { str: string; x: number; y: number; w: number; size: number };
-type PdfLine = { page: number; y: number; x0: number; x1: number; size: number; text: string; table: boolean };
+type PdfLine = {
+  page: number;
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+  text: string;
+  table: boolean;
+  items: Item[];
+  spaces: Item[];
+};
 
 export type PdfText = { text: string; pages: number; /** non-space characters found */ chars: number };
 
@@ -96,40 +108,149 @@ function itemsToLines(items: Item[], page: number): PdfLine[] {
     const g = overlay(group.filter((i) => i.str !== " ").sort((p, q) => p.x - q.x));
     const spaces = group.filter((i) => i.str === " ");
     const size = median(g.map((i) => i.size));
-    let text = "";
-    let prevEnd = -Infinity;
-    let prev = "";
-    let table = false;
-    for (const it of g) {
-      const gap = it.x - prevEnd;
-      if (text) {
-        // A space item between the previous item and this one.
-        const spaced = spaces.some((sp) => sp.x >= prevEnd - 1 && sp.x <= it.x + 1);
-        if (gap > size * 0.9) {
-          text = text.replace(/ +$/, "") + "\t";
-          table = true;
-        } else if (!/\s$/.test(text) && !/^\s/.test(it.str)) {
-          const last = prev.slice(-1);
-          const first = it.str[0] ?? "";
-          // A word gap; between Chinese characters only where the file has a space or a visible gap.
-          const cjk = CJK.test(last) && CJK.test(first);
-          if (spaced || (gap > size * 0.2 && !cjk) || (cjk && gap > size * 0.3)) text += " ";
-        }
-      }
-      text += text.endsWith("\t") ? it.str.replace(/^\s+/, "") : it.str;
+    const { text, table } = joinItems(g, spaces, size, null);
+    const x1 = Math.max(...g.map((i) => i.x + i.w));
+    return { page, y: g[0]!.y, x0: g[0]!.x, x1, size, text, table, items: g, spaces };
+  });
+}
+
+const NUMERIC = /^(?:\d+(?:\.\d+)?|[/／—–-])$/;
+
+/**
+ * Joins a line's items into text: a tab at a wide gap (a cell boundary), a space at a word gap or where
+ * the file has a space, nothing inside a run of Chinese. With `columns` (centres of a table's number
+ * columns), a number under a column is a cell of its own and a column without a number gives an empty cell.
+ */
+function joinItems(g: readonly Item[], spaces: readonly Item[], size: number, columns: readonly number[] | null) {
+  let text = "";
+  let prevEnd = -Infinity;
+  let prev = "";
+  let table = false;
+  let lastCol = -1;
+  const colOf = (it: Item) => {
+    if (!columns || !NUMERIC.test(it.str.trim())) return -1;
+    const c = it.x + it.w / 2;
+    let best = -1;
+    for (let k = 0; k < columns.length; k++) {
+      if (Math.abs(columns[k]! - c) <= size * 0.7 && (best < 0 || Math.abs(columns[k]! - c) < Math.abs(columns[best]! - c))) best = k;
+    }
+    return best;
+  };
+  for (const it of g) {
+    const col = colOf(it);
+    if (col > lastCol) {
+      // A number in a table column: empty cells for the columns skipped, then the number.
+      if (text) text = text.replace(/ +$/, "") + "\t";
+      for (let k = lastCol + 1; k < col; k++) text += "\t";
+      text += it.str.trim();
+      lastCol = col;
+      table = true;
       prevEnd = Math.max(prevEnd, it.x + it.w);
       prev = it.str;
+      continue;
     }
-    return {
-      page,
-      y: g[0]!.y,
-      x0: g[0]!.x,
-      x1: prevEnd,
-      size,
-      text: text.replace(/[ \u00a0]+\t/g, "\t").trimEnd(),
-      table,
-    };
+    const gap = it.x - prevEnd;
+    if (text) {
+      // A space item between the previous item and this one.
+      const spaced = spaces.some((sp) => sp.x >= prevEnd - 1 && sp.x <= it.x + 1);
+      if (gap > size * 0.9) {
+        text = text.replace(/ +$/, "") + "\t";
+        table = true;
+      } else if (!/\s$/.test(text) && !/^\s/.test(it.str)) {
+        const last = prev.slice(-1);
+        const first = it.str[0] ?? "";
+        // A word gap; between Chinese characters only where the file has a space or a visible gap.
+        const cjk = CJK.test(last) && CJK.test(first);
+        if (spaced || (gap > size * 0.2 && !cjk) || (cjk && gap > size * 0.3)) text += " ";
+      }
+    }
+    text += text.endsWith("\t") ? it.str.replace(/^\s+/, "") : it.str;
+    prevEnd = Math.max(prevEnd, it.x + it.w);
+    prev = it.str;
+  }
+  if (columns && lastCol >= 0) for (let k = lastCol + 1; k < columns.length; k++) text += "\t";
+  return { text: text.replace(/[ \u00a0]+\t/g, "\t").replace(/ +$/, ""), table };
+}
+
+/**
+ * Column centres of a row of equally spaced numbers with holes: the usual spacing is the smallest gap
+ * seen; a gap of about m spacings holds m − 1 blank cells. Null when nothing is missing (or no regular
+ * spacing is visible).
+ */
+function spacedColumns(centres: number[]): number[] | null {
+  if (centres.length < 4) return null;
+  const diffs = centres.slice(1).map((c, i) => c - centres[i]!);
+  const d = Math.min(...diffs);
+  if (!(d > 0)) return null;
+  const regular = diffs.filter((x) => Math.abs(x - d) <= d * 0.15).length;
+  if (regular < diffs.length / 2) return null;
+  const out: number[] = [centres[0]!];
+  let inserted = false;
+  diffs.forEach((x, i) => {
+    const m = Math.round(x / d);
+    if (m >= 2 && Math.abs(x - m * d) <= d * 0.2 * m) {
+      for (let j = 1; j < m; j++) out.push(centres[i]! + j * d);
+      inserted = true;
+    }
+    out.push(centres[i + 1]!);
   });
+  return inserted ? out : null;
+}
+
+/** Section titles: a table block never runs across one. */
+const SECTION_TITLES = SECTIONS.flatMap((s) => [s.title, ...s.variants]).map((t) => t.replace(/\s+/g, ""));
+
+/**
+ * Table blocks (runs of lines with cells, wrapped label fragments allowed in between): the centres of
+ * their number columns, found where numbers line up on several lines; the block's lines are then joined
+ * again so that every number sits in its column's cell and blank cells are kept as empty cells.
+ */
+function alignColumns(lines: PdfLine[]): void {
+  const isNum = (it: Item) => NUMERIC.test(it.str.trim());
+  let k = 0;
+  while (k < lines.length) {
+    const first = lines[k]!;
+    if (!(first.table || (first.items.length > 0 && first.items.every(isNum)))) {
+      k++;
+      continue;
+    }
+    // Extend the block.
+    let end = k;
+    let gap = 0;
+    for (let j = k + 1; j < lines.length; j++) {
+      const l = lines[j]!;
+      const compact = l.text.replace(/\s+/g, "");
+      if (SECTION_TITLES.some((t) => compact.includes(t)) || l.page > lines[j - 1]!.page + 1) break;
+      const member = l.table || (l.items.length > 0 && l.items.every(isNum));
+      if (member) {
+        end = j;
+        gap = 0;
+      } else if (compact.length <= 24 && ++gap <= 3) continue;
+      else break;
+    }
+    const block = lines.slice(k, end + 1);
+    const size = median(block.map((l) => l.size));
+    const centres = block.flatMap((l) => l.items.filter(isNum).map((i) => i.x + i.w / 2)).sort((a, b) => a - b);
+    const clusters: { sum: number; n: number }[] = [];
+    for (const c of centres) {
+      const last = clusters[clusters.length - 1];
+      if (last && c - last.sum / last.n <= size * 0.7) {
+        last.sum += c;
+        last.n++;
+      } else clusters.push({ sum: c, n: 1 });
+    }
+    const columns = clusters.filter((c) => c.n >= 2).map((c) => c.sum / c.n);
+    for (const l of block) {
+      if (!l.items.some(isNum)) continue;
+      // A row alone in its table (table 四's data row): equally spaced columns, a double gap is a blank cell.
+      const cols = columns.length >= 2 ? columns : spacedColumns(l.items.filter(isNum).map((i) => i.x + i.w / 2));
+      if (!cols) continue;
+      const { text, table } = joinItems(l.items, l.spaces, l.size, cols);
+      l.text = text;
+      l.table = table || l.table;
+    }
+    k = end + 1;
+  }
 }
 
 /** Estimated advance of a character relative to the font size (CJK and full-width 1, others ½). */
@@ -258,6 +379,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       all.push(...dropFurniture(itemsToLines(items, p), height));
       page.cleanup?.();
     }
+    alignColumns(all);
     return { text: reflow(all).join("\n"), pages: doc.numPages, chars };
   } finally {
     await doc.destroy().catch(() => undefined);

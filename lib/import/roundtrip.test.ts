@@ -63,6 +63,25 @@ describe.each(["pdf", "docx"] as const)("round trip through the %s exporter", (k
     expectSame(r, content);
   }, 60_000);
 
+  it("blank cells come back as 0 with a blank-as-zero note naming exactly them", async () => {
+    const content = distinctContent();
+    const blanks = [
+      "t2.rules.repealed",
+      t3CellId("new", "natural"),
+      t3CellId("deny3", "legal"),
+      t3CellId("carryover", "otherOrg"),
+      "t4.review.corrected",
+      "t4.after.pending",
+    ];
+    for (const id of blanks) content.cells[id] = "";
+    const r = await roundTrip(kind, content, "PUBLISHED");
+    const expected = { ...content.cells, ...Object.fromEntries(blanks.map((id) => [id, "0"])) };
+    expect(r.content.cells).toEqual(expected);
+    const noted = r.notes.filter((n) => n.kind === "blank-as-zero").flatMap((n) => n.cells ?? []);
+    expect(noted.sort()).toEqual([...blanks].sort());
+    expect(r.notes.filter((n) => n.kind === "uncertain-cell" || n.kind === "ambiguous-decoding")).toEqual([]);
+  }, 60_000);
+
   it("a report with a different number in every cell, as a draft (watermark)", async () => {
     const content = distinctContent();
     content.header.signDate = "2024年1月19日";

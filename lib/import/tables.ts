@@ -361,7 +361,7 @@ function decodedInto(
     });
     return;
   }
-  for (const id of real) out.cells[id] = "";
+  for (const id of real) if (!CELLS.get(id)?.computed) out.cells[id] = "";
   if (rv.values.length === 0) {
     out.notes.push({
       kind: "uncertain-cell",
