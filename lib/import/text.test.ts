@@ -4,7 +4,6 @@ import { importReportText } from "./text";
 import { SAMPLES, sampleText } from "./testing/samples";
 import { expectSample } from "./testing/assert";
 
-const sample = (file: string) => SAMPLES.find((s) => s.file === file)!;
 const imp = (file: string) => importReportText(sampleText(file));
 
 describe("the five samples (plain text)", () => {
