@@ -1,0 +1,99 @@
+// Input schemas and result types of the administration services (organs and accounts).
+// Pure (zod only): the server actions validate with the same schemas to show field messages.
+import { z } from "zod";
+import { ROLES, type Role } from "../permissions";
+
+export const ORGAN_KINDS = ["COUNTY", "TOWNSHIP", "DEPARTMENT"] as const;
+export type OrganKindValue = (typeof ORGAN_KINDS)[number];
+
+/** Field → Chinese message. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type AdminErrorCode = "FORBIDDEN" | "INVALID" | "NOT_FOUND" | "DUPLICATE" | "CONFLICT";
+export type AdminFailure = { ok: false; code: AdminErrorCode; message: string; fieldErrors?: FieldErrors };
+export type AdminResult<T extends object = object> = ({ ok: true } & T) | AdminFailure;
+
+export const FORBIDDEN: AdminFailure = { ok: false, code: "FORBIDDEN", message: "您没有管理机关和账号的权限。" };
+
+const trimmed = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+export const organInputSchema = z.object({
+  fullName: trimmed("机关全称", 60),
+  shortName: trimmed("机关简称", 20),
+  kind: z.enum(ORGAN_KINDS, { error: "请选择机关类型（县级政府、乡镇或部门）" }),
+  parentId: z
+    .string()
+    .trim()
+    .max(64)
+    .nullish()
+    .transform((v) => v || null),
+  sortOrder: z.coerce
+    .number({ error: "排序须为 0 至 9999 之间的整数" })
+    .int({ error: "排序须为 0 至 9999 之间的整数" })
+    .min(0, { error: "排序须为 0 至 9999 之间的整数" })
+    .max(9999, { error: "排序须为 0 至 9999 之间的整数" })
+    .default(0),
+});
+export type OrganInput = z.input<typeof organInputSchema>;
+export type OrganData = z.output<typeof organInputSchema>;
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const passwordSchema = z
+  .string({ error: "请填写密码" })
+  .min(PASSWORD_MIN, { error: `密码至少 ${PASSWORD_MIN} 位` })
+  .max(PASSWORD_MAX, { error: `密码不能超过 ${PASSWORD_MAX} 位` });
+
+export const USERNAME_RE = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
+
+const roleSchema = z.enum(ROLES, { error: "请选择角色（填报人、审核人或管理员）" });
+const organIdSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .nullish()
+  .transform((v) => v || null);
+
+export const userUpdateSchema = z.object({
+  displayName: trimmed("姓名", 30),
+  role: roleSchema,
+  organId: organIdSchema,
+});
+export type UserUpdateInput = z.input<typeof userUpdateSchema>;
+
+export const userCreateSchema = userUpdateSchema.extend({
+  username: z
+    .string({ error: "请填写用户名" })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "请填写用户名" })
+    .regex(USERNAME_RE, { error: "用户名须为 2 至 32 位小写字母、数字或 _ . -，以字母或数字开头" }),
+  password: passwordSchema,
+});
+export type UserCreateInput = z.input<typeof userCreateSchema>;
+
+export const resetPasswordSchema = z.object({ password: passwordSchema });
+
+/** Zod issues → first message per top-level field, plus a summary naming the fields. */
+export function fieldErrorsOf(error: z.ZodError): { fieldErrors: FieldErrors; message: string } {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "_");
+    fieldErrors[key] ??= issue.message;
+  }
+  return { fieldErrors, message: Object.values(fieldErrors).join("；") };
+}
+
+export function invalid(fieldErrors: FieldErrors): AdminFailure {
+  return { ok: false, code: "INVALID", message: Object.values(fieldErrors).join("；"), fieldErrors };
+}
+
+/** Which organs a role may be bound to. */
+export function roleNeedsOrgan(role: Role): boolean {
+  return role !== "ADMIN";
+}

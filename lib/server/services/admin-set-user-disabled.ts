@@ -1,0 +1,36 @@
+import "server-only";
+import { getDb, type Db } from "../db-core";
+import { can } from "../permissions";
+import type { Actor } from "../types";
+import { FORBIDDEN, type AdminResult } from "./admin-schemas";
+import { recordEvent } from "./audit";
+
+/**
+ * Disables (or re-enables) an account. Disabling deletes the user's sessions, so an open browser is
+ * signed out on its next request (getCurrentUser also refuses disabled users, and sign-in refuses
+ * them). An admin cannot disable themselves. ADMIN only; audited.
+ */
+export async function setUserDisabled(
+  user: Actor,
+  userId: string,
+  disabled: boolean,
+  db: Db = getDb(),
+): Promise<AdminResult<{ sessionsRevoked: number }>> {
+  if (!can(user, "admin:manage")) return FORBIDDEN;
+  if (disabled && userId === user.id) return { ok: false, code: "CONFLICT", message: "不能停用自己的账号。" };
+  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, disabled: true } });
+  if (!target) return { ok: false, code: "NOT_FOUND", message: "找不到该账号。" };
+  const revoked = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { disabled } });
+    const { count } = disabled ? await tx.session.deleteMany({ where: { userId } }) : { count: 0 };
+    if (target.disabled !== disabled || count > 0) {
+      await recordEvent(tx, {
+        actorId: user.id,
+        action: disabled ? "account.disable" : "account.enable",
+        detail: { userId, username: target.username ?? "", ...(disabled ? { sessionsRevoked: count } : {}) },
+      });
+    }
+    return count;
+  });
+  return { ok: true, sessionsRevoked: revoked };
+}

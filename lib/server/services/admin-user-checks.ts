@@ -1,0 +1,19 @@
+// Shared checks of the account services.
+import type { Db, DbTx } from "../db-core";
+import type { Role } from "../permissions";
+import { invalid, roleNeedsOrgan, type AdminFailure } from "./admin-schemas";
+
+/** A clerk or supervisor must be bound to an existing organ; returns the organ's name for the audit detail. */
+export async function checkUserOrgan(
+  db: Db | DbTx,
+  role: Role,
+  organId: string | null,
+): Promise<{ ok: true; organName: string | null } | AdminFailure> {
+  if (!organId) {
+    if (roleNeedsOrgan(role)) return invalid({ organId: "填报人和审核人须选择所属机关" });
+    return { ok: true, organName: null };
+  }
+  const organ = await db.organ.findUnique({ where: { id: organId }, select: { fullName: true } });
+  if (!organ) return invalid({ organId: "所选机关不存在，请刷新后重试" });
+  return { ok: true, organName: organ.fullName };
+}
