@@ -1,0 +1,134 @@
+/**
+ * Editor latency: keystroke in a table 三 cell → its totals repainted, over 200 edits, against the same
+ * measure on a page with one bare <input> (the baseline). Needs a production build (`npm run build`).
+ *
+ *   npm run bench:editor
+ *
+ * Each edit is a real key press from Chromium's input pipeline (CDP Input.dispatchKeyEvent through
+ * page.keyboard). In the page, t0 is the keydown event's timeStamp; "dom" is when the total cell's text
+ * changed (a MutationObserver: the work done for the keystroke), "frame" the next requestAnimationFrame
+ * callback after it, i.e. the frame that paints the new total (quantised to the ~16.7 ms frame clock,
+ * which is why the bare-input baseline sits near one frame too).
+ * Last line: one JSON object with the figures.
+ */
+import { spawn } from "node:child_process";
+import { chromium, type Page } from "playwright-core";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3190);
+const BASE = `http://127.0.0.1:${PORT}`;
+const EDITS = 200;
+
+async function waitForServer(url: string, ms = 120_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not start: ${url}`);
+}
+
+/**
+ * Installs the probe: for each keydown on `inputSel`, the time until the frame after `outSel` changed.
+ * Passed as a string: tsx would wrap named functions in a helper that does not exist in the page.
+ */
+async function installProbe(page: Page, inputSel: string, outSel: string) {
+  await page.evaluate(`(() => {
+    window.__lat = [];
+    window.__dom = [];
+    let t0 = null;
+    const input = document.querySelector(${JSON.stringify(inputSel)});
+    const out = document.querySelector(${JSON.stringify(outSel)});
+    new MutationObserver(() => {
+      if (t0 === null) return;
+      const start = t0;
+      t0 = null;
+      window.__dom.push(performance.now() - start);
+      requestAnimationFrame(() => window.__lat.push(performance.now() - start));
+    }).observe(out, { childList: true, characterData: true, subtree: true });
+    input.addEventListener("keydown", (e) => { t0 = e.timeStamp; });
+  })()`);
+}
+
+type Sample = { frame: number[]; dom: number[] };
+
+async function measure(page: Page, inputSel: string): Promise<Sample> {
+  await page.locator(inputSel).click();
+  for (let i = 0; i < EDITS; i++) {
+    // alternate typing a digit and deleting it, so every key press changes the total
+    await page.keyboard.press(i % 2 === 0 ? "7" : "Backspace");
+    await page.waitForTimeout(25);
+  }
+  await page.waitForTimeout(200);
+  return page.evaluate("({ frame: window.__lat, dom: window.__dom })") as Promise<Sample>;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Number(s[Math.min(s.length - 1, Math.floor(s.length * p))]!.toFixed(2));
+};
+
+async function main() {
+  const server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
+    env: { ...process.env, E2E_PORT: String(PORT) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForServer(`${BASE}/login`);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    const page = await browser.newPage();
+
+    // baseline: one bare input echoing its value
+    await page.setContent(
+      `<input id="i"><span id="o"></span><script>i.addEventListener("input",()=>{o.textContent=i.value.length})</script>`,
+    );
+    await installProbe(page, "#i", "#o");
+    const baseline = await measure(page, "#i");
+
+    // the editor
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel("用户名").fill("chengguan");
+    await page.getByLabel("密码").fill("nianbao2024");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.getByLabel("年度").fill("2025");
+    await page.getByRole("button", { name: "新建报告" }).click();
+    await page.waitForURL(/\/reports\/[^/]+$/);
+    const cell = '[data-cell="t3.deny3.legal"]';
+    await page.locator(cell).waitFor();
+    await installProbe(page, cell, '[data-cell="t3.total.total"]');
+    const editor = await measure(page, cell);
+    await browser.close();
+
+    const result = {
+      edits: EDITS,
+      p50_ms: pct(editor.dom, 0.5),
+      p95_ms: pct(editor.dom, 0.95),
+      baseline_p50_ms: pct(baseline.dom, 0.5),
+      baseline_p95_ms: pct(baseline.dom, 0.95),
+      frame_p50_ms: pct(editor.frame, 0.5),
+      frame_p95_ms: pct(editor.frame, 0.95),
+      baseline_frame_p50_ms: pct(baseline.frame, 0.5),
+      baseline_frame_p95_ms: pct(baseline.frame, 0.95),
+    };
+    for (const [name, s] of [["editor", editor], ["baseline", baseline]] as const)
+      console.log(
+        `${name.padEnd(8)} (${s.dom.length} edits): keystroke→total updated p50 ${pct(s.dom, 0.5)} ms, p95 ${pct(s.dom, 0.95)} ms;` +
+          ` →painted frame p50 ${pct(s.frame, 0.5)} ms, p95 ${pct(s.frame, 0.95)} ms`,
+      );
+    console.log(JSON.stringify(result));
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
