@@ -4,7 +4,7 @@
  * beforehand by planDocument (layout.ts).
  */
 import type { ReactElement } from "react";
-import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { Canvas, Document, Font, Page, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { ViewModel } from "../view-model";
 import { FAMILY, registerFonts } from "./fonts";
@@ -21,12 +21,14 @@ import {
   cellWidth,
   pageSegments,
   planDocument,
+  textWidth,
   type DocumentPlan,
   type FlowItem,
   type Grid,
   type HeadingLine,
   type PlacedCell,
   type TableGeometry,
+  type TextStyle,
 } from "./layout";
 
 const pt = (x: number) => `${x}pt`;
@@ -175,32 +177,47 @@ function TableChunkView({ item }: { item: Extract<FlowItem, { kind: "table" }> }
 // ---------------------------------------------------------------------------------------------
 // Page furniture
 
-function PageNumbers() {
-  const common: Style = {
-    // absolute boxes are placed in page coordinates (the page padding does not apply)
-    position: "absolute",
-    top: MARGIN.top + TEXT_H + FOLIO.gap - FOLIO.size / 2,
-    left: MARGIN.left,
-    ...pinW(TEXT_W),
-    fontFamily: FAMILY.Song,
-    fontSize: FOLIO.size,
-    lineHeight: pt(FOLIO.size),
-  };
+/** The draw-time page counter of one render (see PageNumbers). */
+type PageCounter = { n: number };
+
+/**
+ * The page number "— n —" (4号宋体, 7 mm below the text block, odd pages right, even pages left, one
+ * character in), drawn by a fixed <Canvas> when the page is painted.
+ *
+ * react-pdf's dynamic `render` prop would do the same, but any dynamic node makes react-pdf lay
+ * every page out twice more (≈ 30 % of the render). Pages are painted once each, in order, so a
+ * counter shared by the canvases of one render yields the page number; the text is drawn with
+ * the document's own embedded 宋体 (the same fontkit object react-pdf uses), so it is extractable.
+ */
+function PageNumbers({ counter }: { counter: PageCounter }) {
   return (
-    <>
-      <Text
-        fixed
-        style={{ ...common, textAlign: "right", paddingRight: FOLIO.indent }}
-        render={({ pageNumber }) => (pageNumber % 2 === 1 ? `— ${pageNumber} —` : "")}
-      />
-      <Text
-        fixed
-        style={{ ...common, textAlign: "left", paddingLeft: FOLIO.indent }}
-        render={({ pageNumber }) => (pageNumber % 2 === 0 ? `— ${pageNumber} —` : "")}
-      />
-    </>
+    <Canvas
+      fixed
+      style={{
+        // absolute boxes are placed in page coordinates (the page padding does not apply)
+        position: "absolute",
+        top: MARGIN.top + TEXT_H + FOLIO.gap - FOLIO.size / 2,
+        left: MARGIN.left,
+        ...pinW(TEXT_W),
+        height: FOLIO.size,
+      }}
+      paint={(painter) => {
+        // react-pdf may call paint with a measuring context while laying out: not a page
+        if ("getWidth" in painter) return null;
+        const n = ++counter.n;
+        const text = `— ${n} —`;
+        const width = textWidth(text, FOLIO_TEXT);
+        const x = n % 2 === 1 ? TEXT_W - FOLIO.indent - width : FOLIO.indent;
+        const font = Font.getFont({ fontFamily: "Song" })?.data as unknown;
+        if (font) painter.font(font as string, FOLIO.size);
+        painter.fillColor("#000").text(text, x, 0, { lineBreak: false });
+        return null;
+      }}
+    />
   );
 }
+
+const FOLIO_TEXT: TextStyle = { face: "Song", size: FOLIO.size };
 
 function Watermark() {
   return (
@@ -277,6 +294,7 @@ export type ReportDocumentProps = { vm: ViewModel; plan?: DocumentPlan };
 export function ReportDocument({ vm, plan = planDocument(vm) }: ReportDocumentProps) {
   registerFonts();
   const title = vm.meta?.title ?? vm.title.join("");
+  const counter: PageCounter = { n: 0 };
   return (
     <Document
       title={title}
@@ -303,7 +321,7 @@ export function ReportDocument({ vm, plan = planDocument(vm) }: ReportDocumentPr
           {items.map((item, i) => (
             <Item key={i} item={item} />
           ))}
-          <PageNumbers />
+          <PageNumbers counter={counter} />
         </Page>
       ))}
     </Document>
