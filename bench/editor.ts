@@ -102,6 +102,14 @@ async function main() {
     await page.waitForURL(/\/reports\/[^/]+$/);
     const cell = '[data-cell="t3.deny3.legal"]';
     await page.locator(cell).waitFor();
+    // first-load JS of the editor route: a fresh load, scripts as transferred (next start gzips them)
+    const jsPage = await browser.newPage({ storageState: await page.context().storageState() });
+    await jsPage.goto(page.url(), { waitUntil: "networkidle" });
+    const js = (await jsPage.evaluate(
+      `performance.getEntriesByType("resource").filter((e) => e.initiatorType === "script" || e.name.endsWith(".js"))
+        .map((e) => ({ gz: e.encodedBodySize, raw: e.decodedBodySize }))`,
+    )) as { gz: number; raw: number }[];
+    await jsPage.close();
     await installProbe(page, cell, '[data-cell="t3.total.total"]');
     const editor = await measure(page, cell);
     await browser.close();
@@ -116,6 +124,8 @@ async function main() {
       frame_p95_ms: pct(editor.frame, 0.95),
       baseline_frame_p50_ms: pct(baseline.frame, 0.5),
       baseline_frame_p95_ms: pct(baseline.frame, 0.95),
+      editor_first_load_js_gzip_kb: Number((js.reduce((a, x) => a + x.gz, 0) / 1024).toFixed(1)),
+      editor_first_load_js_kb: Number((js.reduce((a, x) => a + x.raw, 0) / 1024).toFixed(1)),
     };
     for (const [name, s] of [["editor", editor], ["baseline", baseline]] as const)
       console.log(
