@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { importReportFile, MAX_IMPORT_BYTES } from "./file";
 import { IMPORT_FIXTURES_DIR, SAMPLES, SAMPLES_DIR, sampleText } from "./testing/samples";
 import { expectSample } from "./testing/assert";
+import { stSongPdf } from "./testing/minipdf";
 import type { ImportFileResult, ImportFileSuccess } from "./types";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(IMPORT_FIXTURES_DIR, name)));
@@ -25,6 +26,15 @@ describe("accuracy through the DOCX and PDF paths (LibreOffice conversions of th
         });
       }
     }
+  }
+});
+
+describe("PDF with a non-embedded Chinese font (STSong-Light, UniGB-UCS2-H): read with the bundled CMaps", () => {
+  for (const s of SAMPLES) {
+    it(s.file, async () => {
+      const r = ok(await importReportFile(stSongPdf(sampleText(s.file)), "report.pdf"));
+      expectSample(r, s, "pdf");
+    });
   }
 });
 

@@ -45,6 +45,31 @@ type DocLike = { numPages: number; getPage(n: number): Promise<PageLike>; destro
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》「」『』【】、，。：；！？（）]/u;
 const PAGE_NUMBER = /^(?:[-—–－_·•\s]*\d{1,3}[-—–－_·•\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 
+/**
+ * Binary data PDF.js asks for while reading: the CMaps of non-embedded Chinese fonts come from the
+ * bundled Adobe-GB1 set (no file system, no network); anything else is not available.
+ */
+class EmbeddedBinaryDataFactory {
+  constructor(_opts: unknown) {
+    void _opts;
+  }
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    if (kind === "cMapUrl") {
+      const { GB_CMAPS } = await import("./cmaps/gb");
+      const b64 = GB_CMAPS[filename.replace(/\.bcmap$/, "")];
+      if (b64) return base64Bytes(b64);
+    }
+    throw new Error(`${kind} ${filename} not available`);
+  }
+}
+
+function base64Bytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
 async function openPdf(bytes: Uint8Array): Promise<DocLike> {
   const { getDocumentProxy } = await import("unpdf");
   try {
@@ -54,7 +79,10 @@ async function openPdf(bytes: Uint8Array): Promise<DocLike> {
       useSystemFonts: false,
       disableFontFace: true,
       verbosity: 0,
-    })) as unknown as DocLike;
+      useWorkerFetch: false,
+      cMapPacked: true,
+      BinaryDataFactory: EmbeddedBinaryDataFactory,
+    } as Record<string, unknown>)) as unknown as DocLike;
     return doc;
   } catch (e) {
     const name = (e as { name?: string })?.name ?? "";
