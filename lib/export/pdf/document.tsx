@@ -289,6 +289,18 @@ function Item({ item }: { item: FlowItem }) {
   }
 }
 
+/**
+ * A segment the plan puts on one page is drawn as a non-wrapping <Page>: react-pdf then skips its
+ * pagination pass (another full layout of the page). Segments that flow over several pages wrap.
+ */
+function singlePage(items: FlowItem[]): boolean {
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last || items.some((i) => i.page !== first.page)) return false;
+  // a paragraph may still run on to the next page (the next segment then starts at its top)
+  return last.kind !== "paragraph" || last.top + last.lines * BODY.line <= TEXT_H + 0.001;
+}
+
 export type ReportDocumentProps = { vm: ViewModel; plan?: DocumentPlan };
 
 export function ReportDocument({ vm, plan = planDocument(vm) }: ReportDocumentProps) {
@@ -309,8 +321,11 @@ export function ReportDocument({ vm, plan = planDocument(vm) }: ReportDocumentPr
       {pageSegments(plan).map((items, s) => (
         <Page
           key={s}
+          wrap={!singlePage(items)}
           size="A4"
           style={{
+            // a page that does not wrap is only as tall as its content unless told otherwise
+            minHeight: PAGE.height,
             paddingTop: MARGIN.top,
             paddingBottom: MARGIN.bottom,
             paddingLeft: MARGIN.left,
