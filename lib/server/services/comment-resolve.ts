@@ -3,7 +3,7 @@ import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { commentRights, loadCommentTarget, type CommentResult } from "./comment-access";
 import { auditDetail } from "./report-row";
-import { activeActor, INACTIVE_MESSAGE, NOT_FOUND_MESSAGE } from "./transition";
+import { activeActor, INACTIVE_MESSAGE } from "./transition";
 
 /**
  * Marks a comment thread resolved (or reopens it). Either side may do it: the clerk after fixing the
