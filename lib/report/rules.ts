@@ -34,7 +34,6 @@ export type RuleContext = {
 type Ctx = RuleContext & { content: ReportContent; totals: Totals; out: Finding[] };
 
 const n = (ctx: Ctx, id: string) => cellNumber(ctx.content.cells, ctx.totals, id);
-const colLabel = (id: string) => T3_COLUMNS.find((c) => c.id === id)!.label;
 const rowLabel = (id: string) => T3_ROWS.find((r) => r.id === id)!.label;
 
 function add(ctx: Ctx, f: Omit<Finding, "key"> & { key?: string }) {
