@@ -32,8 +32,9 @@ export function matchHeading(line: Line): HeadingHit | null {
     number = ln.value;
     t = ln.rest;
   } else {
-    const m = /^第([一二三四五六])部分/.exec(t);
-    if (m) {
+    // "第一部分 总体情况", or a numeral run into the title ("二主动公开政府信息情况", a space lost in extraction).
+    const m = /^第([一二三四五六])部分/.exec(t) ?? /^([一二三四五六])(?=\S)/.exec(t);
+    if (m && (m[0].length > 1 || SECTIONS.some((s) => titleForms(s).includes(norm(t.slice(1)))))) {
       number = "一二三四五六".indexOf(m[1]!) + 1;
       t = t.slice(m[0].length);
     }

@@ -176,6 +176,14 @@ describe("headings", () => {
     expect(r.content.text.s5).toMatch(/^2023年，我镇/);
   });
 
+  it("a numeral run into the title, and a sub-heading of 一 worded like section 二's heading", () => {
+    const t = ZL.replace("二、主动公开政府信息情况", "二主动公开政府信息情况").replace("（一）主动公开政务信息情况", "一 主动公开政府信息情况");
+    const r = importReportText(t);
+    expect(r.notes.filter((n) => n.kind === "missing-section" || n.kind === "duplicate-section")).toEqual([]);
+    expect(r.content.text["s1.active"]).toMatch(/^主动公开了本镇的财政预算/);
+    expect(r.content.cells[t2CellId("permit", "decisions")]).toBe("17");
+  });
+
   it("a missing section is reported", () => {
     const t = ZL.replace(/五、存在的主要问题及改进情况[\s\S]*?(?=六、)/, "");
     const r = importReportText(t);
