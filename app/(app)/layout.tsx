@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
+import { can } from "@/lib/server/permissions";
 import { ROLE_LABELS } from "@/lib/labels";
 import { signOutAction } from "./actions";
 
@@ -15,6 +16,29 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav className="flex gap-4 text-sm text-slate-600">
             <Link href="/reports" className="hover:text-blue-700">
               年度报告
+            </Link>
+            {can(user, "dashboard:view") ? (
+              <Link href="/dashboard" className="hover:text-blue-700">
+                审核工作台
+              </Link>
+            ) : null}
+            {can(user, "admin:manage") ? (
+              <>
+                <Link href="/admin/organs" className="hover:text-blue-700">
+                  机关管理
+                </Link>
+                <Link href="/admin/users" className="hover:text-blue-700">
+                  账号管理
+                </Link>
+              </>
+            ) : null}
+            {can(user, "audit:read") ? (
+              <Link href="/audit" className="hover:text-blue-700">
+                审计日志
+              </Link>
+            ) : null}
+            <Link href="/public" className="hover:text-blue-700">
+              公开年报
             </Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">

@@ -1,0 +1,98 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/server/session";
+import type { AdminResult } from "@/lib/server/services/admin-schemas";
+import { createOrgan } from "@/lib/server/services/admin-create-organ";
+import { updateOrgan } from "@/lib/server/services/admin-update-organ";
+import { createUser } from "@/lib/server/services/admin-create-user";
+import { updateUser } from "@/lib/server/services/admin-update-user";
+import { resetPassword } from "@/lib/server/services/admin-reset-password";
+import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
+import type { AdminFormState } from "@/components/admin/form-state";
+
+/** Text fields of the form (never the password: it is not sent back to the browser). */
+function values<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? "")])) as Record<K, string>;
+}
+
+async function sessionUser() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+function toState(
+  prev: AdminFormState,
+  result: AdminResult,
+  kept: Record<string, string>,
+  success: string,
+  clearOnSuccess: boolean,
+): AdminFormState {
+  if (result.ok) {
+    return { ok: true, message: success, fieldErrors: {}, values: clearOnSuccess ? {} : kept, seq: prev.seq + 1 };
+  }
+  return { ok: false, message: result.message, fieldErrors: result.fieldErrors ?? {}, values: kept, seq: prev.seq + 1 };
+}
+
+const ORGAN_FIELDS = ["fullName", "shortName", "kind", "parentId", "sortOrder"] as const;
+
+export async function createOrganAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const v = values(form, ORGAN_FIELDS);
+  const result = await createOrgan(user, { ...v, kind: v.kind as never, sortOrder: v.sortOrder || 0 });
+  if (result.ok) revalidatePath("/admin/organs");
+  return toState(prev, result, v, `已新建机关“${v.fullName.trim()}”。`, true);
+}
+
+export async function updateOrganAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const v = values(form, ORGAN_FIELDS);
+  const id = String(form.get("id") ?? "");
+  const result = await updateOrgan(user, id, { ...v, kind: v.kind as never, sortOrder: v.sortOrder || 0 });
+  if (result.ok) revalidatePath("/admin/organs");
+  return toState(prev, result, v, "已保存机关信息。", false);
+}
+
+const USER_FIELDS = ["username", "displayName", "role", "organId"] as const;
+
+export async function createUserAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const v = values(form, USER_FIELDS);
+  const result = await createUser(user, { ...v, role: v.role as never, password: String(form.get("password") ?? "") });
+  if (result.ok) revalidatePath("/admin/users");
+  return toState(prev, result, v, `已新建账号“${v.username.trim().toLowerCase()}”。`, true);
+}
+
+export async function updateUserAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const v = values(form, ["displayName", "role", "organId"]);
+  const id = String(form.get("id") ?? "");
+  const result = await updateUser(user, id, { ...v, role: v.role as never });
+  if (result.ok) revalidatePath("/admin/users");
+  return toState(prev, result, v, "已保存账号信息。", false);
+}
+
+export async function resetPasswordAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const id = String(form.get("id") ?? "");
+  const password = String(form.get("password") ?? "");
+  const confirm = String(form.get("confirm") ?? "");
+  if (password !== confirm) {
+    return { ok: false, message: "两次输入的新密码不一致", fieldErrors: { confirm: "两次输入的新密码不一致" }, values: {}, seq: prev.seq + 1 };
+  }
+  const result = await resetPassword(user, id, { password });
+  if (result.ok) revalidatePath("/admin/users");
+  const revoked = result.ok && result.sessionsRevoked > 0 ? `，已注销其 ${result.sessionsRevoked} 个登录会话` : "";
+  return toState(prev, result, {}, `已重置密码${revoked}。`, true);
+}
+
+export async function setUserDisabledAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const id = String(form.get("id") ?? "");
+  const disabled = form.get("disabled") === "1";
+  const result = await setUserDisabled(user, id, disabled);
+  if (result.ok) revalidatePath("/admin/users");
+  return toState(prev, result, {}, disabled ? "已停用该账号，其登录会话已全部注销。" : "已启用该账号。", false);
+}

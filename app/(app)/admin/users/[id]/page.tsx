@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getUserForAdmin } from "@/lib/server/services/admin-list-users";
+import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
+import { ROLE_LABELS, formatDateTime } from "@/lib/labels";
+import { UserForm } from "@/components/admin/user-form";
+import { ResetPasswordForm } from "@/components/admin/reset-password-form";
+import { DisableUserForm } from "@/components/admin/disable-user-form";
+import { requireAdmin } from "../../guard";
+
+export const metadata = { title: "管理账号 · 年报通" };
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const admin = await requireAdmin();
+  const [u, organs] = await Promise.all([getUserForAdmin(admin, id), listOrgansForAdmin(admin)]);
+  if (!u) notFound();
+  const organOptions = organs.map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <Link href="/admin/users" className="text-sm text-blue-700 hover:underline">
+          ← 账号管理
+        </Link>
+        <h1 className="text-xl font-semibold">
+          账号 <span className="font-mono">{u.username}</span>
+        </h1>
+        <span className="text-sm text-slate-500">
+          {ROLE_LABELS[u.role] ?? u.role} · {u.disabled ? "已停用" : "正常"} · 最近登录{" "}
+          {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "—"} · 当前登录会话 {u.activeSessions} 个
+        </span>
+      </div>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 text-sm font-medium text-slate-700">基本信息</h2>
+        <UserForm
+          userId={u.id}
+          organs={organOptions}
+          initial={{ username: u.username, displayName: u.displayName, role: u.role, organId: u.organId ?? "" }}
+        />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 text-sm font-medium text-slate-700">重置密码</h2>
+        <ResetPasswordForm userId={u.id} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 text-sm font-medium text-slate-700">{u.disabled ? "启用账号" : "停用账号"}</h2>
+        <DisableUserForm userId={u.id} disabled={u.disabled} self={u.id === admin.id} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { listUsersForAdmin } from "@/lib/server/services/admin-list-users";
+import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
+import { ROLE_LABELS, formatDateTime } from "@/lib/labels";
+import { UserForm } from "@/components/admin/user-form";
+import { AdminTabs } from "@/components/admin/admin-tabs";
+import { requireAdmin } from "../guard";
+
+export const metadata = { title: "账号管理 · 年报通" };
+
+export default async function UsersPage() {
+  const user = await requireAdmin();
+  const [users, organs] = await Promise.all([listUsersForAdmin(user), listOrgansForAdmin(user)]);
+  const organOptions = organs.map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
+  return (
+    <div className="space-y-6">
+      <AdminTabs current="users" />
+      <div>
+        <h1 className="text-xl font-semibold">账号管理</h1>
+        <p className="mt-1 text-sm text-slate-500">账号只能由管理员创建。停用账号会立即注销其所有登录会话。</p>
+      </div>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 text-sm font-medium text-slate-700">新建账号</h2>
+        <UserForm organs={organOptions} />
+      </section>
+      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm" data-testid="users-table">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              <th className="px-4 py-2 font-medium">用户名</th>
+              <th className="px-4 py-2 font-medium">姓名</th>
+              <th className="px-4 py-2 font-medium">角色</th>
+              <th className="px-4 py-2 font-medium">所属机关</th>
+              <th className="px-4 py-2 font-medium">状态</th>
+              <th className="px-4 py-2 font-medium">最近登录</th>
+              <th className="px-4 py-2 font-medium">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-t border-slate-100" data-username={u.username}>
+                <td className="px-4 py-2 font-mono">{u.username}</td>
+                <td className="px-4 py-2">{u.displayName}</td>
+                <td className="px-4 py-2">{ROLE_LABELS[u.role] ?? u.role}</td>
+                <td className="px-4 py-2 text-slate-600">{u.organName ?? "—"}</td>
+                <td className="px-4 py-2">
+                  {u.disabled ? (
+                    <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">已停用</span>
+                  ) : (
+                    <span className="rounded bg-green-100 px-2 py-0.5 text-xs text-green-800">正常</span>
+                  )}
+                </td>
+                <td className="px-4 py-2 text-slate-500">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "—"}</td>
+                <td className="px-4 py-2">
+                  <Link href={`/admin/users/${u.id}`} className="text-blue-700 hover:underline">
+                    管理
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { setUserDisabledAction } from "@/app/(app)/admin/actions";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "./field";
+import { INITIAL_FORM_STATE } from "./form-state";
+
+export function DisableUserForm({ userId, disabled, self }: { userId: string; disabled: boolean; self: boolean }) {
+  const [state, action, pending] = useActionState(setUserDisabledAction, INITIAL_FORM_STATE);
+  return (
+    <form
+      action={action}
+      className="space-y-3"
+      onSubmit={(ev) => {
+        if (!disabled && !window.confirm("停用后该用户将立即退出登录且无法再登录，确定停用吗？")) ev.preventDefault();
+      }}
+    >
+      <input type="hidden" name="id" value={userId} />
+      <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
+      <p className="text-sm text-slate-600">
+        {disabled ? "该账号已停用，不能登录。" : self ? "不能停用自己的账号。" : "停用后该用户立即退出登录，且不能再登录；其填写的报告保留。"}
+      </p>
+      <Button type="submit" variant={disabled ? "outline" : "destructive"} disabled={pending || (!disabled && self)}>
+        {disabled ? "启用账号" : "停用账号"}
+      </Button>
+      <FormMessage ok={state.ok} message={state.message} testId="disable-user-message" />
+    </form>
+  );
+}

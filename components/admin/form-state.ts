@@ -1,0 +1,13 @@
+/** State of the administration forms (server actions in app/(app)/admin/actions.ts). */
+export type AdminFormState = {
+  ok: boolean;
+  message: string | null;
+  /** field name → Chinese message */
+  fieldErrors: Partial<Record<string, string>>;
+  /** What the user typed, to show again after an error (never the password). */
+  values: Record<string, string>;
+  /** Incremented per submission: remounts the form so that the kept values show. */
+  seq: number;
+};
+
+export const INITIAL_FORM_STATE: AdminFormState = { ok: false, message: null, fieldErrors: {}, values: {}, seq: 0 };

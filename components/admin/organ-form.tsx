@@ -1,0 +1,110 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { createOrganAction, updateOrganAction } from "@/app/(app)/admin/actions";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { ORGAN_KIND_LABELS } from "@/lib/labels";
+import { Field, FormMessage, errorProps, selectClass } from "./field";
+import { INITIAL_FORM_STATE } from "./form-state";
+
+export type OrganFormValues = { fullName: string; shortName: string; kind: string; parentId: string; sortOrder: string };
+
+const EMPTY: OrganFormValues = { fullName: "", shortName: "", kind: "TOWNSHIP", parentId: "", sortOrder: "0" };
+
+/** The deadline a kind of organ publishes its report by. */
+export function deadlineHint(kind: string): string {
+  return kind === "COUNTY" ? "县级政府（汇总）：次年2月20日前公开年度报告" : "乡镇、部门：次年1月31日前公开年度报告";
+}
+
+export function OrganForm({
+  organId,
+  initial,
+  counties,
+}: {
+  /** set when editing */
+  organId?: string;
+  initial?: OrganFormValues;
+  counties: { id: string; name: string }[];
+}) {
+  const editing = !!organId;
+  const [state, action, pending] = useActionState(editing ? updateOrganAction : createOrganAction, INITIAL_FORM_STATE);
+  const v: OrganFormValues = { ...EMPTY, ...initial, ...state.values };
+  const e = state.fieldErrors;
+  return (
+    <form action={action} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑机关" : "新建机关"}>
+      {organId ? <input type="hidden" name="id" value={organId} /> : null}
+      <OrganFields v={v} e={e} counties={counties.filter((c) => c.id !== organId)} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "正在保存…" : editing ? "保存" : "新建机关"}
+        </Button>
+      </div>
+      <FormMessage ok={state.ok} message={state.message} testId="organ-form-message" />
+    </form>
+  );
+}
+
+function OrganFields({
+  v,
+  e,
+  counties,
+}: {
+  v: OrganFormValues;
+  e: Partial<Record<string, string>>;
+  counties: { id: string; name: string }[];
+}) {
+  const [kind, setKind] = useState(v.kind);
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <Field id="organ-fullName" label="机关全称" error={e.fullName} hint="如：示范县河口乡人民政府（用于报告署名和标题）">
+        <Input id="organ-fullName" name="fullName" defaultValue={v.fullName} maxLength={60} {...errorProps("organ-fullName", e.fullName)} />
+      </Field>
+      <Field id="organ-shortName" label="机关简称" error={e.shortName} hint="如：河口乡">
+        <Input id="organ-shortName" name="shortName" defaultValue={v.shortName} maxLength={20} {...errorProps("organ-shortName", e.shortName)} />
+      </Field>
+      <Field id="organ-kind" label="机关类型" error={e.kind} hint={deadlineHint(kind)}>
+        <select
+          id="organ-kind"
+          name="kind"
+          defaultValue={v.kind}
+          onChange={(ev) => setKind(ev.target.value)}
+          className={selectClass}
+          {...errorProps("organ-kind", e.kind)}
+        >
+          {Object.entries(ORGAN_KIND_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="organ-parentId" label="上级机关" error={e.parentId} hint={kind === "COUNTY" ? "县级政府不设上级机关" : "乡镇和部门所属的县级政府"}>
+        <select
+          id="organ-parentId"
+          name="parentId"
+          defaultValue={v.parentId}
+          className={selectClass}
+          {...errorProps("organ-parentId", e.parentId)}
+        >
+          <option value="">（无）</option>
+          {counties.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="organ-sortOrder" label="排序" error={e.sortOrder} hint="数字小的排在前面">
+        <Input
+          id="organ-sortOrder"
+          name="sortOrder"
+          inputMode="numeric"
+          defaultValue={v.sortOrder}
+          className="w-32"
+          {...errorProps("organ-sortOrder", e.sortOrder)}
+        />
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,338 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APIError } from "better-auth/api";
+import { createAuth, type Auth } from "@/lib/server/auth-core";
+import type { Actor } from "@/lib/server/types";
+import { createOrgan } from "@/lib/server/services/admin-create-organ";
+import { updateOrgan } from "@/lib/server/services/admin-update-organ";
+import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
+import { createUser } from "@/lib/server/services/admin-create-user";
+import { updateUser } from "@/lib/server/services/admin-update-user";
+import { resetPassword } from "@/lib/server/services/admin-reset-password";
+import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
+import { getUserForAdmin, listUsersForAdmin } from "@/lib/server/services/admin-list-users";
+import {
+  AUDIT_PAGE_SIZE,
+  LOGIN_MAX_FAILURES,
+  LOGIN_WINDOW_MS,
+  listAuditEvents,
+  loginLockState,
+} from "@/lib/server/services/audit";
+import { DEMO_PASSWORD } from "@/scripts/seed";
+import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
+import { actor } from "./fixtures";
+
+async function signInError(auth: Auth, username: string, password: string): Promise<APIError> {
+  try {
+    await auth.api.signInUsername({ body: { username, password } });
+  } catch (e) {
+    if (e instanceof APIError) return e;
+    throw e;
+  }
+  throw new Error("sign-in unexpectedly succeeded");
+}
+
+/** Cookie header of a fresh session for `username`. */
+async function sessionCookie(auth: Auth, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const { headers } = await auth.api.signInUsername({ body: { username, password }, returnHeaders: true });
+  return (headers.get("set-cookie") ?? "")
+    .split(/,(?=\s*[\w.-]+=)/)
+    .map((c) => c.split(";")[0]?.trim())
+    .join("; ");
+}
+
+describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
+  let t: TestDb;
+  let auth: Auth;
+  let admin: Actor, shencha: Actor, chengguan: Actor;
+  let countyId: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+    auth = createAuth({ db: t.db, provider, secret: "integration-test-secret-0123456789abcdef", rateLimit: false });
+    [admin, shencha, chengguan] = (await Promise.all(["admin", "shencha", "chengguan"].map((u) => actor(t.db, u)))) as [
+      Actor,
+      Actor,
+      Actor,
+    ];
+    countyId = shencha.organId!;
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.cleanup();
+  }, 60_000);
+
+  const events = (action: string) => t.db.reportEvent.findMany({ where: { action }, orderBy: { createdAt: "asc" } });
+
+  describe("organs", () => {
+    it("creates a township under the county, audited; the deadline follows the kind", async () => {
+      const res = await createOrgan(admin, { fullName: "示范县石桥镇人民政府", shortName: "石桥镇", kind: "TOWNSHIP", parentId: countyId, sortOrder: 5 }, t.db);
+      expect(res.ok).toBe(true);
+      if (!res.ok) return;
+      const organ = await t.db.organ.findUniqueOrThrow({ where: { id: res.organId } });
+      expect(organ).toMatchObject({ fullName: "示范县石桥镇人民政府", shortName: "石桥镇", kind: "TOWNSHIP", parentId: countyId, sortOrder: 5 });
+      const ev = (await events("organ.create")).at(-1)!;
+      expect(ev.actorId).toBe(admin.id);
+      expect(ev.reportId).toBeNull();
+      expect(JSON.parse(ev.detail)).toMatchObject({ organId: res.organId, fullName: "示范县石桥镇人民政府", kind: "TOWNSHIP" });
+      // the county supervisor's scope now includes it
+      const list = await listOrgansForAdmin(admin, t.db);
+      expect(list.find((o) => o.id === res.organId)).toMatchObject({ parentName: "示范县人民政府", depth: 1 });
+    });
+
+    it("names the field in every validation message", async () => {
+      const empty = await createOrgan(admin, { fullName: " ", shortName: "", kind: "TOWNSHIP", parentId: countyId }, t.db);
+      expect(empty).toMatchObject({ ok: false, code: "INVALID" });
+      if (empty.ok) return;
+      expect(empty.fieldErrors).toMatchObject({ fullName: "请填写机关全称", shortName: "请填写机关简称" });
+      const noParent = await createOrgan(admin, { fullName: "某乡人民政府", shortName: "某乡", kind: "TOWNSHIP", parentId: null }, t.db);
+      expect(noParent).toMatchObject({ ok: false, fieldErrors: { parentId: expect.stringContaining("上级机关") } });
+      const countyWithParent = await createOrgan(admin, { fullName: "某县人民政府", shortName: "某县", kind: "COUNTY", parentId: countyId }, t.db);
+      expect(countyWithParent).toMatchObject({ ok: false, fieldErrors: { parentId: expect.stringContaining("县级政府不设上级机关") } });
+      const townAsParent = await createOrgan(
+        admin,
+        { fullName: "某村", shortName: "某村", kind: "DEPARTMENT", parentId: chengguan.organId! },
+        t.db,
+      );
+      expect(townAsParent).toMatchObject({ ok: false, fieldErrors: { parentId: "上级机关须为县级政府" } });
+      const badKind = await createOrgan(admin, { fullName: "甲", shortName: "甲", kind: "CITY" as never, parentId: null }, t.db);
+      expect(badKind).toMatchObject({ ok: false, fieldErrors: { kind: expect.stringContaining("机关类型") } });
+      const dup = await createOrgan(admin, { fullName: "示范县城关镇人民政府", shortName: "城关", kind: "TOWNSHIP", parentId: countyId }, t.db);
+      expect(dup).toMatchObject({ ok: false, code: "DUPLICATE", fieldErrors: { fullName: expect.stringContaining("已存在") } });
+    });
+
+    it("edits an organ with the changes audited; a county with children stays a county", async () => {
+      const created = await createOrgan(admin, { fullName: "示范县财政局", shortName: "财政局", kind: "DEPARTMENT", parentId: countyId }, t.db);
+      if (!created.ok) throw new Error(created.message);
+      const res = await updateOrgan(admin, created.organId, { fullName: "示范县财政局", shortName: "县财政局", kind: "DEPARTMENT", parentId: countyId }, t.db);
+      expect(res.ok).toBe(true);
+      const ev = (await events("organ.update")).at(-1)!;
+      expect(JSON.parse(ev.detail).changes).toEqual({ shortName: { from: "财政局", to: "县财政局" } });
+      const county = await updateOrgan(admin, countyId, { fullName: "示范县人民政府", shortName: "示范县", kind: "TOWNSHIP", parentId: null }, t.db);
+      expect(county).toMatchObject({ ok: false, fieldErrors: { kind: expect.stringContaining("下级机关") } });
+      expect(await updateOrgan(admin, "missing", { fullName: "x", shortName: "x", kind: "COUNTY" }, t.db)).toMatchObject({ code: "NOT_FOUND" });
+    });
+  });
+
+  describe("accounts", () => {
+    let newUserId = "";
+
+    it("creates a clerk whose password works at sign-in (hashed), audited without the password", async () => {
+      const res = await createUser(
+        admin,
+        { username: "  ShiQiao ", displayName: "石桥镇填报员", role: "CLERK", organId: chengguan.organId!, password: "initial-pass-1" },
+        t.db,
+      );
+      expect(res.ok).toBe(true);
+      if (!res.ok) return;
+      newUserId = res.userId;
+      const u = await t.db.user.findUniqueOrThrow({ where: { id: res.userId } });
+      expect(u).toMatchObject({ username: "shiqiao", role: "CLERK", displayName: "石桥镇填报员", disabled: false });
+      const account = await t.db.account.findFirstOrThrow({ where: { userId: res.userId, providerId: "credential" } });
+      expect(account.password).not.toContain("initial-pass-1");
+      const session = await auth.api.signInUsername({ body: { username: "shiqiao", password: "initial-pass-1" } });
+      expect(session?.user).toMatchObject({ username: "shiqiao", role: "CLERK" });
+      const ev = (await events("account.create")).at(-1)!;
+      expect(ev.actorId).toBe(admin.id);
+      expect(ev.detail).not.toContain("initial-pass-1");
+      expect(JSON.parse(ev.detail)).toMatchObject({ username: "shiqiao", role: "CLERK", organ: "示范县城关镇人民政府" });
+    });
+
+    it("validates username, password, role and organ with field messages; refuses duplicates", async () => {
+      const bad = await createUser(admin, { username: "x", displayName: "", role: "CLERK", organId: null, password: "short" }, t.db);
+      expect(bad).toMatchObject({ ok: false, code: "INVALID" });
+      if (bad.ok) return;
+      expect(bad.fieldErrors).toMatchObject({
+        username: expect.stringContaining("用户名"),
+        displayName: "请填写姓名",
+        password: "密码至少 8 位",
+      });
+      expect(await createUser(admin, { username: "ok-name", displayName: "甲", role: "CLERK", organId: null, password: "long-enough" }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { organId: "填报人和审核人须选择所属机关" },
+      });
+      expect(await createUser(admin, { username: "ok-name", displayName: "甲", role: "ROOT" as never, organId: null, password: "long-enough" }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { role: expect.stringContaining("角色") },
+      });
+      expect(await createUser(admin, { username: "Chengguan", displayName: "甲", role: "CLERK", organId: chengguan.organId!, password: "long-enough" }, t.db)).toMatchObject({
+        ok: false,
+        code: "DUPLICATE",
+        fieldErrors: { username: "用户名“chengguan”已被使用" },
+      });
+      expect(await t.db.user.count({ where: { username: "ok-name" } })).toBe(0);
+    });
+
+    it("edits role, organ and display name (audited); an admin cannot change their own role", async () => {
+      const res = await updateUser(admin, newUserId, { displayName: "石桥审核员", role: "SUPERVISOR", organId: countyId }, t.db);
+      expect(res.ok).toBe(true);
+      expect(await t.db.user.findUniqueOrThrow({ where: { id: newUserId } })).toMatchObject({
+        role: "SUPERVISOR",
+        organId: countyId,
+        displayName: "石桥审核员",
+      });
+      const ev = (await events("account.update")).at(-1)!;
+      expect(JSON.parse(ev.detail).changes).toMatchObject({ role: { from: "CLERK", to: "SUPERVISOR" } });
+      expect(await updateUser(admin, admin.id, { displayName: "系统管理员", role: "CLERK", organId: countyId }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { role: "不能修改自己的角色" },
+      });
+      await updateUser(admin, newUserId, { displayName: "石桥镇填报员", role: "CLERK", organId: chengguan.organId! }, t.db);
+    });
+
+    it("disabling deletes the user's sessions and blocks sign-in; enabling restores it", async () => {
+      const cookie = await sessionCookie(auth, "shiqiao", "initial-pass-1");
+      expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
+      const res = await setUserDisabled(admin, newUserId, true, t.db);
+      expect(res).toMatchObject({ ok: true });
+      if (!res.ok) return;
+      expect(res.sessionsRevoked).toBeGreaterThanOrEqual(1);
+      expect(await t.db.session.count({ where: { userId: newUserId } })).toBe(0);
+      expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+      expect((await signInError(auth, "shiqiao", "initial-pass-1")).body?.code).toBe("ACCOUNT_DISABLED");
+      expect((await getUserForAdmin(admin, newUserId, t.db))?.disabled).toBe(true);
+      expect((await events("account.disable")).at(-1)?.actorId).toBe(admin.id);
+
+      expect(await setUserDisabled(admin, newUserId, false, t.db)).toMatchObject({ ok: true });
+      expect((await auth.api.signInUsername({ body: { username: "shiqiao", password: "initial-pass-1" } }))?.user.id).toBe(newUserId);
+      expect((await events("account.enable")).length).toBe(1);
+      expect(await setUserDisabled(admin, admin.id, true, t.db)).toMatchObject({ ok: false, code: "CONFLICT" });
+    });
+
+    it("resetting a password replaces it and signs the user out", async () => {
+      const cookie = await sessionCookie(auth, "shiqiao", "initial-pass-1");
+      const res = await resetPassword(admin, newUserId, { password: "second-pass-2" }, t.db);
+      expect(res).toMatchObject({ ok: true });
+      expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+      expect((await signInError(auth, "shiqiao", "initial-pass-1")).body?.code).toBe("INVALID_USERNAME_OR_PASSWORD");
+      expect((await auth.api.signInUsername({ body: { username: "shiqiao", password: "second-pass-2" } }))?.user.id).toBe(newUserId);
+      expect(await resetPassword(admin, newUserId, { password: "1234" }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { password: "密码至少 8 位" },
+      });
+      const ev = (await events("account.password_reset")).at(-1)!;
+      expect(ev.detail).not.toContain("second-pass-2");
+    });
+
+    it("lists accounts with their last login", async () => {
+      const users = await listUsersForAdmin(admin, t.db);
+      expect(users.map((u) => u.username)).toEqual(expect.arrayContaining(["admin", "shencha", "chengguan", "shiqiao"]));
+      expect(users.find((u) => u.username === "shiqiao")?.lastLoginAt).toBeInstanceOf(Date);
+    });
+
+    it("only an admin manages: others are refused and nothing changes", async () => {
+      for (const who of [shencha, chengguan]) {
+        expect(await createOrgan(who, { fullName: "甲乡", shortName: "甲", kind: "TOWNSHIP", parentId: countyId }, t.db)).toMatchObject({ code: "FORBIDDEN" });
+        expect(await createUser(who, { username: "evil", displayName: "x", role: "ADMIN", organId: null, password: "12345678" }, t.db)).toMatchObject({
+          code: "FORBIDDEN",
+        });
+        expect(await updateUser(who, who.id, { displayName: "x", role: "ADMIN", organId: null }, t.db)).toMatchObject({ code: "FORBIDDEN" });
+        expect(await resetPassword(who, admin.id, { password: "hijacked-1" }, t.db)).toMatchObject({ code: "FORBIDDEN" });
+        expect(await setUserDisabled(who, admin.id, true, t.db)).toMatchObject({ code: "FORBIDDEN" });
+        expect(await listUsersForAdmin(who, t.db)).toEqual([]);
+        expect(await getUserForAdmin(who, admin.id, t.db)).toBeNull();
+      }
+      expect(await t.db.user.count({ where: { username: "evil" } })).toBe(0);
+      expect((await t.db.user.findUniqueOrThrow({ where: { id: shencha.id } })).role).toBe("SUPERVISOR");
+    });
+  });
+
+  describe("audit log", () => {
+    it("records login, failed login (username, no password) and logout", async () => {
+      const cookie = await sessionCookie(auth, "qingshan");
+      await signInError(auth, "qingshan", "not-the-password-xyz");
+      await signInError(auth, "ghost-user", "whatever-password");
+      await auth.api.signOut({ headers: new Headers({ cookie }) });
+      const qingshan = await actor(t.db, "qingshan");
+      const mine = await t.db.reportEvent.findMany({ where: { actorId: qingshan.id }, orderBy: { createdAt: "asc" } });
+      expect(mine.map((e) => e.action)).toEqual(["auth.login", "auth.login_failed", "auth.logout"]);
+      const failed = mine[1]!;
+      expect(JSON.parse(failed.detail)).toMatchObject({ username: "qingshan", reason: "INVALID_USERNAME_OR_PASSWORD" });
+      expect(failed.detail).not.toContain("not-the-password");
+      expect(mine.every((e) => e.reportId === null)).toBe(true);
+      const ghost = (await events("auth.login_failed")).find((e) => e.detail.includes("ghost-user"));
+      expect(ghost?.actorId).toBeNull();
+    });
+
+    it("lists newest first with labels; filters by action, user, organ and date; paginates; admin only", async () => {
+      const all = await listAuditEvents(admin, {}, t.db);
+      expect(all.total).toBeGreaterThan(10);
+      const times = all.events.map((e) => e.createdAt.getTime());
+      expect([...times].sort((a, b) => b - a)).toEqual(times);
+      const logins = await listAuditEvents(admin, { action: "auth.login_failed" }, t.db);
+      expect(logins.events.every((e) => e.action === "auth.login_failed" && e.actionLabel === "登录失败")).toBe(true);
+      const byAdmin = await listAuditEvents(admin, { actorId: admin.id }, t.db);
+      expect(byAdmin.total).toBeGreaterThan(0);
+      expect(byAdmin.events.every((e) => e.actor?.id === admin.id && e.actor.name === "系统管理员")).toBe(true);
+      const byOrgan = await listAuditEvents(admin, { organId: chengguan.organId! }, t.db);
+      expect(byOrgan.events.length).toBeGreaterThan(0);
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      expect((await listAuditEvents(admin, { from: today, to: today }, t.db)).total).toBe(all.total);
+      expect((await listAuditEvents(admin, { to: "2000-01-01" }, t.db)).total).toBe(0);
+
+      // pagination: add enough events for two pages
+      await t.db.reportEvent.createMany({
+        data: Array.from({ length: AUDIT_PAGE_SIZE }, (_, i) => ({ action: "test.bulk", actorId: admin.id, detail: JSON.stringify({ i }) })),
+      });
+      const p1 = await listAuditEvents(admin, { action: "test.bulk" }, t.db);
+      const p2 = await listAuditEvents(admin, { action: "test.bulk", page: 2 }, t.db);
+      expect(p1).toMatchObject({ total: AUDIT_PAGE_SIZE, pageCount: 1 });
+      expect(p2.events).toEqual([]);
+      const everything1 = await listAuditEvents(admin, { page: 1 }, t.db);
+      const everything2 = await listAuditEvents(admin, { page: 2 }, t.db);
+      expect(everything1.events).toHaveLength(AUDIT_PAGE_SIZE);
+      expect(everything2.events.length).toBe(everything1.total - AUDIT_PAGE_SIZE);
+      expect(everything2.events[0]!.createdAt.getTime()).toBeLessThanOrEqual(everything1.events.at(-1)!.createdAt.getTime());
+      const ids1 = new Set(everything1.events.map((e) => e.id));
+      expect(everything2.events.some((e) => ids1.has(e.id))).toBe(false);
+
+      expect((await listAuditEvents(shencha, {}, t.db)).events).toEqual([]);
+      expect((await listAuditEvents(chengguan, {}, t.db)).total).toBe(0);
+    });
+  });
+
+  describe("login lock (per username, in the database, independent of the rate-limit flag)", () => {
+    it(`locks after ${LOGIN_MAX_FAILURES} failures in the window, even for the right password; other accounts unaffected`, async () => {
+      for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+        expect((await signInError(auth, "hekou", `wrong-${i}`)).statusCode).toBe(401);
+      }
+      const locked = await signInError(auth, "hekou", DEMO_PASSWORD);
+      expect(locked.statusCode).toBe(429);
+      expect(locked.body?.code).toBe("ACCOUNT_LOCKED");
+      expect(locked.body?.message).toContain("锁定");
+      // through the HTTP handler too
+      const res = await auth.handler(
+        new Request("http://localhost:3000/api/auth/sign-in/username", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://localhost:3000" },
+          body: JSON.stringify({ username: "HeKou", password: DEMO_PASSWORD }),
+        }),
+      );
+      expect(res.status).toBe(429);
+      expect((await res.json()).code).toBe("ACCOUNT_LOCKED");
+      expect(await auth.api.signInUsername({ body: { username: "qingshan", password: DEMO_PASSWORD } })).toBeTruthy();
+      expect((await events("auth.login_locked")).length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("lifts when the failures age out of the window", async () => {
+      const hekou = await actor(t.db, "hekou");
+      await t.db.reportEvent.updateMany({
+        where: { actorId: hekou.id, action: "auth.login_failed" },
+        data: { createdAt: new Date(Date.now() - LOGIN_WINDOW_MS - 60_000) },
+      });
+      expect((await loginLockState(t.db, "hekou")).locked).toBe(false);
+      expect(await auth.api.signInUsername({ body: { username: "hekou", password: DEMO_PASSWORD } })).toBeTruthy();
+    });
+
+    it("a password reset by the admin lifts it; unknown usernames lock too", async () => {
+      for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await signInError(auth, "hekou", `again-${i}`);
+      expect((await loginLockState(t.db, "hekou")).locked).toBe(true);
+      const hekou = await actor(t.db, "hekou");
+      expect(await resetPassword(admin, hekou.id, { password: DEMO_PASSWORD }, t.db)).toMatchObject({ ok: true });
+      expect((await loginLockState(t.db, "hekou")).locked).toBe(false);
+      expect(await auth.api.signInUsername({ body: { username: "hekou", password: DEMO_PASSWORD } })).toBeTruthy();
+
+      for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await signInError(auth, "nobody-here", `x-${i}`);
+      expect((await signInError(auth, "nobody-here", "x")).statusCode).toBe(429);
+    });
+  });
+});
