@@ -1,14 +1,16 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
-import { can } from "../permissions";
 import type { Actor } from "../types";
 import { checkOrganData } from "./admin-organ-checks";
 import { FORBIDDEN, fieldErrorsOf, organInputSchema, type AdminResult, type OrganInput } from "./admin-schemas";
+import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
 /** Creates an organ (a county, or a township / department under a county). ADMIN only; audited. */
-export async function createOrgan(user: Actor, input: OrganInput, db: Db = getDb()): Promise<AdminResult<{ organId: string }>> {
-  if (!can(user, "admin:manage")) return FORBIDDEN;
+export async function createOrgan(sessionUser: Actor, input: OrganInput, db: Db = getDb()): Promise<AdminResult<{ organId: string }>> {
+  // Re-read: a disabled or demoted account (old session) has no administrative power.
+  const user = await activeAdmin(sessionUser, db);
+  if (!user) return FORBIDDEN;
   const parsed = organInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };
   const data = parsed.data;

@@ -3,15 +3,16 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { getDb, isUniqueViolation, type Db } from "../db-core";
 import { syntheticEmail } from "../auth-core";
-import { can } from "../permissions";
 import type { Actor } from "../types";
 import { FORBIDDEN, fieldErrorsOf, invalid, userCreateSchema, type AdminResult, type UserCreateInput } from "./admin-schemas";
-import { checkUserOrgan } from "./admin-user-checks";
+import { activeAdmin, checkUserOrgan } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
 /** Creates an account with a credential password (hashed like Better Auth does). ADMIN only; audited. */
-export async function createUser(user: Actor, input: UserCreateInput, db: Db = getDb()): Promise<AdminResult<{ userId: string }>> {
-  if (!can(user, "admin:manage")) return FORBIDDEN;
+export async function createUser(sessionUser: Actor, input: UserCreateInput, db: Db = getDb()): Promise<AdminResult<{ userId: string }>> {
+  // Re-read: a disabled or demoted account (old session) has no administrative power.
+  const user = await activeAdmin(sessionUser, db);
+  if (!user) return FORBIDDEN;
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };
   const data = parsed.data;

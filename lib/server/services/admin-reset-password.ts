@@ -2,9 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { getDb, type Db } from "../db-core";
-import { can } from "../permissions";
 import type { Actor } from "../types";
 import { FORBIDDEN, fieldErrorsOf, resetPasswordSchema, type AdminResult } from "./admin-schemas";
+import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
 /**
@@ -12,12 +12,14 @@ import { recordEvent } from "./audit";
  * resetting their own password keeps theirs). Also lifts a login lock. ADMIN only; audited.
  */
 export async function resetPassword(
-  user: Actor,
+  sessionUser: Actor,
   userId: string,
   input: { password: string },
   db: Db = getDb(),
 ): Promise<AdminResult<{ sessionsRevoked: number }>> {
-  if (!can(user, "admin:manage")) return FORBIDDEN;
+  // Re-read: a disabled or demoted account (old session) has no administrative power.
+  const user = await activeAdmin(sessionUser, db);
+  if (!user) return FORBIDDEN;
   const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
   if (!target) return { ok: false, code: "NOT_FOUND", message: "找不到该账号。" };
   const parsed = resetPasswordSchema.safeParse(input);

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
-import { can } from "../permissions";
 import type { Actor } from "../types";
 import { FORBIDDEN, type AdminResult } from "./admin-schemas";
+import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
 /**
@@ -11,12 +11,14 @@ import { recordEvent } from "./audit";
  * them). An admin cannot disable themselves. ADMIN only; audited.
  */
 export async function setUserDisabled(
-  user: Actor,
+  sessionUser: Actor,
   userId: string,
   disabled: boolean,
   db: Db = getDb(),
 ): Promise<AdminResult<{ sessionsRevoked: number }>> {
-  if (!can(user, "admin:manage")) return FORBIDDEN;
+  // Re-read: a disabled or demoted account (old session) has no administrative power.
+  const user = await activeAdmin(sessionUser, db);
+  if (!user) return FORBIDDEN;
   if (disabled && userId === user.id) return { ok: false, code: "CONFLICT", message: "不能停用自己的账号。" };
   const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, disabled: true } });
   if (!target) return { ok: false, code: "NOT_FOUND", message: "找不到该账号。" };

@@ -1,14 +1,16 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
-import { can } from "../permissions";
 import type { Actor } from "../types";
 import { checkOrganData } from "./admin-organ-checks";
 import { FORBIDDEN, fieldErrorsOf, invalid, organInputSchema, type AdminResult, type OrganInput } from "./admin-schemas";
+import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
 /** Edits an organ's names, kind, parent and order. ADMIN only; audited with the changed fields. */
-export async function updateOrgan(user: Actor, organId: string, input: OrganInput, db: Db = getDb()): Promise<AdminResult> {
-  if (!can(user, "admin:manage")) return FORBIDDEN;
+export async function updateOrgan(sessionUser: Actor, organId: string, input: OrganInput, db: Db = getDb()): Promise<AdminResult> {
+  // Re-read: a disabled or demoted account (old session) has no administrative power.
+  const user = await activeAdmin(sessionUser, db);
+  if (!user) return FORBIDDEN;
   const current = await db.organ.findUnique({
     where: { id: organId },
     select: { id: true, fullName: true, shortName: true, kind: true, parentId: true, sortOrder: true, _count: { select: { children: true } } },

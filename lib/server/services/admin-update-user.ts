@@ -1,9 +1,8 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
-import { can } from "../permissions";
 import type { Actor } from "../types";
 import { FORBIDDEN, fieldErrorsOf, invalid, userUpdateSchema, type AdminResult, type UserUpdateInput } from "./admin-schemas";
-import { checkUserOrgan } from "./admin-user-checks";
+import { activeAdmin, checkUserOrgan } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
 /**
@@ -11,8 +10,10 @@ import { recordEvent } from "./audit";
  * cannot change their own role (no accidental lock-out). Takes effect on the user's next request
  * (getCurrentUser re-reads the row).
  */
-export async function updateUser(user: Actor, userId: string, input: UserUpdateInput, db: Db = getDb()): Promise<AdminResult> {
-  if (!can(user, "admin:manage")) return FORBIDDEN;
+export async function updateUser(sessionUser: Actor, userId: string, input: UserUpdateInput, db: Db = getDb()): Promise<AdminResult> {
+  // Re-read: a disabled or demoted account (old session) has no administrative power.
+  const user = await activeAdmin(sessionUser, db);
+  if (!user) return FORBIDDEN;
   const current = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, username: true, displayName: true, role: true, organId: true },

@@ -1,6 +1,7 @@
 // Shared checks of the account services.
 import type { Db, DbTx } from "../db-core";
-import type { Role } from "../permissions";
+import { can, isRole, type Role } from "../permissions";
+import type { Actor } from "../types";
 import { invalid, roleNeedsOrgan, type AdminFailure } from "./admin-schemas";
 
 /** A clerk or supervisor must be bound to an existing organ; returns the organ's name for the audit detail. */
@@ -16,4 +17,15 @@ export async function checkUserOrgan(
   const organ = await db.organ.findUnique({ where: { id: organId }, select: { fullName: true } });
   if (!organ) return invalid({ organId: "所选机关不存在，请刷新后重试" });
   return { ok: true, organName: organ.fullName };
+}
+
+/**
+ * The acting administrator, re-read from the database: null when the account was disabled, deleted
+ * or is no longer an admin (an old session must not keep administrative power).
+ */
+export async function activeAdmin(user: Actor, db: Db | DbTx): Promise<Actor | null> {
+  if (!can(user, "admin:manage")) return null;
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { role: true, organId: true, disabled: true } });
+  if (!row || row.disabled || !isRole(row.role) || !can({ role: row.role }, "admin:manage")) return null;
+  return { id: user.id, role: row.role, organId: row.organId };
 }
