@@ -3,7 +3,7 @@
  * shared/spec/official-format.md §9). It draws a ViewModel; pagination decisions are made
  * beforehand by planDocument (layout.ts).
  */
-import type { ReactElement } from "react";
+import type { ComponentProps, ReactElement } from "react";
 import { Canvas, Document, Font, Page, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { ViewModel } from "../view-model";
@@ -177,8 +177,7 @@ function TableChunkView({ item }: { item: Extract<FlowItem, { kind: "table" }> }
 // ---------------------------------------------------------------------------------------------
 // Page furniture
 
-/** The draw-time page counter of one render (see PageNumbers). */
-type PageCounter = { n: number };
+type Painter = Parameters<NonNullable<ComponentProps<typeof Canvas>["paint"]>>[0];
 
 /**
  * The page number "— n —" (4号宋体, 7 mm below the text block, odd pages right, even pages left, one
@@ -186,10 +185,27 @@ type PageCounter = { n: number };
  *
  * react-pdf's dynamic `render` prop would do the same, but any dynamic node makes react-pdf lay
  * every page out twice more (≈ 30 % of the render). Pages are painted once each, in order, so a
- * counter shared by the canvases of one render yields the page number; the text is drawn with
- * the document's own embedded 宋体 (the same fontkit object react-pdf uses), so it is extractable.
+ * counter shared by the canvases of one render (pageNumberPainter) yields the page number; the text
+ * is drawn with the document's own embedded 宋体 (the same fontkit object react-pdf uses), so it is
+ * extractable.
  */
-function PageNumbers({ counter }: { counter: PageCounter }) {
+function pageNumberPainter() {
+  let page = 0;
+  return (painter: Painter) => {
+    // react-pdf may call paint with a measuring context while laying out: not a page
+    if ("getWidth" in painter) return null;
+    const n = ++page;
+    const text = `— ${n} —`;
+    const width = textWidth(text, FOLIO_TEXT);
+    const x = n % 2 === 1 ? TEXT_W - FOLIO.indent - width : FOLIO.indent;
+    const font = Font.getFont({ fontFamily: "Song" })?.data as unknown;
+    if (font) painter.font(font as string, FOLIO.size);
+    painter.fillColor("#000").text(text, x, 0, { lineBreak: false });
+    return null;
+  };
+}
+
+function PageNumbers({ paint }: { paint: (painter: Painter) => null }) {
   return (
     <Canvas
       fixed
@@ -201,18 +217,7 @@ function PageNumbers({ counter }: { counter: PageCounter }) {
         ...pinW(TEXT_W),
         height: FOLIO.size,
       }}
-      paint={(painter) => {
-        // react-pdf may call paint with a measuring context while laying out: not a page
-        if ("getWidth" in painter) return null;
-        const n = ++counter.n;
-        const text = `— ${n} —`;
-        const width = textWidth(text, FOLIO_TEXT);
-        const x = n % 2 === 1 ? TEXT_W - FOLIO.indent - width : FOLIO.indent;
-        const font = Font.getFont({ fontFamily: "Song" })?.data as unknown;
-        if (font) painter.font(font as string, FOLIO.size);
-        painter.fillColor("#000").text(text, x, 0, { lineBreak: false });
-        return null;
-      }}
+      paint={paint}
     />
   );
 }
@@ -306,7 +311,7 @@ export type ReportDocumentProps = { vm: ViewModel; plan?: DocumentPlan };
 export function ReportDocument({ vm, plan = planDocument(vm) }: ReportDocumentProps) {
   registerFonts();
   const title = vm.meta?.title ?? vm.title.join("");
-  const counter: PageCounter = { n: 0 };
+  const paintPageNumber = pageNumberPainter();
   return (
     <Document
       title={title}
@@ -336,7 +341,7 @@ export function ReportDocument({ vm, plan = planDocument(vm) }: ReportDocumentPr
           {items.map((item, i) => (
             <Item key={i} item={item} />
           ))}
-          <PageNumbers counter={counter} />
+          <PageNumbers paint={paintPageNumber} />
         </Page>
       ))}
     </Document>

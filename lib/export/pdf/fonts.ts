@@ -49,6 +49,34 @@ export function registerFonts(): void {
   registered = true;
 }
 
+/** The faces every report draws with (the fallback is loaded by react-pdf only when needed). */
+const PRIMED_FACES: PrimaryFace[] = ["FangSong", "Hei", "Kai", "Song", "Title"];
+
+let prepared: Promise<void> | null = null;
+
+/**
+ * Register and load the faces, and make justification independent of what was rendered before.
+ * Once per process; call before every render.
+ *
+ * Why: in these fonts the no-break space (which prepareText puts in place of every space) is the
+ * space glyph, and fontkit caches each glyph with the characters of its first use, for the life of
+ * the process. react-pdf stretches glyphs whose characters include U+0020 as word spaces: so a
+ * "2023 年" line was justified evenly in a process's first render and with a 4 pt gap after the
+ * number in every later one. Creating the glyph from U+00A0 first fixes it as a no-break space:
+ * lines are always justified evenly, and the same view model always gives the same bytes.
+ */
+export function prepareFonts(): Promise<void> {
+  registerFonts();
+  prepared ??= (async () => {
+    for (const face of PRIMED_FACES) {
+      await Font.load({ fontFamily: face });
+      const font = Font.getFont({ fontFamily: face })?.data as { glyphForCodePoint?: (cp: number) => unknown } | undefined;
+      font?.glyphForCodePoint?.(0xa0);
+    }
+  })();
+  return prepared;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Line breaking (避头尾)
 

@@ -5,19 +5,18 @@
  * server, call it from a worker thread, not on the request thread.
  */
 import { createElement } from "react";
-import { Font, renderToBuffer } from "@react-pdf/renderer";
+import { renderToBuffer } from "@react-pdf/renderer";
 import type { ViewModel } from "../view-model";
 import { ReportDocument } from "./document";
-import { registerFonts } from "./fonts";
+import { prepareFonts } from "./fonts";
 import { planDocument, type DocumentPlan } from "./layout";
 
 export type RenderResult = { pdf: Buffer; plan: DocumentPlan };
 
 /** Render and also return the pagination plan (predicted pages, table chunks). */
 export async function renderPdfWithPlan(vm: ViewModel): Promise<RenderResult> {
-  registerFonts();
-  // the page numbers are painted with the loaded 宋体 (see PageNumbers in document.tsx)
-  await Font.load({ fontFamily: "Song" });
+  // also loads 宋体, which the page numbers are painted with (see PageNumbers in document.tsx)
+  await prepareFonts();
   const plan = planDocument(vm);
   // renderToBuffer is typed for a <Document> element; ReportDocument returns one.
   const element = createElement(ReportDocument, { vm, plan }) as unknown as Parameters<typeof renderToBuffer>[0];
