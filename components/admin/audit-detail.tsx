@@ -1,11 +1,13 @@
 import { DETAIL_LABELS } from "@/lib/server/services/audit";
 import { ROLE_LABELS } from "@/lib/labels";
+import { STATUS_LABELS, type ReportStatus } from "@/lib/report";
 
-const HIDDEN = new Set(["userId", "organId", "parentId"]);
+const HIDDEN = new Set(["userId", "organId", "parentId", "commentId"]);
 
 function text(key: string, v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
   if (key === "role" && typeof v === "string") return ROLE_LABELS[v] ?? v;
+  if ((key === "status" || key === "fromStatus") && typeof v === "string") return STATUS_LABELS[v as ReportStatus] ?? v;
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   return JSON.stringify(v);

@@ -62,6 +62,11 @@ export const DETAIL_LABELS: Record<string, string> = {
   sessionsRevoked: "注销会话数",
   users: "账号",
   status: "状态",
+  fromStatus: "原状态",
+  version: "版本",
+  seq: "第几次提交",
+  anchor: "位置",
+  format: "格式",
   comment: "意见",
   filter: "筛选",
 };
