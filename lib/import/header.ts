@@ -122,22 +122,46 @@ export function findSignature(lines: readonly Line[], from: number, titleOrgan: 
   return sig;
 }
 
-/** What section 六 says about the 信息处理费 (国办函〔2020〕109号). */
-export function feeFromText(text: string): { charged: boolean | null; sentence: string | null } {
+export type FeeFinding = {
+  charged: boolean | null;
+  /** The recognised sentence, trimmed. */
+  sentence: string | null;
+  /** Where the sentence (untrimmed, with its closing punctuation) sits in the text: [start, end). */
+  start: number;
+  end: number;
+  /** Fees charged: the number of applications and the amount in 元, when the sentence states them. */
+  pieces: string;
+  amount: string;
+};
+
+/** "3件" → "3"; "共计300元" / "300.5 元" → "300.5" (元 only: an amount in 万元 is left to the clerk). */
+function feeFigures(text: string): { pieces: string; amount: string } {
+  const t = text.replace(/(\d),(?=\d{3})/g, "$1");
+  const pieces = /(\d+)件/.exec(t)?.[1] ?? "";
+  const amount = /(\d+(?:\.\d+)?)(?<!万)元/.exec(t.replace(/万元/g, "万"))?.[1] ?? "";
+  return { pieces, amount };
+}
+
+/** What section 六 says about the 信息处理费 (国办函〔2020〕109号), and where the sentence saying it is. */
+export function feeFromText(text: string): FeeFinding {
   const sentences = text.split(/(?<=[。！？\n])/);
+  let at = 0;
   for (const s of sentences) {
+    const start = at;
+    at += s.length;
     const t = norm(s);
     if (!t.includes("处理费")) continue;
+    const found = { sentence: s.trim(), start, end: at, pieces: "", amount: "" };
     if (
       /(未|没有|不|无|暂未|均未|从未)(收取|产生|发生|收费|涉及|征收)/.test(t) ||
-      /处理费(为|是|共计|合计)?(0|零|无)/.test(t) ||
-      /(收取|收费)[^。]{0,12}(0|零)(元|万元)/.test(t)
+      /处理费(为|是|共计|合计)?(0|零|无)(?![\d.])/.test(t) ||
+      /(收取|收费)[^。]{0,12}(?<![\d.,])(0|零)(\.0+)?(元|万元)/.test(t)
     ) {
-      return { charged: false, sentence: s.trim() };
+      return { ...found, charged: false };
     }
-    if (/收取[^。]{0,30}\d/.test(t)) return { charged: true, sentence: s.trim() };
+    if (/收取[^。]{0,30}\d/.test(t)) return { ...found, charged: true, ...feeFigures(t) };
   }
-  return { charged: null, sentence: null };
+  return { charged: null, sentence: null, start: -1, end: -1, pieces: "", amount: "" };
 }
 
 /** 2019 trial-format fingerprints (spec §7), as printed in such reports. */

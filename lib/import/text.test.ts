@@ -48,8 +48,15 @@ describe("the five samples (plain text)", () => {
     const rows = ["deny6", "deny7", "deny8"];
     expect(note.cells).toEqual(rows.flatMap((row) => ["natural", "commercial", "research", "nonprofit", "legal", "otherOrg"].map((c) => t3CellId(row, c))));
     expect(note.message).toContain("6.属于四类过程性信息");
-    // the fee sentence stays in the text and sets fee.charged
-    expect(r.content.text.s6).toContain("本机关 2023 年未收取信息处理费。");
+    // the fee sentence sets fee.charged and leaves the text (the exports print feeStatement instead),
+    // together with its sub-heading that would head nothing; a note quotes it
+    expect(r.content.fee.charged).toBe(false);
+    expect(r.content.text.s6).not.toContain("未收取信息处理费");
+    expect(r.content.text.s6).not.toContain("（二）信息处理费收取情况");
+    const feeNote = r.notes.find((n) => n.kind === "fee-statement")!;
+    expect(feeNote.text).toBe("本机关 2023 年未收取信息处理费。");
+    expect(feeNote.message).toContain("「本机关 2023 年未收取信息处理费。」");
+    expect(feeNote.message).toContain("（二）信息处理费收取情况");
     expect(r.content.text.s6).toContain("网络泄密和形式主义"); // page-break artefact joined
     expect(r.content.text.s6).not.toContain("**");
     expect(r.content.text.s6).toContain("http://www.pingluo.gov.cn 查阅");
@@ -217,10 +224,38 @@ describe("header", () => {
     expect(r2.content.header.signDate).toBe("2024年1月9日");
   });
 
-  it("fee statement: 未收取 sets charged=false and keeps the sentence", () => {
+  it("fee statement: 未收取 sets charged=false and moves the sentence out of the text", () => {
+    const s6 = sampleText("zhangliang-town-2023.txt").trim().split("\n").pop()!;
     const r = importReportText(ZL.replace("增强基层从事电子政务人员的业务能力。", "增强基层从事电子政务人员的业务能力。\n本年度未收取信息处理费。"));
     expect(r.content.fee.charged).toBe(false);
-    expect(r.content.text.s6).toContain("本年度未收取信息处理费。");
+    expect(r.content.text.s6).toBe(s6);
+    const note = r.notes.find((n) => n.kind === "fee-statement")!;
+    expect(note.text).toBe("本年度未收取信息处理费。");
+    expect(note.message).toContain("「本年度未收取信息处理费。」");
+  });
+
+  it("fee statement inside a paragraph: only the sentence goes, the rest of the line stays", () => {
+    const r = importReportText(
+      ZL.replace("增强基层从事电子政务人员的业务能力。", "增强基层从事电子政务人员的业务能力。本年度没有产生信息处理费。另行说明。"),
+    );
+    expect(r.content.fee.charged).toBe(false);
+    expect(r.content.text.s6).toContain("增强基层从事电子政务人员的业务能力。另行说明。");
+    expect(r.content.text.s6).not.toContain("处理费");
+  });
+
+  it("fee statement: fees charged → charged=true with the pieces and the amount in 元", () => {
+    const r = importReportText(
+      ZL.replace("增强基层从事电子政务人员的业务能力。", "增强基层从事电子政务人员的业务能力。\n本年度对3件政府信息公开申请收取信息处理费，共计1,200元。"),
+    );
+    expect(r.content.fee).toEqual({ charged: true, pieces: "3", amount: "1200" });
+    expect(r.content.text.s6).not.toContain("处理费");
+    const note = r.notes.find((n) => n.kind === "fee-statement")!;
+    expect(note.message).not.toContain("未能识别");
+    const r2 = importReportText(
+      ZL.replace("增强基层从事电子政务人员的业务能力。", "增强基层从事电子政务人员的业务能力。\n本年度收取信息处理费0.12万元。"),
+    );
+    expect(r2.content.fee).toEqual({ charged: true, pieces: "", amount: "" });
+    expect(r2.notes.find((n) => n.kind === "fee-statement")!.message).toContain("未能识别");
   });
 
   it("expected year and organ: a mismatch gets a note", () => {

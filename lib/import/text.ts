@@ -55,6 +55,38 @@ function isProse(l: Line): boolean {
   return /[。]/.test(t) || /[：:]$/.test(t);
 }
 
+/** A sub-heading line about the fee alone ("（二）信息处理费收取情况"): no sentence punctuation, short. */
+const FEE_HEADING = /^\s*\S{0,6}[^。！？，,]{0,16}处理费[^。！？，,]{0,10}$/;
+
+/**
+ * Section 六 without the fee sentence at [start, end): the rest of its line is kept; a line left empty goes,
+ * and so does a fee sub-heading right above it that would otherwise head nothing.
+ */
+function removeFeeSentence(text: string, start: number, end: number): { text: string; heading: string | null } {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const lines = (before + after).split("\n");
+  // The line the sentence was in, after removal.
+  const at = before.split("\n").length - 1;
+  let heading: string | null = null;
+  const lineEmpty = (lines[at] ?? "").trim() === "";
+  if (lineEmpty) {
+    lines.splice(at, 1);
+    const prev = lines[at - 1];
+    const next = lines[at];
+    // The heading heads nothing more when the next line is the end, another numbered sub-heading, or
+    // text not about fees (e.g. the closing "本报告电子版可在…查阅").
+    const headsNothing = next === undefined || /^\s*[（(][一二三四五六七八九十\d]+[)）]/.test(next) || !next.includes("费");
+    if (prev !== undefined && FEE_HEADING.test(prev) && headsNothing) {
+      heading = prev.trim();
+      lines.splice(at - 1, 1);
+    }
+  } else {
+    lines[at] = lines[at]!.replace(/\s{2,}/g, " ").trim();
+  }
+  return { text: lines.join("\n").replace(/\n{3,}/g, "\n\n").trim(), heading };
+}
+
 export function importReportText(text: string, opts: ImportOptions = {}): ImportResult {
   const lines = toLines(text);
   const notes: ImportNote[] = [];
@@ -161,8 +193,29 @@ export function importReportText(text: string, opts: ImportOptions = {}): Import
 
   // ---- section 六: the 信息处理费 -----------------------------------------------------------
   const s6 = TEXT_FIELDS.find((f) => f.section === "s6")!.id;
-  const fee = feeFromText(content.text[s6] ?? "");
+  const s6Text = content.text[s6] ?? "";
+  const fee = feeFromText(s6Text);
   content.fee.charged = fee.charged;
+  if (fee.charged !== null) {
+    // The exports print the structured statement (feeStatement) at the top of 六: the file's own sentence
+    // leaves the text so that it is never printed twice.
+    const removed = removeFeeSentence(s6Text, fee.start, fee.end);
+    content.text[s6] = removed.text;
+    if (fee.charged) {
+      content.fee.pieces = fee.pieces;
+      content.fee.amount = fee.amount;
+    }
+    const figures = fee.charged && (!fee.pieces || !fee.amount) ? "其中的收费件数或金额未能识别，请在报告中补填。" : "";
+    notes.push({
+      kind: "fee-statement",
+      text: fee.sentence ?? undefined,
+      message:
+        `「其他需要报告的事项」中的「${fee.sentence}」已转为信息处理费的结构化说明（导出时统一写在第六部分开头），` +
+        `原句已从正文中移除，避免重复。` +
+        (removed.heading ? `其上方的小标题「${removed.heading}」也一并移除。` : "") +
+        figures,
+    });
+  }
   if (found.has("s6") && fee.charged === null) {
     notes.push({
       kind: "other",

@@ -13,6 +13,8 @@ export type ImportNoteKind =
   | "duplicate-section"
   | "old-format"
   | "ambiguous-decoding"
+  /** The 信息处理费 sentence of 六 became the structured fee statement (and left the text). */
+  | "fee-statement"
   | "other";
 
 export type ImportNote = {
