@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent } from "@/lib/template";
 import type { OrganKind, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -15,6 +15,7 @@ import { TableGrid } from "./table-grid";
 import { FeeFields, HeaderFields, PreviousText, SectionOneCount, TextField } from "./text-fields";
 import { Toolbar, type SubmitAction } from "./toolbar";
 import { ValidationHost, ValidationPanel } from "./validation-panel";
+import { CommentMarker } from "@/components/review/comment-marker";
 
 export type ReportEditorProps = {
   reportId: string;
@@ -31,6 +32,8 @@ export type ReportEditorProps = {
   submitAction?: SubmitAction;
   /** Link for the 下载 PDF button. */
   pdfUrl: string;
+  /** Shown above the check results in the side column (the review's comments panel). */
+  sidePanel?: ReactNode;
 };
 
 const BACKUP_DELAY_MS = 300;
@@ -145,8 +148,11 @@ function EditorForReport(props: ReportEditorProps) {
                 <SectionCard key={section.key} sectionKey={section.key} />
               ))}
             </main>
-            <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start">
-              <Card className="flex max-h-[inherit] flex-col overflow-hidden">
+            <aside className="flex flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start">
+              {props.sidePanel && (
+                <Card className="flex min-h-0 shrink flex-col overflow-hidden lg:max-h-[60%]">{props.sidePanel}</Card>
+              )}
+              <Card className="flex min-h-0 flex-1 flex-col overflow-hidden">
                 <ValidationPanel />
               </Card>
             </aside>
@@ -186,8 +192,9 @@ function SectionCard({ sectionKey }: { sectionKey: (typeof SECTIONS)[number]["ke
   return (
     <Card id={`section-${section.key}`} aria-labelledby={`heading-${section.key}`}>
       <CardHeader>
-        <CardTitle id={`heading-${section.key}`} className="font-serif text-[17px]">
+        <CardTitle id={`heading-${section.key}`} className="flex items-center gap-2 font-serif text-[17px]">
           {heading}
+          <CommentMarker anchor={`section:${section.key}`} />
         </CardTitle>
         {section.key === "s1" && <SectionOneCount />}
       </CardHeader>

@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { useCell, useEditor, useHighlighted, useInvalid, useMark, useTotal } from "./context";
 import { buildNavModel, keyDirection, navTarget } from "./grid-nav";
 import { revealRef } from "./reveal";
+import { CommentMarker } from "@/components/review/comment-marker";
 
 const cellInputClass =
   "block h-8 w-full min-w-0 bg-transparent px-1.5 text-right text-[13px] tabular-nums text-slate-900 " +
@@ -32,7 +33,7 @@ const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colS
     <td
       colSpan={colSpan > 1 ? colSpan : undefined}
       className={cn(
-        "border border-slate-300 p-0",
+        "relative border border-slate-300 p-0",
         mark === "warning" && "bg-amber-50",
         mark === "error" && "bg-red-50",
         error && "bg-red-50",
@@ -53,6 +54,7 @@ const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colS
         onChange={(e) => store.setCell(def.id, e.target.value)}
         className={cn(cellInputClass, error && "text-red-700 underline decoration-red-500 decoration-wavy")}
       />
+      <CommentMarker anchor={`cell:${def.id}`} className="absolute left-0.5 top-0.5" />
     </td>
   );
 });
@@ -65,7 +67,7 @@ const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef
     <td
       colSpan={colSpan > 1 ? colSpan : undefined}
       className={cn(
-        "border border-slate-300 bg-slate-100 p-0",
+        "relative border border-slate-300 bg-slate-100 p-0",
         mark === "error" && "bg-red-100",
         highlighted && "bg-yellow-100 ring-2 ring-inset ring-amber-400",
       )}
@@ -79,6 +81,7 @@ const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef
       >
         {total === null ? "—" : total}
       </output>
+      <CommentMarker anchor={`cell:${def.id}`} className="absolute left-0.5 top-0.5" />
     </td>
   );
 });

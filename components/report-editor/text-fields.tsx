@@ -27,6 +27,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useEditor, useFee, useHeader, useHighlighted, useMark, useText } from "./context";
 import type { MarkSeverity } from "./findings-view";
+import { CommentMarker } from "@/components/review/comment-marker";
 
 function markRing(mark: MarkSeverity | null, highlighted: boolean): string {
   return cn(
@@ -73,7 +74,10 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
       />
       <div id={`${id}-help`} className="mt-1 flex justify-between gap-4 text-xs">
         <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error ?? def.hint}</span>
-        <span className="shrink-0 tabular-nums text-slate-500">{countChars(value)} 字</span>
+        <span className="flex shrink-0 items-center gap-2 tabular-nums text-slate-500">
+          <CommentMarker anchor={`text:${def.id}`} />
+          {countChars(value)} 字
+        </span>
       </div>
     </div>
   );
@@ -129,8 +133,9 @@ export function HeaderFields() {
     <div className="space-y-5">
       <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_14rem]">
         <div>
-          <label htmlFor={`${ids}-organ`} className="mb-1.5 block text-sm font-medium text-slate-700">
+          <label htmlFor={`${ids}-organ`} className="mb-1.5 flex items-center gap-2 text-sm font-medium text-slate-700">
             署名（机关全称）
+            <CommentMarker anchor="header:organName" />
           </label>
           <Input
             id={`${ids}-organ`}
@@ -143,8 +148,9 @@ export function HeaderFields() {
           />
         </div>
         <div>
-          <label htmlFor={`${ids}-date`} className="mb-1.5 block text-sm font-medium text-slate-700">
+          <label htmlFor={`${ids}-date`} className="mb-1.5 flex items-center gap-2 text-sm font-medium text-slate-700">
             成文日期
+            <CommentMarker anchor="header:signDate" />
           </label>
           <Input
             id={`${ids}-date`}
@@ -168,8 +174,9 @@ export function HeaderFields() {
 
       <div>
         <div className="mb-1.5 flex items-center justify-between gap-2">
-          <label htmlFor={`${ids}-opening`} className="text-sm font-medium text-slate-700">
+          <label htmlFor={`${ids}-opening`} className="flex items-center gap-2 text-sm font-medium text-slate-700">
             开头段落
+            <CommentMarker anchor="header:opening" />
           </label>
           {!readOnly && header.opening !== openingDefault && (
             <Button
@@ -209,7 +216,10 @@ function TitleBreak({ organName, titleBreak }: { organName: string; titleBreak: 
   const set = (v: number | null) => store.setHeader({ titleBreak: v });
   return (
     <fieldset className="rounded-md border border-slate-200 bg-slate-50/60 px-4 py-3" data-field="header.titleBreak">
-      <legend className="px-1 text-sm font-medium text-slate-700">标题换行</legend>
+      <legend className="flex items-center gap-2 px-1 text-sm font-medium text-slate-700">
+        标题换行
+        <CommentMarker anchor="header:titleBreak" />
+      </legend>
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
         {(
           [

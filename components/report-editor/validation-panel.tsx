@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { useContent, useEditor, useFindingsView, useHighlightCount } from "./context";
 import { buildFindingsView, refSelector, type FindingItem } from "./findings-view";
 import { revealRef } from "./reveal";
+import { FindingCommentButton } from "@/components/review/comment-marker";
 
 /**
  * Runs the validator off the typing path (deferred render) and publishes the results to the store,
@@ -120,6 +121,7 @@ function FindingRow({ item }: { item: FindingItem }) {
           {item.message}
         </span>
       </button>
+      <FindingCommentButton findingKey={item.key} />
       {item.acknowledged && (
         <div className="mt-1.5 flex items-start justify-between gap-2 pl-6 text-xs">
           <span>确认理由：{item.acknowledged}</span>

@@ -3,17 +3,55 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { can } from "@/lib/server/permissions";
 import { getReport, getPreviousYearReport } from "@/lib/server/services/get-report";
+import { startReview } from "@/lib/server/services/start-review";
+import { compareSubmission, getReviewState } from "@/lib/server/services/report-history";
+import { listComments } from "@/lib/server/services/comment-list";
+import { commentRights } from "@/lib/server/services/comment-access";
 import { isEditable, STATUS_LABELS, type OrganKind } from "@/lib/report";
-import { ReportEditor } from "@/components/report-editor/report-editor";
+import { ReviewWorkspace } from "@/components/review/review-workspace";
+import { ChangesSummary } from "@/components/review/changes-summary";
 import { saveReportAction } from "../actions";
+import {
+  addCommentAction,
+  approveReportAction,
+  publishReportAction,
+  resolveCommentAction,
+  returnReportAction,
+  submitReportAction,
+  withdrawReportAction,
+} from "./actions";
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  const report = await getReport(user, id);
+  let report = await getReport(user, id);
   if (!report) notFound();
-  const previous = await getPreviousYearReport(user, report.organId, report.year);
+  const reviewer = can(user, "report:review");
+  const clerk = can(user, "report:submit") && user.organId === report.organId;
+  // A supervisor opening a submitted report starts its review: the clerk can no longer withdraw it.
+  if (reviewer && report.status === "SUBMITTED" && (await startReview(user, { reportId: report.id }))) {
+    report = (await getReport(user, id)) ?? report;
+  }
+  const [previous, review, threads, comparison] = await Promise.all([
+    getPreviousYearReport(user, report.organId, report.year),
+    getReviewState(user, report.id),
+    listComments(user, report.id),
+    reviewer ? compareSubmission(user, report.id) : Promise.resolve(null),
+  ]);
+  if (!review) notFound();
   const editable = can(user, "report:edit") && user.organId === report.organId && isEditable(report.status);
+  const historyHref = review.submissionCount > 0 ? `/reports/${report.id}/history` : null;
+  // The comparison only makes sense for the submission under review (or just decided).
+  const summary =
+    reviewer && comparison && review.status !== "DRAFT" ? (
+      <ChangesSummary
+        seq={comparison.seq}
+        previousSeq={comparison.previous?.seq ?? null}
+        changes={comparison.changes}
+        historyHref={`/reports/${report.id}/history`}
+      />
+    ) : null;
+
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -28,18 +66,36 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </span>
         {!editable ? <span className="text-sm text-slate-500">只读</span> : null}
       </div>
-      <ReportEditor
+      <ReviewWorkspace
         reportId={report.id}
-        year={report.year}
-        organKind={report.organKind as OrganKind}
-        status={report.status}
-        initialContent={report.content}
-        initialVersion={report.version}
-        initialSavedAt={report.updatedAt.toISOString()}
-        previous={previous ? { year: previous.year, content: previous.content } : null}
-        readOnly={!editable}
-        saveAction={saveReportAction}
-        pdfUrl={`/reports/${report.id}/pdf`}
+        mode={reviewer ? "reviewer" : clerk ? "clerk" : "viewer"}
+        review={review}
+        threads={threads}
+        rights={commentRights(user, report)}
+        historyHref={historyHref}
+        summary={summary}
+        editor={{
+          reportId: report.id,
+          year: report.year,
+          organKind: report.organKind as OrganKind,
+          status: report.status,
+          initialContent: report.content,
+          initialVersion: report.version,
+          initialSavedAt: report.updatedAt.toISOString(),
+          previous: previous ? { year: previous.year, content: previous.content } : null,
+          readOnly: !editable,
+          saveAction: saveReportAction,
+          pdfUrl: `/reports/${report.id}/pdf`,
+        }}
+        actions={{
+          submit: submitReportAction,
+          withdraw: withdrawReportAction,
+          return: returnReportAction,
+          approve: approveReportAction,
+          publish: publishReportAction,
+          addComment: addCommentAction,
+          resolveComment: resolveCommentAction,
+        }}
       />
     </div>
   );

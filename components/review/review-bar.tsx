@@ -1,0 +1,257 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import {
+  AlertTriangleIcon,
+  CheckCircle2Icon,
+  CheckIcon,
+  HistoryIcon,
+  Loader2Icon,
+  MegaphoneIcon,
+  Undo2Icon,
+} from "lucide-react";
+import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report";
+import { formatDateTime } from "@/lib/labels";
+import { cn } from "@/lib/utils";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Textarea } from "@/components/ui/textarea";
+import { Tooltip, TooltipProvider } from "@/components/ui/tooltip";
+
+export type ActionResult = { ok: boolean; message: string; code?: string };
+
+/** The review facts the bars show (dates as ISO strings). */
+export type ReviewInfo = {
+  status: ReportStatus;
+  version: number;
+  submittedAt: string | null;
+  reviewStartedAt: string | null;
+  approvedAt: string | null;
+  publishedAt: string | null;
+  withdrawable: boolean;
+  submissionCount: number;
+  lastReturn: { commentId: string | null; body: string; by: string | null; at: string } | null;
+};
+
+export const STATUS_BADGE: Record<ReportStatus, "secondary" | "warning" | "error" | "success" | "default"> = {
+  DRAFT: "secondary",
+  SUBMITTED: "warning",
+  RETURNED: "error",
+  APPROVED: "success",
+  PUBLISHED: "default",
+};
+
+/** Runs an action, shows its answer and always refreshes from the server afterwards. */
+export function useReviewAction() {
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [, startTransition] = useTransition();
+  const run = async (key: string, fn: () => Promise<ActionResult>): Promise<ActionResult> => {
+    if (busy) return { ok: false, message: "正在处理上一个操作，请稍候。" };
+    setBusy(key);
+    setResult(null);
+    let r: ActionResult;
+    try {
+      r = await fn();
+    } catch {
+      r = { ok: false, message: "操作失败：网络或服务器错误，请稍后重试。" };
+    }
+    setResult(r);
+    setBusy(null);
+    startTransition(() => router.refresh());
+    return r;
+  };
+  return { run, busy, result };
+}
+
+export function ActionMessage({ result }: { result: ActionResult | null }) {
+  if (!result) return null;
+  return (
+    <p
+      role="status"
+      data-testid="review-message"
+      data-ok={result.ok || undefined}
+      className={cn("flex items-center gap-1 text-sm", result.ok ? "text-emerald-700" : "text-red-700")}
+    >
+      {result.ok ? <CheckCircle2Icon className="size-4" /> : <AlertTriangleIcon className="size-4" />}
+      {result.message}
+    </p>
+  );
+}
+
+const HINTS: Record<ReportStatus, string> = {
+  DRAFT: "填报人尚未提交审核，暂不能审核。",
+  SUBMITTED: "请审核报告内容：点击单元格或段落可添加批注；需要修改时“退回修改”，无误时“审核通过”。",
+  RETURNED: "已退回填报人修改，等待重新提交。",
+  APPROVED: "已审核通过，可以发布。",
+  PUBLISHED: "报告已发布。",
+};
+
+/**
+ * The supervisor's bar on the report page: status, 退回修改 (with a required comment), 审核通过, 发布 —
+ * each disabled with the reason when the status does not allow it. The server decides in the end.
+ */
+export function ReviewBar(props: {
+  reportId: string;
+  review: ReviewInfo;
+  unresolved: number;
+  historyHref: string | null;
+  actions: {
+    return: (input: { reportId: string; comment: string; baseVersion?: number }) => Promise<ActionResult>;
+    approve: (input: { reportId: string; baseVersion?: number }) => Promise<ActionResult>;
+    publish: (input: { reportId: string; baseVersion?: number }) => Promise<ActionResult>;
+  };
+}) {
+  const { review, reportId } = props;
+  const { run, busy, result } = useReviewAction();
+  const [returnOpen, setReturnOpen] = useState(false);
+  const [comment, setComment] = useState("");
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const baseVersion = review.version;
+
+  const button = (action: Exclude<ReportAction, "submit" | "withdraw">, icon: React.ReactNode, onClick: () => void, variant: "default" | "outline" | "destructive") => {
+    const refusal = transitionRefusal(review.status, action);
+    return (
+      <Tooltip content={refusal}>
+        <span tabIndex={refusal ? 0 : undefined} className="inline-flex" data-testid={`review-${action}-wrap`}>
+          <Button
+            size="sm"
+            variant={variant}
+            disabled={!!refusal || busy !== null}
+            onClick={onClick}
+            data-testid={`review-${action}`}
+            title={refusal ?? undefined}
+          >
+            {busy === action ? <Loader2Icon className="animate-spin" /> : icon} {ACTION_LABELS[action]}
+          </Button>
+        </span>
+      </Tooltip>
+    );
+  };
+
+  const submitReturn = async () => {
+    const text = comment.trim();
+    if (!text) {
+      setDialogError("请填写退回意见（说明需要修改的内容）。");
+      return;
+    }
+    const r = await run("return", () => props.actions.return({ reportId, comment: text, baseVersion }));
+    if (r.ok) {
+      setReturnOpen(false);
+      setComment("");
+      setDialogError(null);
+    } else {
+      setDialogError(r.message);
+    }
+  };
+
+  return (
+    <TooltipProvider>
+      <section className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm" data-testid="review-bar" aria-label="审核">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <div className="flex items-center gap-2">
+            <span className="text-sm font-semibold text-slate-800">审核</span>
+            <Badge variant={STATUS_BADGE[review.status]} data-testid="review-status">
+              {STATUS_LABELS[review.status]}
+            </Badge>
+          </div>
+          <Facts review={review} />
+          <span className={cn("text-xs", props.unresolved ? "text-orange-700" : "text-slate-500")} data-testid="review-unresolved">
+            未解决批注 {props.unresolved} 条
+          </span>
+          {props.historyHref && (
+            <Link href={props.historyHref} className="inline-flex items-center gap-1 text-xs text-blue-700 hover:underline">
+              <HistoryIcon className="size-3.5" /> 提交记录与修改对比
+            </Link>
+          )}
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            {button("return", <Undo2Icon />, () => {
+              setDialogError(null);
+              setReturnOpen(true);
+            }, "outline")}
+            {button("approve", <CheckIcon />, () => void run("approve", () => props.actions.approve({ reportId, baseVersion })), "default")}
+            {button("publish", <MegaphoneIcon />, () => void run("publish", () => props.actions.publish({ reportId, baseVersion })), "default")}
+          </div>
+        </div>
+        <div className="mt-2 space-y-1">
+          {!result && <p className="text-xs text-slate-500">{HINTS[review.status]}</p>}
+          {review.status === "SUBMITTED" && props.unresolved > 0 && !result && (
+            <p className="text-xs text-orange-700">还有 {props.unresolved} 条批注未解决；审核通过前请确认已处理。</p>
+          )}
+          <ActionMessage result={result} />
+        </div>
+
+        <Dialog open={returnOpen} onOpenChange={(o) => !busy && setReturnOpen(o)}>
+          <DialogContent className="w-[min(96vw,36rem)]" data-testid="return-dialog">
+            <DialogHeader>
+              <DialogTitle>退回修改</DialogTitle>
+              <DialogDescription>请说明需要修改的内容。退回意见将作为批注保存，填报人在报告页面醒目位置看到。</DialogDescription>
+            </DialogHeader>
+            <form
+              className="px-5 py-4"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void submitReturn();
+              }}
+              id="return-form"
+            >
+              <label htmlFor="return-comment" className="mb-1.5 block text-sm font-medium text-slate-700">
+                退回意见（必填）
+              </label>
+              <Textarea
+                id="return-comment"
+                autoFocus
+                value={comment}
+                onChange={(e) => {
+                  setComment(e.target.value);
+                  setDialogError(null);
+                }}
+                aria-invalid={dialogError ? true : undefined}
+                className="min-h-28"
+              />
+              <p className="mt-1 flex justify-between text-xs text-slate-500">
+                <span className={dialogError ? "text-red-700" : undefined} role={dialogError ? "alert" : undefined}>
+                  {dialogError ?? "1–2000 字"}
+                </span>
+                <span className="tabular-nums">{[...comment.trim()].length} / 2000</span>
+              </p>
+            </form>
+            <DialogFooter>
+              <Button variant="ghost" onClick={() => setReturnOpen(false)} disabled={busy !== null}>
+                取消
+              </Button>
+              <Button type="submit" form="return-form" variant="destructive" disabled={busy !== null} data-testid="confirm-return">
+                {busy === "return" ? <Loader2Icon className="animate-spin" /> : <Undo2Icon />} 确认退回
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        </Dialog>
+      </section>
+    </TooltipProvider>
+  );
+}
+
+export function Facts({ review }: { review: ReviewInfo }) {
+  const items: [string, string | null][] = [
+    ["提交", review.submittedAt],
+    ["开始审核", review.status === "SUBMITTED" ? review.reviewStartedAt : null],
+    ["通过", review.approvedAt],
+    ["发布", review.publishedAt],
+  ];
+  const shown = items.filter(([, v]) => v);
+  if (shown.length === 0 && review.submissionCount === 0) return null;
+  return (
+    <span className="flex flex-wrap gap-x-3 text-xs text-slate-500" suppressHydrationWarning>
+      {review.submissionCount > 0 && <span>第 {review.submissionCount} 次提交</span>}
+      {shown.map(([label, v]) => (
+        <span key={label}>
+          {label}于 {formatDateTime(v!)}
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,224 @@
+import type { Page } from "@playwright/test";
+import { expect, openReport, pageAs, test } from "./fixtures";
+
+// Years used by this spec (each spec owns its years; see fixtures.ts): qingshan 2023, 2024, 2025.
+
+const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
+const saveState = (page: Page) => page.getByTestId("save-state");
+const status = (page: Page) => page.getByTestId("report-status");
+const thread = (page: Page, anchor: string) => page.locator(`[data-thread][data-anchor="${anchor}"]`);
+const marker = (page: Page, anchor: string) => page.locator(`[data-testid="comment-marker"][data-anchor="${anchor}"]`);
+
+/** Fills a complete report (no errors left): every blank cell 0, the text sections, fee 未收取, sign date. */
+async function fillComplete(page: Page, year: number) {
+  for (const s of ["s2", "s3", "s4"]) await page.locator(`#section-${s}`).getByRole("button", { name: "空白单元格填 0" }).click();
+  const texts: Record<string, string> = {
+    "text.s1.active": "本年度主动公开各类政府信息，涵盖财政预决算、惠民政策等内容。",
+    "text.s1.request": "依申请公开工作依法依规办理，答复及时。",
+    "text.s1.management": "健全政府信息公开审查机制，动态更新公开目录。",
+    "text.s1.platform": "依托政府网站和公开栏做好信息发布。",
+    "text.s1.oversight": "将政务公开纳入年度考核，组织业务培训。",
+    "text.s5": "一是公开内容还不够全面；二是解读回应有待加强。下一步将完善制度。",
+    "text.s6": "无其他需要报告的事项。",
+  };
+  for (const [ref, text] of Object.entries(texts)) await field(page, ref).fill(text);
+  await field(page, "fee").getByLabel("未收取").check();
+  await field(page, "header.signDate").fill(`${year + 1}年1月20日`);
+  await expect(page.getByTestId("error-count")).toHaveText("0 项错误");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+}
+
+/** Click a place of the (read-only) report and comment on it from the comments panel. */
+async function commentOn(page: Page, ref: string, anchor: string, body: string) {
+  await cell(page, ref).click();
+  await expect(page.getByTestId("comment-place")).toHaveAttribute("data-anchor", anchor);
+  await page.getByTestId("add-comment").click();
+  await page.getByLabel("批注内容").fill(body);
+  await page.getByTestId("save-comment").click();
+  await expect(thread(page, anchor)).toContainText(body);
+}
+
+test("full review cycle: submit, comment, return, fix, reply, resubmit, compare, approve, publish", async ({ browser }) => {
+  const YEAR = 2025;
+  const clerk = await pageAs(browser, "qingshan");
+  const c = clerk.page;
+  const url = await openReport(c, YEAR);
+  await fillComplete(c, YEAR);
+  await c.getByTestId("submit-button").click();
+  await expect(status(c)).toHaveText("待审核");
+  await expect(c.getByTestId("clerk-hint")).toContainText("审核开始前可以撤回");
+  await expect(c.getByTestId("withdraw-button")).toBeVisible();
+  // read-only for the clerk now
+  await expect(cell(c, "t3.new.natural")).toHaveAttribute("readonly", "");
+  await expect(saveState(c)).toHaveAttribute("data-state", "readonly");
+
+  // the supervisor opens it (the review starts) and comments on two cells from the read-only view
+  const sup = await pageAs(browser, "shencha");
+  const s = sup.page;
+  await s.goto(url);
+  await expect(s.getByTestId("review-status")).toHaveText("待审核");
+  await expect(s.getByTestId("changes-summary")).toContainText("首次提交");
+  await commentOn(s, "t3.new.natural", "cell:t3.new.natural", "本年新收申请为 0，与登记台账不符，请核实。");
+  await commentOn(s, "t2.permit.decisions", "cell:t2.permit.decisions", "行政许可决定数请与审批系统核对。");
+  await expect(s.getByTestId("unresolved-count")).toHaveText("2 条未解决");
+  await expect(marker(s, "cell:t3.new.natural")).toHaveAttribute("data-open", "1");
+
+  // the clerk can no longer withdraw
+  await c.reload();
+  await expect(c.getByTestId("withdraw-button")).toHaveCount(0);
+  await expect(c.getByTestId("clerk-hint")).toContainText("审核人已开始审核");
+
+  // return: a comment is required
+  await s.getByTestId("review-return").click();
+  const dialog = s.getByTestId("return-dialog");
+  await dialog.getByTestId("confirm-return").click();
+  await expect(dialog).toContainText("请填写退回意见");
+  await dialog.getByLabel("退回意见（必填）").fill("表二、表三的数字请逐项核实后重新提交。");
+  await dialog.getByTestId("confirm-return").click();
+  await expect(dialog).toHaveCount(0);
+  await expect(s.getByTestId("review-status")).toHaveText("已退回");
+  await expect(s.getByTestId("review-approve")).toBeDisabled();
+
+  // the clerk sees the return comment prominently and the comments at the cells
+  await c.reload();
+  await expect(status(c)).toHaveText("已退回");
+  await expect(c.getByTestId("return-comment")).toHaveText("表二、表三的数字请逐项核实后重新提交。");
+  await expect(marker(c, "cell:t3.new.natural")).toHaveAttribute("data-open", "1");
+  await expect(marker(c, "cell:t2.permit.decisions")).toBeVisible();
+  await marker(c, "cell:t3.new.natural").click();
+  await expect(thread(c, "cell:t3.new.natural")).toHaveClass(/ring-2/);
+  // clicking the thread's place focuses the cell
+  await thread(c, "cell:t3.new.natural").getByTestId("thread-anchor").click();
+  await expect.poll(() => c.evaluate(() => document.activeElement?.getAttribute("data-cell"))).toBe("t3.new.natural");
+
+  // fix the cells (2 received, 2 published), reply and resolve
+  await cell(c, "t3.new.natural").fill("2");
+  await cell(c, "t3.open.natural").fill("2");
+  await cell(c, "t2.permit.decisions").fill("3");
+  const t = thread(c, "cell:t3.new.natural");
+  await t.getByRole("button", { name: "回复" }).click();
+  await t.getByLabel("回复内容").fill("已核实，本年新收 2 件，均予以公开。");
+  await t.getByRole("button", { name: "发送回复" }).click();
+  await expect(t.getByTestId("reply-body")).toHaveText("已核实，本年新收 2 件，均予以公开。");
+  await t.getByRole("button", { name: "标记为已解决" }).click();
+  await expect(t).toHaveAttribute("data-resolved", "true");
+  await expect(c.getByTestId("unresolved-count")).toHaveText("2 条未解决"); // the other cell's and the return comment
+  await expect(c.getByTestId("error-count")).toHaveText("0 项错误");
+  await expect(saveState(c)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await c.getByTestId("submit-button").click();
+  await expect(status(c)).toHaveText("待审核");
+
+  // the supervisor sees what changed since the previous submission
+  await s.reload();
+  const summary = s.getByTestId("changes-summary");
+  await expect(summary).toContainText("第 1 次 → 第 2 次提交");
+  await expect(summary).toContainText("表格 3 个单元格");
+  await expect(summary.locator('[data-change="t3.new.natural"]')).toContainText("0→2");
+  await expect(thread(s, "cell:t3.new.natural").getByTestId("reply-body")).toHaveText("已核实，本年新收 2 件，均予以公开。");
+  await summary.getByTestId("history-link").click();
+  await s.waitForURL(/\/history$/);
+  await expect(s.locator('[data-seq="1"] [data-testid="outcome"]')).toHaveText("已退回");
+  await expect(s.locator('[data-seq="2"] [data-testid="outcome"]')).toHaveText("待审核");
+  const changed = s.locator('[data-cell-diff="t3.new.natural"]');
+  await expect(changed).toHaveAttribute("data-changed", "true");
+  await expect(changed).toContainText("2");
+  await expect(s.locator('[data-cell-diff="t3.new.commercial"]')).not.toHaveAttribute("data-changed", "true");
+  await s.goBack();
+
+  await s.getByTestId("review-approve").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已通过");
+  await expect(s.getByTestId("review-message")).toContainText("已审核通过");
+  await s.getByTestId("review-publish").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已发布");
+  await expect(s.getByTestId("review-publish")).toBeDisabled();
+
+  await c.reload();
+  await expect(status(c)).toHaveText("已发布");
+  await expect(c.getByTestId("clerk-hint")).toHaveText("报告已发布。");
+  await clerk.context.close();
+  await sup.context.close();
+});
+
+test("withdraw before the review starts; edits on a submitted report are refused; a double approval is caught", async ({ browser }) => {
+  const YEAR = 2024;
+  const clerk = await pageAs(browser, "qingshan");
+  const c = clerk.page;
+  const url = await openReport(c, YEAR);
+  await fillComplete(c, YEAR);
+  // a second tab still shows the editable draft
+  const stale = await clerk.context.newPage();
+  await stale.goto(url);
+  await expect(saveState(stale)).toHaveAttribute("data-state", "saved");
+
+  await c.getByTestId("submit-button").click();
+  await expect(status(c)).toHaveText("待审核");
+
+  // an edit from the stale tab is refused by the server, and the text is kept locally
+  await field(stale, "text.s6").fill("提交后偷偷修改");
+  await expect(saveState(stale)).toHaveAttribute("data-state", "error", { timeout: 15_000 });
+  await expect(saveState(stale)).toContainText("该报告当前状态为“待审核”，不能修改");
+  await stale.close();
+  await c.reload();
+  await expect(field(c, "text.s6")).toHaveValue("无其他需要报告的事项。");
+  await expect(field(c, "text.s6")).toHaveAttribute("readonly", "");
+
+  // withdraw while the review has not started: back to an editable draft
+  await c.getByTestId("withdraw-button").click();
+  await expect(status(c)).toHaveText("草稿");
+  // editable again: the refused edit of the other tab is offered from the local backup; discard it
+  const restore = c.getByTestId("restore-dialog");
+  await expect(restore).toContainText("提交后偷偷修改");
+  await restore.getByRole("button", { name: "丢弃本地内容" }).click();
+  await expect(c.getByTestId("review-message")).toContainText("已撤回");
+  await expect(field(c, "text.s6")).not.toHaveAttribute("readonly", "");
+  await field(c, "text.s6").fill("撤回后补充说明。");
+  await expect(saveState(c)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await c.getByTestId("submit-button").click();
+  await expect(status(c)).toHaveText("待审核");
+
+  // two supervisor tabs: the second approval is told it already happened
+  const sup = await pageAs(browser, "shencha");
+  const a = sup.page;
+  await a.goto(url);
+  const b = await sup.context.newPage();
+  await b.goto(url);
+  await expect(a.getByTestId("changes-summary")).toContainText("第 2 次提交"); // withdrawn #1, resubmitted #2
+  await a.getByTestId("review-approve").click();
+  await expect(a.getByTestId("review-status")).toHaveText("已通过");
+  await b.getByTestId("review-approve").click();
+  await expect(b.getByTestId("review-message")).toContainText("已审核通过，无需重复操作");
+  await expect(b.getByTestId("review-status")).toHaveText("已通过"); // refreshed from the server
+
+  // the clerk's page: no withdrawal, read-only
+  await c.reload();
+  await expect(status(c)).toHaveText("已通过");
+  await expect(c.getByTestId("withdraw-button")).toHaveCount(0);
+  await expect(c.getByTestId("submit-button")).toHaveCount(0);
+
+  // another township's clerk gets the 404 page
+  const other = await pageAs(browser, "chengguan");
+  await other.page.goto(url);
+  await expect(other.page.getByText("找不到该报告")).toBeVisible();
+  await other.context.close();
+  await clerk.context.close();
+  await sup.context.close();
+});
+
+test("submitting with errors is refused; the supervisor cannot review a draft", async ({ browser }) => {
+  const YEAR = 2023;
+  const clerk = await pageAs(browser, "qingshan");
+  const c = clerk.page;
+  const url = await openReport(c, YEAR);
+  await expect(c.getByTestId("submit-button")).toBeDisabled();
+  await expect(c.getByTestId("clerk-status")).toHaveText("草稿");
+
+  const sup = await pageAs(browser, "shencha");
+  await sup.page.goto(url);
+  await expect(sup.page.getByTestId("review-status")).toHaveText("草稿");
+  for (const action of ["return", "approve", "publish"]) await expect(sup.page.getByTestId(`review-${action}`)).toBeDisabled();
+  await expect(sup.page.getByTestId("review-approve")).toHaveAttribute("title", /尚未提交审核/);
+  await expect(sup.page.getByTestId("add-comment")).toHaveCount(0);
+  await clerk.context.close();
+  await sup.context.close();
+});
