@@ -19,10 +19,12 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
   const scope = reportScope(user);
   const current = await db.report.findFirst({
     where: { AND: [{ id: input.reportId }, scope] },
-    select: { id: true, status: true, version: true, organId: true, year: true, organ: { select: { kind: true } } },
+    select: { id: true, status: true, source: true, version: true, organId: true, year: true, organ: { select: { kind: true } } },
   });
   if (!current) return NOT_FOUND;
   if (!can(user, "report:edit")) return { ok: false, code: "READ_ONLY", message: "您没有修改该报告的权限。" };
+  // An imported report is the file as it was published: read-only whatever its status.
+  if (current.source === "IMPORT") return { ok: false, code: "READ_ONLY", message: "该报告是从文件导入的存档，只读，不能修改。" };
   const status = toReportStatus(current.status);
   if (!isEditable(status)) {
     return { ok: false, code: "READ_ONLY", message: `该报告当前状态为“${STATUS_LABELS[status]}”，不能修改。` };
@@ -42,7 +44,7 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
 
   const written = await db.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({
-      where: { AND: [{ id: current.id, version: input.baseVersion, status: { in: ["DRAFT", "RETURNED"] } }, scope] },
+      where: { AND: [{ id: current.id, version: input.baseVersion, status: { in: ["DRAFT", "RETURNED"] }, source: "EDITOR" }, scope] },
       data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id, ...counts },
     });
     if (updated.count !== 1) return null;
