@@ -10,6 +10,7 @@ function text(key: string, v: unknown): string {
   if ((key === "status" || key === "fromStatus") && typeof v === "string") return STATUS_LABELS[v as ReportStatus] ?? v;
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("、");
   return JSON.stringify(v);
 }
 

@@ -6,16 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ORGAN_KIND_LABELS } from "@/lib/labels";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
+import { deadlineHint } from "./deadline";
 import { INITIAL_FORM_STATE } from "./form-state";
 
 export type OrganFormValues = { fullName: string; shortName: string; kind: string; parentId: string; sortOrder: string };
 
 const EMPTY: OrganFormValues = { fullName: "", shortName: "", kind: "TOWNSHIP", parentId: "", sortOrder: "0" };
-
-/** The deadline a kind of organ publishes its report by. */
-export function deadlineHint(kind: string): string {
-  return kind === "COUNTY" ? "县级政府（汇总）：次年2月20日前公开年度报告" : "乡镇、部门：次年1月31日前公开年度报告";
-}
 
 export function OrganForm({
   organId,

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { ORGAN_KIND_LABELS } from "@/lib/labels";
-import { OrganForm, deadlineHint } from "@/components/admin/organ-form";
+import { OrganForm } from "@/components/admin/organ-form";
+import { deadlineHint } from "@/components/admin/deadline";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { requireAdmin } from "../guard";
 
