@@ -41,7 +41,7 @@ export function ChangesView({ changes, content }: { changes: ReportChanges; cont
               return (
                 <div key={t.ref} className="mb-3" data-change={t.ref}>
                   <h4 className="mb-1 flex items-center gap-2 text-xs font-medium text-slate-600">
-                    {t.label}
+                    {t.label !== sectionHeading(s) ? t.label : null}
                     <span className="font-normal text-slate-500">
                       新增 {st.inserted} 字，删除 {st.deleted} 字
                     </span>
