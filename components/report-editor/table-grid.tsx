@@ -1,8 +1,9 @@
 "use client";
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from "react";
-import { CELLS, T3_ROWS, t3CellId, T3_INPUT_COLUMNS, type CellDef, type GridRow, type TableDef } from "@/lib/template";
+import { CELLS, T3_ROWS, type CellDef, type GridRow, type TableDef } from "@/lib/template";
 import {
+  carriedFromPrevious,
   MAX_CELL_CHARS,
   isMultiCellPaste,
   normalizeCellInput,
@@ -197,7 +198,7 @@ export function TableGrid({ table }: { table: TableDef }) {
 
   const prevCarry =
     table.id === "t3" && previous && previous.year === year - 1 && !readOnly
-      ? T3_INPUT_COLUMNS.map((c) => ({ id: t3CellId("carried", c.id), value: previous.content.cells[t3CellId("carryover", c.id)] ?? "" }))
+      ? Object.entries(carriedFromPrevious(previous.content.cells)).map(([id, value]) => ({ id, value }))
       : null;
   const carriedLabel = T3_ROWS.find((r) => r.id === "carried")?.label;
   const carryoverLabel = T3_ROWS.find((r) => r.id === "carryover")?.label;

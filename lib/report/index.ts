@@ -7,3 +7,4 @@ export * from "./schema";
 export * from "./status";
 export * from "./save-result";
 export * from "./paste";
+export * from "./carry-over";

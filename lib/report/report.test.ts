@@ -355,3 +355,16 @@ describe("status", () => {
     expect(canTransition("APPROVED", "publish")).toBe(true);
   });
 });
+
+describe("carry-over", () => {
+  it("prefills 二、上年结转 from last year's 四、结转下年度继续办理, column by column", async () => {
+    const { carriedFromPrevious } = await import("./carry-over");
+    const prev = emptyContent("x", 2022);
+    prev.cells[t3CellId("carryover", "natural")] = "2";
+    prev.cells[t3CellId("carryover", "legal")] = "0";
+    expect(carriedFromPrevious(prev.cells)).toEqual({
+      [t3CellId("carried", "natural")]: "2",
+      [t3CellId("carried", "legal")]: "0",
+    });
+  });
+});

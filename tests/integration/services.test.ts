@@ -146,6 +146,21 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       expect(r).toMatchObject({ status: "DRAFT", version: 1, templateVersion: "2021", organKind: "TOWNSHIP" });
     });
 
+    it("prefills 上年结转 from last year's 结转下年度继续办理", async () => {
+      const prev = await createReport(hekou, { year: 2021 }, t.db);
+      if (!prev.ok) throw new Error(prev.message);
+      const got = (await getReport(hekou, prev.reportId, t.db))!;
+      const content = { ...got.content, cells: { ...got.content.cells, "t3.carryover.natural": "4", "t3.carryover.legal": "1" } };
+      expect(await saveReport(hekou, { reportId: prev.reportId, baseVersion: got.version, content }, t.db)).toMatchObject({ ok: true });
+      const next = await createReport(hekou, { year: 2022 }, t.db);
+      if (!next.ok) throw new Error(next.message);
+      const cells = (await getReport(hekou, next.reportId, t.db))!.content.cells;
+      expect(cells["t3.carried.natural"]).toBe("4");
+      expect(cells["t3.carried.legal"]).toBe("1");
+      expect(cells["t3.carried.commercial"]).toBe("");
+      expect(cells["t3.carryover.natural"]).toBe("");
+    });
+
     it("getPreviousYearReport finds last year's report in scope only", async () => {
       const prev = await createReport(chengguan, { year: YEAR - 1 }, t.db);
       expect(prev.ok).toBe(true);

@@ -1,11 +1,12 @@
 import "server-only";
 import { emptyContent, TEMPLATE_VERSION } from "@/lib/template";
+import { carriedFromPrevious } from "@/lib/report/carry-over";
 import { getDb, isUniqueViolation, type Db } from "../db-core";
 import { can } from "../permissions";
 import { organScope } from "../scope";
 import type { Actor } from "../types";
 import { findingCountsFor } from "./finding-counts";
-import { auditDetail } from "./report-row";
+import { auditDetail, parseStoredContent } from "./report-row";
 
 export type CreateReportInput = {
   year: number;
@@ -48,6 +49,9 @@ export async function createReport(user: Actor, input: CreateReportInput, db: Db
   if (existing) return duplicate(existing.id);
 
   const content = emptyContent(organ.fullName, year);
+  // Last year's 结转下年度继续办理 becomes this year's 上年结转 (rule X1).
+  const previous = await db.report.findUnique({ where: { organId_year: { organId, year: year - 1 } }, select: { content: true } });
+  if (previous) Object.assign(content.cells, carriedFromPrevious(parseStoredContent(previous.content).cells));
   // Open errors/warnings for the dashboard (same rules as the editor, incl. last year's report).
   const counts = await findingCountsFor(user, { organId, year, organKind: organ.kind }, content, db);
   try {
