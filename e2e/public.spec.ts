@@ -1,0 +1,143 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { unzipSync } from "fflate";
+import type { Page } from "@playwright/test";
+import { expect, openReport, pageAs, test } from "./fixtures";
+
+// Years used by this spec (each spec owns its years; see fixtures.ts): hekou 2021 (published), 2022 (draft).
+const PUBLISHED_YEAR = 2021;
+const DRAFT_YEAR = 2022;
+const HEKOU = "示范县河口乡人民政府";
+
+const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
+
+/** Fills a complete report (no errors left): every blank cell 0, the text sections, fee 未收取, sign date. */
+async function fillComplete(page: Page, year: number) {
+  for (const s of ["s2", "s3", "s4"]) await page.locator(`#section-${s}`).getByRole("button", { name: "空白单元格填 0" }).click();
+  const texts: Record<string, string> = {
+    "text.s1.active": "本年度主动公开政府信息 88 条，涵盖财政预决算、惠民政策等内容。",
+    "text.s1.request": "依申请公开工作依法依规办理，答复及时。",
+    "text.s1.management": "健全政府信息公开审查机制，动态更新公开目录。",
+    "text.s1.platform": "依托政府网站和公开栏做好信息发布。",
+    "text.s1.oversight": "将政务公开纳入年度考核，组织业务培训。",
+    "text.s5": "一是公开内容还不够全面；二是解读回应有待加强。下一步将完善制度。",
+    "text.s6": "无其他需要报告的事项。",
+  };
+  for (const [ref, text] of Object.entries(texts)) await field(page, ref).fill(text);
+  await field(page, "fee").getByLabel("未收取").check();
+  await field(page, "header.signDate").fill(`${year + 1}年1月20日`);
+  await expect(page.getByTestId("error-count")).toHaveText("0 项错误");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+}
+
+function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "nianbao-pdf-"));
+  const file = path.join(dir, "r.pdf");
+  writeFileSync(file, bytes);
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+}
+
+test("visitors: the home page links to the public reports; /public needs no login", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByRole("link", { name: /查阅已公开的政府信息公开工作年度报告/ }).click();
+  await expect(page).toHaveURL(/\/public$/);
+  await expect(page.getByRole("heading", { name: "政府信息公开年报" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "工作人员登录" })).toBeVisible();
+});
+
+test("a draft is not public: 404 for the page and the PDF, absent from the list, even for staff", async ({ browser, page }) => {
+  const clerk = await pageAs(browser, "hekou");
+  const url = await openReport(clerk.page, DRAFT_YEAR);
+  const id = url.split("/").pop()!;
+  // logged-in staff are redirected from the home page to their reports
+  await clerk.page.goto("/");
+  await expect(clerk.page).toHaveURL(/\/reports$/);
+  // the draft through the public routes: 404 for staff too
+  expect((await clerk.page.goto(`/public/reports/${id}`))?.status()).toBe(404);
+  await clerk.context.close();
+
+  const res = await page.goto(`/public/reports/${id}`);
+  expect(res?.status()).toBe(404);
+  await expect(page.getByText("该报告不存在或尚未公开")).toBeVisible();
+  expect((await page.request.get(`/public/reports/${id}/pdf`)).status()).toBe(404);
+  expect((await page.request.get(`/public/reports/does-not-exist`)).status()).toBe(404);
+  await page.goto("/public");
+  await expect(page.getByRole("link", { name: `${HEKOU}${DRAFT_YEAR}年政府信息公开工作年度报告` })).toHaveCount(0);
+});
+
+test("published through the review flow: listed on /public, readable as HTML and PDF without login; in the supervisor's bulk zip", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // the clerk writes and submits
+  const clerk = await pageAs(browser, "hekou");
+  const url = await openReport(clerk.page, PUBLISHED_YEAR);
+  const id = url.split("/").pop()!;
+  await fillComplete(clerk.page, PUBLISHED_YEAR);
+  await clerk.page.getByTestId("submit-button").click();
+  await expect(clerk.page.getByTestId("report-status")).toHaveText("待审核");
+
+  // before publication it is not public
+  expect((await page.goto(`/public/reports/${id}`))?.status()).toBe(404);
+
+  // the supervisor approves: on the dashboard it is 已通过 and goes into the bulk zip
+  const sup = await pageAs(browser, "shencha");
+  const s = sup.page;
+  await s.goto(url);
+  await s.getByTestId("review-approve").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已通过");
+  expect((await page.goto(`/public/reports/${id}`))?.status()).toBe(404); // approved is not published
+
+  await s.goto(`/dashboard?year=${PUBLISHED_YEAR}`);
+  const row = s.locator(`tr[data-organ="${HEKOU}"]`);
+  await expect(row.locator("[data-status]").first()).toHaveText("已通过");
+  const zipHref = await s.getByTestId("bulk-export").getAttribute("href");
+  expect(zipHref).toContain(`year=${PUBLISHED_YEAR}`);
+  const zipRes = await s.request.get(zipHref!);
+  expect(zipRes.status()).toBe(200);
+  expect(zipRes.headers()["content-type"]).toBe("application/zip");
+  expect(zipRes.headers()["content-disposition"]).toContain(".zip");
+  const files = unzipSync(new Uint8Array(await zipRes.body()));
+  const name = `${HEKOU}${PUBLISHED_YEAR}年政府信息公开工作年度报告.pdf`;
+  expect(Object.keys(files)).toContain(name);
+  expect(pdfText(files[name]!).replace(/\s/g, "")).toContain(`${HEKOU}${PUBLISHED_YEAR}年政府信息公开工作年度报告`);
+  // a filter without approved/published reports offers no zip
+  await s.goto(`/dashboard?year=${PUBLISHED_YEAR}&status=DRAFT`);
+  await expect(s.getByTestId("bulk-export-none")).toBeVisible();
+
+  // publish
+  await s.goto(url);
+  await s.getByTestId("review-publish").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已发布");
+
+  // a visitor (no session) finds it on /public and reads it
+  await page.goto("/public");
+  const link = page.getByRole("link", { name: `${HEKOU}${PUBLISHED_YEAR}年政府信息公开工作年度报告` });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/public/reports/${id}$`));
+  const report = page.getByTestId("public-report");
+  await expect(report.getByRole("heading", { level: 1 })).toContainText(`${HEKOU}${PUBLISHED_YEAR}年政府信息公开工作年度报告`);
+  await expect(report.getByRole("heading", { name: "一、总体情况" })).toBeVisible();
+  await expect(report).toContainText("本年度主动公开政府信息 88 条");
+  await expect(report.locator("table")).toHaveCount(3);
+  await expect(report.locator("table").nth(1)).toContainText("本年新收政府信息公开申请数量");
+  await expect(report).toContainText(`${PUBLISHED_YEAR + 1}年1月20日`);
+  const pdf = await page.request.get(`/public/reports/${id}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdfText(new Uint8Array(await pdf.body()))).toContain("本年新收政府信息公开申请数量");
+
+  // filters: the year
+  await page.goto(`/public?year=${PUBLISHED_YEAR + 50}`);
+  await expect(page.getByTestId("public-empty")).toBeVisible();
+  await page.goto(`/public?year=${PUBLISHED_YEAR}`);
+  await expect(page.getByRole("link", { name: `${HEKOU}${PUBLISHED_YEAR}年政府信息公开工作年度报告` })).toBeVisible();
+
+  await clerk.context.close();
+  await sup.context.close();
+});
