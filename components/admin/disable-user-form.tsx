@@ -1,20 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { setUserDisabledAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "./field";
-import { INITIAL_FORM_STATE } from "./form-state";
+import { useAdminForm } from "./use-admin-form";
 
 export function DisableUserForm({ userId, disabled, self }: { userId: string; disabled: boolean; self: boolean }) {
-  const [state, action, pending] = useActionState(setUserDisabledAction, INITIAL_FORM_STATE);
+  const { state, pending, onSubmit } = useAdminForm(setUserDisabledAction);
   return (
     <form
-      action={action}
       className="space-y-3"
-      onSubmit={(ev) => {
-        if (!disabled && !window.confirm("停用后该用户将立即退出登录且无法再登录，确定停用吗？")) ev.preventDefault();
-      }}
+      onSubmit={(ev) =>
+        onSubmit(ev, () => disabled || window.confirm("停用后该用户将立即退出登录且无法再登录，确定停用吗？"))
+      }
     >
       <input type="hidden" name="id" value={userId} />
       <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { createOrganAction, updateOrganAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ORGAN_KIND_LABELS } from "@/lib/labels";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
 import { deadlineHint } from "./deadline";
-import { INITIAL_FORM_STATE } from "./form-state";
+import { useAdminForm } from "./use-admin-form";
 
 export type OrganFormValues = { fullName: string; shortName: string; kind: string; parentId: string; sortOrder: string };
 
@@ -24,11 +24,11 @@ export function OrganForm({
   counties: { id: string; name: string }[];
 }) {
   const editing = !!organId;
-  const [state, action, pending] = useActionState(editing ? updateOrganAction : createOrganAction, INITIAL_FORM_STATE);
+  const { state, pending, onSubmit } = useAdminForm(editing ? updateOrganAction : createOrganAction);
   const v: OrganFormValues = { ...EMPTY, ...initial, ...state.values };
   const e = state.fieldErrors;
   return (
-    <form action={action} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑机关" : "新建机关"}>
+    <form onSubmit={onSubmit} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑机关" : "新建机关"}>
       {organId ? <input type="hidden" name="id" value={organId} /> : null}
       <OrganFields v={v} e={e} counties={counties.filter((c) => c.id !== organId)} />
       <div className="flex items-center gap-3">

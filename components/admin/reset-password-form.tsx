@@ -1,17 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { resetPasswordAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field, FormMessage, errorProps } from "./field";
-import { INITIAL_FORM_STATE } from "./form-state";
+import { useAdminForm } from "./use-admin-form";
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, INITIAL_FORM_STATE);
+  const { state, pending, onSubmit } = useAdminForm(resetPasswordAction);
   const e = state.fieldErrors;
   return (
-    <form action={action} key={state.seq} noValidate className="space-y-4" aria-label="重置密码">
+    <form onSubmit={onSubmit} key={state.seq} noValidate className="space-y-4" aria-label="重置密码">
       <input type="hidden" name="id" value={userId} />
       <div className="grid gap-4 md:grid-cols-2">
         <Field id="reset-password" label="新密码" error={e.password} hint="至少 8 位；重置后该用户的登录会话全部注销">

@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { createUserAction, updateUserAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ROLE_LABELS } from "@/lib/labels";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
-import { INITIAL_FORM_STATE } from "./form-state";
+import { useAdminForm } from "./use-admin-form";
 
 export type UserFormValues = { username: string; displayName: string; role: string; organId: string };
 export type OrganOption = { id: string; name: string; depth: number };
@@ -15,11 +14,11 @@ const EMPTY: UserFormValues = { username: "", displayName: "", role: "CLERK", or
 
 export function UserForm({ userId, initial, organs }: { userId?: string; initial?: UserFormValues; organs: OrganOption[] }) {
   const editing = !!userId;
-  const [state, action, pending] = useActionState(editing ? updateUserAction : createUserAction, INITIAL_FORM_STATE);
+  const { state, pending, onSubmit } = useAdminForm(editing ? updateUserAction : createUserAction);
   const v: UserFormValues = { ...EMPTY, ...initial, ...state.values };
   const e = state.fieldErrors;
   return (
-    <form action={action} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑账号" : "新建账号"}>
+    <form onSubmit={onSubmit} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑账号" : "新建账号"}>
       {userId ? <input type="hidden" name="id" value={userId} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
         {editing ? null : (

@@ -38,6 +38,14 @@ export const organInputSchema = z.object({
     .min(0, { error: "排序须为 0 至 9999 之间的整数" })
     .max(9999, { error: "排序须为 0 至 9999 之间的整数" })
     .default(0),
+}).superRefine((o, ctx) => {
+  // The tree's shape, reported together with the other field errors (the parent's existence and
+  // kind are checked against the database by the services).
+  if (o.kind === "COUNTY" && o.parentId) {
+    ctx.addIssue({ code: "custom", path: ["parentId"], message: "县级政府不设上级机关，请将“上级机关”留空" });
+  } else if (o.kind !== "COUNTY" && !o.parentId) {
+    ctx.addIssue({ code: "custom", path: ["parentId"], message: "乡镇和部门须选择所属的县级政府作为“上级机关”" });
+  }
 });
 export type OrganInput = z.input<typeof organInputSchema>;
 export type OrganData = z.output<typeof organInputSchema>;

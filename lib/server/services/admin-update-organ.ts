@@ -17,11 +17,11 @@ export async function updateOrgan(sessionUser: Actor, organId: string, input: Or
   });
   if (!current) return { ok: false, code: "NOT_FOUND", message: "找不到该机关。" };
   const parsed = organInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };
+  const kindError =
+    input.kind !== "COUNTY" && current._count.children > 0 ? { kind: "该机关下还有下级机关，只能是县级政府" } : null;
+  if (!parsed.success) return invalid({ ...fieldErrorsOf(parsed.error).fieldErrors, ...kindError });
+  if (kindError) return invalid(kindError);
   const data = parsed.data;
-  if (data.kind !== "COUNTY" && current._count.children > 0) {
-    return invalid({ kind: "该机关下还有下级机关，只能是县级政府" });
-  }
   const problem = await checkOrganData(db, data, organId);
   if (problem) return problem;
   const changes: Record<string, { from: unknown; to: unknown }> = {};

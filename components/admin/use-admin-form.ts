@@ -1,0 +1,21 @@
+"use client";
+
+import { startTransition, useActionState } from "react";
+import { INITIAL_FORM_STATE, type AdminFormState } from "./form-state";
+
+/**
+ * useActionState for the administration forms, submitted from onSubmit rather than `<form action>`:
+ * React resets a form after its action, which would put every <select> back to its first option even
+ * when the server answered with an error (the typed input must stay). The form is keyed by state.seq
+ * so that the values the server sends back show after each submission.
+ */
+export function useAdminForm(action: (prev: AdminFormState, form: FormData) => Promise<AdminFormState>) {
+  const [state, dispatch, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>, confirm?: () => boolean) => {
+    e.preventDefault();
+    if (pending || (confirm && !confirm())) return;
+    const data = new FormData(e.currentTarget);
+    startTransition(() => dispatch(data));
+  };
+  return { state, pending, onSubmit };
+}
