@@ -6,7 +6,6 @@ import {
   AlertTriangleIcon,
   CheckIcon,
   CloudOffIcon,
-  FileDownIcon,
   GitMergeIcon,
   Loader2Icon,
   PencilIcon,
@@ -20,6 +19,7 @@ import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { useEditor, useFindingsView, useHeader, useSaveState } from "./context";
 import type { SaveState } from "./autosave";
+import { ExportButtons } from "@/components/report-preview/export-buttons";
 
 export type SubmitAction = (input: { reportId: string; baseVersion: number }) => Promise<{ ok: boolean; message: string }>;
 
@@ -95,7 +95,6 @@ export function Toolbar(props: {
   const { store, autosave, reportId, readOnly, year } = useEditor();
   const header = useHeader();
   const view = useFindingsView();
-  const saveState = useSaveState();
   const router = useRouter();
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -144,13 +143,7 @@ export function Toolbar(props: {
         </div>
         <SaveIndicator onOpenConflict={props.onOpenConflict} />
         <div className="flex items-center gap-2">
-          <Tooltip content={!readOnly && saveState.kind !== "saved" ? "PDF 依据已保存的内容生成，尚未保存的修改不在其中" : null}>
-            <Button asChild variant="outline" size="sm">
-              <a href={props.pdfUrl} target="_blank" rel="noopener" data-testid="pdf-link">
-                <FileDownIcon /> 下载 PDF
-              </a>
-            </Button>
-          </Tooltip>
+          <ExportButtons pdfUrl={props.pdfUrl} />
           {canSubmit && (
             <Tooltip content={submitBlocked}>
               <span tabIndex={submitBlocked ? 0 : undefined} className="inline-flex">

@@ -21,7 +21,11 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** Header listing the characters drawn in the fallback face, percent-encoded UTF-8 (headers are ASCII). */
 export const MISSING_GLYPHS_HEADER = "x-missing-glyphs";
 
-const glyphHeader = (chars: string[]) => ({ [MISSING_GLYPHS_HEADER]: encodeURIComponent(chars.join("")) });
+/** Also says where the render ran ("worker", or "inline" when the pool fell back to this thread). */
+const glyphHeader = (chars: string[], via: RenderOutput["via"]) => ({
+  [MISSING_GLYPHS_HEADER]: encodeURIComponent(chars.join("")),
+  "x-render-via": via,
+});
 
 async function visibleReport(reportId: string): Promise<ReportDetail | null> {
   const user = await getCurrentUser();
@@ -54,7 +58,7 @@ export async function exportReportResponse(reportId: string, format: ExportForma
           exportFileName(report.content.header.organName.trim() || report.organName, report.year, format),
         ),
         "cache-control": "private, no-store",
-        ...glyphHeader(out.missingGlyphs),
+        ...glyphHeader(out.missingGlyphs, out.via),
       },
     });
   } catch (e) {
@@ -111,7 +115,7 @@ export async function previewReportResponse(req: Request, reportId: string): Pro
         ...common,
         "content-type": "application/pdf",
         "content-disposition": "inline",
-        ...glyphHeader(out.missingGlyphs),
+        ...glyphHeader(out.missingGlyphs, out.via),
       },
     });
   } catch (e) {

@@ -1,0 +1,166 @@
+/**
+ * Export benchmark (`npm run bench:export`):
+ *
+ * 1. the 张良镇 2023 report (buildViewModel of lib/demo/zhangliang-2023) rendered to PDF N× warm in
+ *    this process: median, p95, size;
+ * 2. the same for DOCX;
+ * 3. LibreOffice converting our DOCX to PDF, as the reference (median of 5, profile reused), when
+ *    soffice is installed;
+ * 4. the longest event-loop stall of a web server (a node:http server in this process, rendering
+ *    through the same RenderPool as the app) while 4 PDFs render concurrently — and, for contrast,
+ *    the same with in-thread rendering.
+ *
+ *   npx tsx bench/export.ts [runs=20]
+ *
+ * The last line is one JSON object:
+ * {"pdf_median_ms":…,"pdf_p95_ms":…,"pdf_bytes":…,"docx_median_ms":…,"libreoffice_median_ms":…|null,"max_stall_ms":…}
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { zhangliangContent } from "../lib/demo/zhangliang-2023";
+import { buildViewModel } from "../lib/export/build-view-model";
+import { convertDocxToPdf, findSoffice } from "../lib/export/docx/libreoffice";
+import { renderDocx } from "../lib/export/docx/render";
+import { renderPdfWithPlan } from "../lib/export/pdf/render";
+import type { ViewModel } from "../lib/export/view-model";
+import { RenderPool } from "../lib/export/worker/pool";
+
+const runs = Math.max(1, Number(process.argv[2] ?? 20) || 20);
+const LO_RUNS = 5;
+const CONCURRENT = 4;
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function timeRuns(fn: () => Promise<unknown>, n: number): Promise<{ median: number; p95: number; min: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), min: round(times[0] as number) };
+}
+
+const vm: ViewModel = buildViewModel({ year: 2023, status: "DRAFT", content: zhangliangContent() });
+
+// 1. PDF, in this thread
+let t = performance.now();
+const first = await renderPdfWithPlan(vm);
+const pdfCold = round(performance.now() - t);
+const pdfBytes = first.pdf.length;
+const pdf = await timeRuns(() => renderPdfWithPlan(vm), runs);
+console.log(
+  `pdf:  cold ${pdfCold} ms; warm ×${runs}: median ${pdf.median} ms, p95 ${pdf.p95} ms, min ${pdf.min} ms; ` +
+    `${first.plan.pages} pages, ${pdfBytes} bytes`,
+);
+
+// 2. DOCX
+t = performance.now();
+const docxBuf = await renderDocx(vm);
+const docxCold = round(performance.now() - t);
+const docx = await timeRuns(() => renderDocx(vm), runs);
+console.log(`docx: cold ${docxCold} ms; warm ×${runs}: median ${docx.median} ms, p95 ${docx.p95} ms; ${docxBuf.length} bytes`);
+
+// 3. LibreOffice reference
+let loMedian: number | null = null;
+const soffice = findSoffice();
+if (soffice) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-export-"));
+  try {
+    const docxPath = path.join(dir, "zhangliang.docx");
+    fs.writeFileSync(docxPath, docxBuf);
+    const profileDir = path.join(dir, "profile");
+    const warm = await convertDocxToPdf(docxPath, dir, { soffice, profileDir });
+    const loTimes: number[] = [];
+    for (let i = 0; i < LO_RUNS; i++) loTimes.push((await convertDocxToPdf(docxPath, dir, { soffice, profileDir })).ms);
+    loTimes.sort((a, b) => a - b);
+    loMedian = round(quantile(loTimes, 0.5));
+    console.log(
+      `libreoffice docx→pdf: first (new profile) ${round(warm.ms)} ms; ×${LO_RUNS}: median ${loMedian} ms [${loTimes.map(round).join(", ")}]`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+} else {
+  console.log("libreoffice: soffice not on PATH, conversion not timed");
+}
+
+// 4. Event-loop stalls of a web server while 4 PDFs render
+async function serverStall(pool: RenderPool): Promise<{ maxStallMs: number; wallMs: number; via: string }> {
+  const server = http.createServer(async (_req, res) => {
+    try {
+      const out = await pool.render("pdf", vm);
+      res.writeHead(200, { "content-type": "application/pdf", "x-via": out.via }).end(out.bytes);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const get = () =>
+    fetch(`http://127.0.0.1:${port}/`).then(async (r) => ({ via: r.headers.get("x-via") ?? "?", n: (await r.arrayBuffer()).byteLength }));
+  await get(); // warm: workers started, fonts loaded
+  await get();
+
+  // two probes: perf_hooks' histogram and a 5 ms interval's drift
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  let drift = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const now = performance.now();
+    drift = Math.max(drift, now - last - 5);
+    last = now;
+  }, 5);
+  h.enable();
+  const t0 = performance.now();
+  const outs = await Promise.all(Array.from({ length: CONCURRENT }, get));
+  const wallMs = performance.now() - t0;
+  h.disable();
+  clearInterval(probe);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (outs.some((o) => o.n < 1000)) throw new Error("a render failed");
+  return { maxStallMs: round(Math.max(h.max / 1e6, drift)), wallMs: round(wallMs), via: outs[0]?.via ?? "?" };
+}
+
+const pool = new RenderPool();
+const pooled = await serverStall(pool);
+await pool.close();
+console.log(
+  `server (render pool, ${pool.size} worker${pool.size === 1 ? "" : "s"}): ${CONCURRENT} concurrent PDFs in ${pooled.wallMs} ms, ` +
+    `longest event-loop stall ${pooled.maxStallMs} ms (via ${pooled.via})`,
+);
+const inline = new RenderPool({ size: 0 });
+const inThread = await serverStall(inline);
+await inline.close();
+console.log(
+  `server (in-thread renders, for contrast): ${CONCURRENT} concurrent PDFs in ${inThread.wallMs} ms, longest stall ${inThread.maxStallMs} ms`,
+);
+
+const goals = [
+  [`PDF median ≤ 150 ms`, pdf.median <= 150],
+  [`PDF ≤ 400 KB`, pdfBytes <= 400 * 1024],
+  [`≥ 7× faster than LibreOffice`, loMedian === null ? null : loMedian / pdf.median >= 7],
+  [`no server stall over 50 ms`, pooled.maxStallMs <= 50],
+] as const;
+console.log(
+  "goals: " +
+    goals.map(([name, ok]) => `${ok === null ? "–" : ok ? "✓" : "✗"} ${name}`).join("; ") +
+    (loMedian ? ` (LibreOffice/PDF = ${round(loMedian / pdf.median)}×)` : ""),
+);
+
+console.log(
+  JSON.stringify({
+    pdf_median_ms: pdf.median,
+    pdf_p95_ms: pdf.p95,
+    pdf_bytes: pdfBytes,
+    docx_median_ms: docx.median,
+    libreoffice_median_ms: loMedian,
+    max_stall_ms: pooled.maxStallMs,
+  }),
+);

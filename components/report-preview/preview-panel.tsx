@@ -1,0 +1,152 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { AlertTriangleIcon, Loader2Icon, RefreshCwIcon, XIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Aborted, releasePages, renderPdfPages, type PageImage } from "./pdf-pages";
+
+/** Wait this long after a save before refreshing, so that a burst of saves renders once. */
+export const PREVIEW_REFRESH_DELAY_MS = 700;
+/** Width of the page images (CSS px). */
+const PAGE_CSS_WIDTH = 520;
+/** The panel pushes the page content aside on screens at least this wide; narrower, it overlays. */
+const SIDE_BY_SIDE_MIN = 1100;
+const PANEL_WIDTH = "min(580px, 42vw)";
+
+type State = { kind: "loading" } | { kind: "ready" } | { kind: "error"; message: string };
+
+function errorMessage(status: number): string {
+  if (status === 404) return "找不到该报告，无法预览。";
+  if (status === 401 || status === 403) return "登录已失效，请重新登录。";
+  return `预览生成失败（服务器错误 ${status}），将在下次保存后重试。`;
+}
+
+/**
+ * The document as it will be published — pages drawn from the preview PDF (/reports/[id]/preview)
+ * with pdf.js — in a panel on the right. Refreshes a moment after every save (`stamp` changes);
+ * the old pages stay visible until the new ones are ready.
+ */
+export function PreviewPanel({ reportId, stamp, onClose }: { reportId: string; stamp: string; onClose: () => void }) {
+  const [pages, setPages] = useState<PageImage[]>([]);
+  const [state, setState] = useState<State>({ kind: "loading" });
+  const [retry, setRetry] = useState(0);
+  const shown = useRef<PageImage[]>([]);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    const timer = setTimeout(async () => {
+      setState({ kind: "loading" });
+      try {
+        const res = await fetch(`/reports/${encodeURIComponent(reportId)}/preview`, {
+          signal: ctrl.signal,
+          credentials: "same-origin",
+        });
+        if (!res.ok || res.redirected) {
+          setState({ kind: "error", message: errorMessage(res.redirected ? 401 : res.status) });
+          return;
+        }
+        const data = await res.arrayBuffer();
+        const images = await renderPdfPages(
+          data,
+          PAGE_CSS_WIDTH,
+          (v) => `/reports/${encodeURIComponent(reportId)}/preview/pdf-worker?v=${encodeURIComponent(v)}`,
+          ctrl.signal,
+        );
+        releasePages(shown.current);
+        shown.current = images;
+        setPages(images);
+        setState({ kind: "ready" });
+      } catch (e) {
+        if (ctrl.signal.aborted || e instanceof Aborted || (e instanceof DOMException && e.name === "AbortError")) return;
+        console.error("preview failed", e);
+        setState({ kind: "error", message: "预览生成失败（网络错误或无法显示），请稍后重试。" });
+      }
+    }, PREVIEW_REFRESH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      ctrl.abort();
+    };
+  }, [reportId, stamp, retry]);
+
+  useEffect(
+    () => () => {
+      releasePages(shown.current);
+      shown.current = [];
+    },
+    [],
+  );
+
+  // Side by side on wide screens: make room for the panel on the right of the page.
+  useEffect(() => {
+    const body = document.body;
+    const apply = () => {
+      body.style.paddingRight = window.innerWidth >= SIDE_BY_SIDE_MIN ? PANEL_WIDTH : "";
+    };
+    apply();
+    window.addEventListener("resize", apply);
+    return () => {
+      window.removeEventListener("resize", apply);
+      body.style.paddingRight = "";
+    };
+  }, []);
+
+  return createPortal(
+    <aside
+      className="fixed inset-y-0 right-0 z-40 flex flex-col border-l border-slate-300 bg-slate-200/95 shadow-xl"
+      style={{ width: PANEL_WIDTH, minWidth: 320 }}
+      aria-label="版式预览"
+      data-testid="preview-panel"
+      data-state={state.kind}
+    >
+      <div className="flex items-center gap-2 border-b border-slate-300 bg-white px-3 py-2">
+        <h2 className="text-sm font-semibold text-slate-800">版式预览</h2>
+        <span className="text-xs text-slate-500">按正式公开的版式排版，保存后自动更新</span>
+        <span className="ml-auto inline-flex items-center gap-1 text-xs text-slate-600" role="status">
+          {state.kind === "loading" && (
+            <>
+              <Loader2Icon className="size-3.5 animate-spin" /> 正在生成…
+            </>
+          )}
+          {state.kind === "ready" && <span data-testid="preview-page-count">共 {pages.length} 页</span>}
+        </span>
+        <Button variant="ghost" size="icon" onClick={onClose} aria-label="关闭预览" title="关闭预览">
+          <XIcon />
+        </Button>
+      </div>
+      {state.kind === "error" && (
+        <div className="flex items-center gap-2 border-b border-red-200 bg-red-50 px-3 py-2 text-xs text-red-700" role="alert">
+          <AlertTriangleIcon className="size-3.5 shrink-0" />
+          <span>{state.message}</span>
+          <Button variant="outline" size="xs" className="ml-auto" onClick={() => setRetry((n) => n + 1)}>
+            <RefreshCwIcon /> 重试
+          </Button>
+        </div>
+      )}
+      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
+        {pages.length === 0 && state.kind === "loading" && (
+          <p className="mt-10 text-center text-sm text-slate-600">正在生成预览…</p>
+        )}
+        <ol className="mx-auto flex flex-col items-center gap-4" style={{ maxWidth: PAGE_CSS_WIDTH }}>
+          {pages.map((p, i) => (
+            <li key={p.url} className="w-full">
+              {/* eslint-disable-next-line @next/next/no-img-element -- object URLs of rendered pages */}
+              <img
+                src={p.url}
+                alt={`第 ${i + 1} 页`}
+                width={PAGE_CSS_WIDTH}
+                height={Math.round((PAGE_CSS_WIDTH * p.height) / p.width)}
+                className="h-auto w-full bg-white shadow-md ring-1 ring-slate-300"
+                data-testid="preview-page"
+              />
+              <div className="mt-1 text-center text-[11px] text-slate-500">
+                第 {i + 1} 页 / 共 {pages.length} 页
+              </div>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </aside>,
+    document.body,
+  );
+}
