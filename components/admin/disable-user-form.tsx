@@ -6,9 +6,10 @@ import { FormMessage } from "./field";
 import { useAdminForm } from "./use-admin-form";
 
 export function DisableUserForm({ userId, disabled, self }: { userId: string; disabled: boolean; self: boolean }) {
-  const { state, pending, onSubmit } = useAdminForm(setUserDisabledAction);
+  const { state, busy, onSubmit, formProps } = useAdminForm(setUserDisabledAction);
   return (
     <form
+      {...formProps}
       className="space-y-3"
       onSubmit={(ev) =>
         onSubmit(ev, () => disabled || window.confirm("停用后该用户将立即退出登录且无法再登录，确定停用吗？"))
@@ -19,7 +20,7 @@ export function DisableUserForm({ userId, disabled, self }: { userId: string; di
       <p className="text-sm text-slate-600">
         {disabled ? "该账号已停用，不能登录。" : self ? "不能停用自己的账号。" : "停用后该用户立即退出登录，且不能再登录；其填写的报告保留。"}
       </p>
-      <Button type="submit" variant={disabled ? "outline" : "destructive"} disabled={pending || (!disabled && self)}>
+      <Button type="submit" variant={disabled ? "outline" : "destructive"} disabled={busy || (!disabled && self)}>
         {disabled ? "启用账号" : "停用账号"}
       </Button>
       <FormMessage ok={state.ok} message={state.message} testId="disable-user-message" />

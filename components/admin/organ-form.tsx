@@ -24,15 +24,15 @@ export function OrganForm({
   counties: { id: string; name: string }[];
 }) {
   const editing = !!organId;
-  const { state, pending, onSubmit } = useAdminForm(editing ? updateOrganAction : createOrganAction);
+  const { state, pending, busy, formProps } = useAdminForm(editing ? updateOrganAction : createOrganAction);
   const v: OrganFormValues = { ...EMPTY, ...initial, ...state.values };
   const e = state.fieldErrors;
   return (
-    <form onSubmit={onSubmit} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑机关" : "新建机关"}>
+    <form {...formProps} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑机关" : "新建机关"}>
       {organId ? <input type="hidden" name="id" value={organId} /> : null}
       <OrganFields v={v} e={e} counties={counties.filter((c) => c.id !== organId)} />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={busy}>
           {pending ? "正在保存…" : editing ? "保存" : "新建机关"}
         </Button>
       </div>

@@ -14,11 +14,11 @@ const EMPTY: UserFormValues = { username: "", displayName: "", role: "CLERK", or
 
 export function UserForm({ userId, initial, organs }: { userId?: string; initial?: UserFormValues; organs: OrganOption[] }) {
   const editing = !!userId;
-  const { state, pending, onSubmit } = useAdminForm(editing ? updateUserAction : createUserAction);
+  const { state, pending, busy, formProps } = useAdminForm(editing ? updateUserAction : createUserAction);
   const v: UserFormValues = { ...EMPTY, ...initial, ...state.values };
   const e = state.fieldErrors;
   return (
-    <form onSubmit={onSubmit} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑账号" : "新建账号"}>
+    <form {...formProps} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑账号" : "新建账号"}>
       {userId ? <input type="hidden" name="id" value={userId} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
         {editing ? null : (
@@ -75,7 +75,7 @@ export function UserForm({ userId, initial, organs }: { userId?: string; initial
           </Field>
         )}
       </div>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={busy}>
         {pending ? "正在保存…" : editing ? "保存" : "新建账号"}
       </Button>
       <FormMessage ok={state.ok} message={state.message} testId="user-form-message" />
