@@ -32,6 +32,13 @@ export default async function ReportsPage() {
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-sm font-medium text-slate-700">新建年度报告</h2>
           <CreateReportForm defaultYear={defaultReportYear()} />
+          <p className="mt-3 text-sm text-slate-600">
+            或者{" "}
+            <Link href="/reports/import" className="font-medium text-blue-700 hover:underline">
+              导入上年报告
+            </Link>
+            （PDF、DOCX 或 TXT），存档为上一年度报告，并以此为底稿新建本年度报告。
+          </p>
         </section>
       ) : null}
       <section className="overflow-hidden rounded-lg border border-slate-200 bg-white">
@@ -62,9 +69,20 @@ export default async function ReportsPage() {
                     </Link>
                   </td>
                   <td className="px-4 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[r.status as ReportStatus] ?? ""}`}>
-                      {STATUS_LABELS[r.status as ReportStatus] ?? r.status}
-                    </span>
+                    {r.source === "IMPORT" ? (
+                      <>
+                        <span className="rounded bg-violet-100 px-2 py-0.5 text-xs text-violet-800" data-testid="imported-badge">
+                          已导入
+                        </span>
+                        <span className="ml-2 text-xs text-slate-500" title="导入的文件">
+                          {r.importedFrom}
+                        </span>
+                      </>
+                    ) : (
+                      <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[r.status as ReportStatus] ?? ""}`}>
+                        {STATUS_LABELS[r.status as ReportStatus] ?? r.status}
+                      </span>
+                    )}
                   </td>
                   <td className="px-4 py-2 text-slate-500">{formatDateTime(r.updatedAt)}</td>
                   <td className="px-4 py-2">

@@ -17,6 +17,10 @@ export type ReportListItem = {
   version: number;
   updatedAt: Date;
   updatedByName: string | null;
+  /** EDITOR (written in nianbao) | IMPORT (imported from a published file, read-only) */
+  source: "EDITOR" | "IMPORT";
+  /** The imported file's name (source IMPORT). */
+  importedFrom: string | null;
 };
 
 export type ListReportsFilter = { year?: number; status?: ReportStatus; organId?: string };
@@ -43,6 +47,8 @@ export async function listReports(user: Actor, filter: ListReportsFilter = {}, d
       status: true,
       version: true,
       updatedAt: true,
+      source: true,
+      importedFrom: true,
       organ: { select: { fullName: true, shortName: true, kind: true } },
       updatedBy: { select: { displayName: true, name: true } },
     },
@@ -58,5 +64,7 @@ export async function listReports(user: Actor, filter: ListReportsFilter = {}, d
     version: r.version,
     updatedAt: r.updatedAt,
     updatedByName: r.updatedBy ? r.updatedBy.displayName || r.updatedBy.name : null,
+    source: r.source === "IMPORT" ? "IMPORT" : "EDITOR",
+    importedFrom: r.importedFrom,
   }));
 }

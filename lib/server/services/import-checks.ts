@@ -1,0 +1,171 @@
+// Pure rules of the import flow (no database, no server-only): shared by the import services and the
+// review screen, so that the warnings the clerk sees are exactly the ones the server enforces.
+//   - which year a file may be stored as, and which year is expected;
+//   - whether the file's organ is clearly another organ;
+//   - whether an existing report of a target year may be replaced (only a DRAFT or an IMPORT);
+//   - which cells the clerk may correct; the content of the next year's report started from an import.
+import {
+  CELLS,
+  INPUT_CELLS,
+  T3_INPUT_COLUMNS,
+  TEXT_FIELDS,
+  emptyContent,
+  t3CellId,
+  type ReportContent,
+} from "@/lib/template";
+import { STATUS_LABELS, readCell, type ReportStatus } from "@/lib/report";
+import type { ImportNote } from "@/lib/import/types";
+
+/** A 2020 report (2019 format) is the previous year of the first 2021-format report: the oldest year stored. */
+export const MIN_IMPORT_YEAR = 2020;
+
+/** The latest year a file may be stored as: the current year (its next year is the latest a report may have). */
+export function maxImportYear(now = new Date()): number {
+  return now.getFullYear();
+}
+
+/**
+ * The year a clerk normally imports: the year before the one being written now (last year until the
+ * reports are due at the end of January… the same rule as the create form's default, minus one).
+ */
+export function expectedImportYear(now = new Date()): number {
+  const writing = now.getMonth() <= 2 ? now.getFullYear() - 1 : now.getFullYear();
+  return writing - 1;
+}
+
+export type ReportSource = "EDITOR" | "IMPORT";
+
+export function toReportSource(value: string | null | undefined): ReportSource {
+  return value === "IMPORT" ? "IMPORT" : "EDITOR";
+}
+
+/** An existing report of the organ, as the import flow needs it. */
+export type ExistingReport = {
+  id: string;
+  year: number;
+  status: ReportStatus;
+  source: ReportSource;
+  importedFrom: string | null;
+  version: number;
+};
+
+/** Status word of an existing report for messages: 已导入 for imports, the status label otherwise. */
+export function existingLabel(r: Pick<ExistingReport, "status" | "source">): string {
+  return r.source === "IMPORT" ? "已导入" : STATUS_LABELS[r.status];
+}
+
+/** Only a draft written in nianbao or an earlier import may be replaced — never a submitted/approved/published report. */
+export function isReplaceable(r: Pick<ExistingReport, "status" | "source">): boolean {
+  return r.source === "IMPORT" || r.status === "DRAFT";
+}
+
+export type TargetState =
+  | { kind: "free" }
+  | { kind: "replaceable"; report: ExistingReport; message: string }
+  | { kind: "locked"; report: ExistingReport; message: string };
+
+/** What writing a report for `year` would do to the organ's existing report of that year. */
+export function targetState(existing: readonly ExistingReport[], year: number, organName: string): TargetState {
+  const report = existing.find((r) => r.year === year);
+  if (!report) return { kind: "free" };
+  const what =
+    report.source === "IMPORT"
+      ? `${organName}${year}年度报告已导入过（文件「${report.importedFrom ?? "未知"}」）`
+      : `${organName}${year}年度报告已存在（${STATUS_LABELS[report.status]}）`;
+  if (isReplaceable(report)) return { kind: "replaceable", report, message: `${what}，确认后将被替换，原内容不再保留。` };
+  return {
+    kind: "locked",
+    report,
+    message: `${what}，已提交审核或已通过、已发布的报告不能被导入的内容替换。如需修改，请在报告中操作。`,
+  };
+}
+
+/** Organ names without spaces and the generic suffixes (人民政府 …), for comparing a file's organ with the user's. */
+export function organKey(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/(人民政府|政府|党委|办事处)$/, "");
+}
+
+/**
+ * True when the file's organ is clearly another organ: neither the user's full nor short name contains it
+ * or is contained in it (after removing the generic suffixes). An unknown name ("") is not "another organ".
+ */
+export function isOtherOrgan(fileOrgan: string, organ: { fullName: string; shortName: string }): boolean {
+  const f = organKey(fileOrgan);
+  if (f.length < 2) return false;
+  const mine = [organ.fullName, organ.shortName].map(organKey).filter((x) => x.length >= 2);
+  return !mine.some((m) => m.includes(f) || f.includes(m));
+}
+
+export type ImportWarnings = { organ: string | null; year: string | null };
+
+/** The warnings the clerk must acknowledge before anything is stored. */
+export function importWarnings(
+  input: { year: number; organName: string; fileYear: number | null },
+  ctx: { organ: { fullName: string; shortName: string }; expectedYear: number },
+): ImportWarnings {
+  const organ = isOtherOrgan(input.organName, ctx.organ)
+    ? `文件中的机关「${input.organName.trim()}」与您所在的「${ctx.organ.fullName}」不一致，这可能是其他机关的报告。`
+    : null;
+  let year: string | null = null;
+  if (input.year !== ctx.expectedYear) {
+    year = `报告年度为${input.year}年，而通常导入的是上一年度（${ctx.expectedYear}年）的报告。`;
+  }
+  if (input.fileYear !== null && input.fileYear !== input.year) {
+    year = (year ?? "") + `文件中的年度是${input.fileYear}年，已改为${input.year}年；正文中的年份（如统计期限）不会随之改变。`;
+  }
+  return { organ, year };
+}
+
+/** Cells the clerk may correct on the review screen: the ones the importer was unsure of, and blank or invalid ones. */
+export function correctableCells(content: ReportContent, notes: readonly ImportNote[]): string[] {
+  const flagged = new Set<string>();
+  for (const n of notes) {
+    if (n.kind === "uncertain-cell" || n.kind === "blank-as-zero" || n.kind === "ambiguous-decoding") {
+      for (const id of n.cells ?? []) flagged.add(id);
+    }
+  }
+  return INPUT_CELLS.filter((c) => flagged.has(c.id) || readCell(content.cells[c.id], c.kind).state !== "valid").map((c) => c.id);
+}
+
+/** Cell corrections limited to correctable input cells. */
+export function applyCorrections(
+  content: ReportContent,
+  corrections: Record<string, string>,
+  correctable: readonly string[],
+): { content: ReportContent; refused: string[] } {
+  const allowed = new Set(correctable);
+  const cells = { ...content.cells };
+  const refused: string[] = [];
+  for (const [id, value] of Object.entries(corrections)) {
+    if (!allowed.has(id) || CELLS.get(id)?.computed !== false) {
+      refused.push(id);
+      continue;
+    }
+    cells[id] = value;
+  }
+  return { content: { ...content, cells }, refused };
+}
+
+/**
+ * The next year's report started from an import: every text section prefilled, 二、上年结转 = last year's
+ * 四、结转下年度继续办理, every other cell blank, the opening regenerated for the new year, no fee statement,
+ * no date, no acknowledgements.
+ */
+export function nextYearContent(imported: ReportContent, organFullName: string, year: number): ReportContent {
+  const content = emptyContent(organFullName, year);
+  for (const f of TEXT_FIELDS) content.text[f.id] = imported.text[f.id] ?? "";
+  for (const c of T3_INPUT_COLUMNS) {
+    content.cells[t3CellId("carried", c.id)] = imported.cells[t3CellId("carryover", c.id)] ?? "";
+  }
+  return content;
+}
+
+/** The stored 署名: the file's own, unless the clerk corrected the organ name on the review screen. */
+export function headerOrganName(content: ReportContent, recognised: string | null, field: string): string {
+  const f = field.trim();
+  if (f && f !== (recognised ?? "").trim()) return f;
+  return content.header.organName.trim() || f;
+}
