@@ -18,11 +18,12 @@ test("exports: download buttons with progress and errors, the page preview, the 
   const page = clerk.page;
   const url = await openReport(page, YEAR);
 
-  await page.locator('[data-field="text.s1.active"]').fill("本年度主动公开政府信息 88 条。联系人：王堃、李喆。");
+  await page.locator('[data-field="text.s1.active"]').fill("本年度主动公开政府信息 88 条。联系人：王堃、李喆。满意度👍。");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
 
   // characters missing from the body face are named near the export buttons
   await expect(page.getByTestId("missing-glyphs")).toContainText("以下字符将以备用字体显示：堃喆", { timeout: 20_000 });
+  await expect(page.getByTestId("unrenderable-glyphs")).toContainText("以下字符无法显示，PDF 中以 □ 代替：👍");
 
   // 下载 PDF: busy while rendering (the response is held back a moment), then saved under the server's name
   await page.route("**/pdf", async (route) => {
@@ -41,7 +42,7 @@ test("exports: download buttons with progress and errors, the page preview, the 
   expect(readFileSync(pdfPath).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   const text = pdfText(pdfPath).replace(/\s/g, "");
   expect(text).toContain(BASE_NAME);
-  expect(text).toContain("王堃、李喆");
+  expect(text).toContain("王堃、李喆。满意度□。");
   // a draft carries the 草稿 watermark on every page (drawn diagonally, so its characters come out apart)
   expect((text.match(/草/g) ?? []).length).toBeGreaterThanOrEqual(3);
   expect((text.match(/稿/g) ?? []).length).toBeGreaterThanOrEqual(3);
@@ -81,7 +82,7 @@ test("exports: download buttons with progress and errors, the page preview, the 
   page.on("request", (r) => {
     if (/\/preview$/.test(new URL(r.url()).pathname)) previewRequests.push(r.url());
   });
-  await page.locator('[data-field="text.s1.active"]').fill("本年度主动公开政府信息 99 条。联系人：王堃、李喆。");
+  await page.locator('[data-field="text.s1.active"]').fill("本年度主动公开政府信息 99 条。联系人：王堃、李喆。满意度👍。");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   await expect.poll(async () => images.first().getAttribute("src"), { timeout: 60_000 }).not.toBe(before);
   await expect(panel).toHaveAttribute("data-state", "ready", { timeout: 60_000 });
@@ -93,7 +94,7 @@ test("exports: download buttons with progress and errors, the page preview, the 
   const preview = await page.request.get(`${url}/preview`);
   expect(preview.status()).toBe(200);
   expect(preview.headers()["content-type"]).toBe("application/pdf");
-  expect(decodeURIComponent(preview.headers()["x-missing-glyphs"] ?? "")).toBe("堃喆");
+  expect(decodeURIComponent(preview.headers()["x-missing-glyphs"] ?? "")).toBe("堃喆👍");
   expect(preview.headers()["x-render-via"]).toBe("worker"); // the production server renders off its event loop
   const etag = preview.headers()["etag"] ?? "";
   expect(etag).not.toBe("");

@@ -30,9 +30,12 @@ export function useSavedStamp(): string {
 
 const GLYPH_CHECK_DELAY_MS = 1200;
 
+type Glyphs = { fallback: string[]; unrenderable: string[] };
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((c): c is string => typeof c === "string") : []);
+
 /** Characters of the saved report that the body face lacks (checked on the server after saves). */
-function useMissingGlyphs(reportId: string, stamp: string): string[] {
-  const [chars, setChars] = useState<string[]>([]);
+function useMissingGlyphs(reportId: string, stamp: string): Glyphs {
+  const [glyphs, setGlyphs] = useState<Glyphs>({ fallback: [], unrenderable: [] });
   useEffect(() => {
     const ctrl = new AbortController();
     const timer = setTimeout(async () => {
@@ -43,8 +46,9 @@ function useMissingGlyphs(reportId: string, stamp: string): string[] {
           cache: "no-store",
         });
         if (!res.ok) return;
-        const body = (await res.json()) as { missingGlyphs?: unknown };
-        if (Array.isArray(body.missingGlyphs)) setChars(body.missingGlyphs.filter((c): c is string => typeof c === "string"));
+        const body = (await res.json()) as { missingGlyphs?: unknown; unrenderable?: unknown };
+        const unrenderable = strings(body.unrenderable);
+        setGlyphs({ fallback: strings(body.missingGlyphs).filter((c) => !unrenderable.includes(c)), unrenderable });
       } catch {
         // a notice, not essential: try again after the next save
       }
@@ -54,10 +58,13 @@ function useMissingGlyphs(reportId: string, stamp: string): string[] {
       ctrl.abort();
     };
   }, [reportId, stamp]);
-  return chars;
+  return glyphs;
 }
 
 const MAX_SHOWN = 12;
+const shown = (chars: string[]) => chars.slice(0, MAX_SHOWN).join("") + (chars.length > MAX_SHOWN ? "…" : "");
+const NOTICE =
+  "inline-flex max-w-64 items-center gap-1 truncate rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 ring-1 ring-amber-200";
 
 /**
  * The editor toolbar's export controls: 预览 (the page preview panel), 下载 PDF and 下载 Word (fetch
@@ -98,17 +105,19 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
 
   return (
     <>
-      {missing.length > 0 && (
-        <Tooltip content="本地缺少这些字符的仿宋字形，导出时以思源宋体显示，字形与正文略有不同。人名、地名中的生僻字属正常情况。">
-          <span
-            tabIndex={0}
-            className="inline-flex max-w-56 items-center gap-1 truncate rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 ring-1 ring-amber-200"
-            data-testid="missing-glyphs"
-            role="note"
-          >
+      {missing.fallback.length > 0 && (
+        <Tooltip content="本地的仿宋字体缺少这些字符，导出时以思源宋体显示，字形与正文略有不同。人名、地名中的生僻字属正常情况。">
+          <span tabIndex={0} className={NOTICE} data-testid="missing-glyphs" role="note">
             <AlertTriangleIcon className="size-3.5 shrink-0" />
-            以下字符将以备用字体显示：{missing.slice(0, MAX_SHOWN).join("")}
-            {missing.length > MAX_SHOWN ? "…" : ""}
+            以下字符将以备用字体显示：{shown(missing.fallback)}
+          </span>
+        </Tooltip>
+      )}
+      {missing.unrenderable.length > 0 && (
+        <Tooltip content="没有任何可用字体包含这些字符（如表情符号），PDF 中以 □ 代替；Word 文件保留原字符。建议改为文字表述。">
+          <span tabIndex={0} className={NOTICE} data-testid="unrenderable-glyphs" role="note">
+            <AlertTriangleIcon className="size-3.5 shrink-0" />
+            以下字符无法显示，PDF 中以 □ 代替：{shown(missing.unrenderable)}
           </span>
         </Tooltip>
       )}

@@ -125,15 +125,16 @@ export async function previewReportResponse(req: Request, reportId: string): Pro
 }
 
 /**
- * GET /reports/[id]/preview/glyphs: { version, missingGlyphs } — the characters of the stored report
- * that the body face lacks and that will be drawn in the fallback face. Cheap (no document drawn).
+ * GET /reports/[id]/preview/glyphs: { version, missingGlyphs, unrenderable } — the characters of the
+ * stored report that the body face lacks (drawn in the fallback face), and those no face has (the PDF
+ * shows □). Cheap (no document drawn).
  */
 export async function missingGlyphsResponse(reportId: string): Promise<Response> {
   const report = await visibleReport(reportId);
   if (!report) return text(NOT_FOUND, 404);
   try {
-    const missingGlyphs = await getRenderPool().missingGlyphs(viewModelOf(report));
-    return Response.json({ version: report.version, missingGlyphs }, { headers: { "cache-control": "private, no-store" } });
+    const glyphs = await getRenderPool().missingGlyphs(viewModelOf(report));
+    return Response.json({ version: report.version, ...glyphs }, { headers: { "cache-control": "private, no-store" } });
   } catch (e) {
     console.error("glyph check failed", e);
     return text("字符检查失败。", 500);

@@ -222,9 +222,49 @@ export function missingGlyphs(text: string, face: PrimaryFace = "FangSong"): str
 
 /** Characters that no registered face can draw (not even the fallback). */
 export function unrenderableGlyphs(text: string): string[] {
-  return missingGlyphs(text, "FangSong").filter(
-    (ch) => !fontkitFont("Fallback").hasGlyphForCodePoint(ch.codePointAt(0) as number),
-  );
+  return missingGlyphs(text, "FangSong").filter((ch) => !drawable(ch.codePointAt(0) as number));
+}
+
+/** What stands in for a character no face can draw (emoji, most symbols outside CJK). */
+export const UNDRAWABLE_MARK = "□";
+
+const drawableCache = new Map<number, boolean>();
+/** Joiners and selectors that belong to the character before them; never drawn on their own. */
+const isCombiningControl = (cp: number) => cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff);
+
+function drawable(cp: number): boolean {
+  if (cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp === 0x200b) return true;
+  let ok = drawableCache.get(cp);
+  if (ok === undefined) {
+    ok = fontkitFont("FangSong").hasGlyphForCodePoint(cp) || fontkitFont("Fallback").hasGlyphForCodePoint(cp);
+    drawableCache.set(cp, ok);
+  }
+  return ok;
+}
+
+/**
+ * The text with every character no face can draw replaced by □ — one per user-perceived character,
+ * so "👍🏻" or a ZWJ family is one □. Without this react-pdf draws them in a non-embedded Latin font
+ * as garbage (and may garble what follows). The author is told which (unrenderableGlyphs).
+ */
+export function drawableText(text: string): string {
+  let needed = false;
+  for (const ch of text) {
+    if (!drawable(ch.codePointAt(0) as number)) {
+      needed = true;
+      break;
+    }
+  }
+  if (!needed) return text;
+  let out = "";
+  for (const { segment } of new Intl.Segmenter("zh", { granularity: "grapheme" }).segment(text)) {
+    const bad = [...segment].some((ch) => {
+      const cp = ch.codePointAt(0) as number;
+      return !isCombiningControl(cp) && !drawable(cp);
+    });
+    out += bad ? UNDRAWABLE_MARK : segment.replace(/[\u200d\ufe00-\ufe0f]/g, "");
+  }
+  return out;
 }
 
 const advanceCache = new Map<string, number>();

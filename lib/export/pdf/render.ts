@@ -6,17 +6,36 @@
  */
 import { createElement } from "react";
 import { renderToBuffer } from "@react-pdf/renderer";
-import type { ViewModel } from "../view-model";
+import type { Block, TableRow, ViewModel } from "../view-model";
 import { ReportDocument } from "./document";
-import { prepareFonts } from "./fonts";
+import { drawableText, prepareFonts } from "./fonts";
 import { planDocument, type DocumentPlan } from "./layout";
 
 export type RenderResult = { pdf: Buffer; plan: DocumentPlan };
+
+/** The view model with every character no face can draw replaced by □ (see drawableText). */
+export function drawableViewModel(vm: ViewModel): ViewModel {
+  const t = drawableText;
+  const row = (r: TableRow): TableRow =>
+    r.kind === "title" ? { ...r, text: t(r.text) } : { ...r, cells: r.cells.map((c) => ({ ...c, text: t(c.text) })) };
+  const block = (b: Block): Block =>
+    b.kind === "table"
+      ? { ...b, table: { ...b.table, header: b.table.header.map(row), body: b.table.body.map(row) } }
+      : { ...b, text: t(b.text) };
+  return {
+    ...vm,
+    title: vm.title.map(t),
+    opening: vm.opening.map(t),
+    blocks: vm.blocks.map(block),
+    signature: { organName: t(vm.signature.organName), date: t(vm.signature.date) },
+  };
+}
 
 /** Render and also return the pagination plan (predicted pages, table chunks). */
 export async function renderPdfWithPlan(vm: ViewModel): Promise<RenderResult> {
   // also loads 宋体, which the page numbers are painted with (see PageNumbers in document.tsx)
   await prepareFonts();
+  vm = drawableViewModel(vm);
   const plan = planDocument(vm);
   // renderToBuffer is typed for a <Document> element; ReportDocument returns one.
   const element = createElement(ReportDocument, { vm, plan }) as unknown as Parameters<typeof renderToBuffer>[0];

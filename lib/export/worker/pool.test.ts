@@ -54,7 +54,9 @@ describe("the real render worker", () => {
     const vm = { ...fixed(zhangliangViewModel()), opening: ["联系人：王堃、李喆、赵昇、钱镕、孙赟。"] };
     const out = await pool.render("pdf", vm);
     expect(out.missingGlyphs).toEqual(["堃", "喆", "昇", "镕", "赟"]);
-    expect(await pool.missingGlyphs(vm)).toEqual(["堃", "喆", "昇", "镕", "赟"]);
+    expect(await pool.missingGlyphs(vm)).toEqual({ missingGlyphs: ["堃", "喆", "昇", "镕", "赟"], unrenderable: [] });
+    const emoji = await pool.missingGlyphs({ ...vm, opening: ["满意度👍很高，王堃。"] });
+    expect(emoji).toEqual({ missingGlyphs: ["👍", "堃"], unrenderable: ["👍"] });
   }, 60_000);
 
   it("rejects a bad view model with a clean error and keeps working", async () => {

@@ -22,6 +22,8 @@ export type RenderOutput = {
   bytes: Buffer;
   /** Characters the primary body face lacks; they are drawn in the fallback face. */
   missingGlyphs: string[];
+  /** Those of missingGlyphs that no face can draw (emoji…); the PDF shows □ for them. */
+  unrenderable: string[];
   /** Render time proper (without queueing), ms. */
   ms: number;
   /** Where it ran. */
@@ -125,9 +127,10 @@ export class RenderPool {
     return this.submit(format, vm);
   }
 
-  /** The characters of `vm` that the primary body face lacks (a quick job: no document is drawn). */
-  async missingGlyphs(vm: ViewModel): Promise<string[]> {
-    return (await this.submit("glyphs", vm)).missingGlyphs;
+  /** The characters of `vm` that the primary body face lacks, and those no face has (a quick job: no document is drawn). */
+  async missingGlyphs(vm: ViewModel): Promise<{ missingGlyphs: string[]; unrenderable: string[] }> {
+    const { missingGlyphs, unrenderable } = await this.submit("glyphs", vm);
+    return { missingGlyphs, unrenderable };
   }
 
   private submit(format: JobKind, vm: ViewModel): Promise<RenderOutput> {
@@ -229,6 +232,7 @@ export class RenderPool {
       job.resolve({
         bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength),
         missingGlyphs: m.missingGlyphs,
+        unrenderable: m.unrenderable ?? [],
         ms: m.ms,
         via: "worker",
       });
@@ -292,6 +296,7 @@ export class RenderPool {
         job.resolve({
           bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength),
           missingGlyphs: r.missingGlyphs,
+          unrenderable: r.unrenderable,
           ms: r.ms,
           via: "inline",
         });

@@ -3,7 +3,7 @@
  * can start). Framework-free and free of "@/" imports: the worker loads it through tsx.
  */
 import { renderDocx } from "../docx/render";
-import { missingGlyphs } from "../pdf/fonts";
+import { missingGlyphs, unrenderableGlyphs } from "../pdf/fonts";
 import { renderPdf } from "../pdf/render";
 import { viewModelText, type ViewModel } from "../view-model";
 
@@ -18,6 +18,8 @@ export type RenderJobResult = {
   bytes: Uint8Array;
   /** Characters the primary body face lacks (drawn in the fallback face), in order of appearance. */
   missingGlyphs: string[];
+  /** Those of missingGlyphs that no face can draw (emoji…): the PDF shows □ instead. */
+  unrenderable: string[];
   /** Time spent rendering, in ms. */
   ms: number;
 };
@@ -43,7 +45,8 @@ export async function runRenderJob(job: RenderJob): Promise<RenderJobResult> {
   // A fresh, exactly sized copy: Buffers may be views of a larger (pooled) ArrayBuffer.
   const bytes = new Uint8Array(out.byteLength);
   bytes.set(out);
-  return { bytes, missingGlyphs: missingGlyphs(viewModelText(job.vm)), ms };
+  const text = viewModelText(job.vm);
+  return { bytes, missingGlyphs: missingGlyphs(text), unrenderable: unrenderableGlyphs(text), ms };
 }
 
 /** A small document using every face, rendered once when a worker starts (fonts, JIT). */

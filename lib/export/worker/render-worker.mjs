@@ -6,7 +6,7 @@
 // Protocol (structured clone):
 //   parent → worker  { type: "job", id, format: "pdf" | "docx", vm }
 //   worker → parent  { type: "ready" } once, then for each job
-//                    { type: "result", id, ok: true, bytes: Uint8Array (transferred), missingGlyphs, ms }
+//                    { type: "result", id, ok: true, bytes: Uint8Array (transferred), missingGlyphs, unrenderable, ms }
 //                    { type: "result", id, ok: false, error }
 import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
@@ -26,7 +26,7 @@ port.on("message", async (msg) => {
   if (!msg || msg.type !== "job") return;
   try {
     const r = await runRenderJob({ format: msg.format, vm: msg.vm });
-    port.postMessage({ type: "result", id: msg.id, ok: true, bytes: r.bytes, missingGlyphs: r.missingGlyphs, ms: r.ms }, [
+    port.postMessage({ type: "result", id: msg.id, ok: true, bytes: r.bytes, missingGlyphs: r.missingGlyphs, unrenderable: r.unrenderable, ms: r.ms }, [
       r.bytes.buffer,
     ]);
   } catch (e) {
