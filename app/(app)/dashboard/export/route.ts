@@ -1,5 +1,5 @@
 // Bulk export: one zip of the PDFs of every APPROVED/PUBLISHED report in the dashboard's filter.
-// Streamed: each PDF is rendered (sequentially) and written to the zip as soon as it is ready.
+// Streamed: each PDF is rendered (sequentially, in the render worker pool) and written to the zip as soon as it is ready.
 import { Zip, ZipPassThrough } from "fflate";
 import { getCurrentUser } from "@/lib/server/session";
 import { can } from "@/lib/server/permissions";
@@ -8,7 +8,7 @@ import { getDashboard, parseDashboardParams } from "@/lib/server/services/dashbo
 import { recordEvent } from "@/lib/server/services/audit";
 import { getReport } from "@/lib/server/services/get-report";
 import { buildViewModel, exportFileName } from "@/lib/export/build-view-model";
-import { renderPdf } from "@/lib/export/pdf/render";
+import { renderExport } from "@/lib/server/render-pool";
 import { contentDisposition } from "@/lib/export/content-disposition";
 
 export const runtime = "nodejs";
@@ -58,7 +58,7 @@ export async function GET(req: Request) {
           const report = await getReport(user, row.reportId!);
           if (!report) continue;
           const vm = buildViewModel({ year: report.year, status: report.status, content: report.content });
-          const pdf = await renderPdf(vm);
+          const pdf = (await renderExport("pdf", vm)).bytes;
           const name = uniqueName(exportFileName(report.content.header.organName || report.organName, report.year, "pdf"));
           const file = new ZipPassThrough(name); // PDFs are already compressed
           file.mtime = new Date();

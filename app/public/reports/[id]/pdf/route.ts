@@ -1,6 +1,6 @@
 import { getPublishedReport } from "@/lib/server/services/public-reports";
 import { buildViewModel, exportFileName } from "@/lib/export/build-view-model";
-import { renderPdf } from "@/lib/export/pdf/render";
+import { renderExport } from "@/lib/server/render-pool";
 import { contentDisposition } from "@/lib/export/content-disposition";
 
 export const runtime = "nodejs";
@@ -15,7 +15,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const report = await getPublishedReport(id);
   if (!report) return notFound();
   try {
-    const pdf = await renderPdf(buildViewModel({ year: report.year, status: "PUBLISHED", content: report.content }));
+    const pdf = (await renderExport("pdf", buildViewModel({ year: report.year, status: "PUBLISHED", content: report.content }))).bytes;
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",
