@@ -296,9 +296,11 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
                     ))}
                   </ul>
                 ) : null}
-                <p className="mt-1 text-xs text-slate-500">
-                  带虚线的单元格可以修改（导入时不确定、原文空白或无法识别的单元格）；其余单元格按原文导入，不可修改。
-                </p>
+                {table.cells.some((c) => correctable.has(c.id)) ? (
+                  <p className="mt-1 text-xs text-slate-500">
+                    带虚线的单元格可以修改（导入时不确定、原文空白或无法识别的单元格）；其余单元格按原文导入，不可修改。
+                  </p>
+                ) : null}
               </Collapsible>
             );
           }

@@ -1,0 +1,135 @@
+import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, pageAs, test } from "./fixtures";
+
+// Issue 6: import last year's report. Years used by this spec (each spec owns its years; see fixtures.ts):
+// hekou 2026 (the imported report) and 2027 (started from it). The file is 张良镇's 2023 report, so the
+// review warns about another organ and a corrected year — both acknowledged.
+const IMPORTED_YEAR = 2026;
+const NEXT_YEAR = IMPORTED_YEAR + 1;
+const FIXTURES = path.resolve(import.meta.dirname, "../tests/fixtures/import");
+const ZL_PDF = "zhangliang-town-2023.tab.pdf";
+
+test.describe.configure({ mode: "serial" });
+
+test("bad files: a clear Chinese message each time, nothing saved", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, "hekou");
+  await page.goto("/reports");
+  await page.getByRole("link", { name: "导入上年报告" }).click();
+  await expect(page).toHaveURL(/\/reports\/import$/);
+  const file = page.locator("#import-file");
+  const error = page.getByTestId("import-error");
+
+  const cases: [string, RegExp][] = [
+    ["encrypted.pdf", /设置了打开密码/],
+    ["scanned.pdf", /扫描件/],
+    ["not-a-report.pdf", /不是政府信息公开工作年度报告/],
+  ];
+  for (const [name, message] of cases) {
+    await file.setInputFiles(path.join(FIXTURES, name));
+    await expect(error).toContainText(message);
+  }
+  await file.setInputFiles({ name: "broken.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\nnot really a pdf") });
+  await expect(error).toContainText(/损坏/);
+  await file.setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]) });
+  await expect(error).toContainText(/图片文件/);
+
+  // 50 MB: refused in the browser before any upload …
+  const dir = mkdtempSync(path.join(tmpdir(), "nianbao-import-"));
+  const big = path.join(dir, "big-report.pdf");
+  writeFileSync(big, "%PDF-1.7\n");
+  truncateSync(big, 50 * 1024 * 1024);
+  await file.setInputFiles(big);
+  await expect(error).toContainText("文件过大（50.0 MB），最大支持 10 MB");
+  // … and by the server, which stops reading past 10 MB
+  const res = await page.request.post("/reports/import/upload", {
+    headers: { "Content-Type": "application/octet-stream", "X-File-Name": "big.pdf" },
+    data: Buffer.alloc(11 * 1024 * 1024),
+  });
+  expect(res.status()).toBe(413);
+  expect((await res.json()).message).toContain("文件过大");
+
+  await page.goto("/reports");
+  await expect(page.getByTestId("imported-badge")).toHaveCount(0);
+  await context.close();
+});
+
+test("import 张良镇 2023 as hekou's 2026 report and start 2027 from it; X1 checks against the import", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await pageAs(browser, "hekou");
+  await page.goto("/reports/import");
+  await page.locator("#import-file").setInputFiles(path.join(FIXTURES, ZL_PDF));
+
+  // ---- the review screen --------------------------------------------------------------------------
+  const review = page.getByTestId("import-review");
+  await expect(review).toBeVisible({ timeout: 30_000 });
+  await expect(review).toContainText(`识别结果：${ZL_PDF}`);
+  await expect(page.getByTestId("import-format")).toHaveText("2021年格式");
+  await expect(page.locator('input[name="year"]')).toHaveValue("2023");
+  await expect(page.locator('input[name="organName"]')).toHaveValue("鲁山县张良镇");
+  await expect(page.locator('[data-table="t2"] [data-cell="t2.permit.decisions"]')).toHaveText("17");
+  await expect(page.locator('[data-table="t2"] [data-cell="t2.penalty.decisions"]')).toHaveText("1");
+  await expect(page.locator('[data-cell="t4.direct.total"]')).toHaveText("3");
+  // the findings of the result: T4 (litigation while no applications), T3 (no fee statement), T6 (no date)
+  const findings = page.getByTestId("import-findings");
+  await expect(findings.locator('[data-rule="T4"]')).toBeVisible();
+  await expect(findings.locator('[data-rule="T3"]')).toBeVisible();
+  // the file's own defects: no 署名/日期, no fee statement
+  await expect(page.getByTestId("import-notes")).toContainText("没有署名和成文日期");
+  await expect(page.getByTestId("section-s1")).toContainText("总体情况");
+
+  // another organ: acknowledged; the year corrected to 2026 (unexpected): acknowledged
+  const confirm = page.getByRole("button", { name: "确认导入" });
+  await expect(page.getByTestId("ack-organ")).toContainText("鲁山县张良镇");
+  await expect(confirm).toBeDisabled();
+  await page.getByTestId("ack-organ").getByRole("checkbox").check();
+  await page.locator('input[name="year"]').fill(String(IMPORTED_YEAR));
+  await expect(page.getByTestId("ack-year")).toContainText(`文件中的年度是2023年，已改为${IMPORTED_YEAR}年`);
+  await expect(confirm).toBeDisabled();
+  await page.getByTestId("ack-year").getByRole("checkbox").check();
+  await expect(page.getByTestId("target-import")).toContainText(`作为${IMPORTED_YEAR}年度报告存档（只读，用于下一年的核对）`);
+  await expect(page.getByTestId("target-next")).toContainText(`以此为底稿新建${NEXT_YEAR}年度报告`);
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+
+  // ---- the new 2027 report: prefilled, carry-over from the import, X1 against it --------------------
+  await page.waitForURL(/\/reports\/(?!import$)[^/]+$/, { timeout: 30_000 });
+  const carried = page.locator('[data-cell="t3.carried.natural"]');
+  await expect(carried).toHaveValue("0");
+  await expect(page.locator('[data-cell="t2.permit.decisions"]')).toHaveValue("");
+  await expect(page.locator('[data-field="text.s5"]')).toHaveValue(/.+/);
+  await expect(page.locator('[data-finding="X1:t3.carried.natural"]')).toHaveCount(0);
+  await carried.fill("1");
+  await expect(page.locator('[data-finding="X1:t3.carried.natural"]')).toContainText("上年报告「四、结转下年度继续办理」为 0");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+
+  // ---- the list: 已导入 with the file name; the import is read-only -------------------------------
+  await page.goto("/reports");
+  const row = page.locator("tr", { has: page.getByRole("link", { name: `${IMPORTED_YEAR}年度报告` }) });
+  await expect(row.getByTestId("imported-badge")).toHaveText("已导入");
+  await expect(row).toContainText(ZL_PDF);
+  await expect(page.getByRole("link", { name: `${NEXT_YEAR}年度报告` })).toBeVisible();
+  await row.getByRole("link", { name: `${IMPORTED_YEAR}年度报告` }).click();
+  await page.waitForURL(/\/reports\/[^/]+$/);
+  await expect(page.locator('[data-cell="t2.permit.decisions"]')).toHaveValue("17");
+  await expect(page.locator('[data-cell="t2.permit.decisions"]')).toHaveAttribute("readonly", "");
+
+  // ---- importing again never replaces silently --------------------------------------------------------
+  await page.goto("/reports/import");
+  await page.locator("#import-file").setInputFiles(path.join(FIXTURES, ZL_PDF));
+  await expect(review).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId("ack-organ").getByRole("checkbox").check();
+  await page.locator('input[name="year"]').fill(String(IMPORTED_YEAR));
+  await page.getByTestId("ack-year").getByRole("checkbox").check();
+  await expect(page.getByTestId("target-import")).toContainText("已导入过");
+  await expect(page.getByTestId("target-next")).toContainText("草稿");
+  await expect(confirm).toBeDisabled();
+  await page.getByTestId("target-import").getByRole("checkbox", { name: "确认替换" }).check();
+  await expect(confirm).toBeDisabled(); // 2027 needs its own confirmation
+  await page.getByTestId("target-next").getByRole("checkbox", { name: `以此为底稿新建${NEXT_YEAR}年度报告` }).uncheck();
+  await expect(confirm).toBeEnabled();
+  await page.getByRole("button", { name: "取消" }).click();
+  await expect(page.locator("#import-file")).toBeVisible();
+  await context.close();
+});
