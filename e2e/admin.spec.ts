@@ -65,7 +65,9 @@ test("admin creates a township and its clerk (validation keeps the input); the c
   await expect(page.getByText("密码至少 8 位").first()).toBeVisible();
   await expect(page.getByLabel("用户名")).toHaveValue(CLERK);
   await expect(page.getByLabel("姓名")).toHaveValue("石桥乡填报员");
+  await expect(page.getByLabel("初始密码")).toHaveValue(""); // the password is never sent back
   await page.getByLabel("初始密码").fill("shiqiao-pass-1");
+  await expect(page.getByLabel("初始密码")).toHaveValue("shiqiao-pass-1");
   await page.getByRole("button", { name: "新建账号" }).click();
   await expect(page.getByTestId("user-form-message")).toContainText(`已新建账号“${CLERK}”`);
   await expect(page.locator(`tr[data-username="${CLERK}"]`)).toContainText(TOWN);
