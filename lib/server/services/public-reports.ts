@@ -5,7 +5,8 @@ import { parseStoredContent } from "./report-row";
 
 // The public portal has no user: its scope is "published reports only". This is the one place that
 // reads reports without reportScope(); nothing else than PUBLISHED ever leaves here.
-const PUBLIC_SCOPE: Prisma.ReportWhereInput = { status: "PUBLISHED" };
+/** Reports published through nianbao's review. Imported reports (published elsewhere, never reviewed here) are not republished. */
+const PUBLIC_SCOPE: Prisma.ReportWhereInput = { status: "PUBLISHED", source: "EDITOR" };
 
 export type PublicReportItem = {
   id: string;
