@@ -11,6 +11,7 @@ import { createReport } from "@/lib/server/services/create-report";
 import { saveReport } from "@/lib/server/services/save-report";
 import { getPreviousYearReport, getReport } from "@/lib/server/services/get-report";
 import { listReports } from "@/lib/server/services/list-reports";
+import { getPublishedReport, listPublishedReports } from "@/lib/server/services/public-reports";
 import { confirmImport, prepareImport, type ConfirmImportInput, type ImportPreview } from "@/lib/server/services/import-report";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor } from "./fixtures";
@@ -153,6 +154,10 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       const list = await listReports(hekou, {}, t.db);
       expect(list.find((x) => x.year === 2023)).toMatchObject({ source: "IMPORT", importedFrom: ZL_PDF });
       expect(list.find((x) => x.year === 2024)).toMatchObject({ source: "EDITOR", status: "DRAFT" });
+
+      // published elsewhere, never reviewed here: the public portal does not republish it
+      expect(await getPublishedReport(imported.id, t.db)).toBeNull();
+      expect((await listPublishedReports({}, t.db)).reports.some((x) => x.id === imported.id)).toBe(false);
     });
 
     it("the imported report is read-only, and it is the previous year of 2024: X1 fires against its carry-over", async () => {
@@ -247,7 +252,9 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
     it("a tampered, foreign or expired token is refused; the organ is always the user's own", async () => {
       const p = await prepare(hekou);
       const [body, sig] = p.token.split(".");
-      const tampered = `${body!.slice(0, -2)}AA.${sig}`;
+      // change one character of the signed body (always a different one)
+      const mid = Math.floor(body!.length / 2);
+      const tampered = `${body!.slice(0, mid)}${body![mid] === "A" ? "B" : "A"}${body!.slice(mid + 1)}.${sig}`;
       expect(await confirmImport(hekou, input(p, { token: tampered, replaceImport: true, replaceNext: true }), t.db, NOW)).toMatchObject({
         ok: false,
         code: "INVALID",
