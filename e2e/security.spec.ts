@@ -258,7 +258,7 @@ test("failed logins lock the username (in the database, whatever the rate-limit 
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(PASS);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByTestId("login-error")).toBeVisible();
+  await expect(page.getByTestId("login-error")).toContainText((await locked.json()).message);
   await expect(page).toHaveURL(/\/login/);
   // another account is not affected
   expect((await signIn(DEMO_PASSWORD, "qingshan")).status()).toBe(200);
