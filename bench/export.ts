@@ -54,7 +54,9 @@ const vm: ViewModel = buildViewModel({ year: 2023, status: "DRAFT", content: zha
 
 // 4. Event-loop stalls of a web server while 4 PDFs render. The server is a child process (this
 // script with --serve): a fresh heap, like the app's server, whose main thread never renders.
-async function serverStall(workers: number): Promise<{ maxStallMs: number; wallMs: number; via: string; size: number }> {
+async function serverStall(
+  workers: number,
+): Promise<{ maxStallMs: number; idleStallMs: number; wallMs: number; via: string; size: number }> {
   const child = spawn(process.execPath, ["--import", "tsx", SELF, "--serve"], {
     env: { ...process.env, NIANBAO_RENDER_WORKERS: String(workers) },
     stdio: ["ignore", "pipe", "inherit"],
@@ -72,13 +74,17 @@ async function serverStall(workers: number): Promise<{ maxStallMs: number; wallM
       fetch(`${base}/render`).then(async (r) => ({ via: r.headers.get("x-via") ?? "?", n: (await r.arrayBuffer()).byteLength }));
     await render(); // warm: workers started, fonts loaded
     await render();
+    // the noise floor: the same probe while the server idles (a busy machine delays any thread)
+    await fetch(`${base}/probe/start`);
+    await new Promise((r) => setTimeout(r, 2000));
+    const idle = (await (await fetch(`${base}/probe/stop`)).json()) as { maxStallMs: number };
     await fetch(`${base}/probe/start`);
     const t0 = performance.now();
     const outs = await Promise.all(Array.from({ length: CONCURRENT }, render));
     const wallMs = performance.now() - t0;
     const probe = (await (await fetch(`${base}/probe/stop`)).json()) as { maxStallMs: number; size: number };
     if (outs.some((o) => o.n < 1000)) throw new Error("a render failed");
-    return { maxStallMs: round(probe.maxStallMs), wallMs: round(wallMs), via: outs[0]?.via ?? "?", size: probe.size };
+    return { maxStallMs: round(probe.maxStallMs), idleStallMs: round(idle.maxStallMs), wallMs: round(wallMs), via: outs[0]?.via ?? "?", size: probe.size };
   } finally {
     child.kill();
   }
@@ -167,7 +173,7 @@ async function main() {
   const pooled = await serverStall(defaultPoolSize());
   console.log(
     `server (render pool, ${pooled.size} worker${pooled.size === 1 ? "" : "s"}): ${CONCURRENT} concurrent PDFs in ${pooled.wallMs} ms, ` +
-      `longest event-loop stall ${pooled.maxStallMs} ms (via ${pooled.via})`,
+      `longest event-loop stall ${pooled.maxStallMs} ms (via ${pooled.via}; idle noise floor ${pooled.idleStallMs} ms)`,
   );
   const inThread = await serverStall(0);
   console.log(
@@ -194,6 +200,7 @@ async function main() {
       docx_median_ms: docx.median,
       libreoffice_median_ms: loMedian,
       max_stall_ms: pooled.maxStallMs,
+      idle_stall_ms: pooled.idleStallMs,
     }),
   );
 }

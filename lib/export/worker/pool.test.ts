@@ -2,6 +2,7 @@
  * The render worker pool with the real worker (render-worker.mjs through tsx, as under
  * `next start`) and with a stand-in worker for crashes, hangs and start failures.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { zhangliangViewModel } from "../pdf/fixtures/zhangliang";
@@ -54,6 +55,15 @@ describe("the real render worker", () => {
     const emoji = await pool.missingGlyphs({ ...vm, opening: ["满意度👍很高，王堃。"] });
     expect(emoji).toEqual({ missingGlyphs: ["👍", "堃"], unrenderable: ["👍"] });
   }, 60_000);
+
+  it.skipIf(process.platform !== "linux")("runs its workers at a lower CPU priority than the event loop (nice 10)", () => {
+    const nices = fs.readdirSync("/proc/self/task").map((tid) => {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+    });
+    expect(nices).toContain(10);
+    expect(Number(fs.readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ")[16])).toBe(0);
+  });
 
   it("rejects a bad view model with a clean error and keeps working", async () => {
     const bad = { title: "not an array" } as unknown as ViewModel;

@@ -49,6 +49,8 @@ export type RenderPoolOptions = {
   timeoutMs?: number;
   /** Render a small document when a worker starts; default true. */
   warmUp?: boolean;
+  /** Nice value of the worker threads (Linux): renders yield the CPU to the event loop; default 10. */
+  nice?: number;
   /** After this many workers in a row failed to start, render in-thread; default 2. */
   maxStartFailures?: number;
   logger?: Pick<Console, "warn" | "error">;
@@ -101,6 +103,7 @@ export class RenderPool {
   private readonly script: string;
   private readonly timeoutMs: number;
   private readonly warmUp: boolean;
+  private readonly nice: number;
   private readonly maxStartFailures: number;
   private readonly logger: Pick<Console, "warn" | "error">;
   private slots: Slot[] = [];
@@ -117,6 +120,7 @@ export class RenderPool {
     this.script = opts.script ?? defaultWorkerScript();
     this.timeoutMs = opts.timeoutMs ?? 90_000;
     this.warmUp = opts.warmUp ?? true;
+    this.nice = opts.nice ?? 10;
     this.maxStartFailures = Math.max(1, opts.maxStartFailures ?? 2);
     this.logger = opts.logger ?? console;
     this.inline = this.size === 0;
@@ -186,7 +190,7 @@ export class RenderPool {
     let worker: Worker;
     try {
       worker = new Worker(this.script, {
-        workerData: { warmUp: this.warmUp },
+        workerData: { warmUp: this.warmUp, nice: this.nice },
         // a runaway render takes down its worker, not the server
         resourceLimits: { maxOldGenerationSizeMb: 1536 },
         stdout: false,

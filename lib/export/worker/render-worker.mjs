@@ -8,11 +8,22 @@
 //   worker → parent  { type: "ready" } once, then for each job
 //                    { type: "result", id, ok: true, bytes: Uint8Array (transferred), missingGlyphs, unrenderable, ms }
 //                    { type: "result", id, ok: false, error }
+import { readlinkSync } from "node:fs";
+import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 if (!parentPort) throw new Error("render-worker.mjs must run in a worker thread");
 const port = parentPort;
+
+// Renders are background work: lower this thread's CPU priority (Linux: a thread is a task with its
+// own nice value) so that, when the CPUs are busy, the server's event-loop thread runs first.
+try {
+  const tid = /task\/(\d+)/.exec(readlinkSync("/proc/thread-self"))?.[1];
+  if (tid && workerData?.nice !== 0) os.setPriority(Number(tid), workerData?.nice ?? 10);
+} catch {
+  // not Linux, or not permitted: same priority as the server
+}
 
 register();
 const { runRenderJob, warmUpViewModel } = await import(new URL("./render-job.ts", import.meta.url).href);
