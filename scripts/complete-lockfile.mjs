@@ -15,7 +15,7 @@ if (missing.length === 0) {
 for (const name of missing) {
   // find the parent that declares it, and the version range
   let range = null, dev = false;
-  for (const [k, v] of Object.entries(lock.packages)) {
+  for (const v of Object.values(lock.packages)) {
     const r = v.optionalDependencies?.[name];
     if (r) { range = r; dev = !!v.dev; break; }
   }
