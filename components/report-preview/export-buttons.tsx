@@ -71,6 +71,11 @@ const NOTICE =
  * with progress and Chinese errors, saved under the server's file name), and a notice when some
  * characters are not in the body face. Also on the read-only (reviewer) view.
  */
+const EXPORTS: readonly { format: ExportKind; label: string; Icon: typeof FileDownIcon }[] = [
+  { format: "pdf", label: "下载 PDF", Icon: FileDownIcon },
+  { format: "docx", label: "下载 Word", Icon: FileTextIcon },
+];
+
 export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
   const { reportId, readOnly, autosave, year } = useEditor();
   const header = useHeader();
@@ -130,36 +135,23 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
       >
         {previewOpen ? <EyeOffIcon /> : <EyeIcon />} 预览
       </Button>
-      <Tooltip content={unsavedHint}>
-        <span className="inline-flex">
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={busy !== null}
-            aria-busy={busy === "pdf"}
-            onClick={() => void download("pdf")}
-            data-testid="export-pdf"
-          >
-            {busy === "pdf" ? <Loader2Icon className="animate-spin" /> : <FileDownIcon />}
-            {busy === "pdf" ? "正在生成…" : "下载 PDF"}
-          </Button>
-        </span>
-      </Tooltip>
-      <Tooltip content={unsavedHint}>
-        <span className="inline-flex">
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={busy !== null}
-            aria-busy={busy === "docx"}
-            onClick={() => void download("docx")}
-            data-testid="export-docx"
-          >
-            {busy === "docx" ? <Loader2Icon className="animate-spin" /> : <FileTextIcon />}
-            {busy === "docx" ? "正在生成…" : "下载 Word"}
-          </Button>
-        </span>
-      </Tooltip>
+      {EXPORTS.map(({ format, label, Icon }) => (
+        <Tooltip key={format} content={unsavedHint}>
+          <span className="inline-flex">
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={busy !== null}
+              aria-busy={busy === format}
+              onClick={() => void download(format)}
+              data-testid={`export-${format}`}
+            >
+              {busy === format ? <Loader2Icon className="animate-spin" /> : <Icon />}
+              {busy === format ? "正在生成…" : label}
+            </Button>
+          </span>
+        </Tooltip>
+      ))}
       {error && (
         <span
           role="alert"

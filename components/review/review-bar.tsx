@@ -14,6 +14,7 @@ import {
 } from "lucide-react";
 import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report";
 import { formatDateTime } from "@/lib/labels";
+import type { ReviewState } from "@/lib/server/services/report-history";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -23,18 +24,8 @@ import { Tooltip, TooltipProvider } from "@/components/ui/tooltip";
 
 export type ActionResult = { ok: boolean; message: string; code?: string };
 
-/** The review facts the bars show (dates as ISO strings). */
-export type ReviewInfo = {
-  status: ReportStatus;
-  version: number;
-  submittedAt: string | null;
-  reviewStartedAt: string | null;
-  approvedAt: string | null;
-  publishedAt: string | null;
-  withdrawable: boolean;
-  submissionCount: number;
-  lastReturn: { commentId: string | null; body: string; by: string | null; at: string } | null;
-};
+/** The review facts the bars show (dates as ISO strings): the server's ReviewState. */
+export type ReviewInfo = ReviewState;
 
 export const STATUS_BADGE: Record<ReportStatus, "secondary" | "warning" | "error" | "success" | "default"> = {
   DRAFT: "secondary",
