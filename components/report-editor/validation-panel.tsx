@@ -12,13 +12,26 @@ import { buildFindingsView, refSelector, type FindingItem } from "./findings-vie
 import { revealRef } from "./reveal";
 import { FindingCommentButton } from "@/components/review/comment-marker";
 
+/** Pause in typing after which the checks run again. */
+const SETTLE_MS = 120;
+
+/** `value` once it has stopped changing for `ms` (the first value at once). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /**
- * Runs the validator off the typing path (deferred render) and publishes the results to the store,
- * where the panel, the toolbar and the cells read them.
+ * Runs the validator off the typing path — after a short pause in typing, in a deferred render — and
+ * publishes the results to the store, where the panel, the toolbar and the cells read them.
  */
 export function ValidationHost({ context }: { context: RuleContext }) {
   const { store } = useEditor();
-  const content = useContent();
+  const content = useSettled(useContent(), SETTLE_MS);
   const deferred = useDeferredValue(content);
   const view = useMemo(() => buildFindingsView(deferred, validateReport(deferred, context)), [deferred, context]);
   useEffect(() => store.setFindingsView(view), [store, view]);
