@@ -44,5 +44,26 @@ export async function openReport(page: Page, year: number): Promise<string> {
   return page.url();
 }
 
+const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
+
+/** Fills a complete report (no errors left): every blank cell 0, the text sections, fee 未收取, sign date. */
+export async function fillComplete(page: Page, year: number) {
+  for (const s of ["s2", "s3", "s4"]) await page.locator(`#section-${s}`).getByRole("button", { name: "空白单元格填 0" }).click();
+  const texts: Record<string, string> = {
+    "text.s1.active": "本年度主动公开政府信息 88 条，涵盖财政预决算、惠民政策等内容。",
+    "text.s1.request": "依申请公开工作依法依规办理，答复及时。",
+    "text.s1.management": "健全政府信息公开审查机制，动态更新公开目录。",
+    "text.s1.platform": "依托政府网站和公开栏做好信息发布。",
+    "text.s1.oversight": "将政务公开纳入年度考核，组织业务培训。",
+    "text.s5": "一是公开内容还不够全面；二是解读回应有待加强。下一步将完善制度。",
+    "text.s6": "无其他需要报告的事项。",
+  };
+  for (const [ref, text] of Object.entries(texts)) await field(page, ref).fill(text);
+  await field(page, "fee").getByLabel("未收取").check();
+  await field(page, "header.signDate").fill(`${year + 1}年1月20日`);
+  await expect(page.getByTestId("error-count")).toHaveText("0 项错误");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+}
+
 export const test = base;
 export { expect };

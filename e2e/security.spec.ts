@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, login, openReport, pageAs, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, fillComplete, login, openReport, pageAs, test } from "./fixtures";
 
 // This spec creates its own organs and accounts (per-run suffix): a township 安全X镇 of 示范县 with
 // a clerk whose 2023 report is approved, a neighbour county with its supervisor, a clerk who gets
@@ -16,7 +16,6 @@ type Role = (typeof ROLES)[number];
 /** ok: 200 (a page, or the file); 404; login: redirected to /login */
 type Outcome = "ok" | "404" | "login";
 
-const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
 
 async function formsReady(page: Page) {
   await expect(page.locator("form[data-admin-form]").first()).toBeVisible();
@@ -53,25 +52,6 @@ async function createUser(page: Page, username: string, role: string, organ: str
   await page.getByLabel("初始密码").fill(PASS);
   await page.getByRole("button", { name: "新建账号" }).click();
   await expect(page.getByTestId("user-form-message")).toContainText("已新建账号");
-}
-
-async function fillComplete(page: Page, year: number) {
-  for (const s of ["s2", "s3", "s4"]) await page.locator(`#section-${s}`).getByRole("button", { name: "空白单元格填 0" }).click();
-  for (const [ref, text] of Object.entries({
-    "text.s1.active": "本年度主动公开政府信息。",
-    "text.s1.request": "依申请公开办理及时。",
-    "text.s1.management": "政府信息管理规范。",
-    "text.s1.platform": "平台建设有序。",
-    "text.s1.oversight": "监督保障有力。",
-    "text.s5": "一是公开意识有待加强。",
-    "text.s6": "无其他需要报告的事项。",
-  })) {
-    await field(page, ref).fill(text);
-  }
-  await field(page, "fee").getByLabel("未收取").check();
-  await field(page, "header.signDate").fill(`${year + 1}年1月20日`);
-  await expect(page.getByTestId("error-count")).toHaveText("0 项错误");
-  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
 }
 
 async function contextAs(browser: Browser, username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
