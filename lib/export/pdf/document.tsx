@@ -3,11 +3,11 @@
  * shared/spec/official-format.md §9). It draws a ViewModel; pagination decisions are made
  * beforehand by planDocument (layout.ts).
  */
-import type { ComponentProps, ReactElement } from "react";
+import type { ComponentProps } from "react";
 import { Canvas, Document, Font, Page, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { ViewModel } from "../view-model";
-import { FAMILY, registerFonts } from "./fonts";
+import { FAMILY, fontAscentEm, registerFonts, type FaceName } from "./fonts";
 import {
   BODY,
   FOLIO,
@@ -18,20 +18,15 @@ import {
   TEXT_H,
   TEXT_W,
   TITLE,
-  cellTextWidth,
-  cellWidth,
-  layoutLines,
   pageSegments,
   planDocument,
   textWidth,
   type DocumentPlan,
   type FlowItem,
-  type Grid,
   type HeadingLine,
-  type PlacedCell,
-  type TableGeometry,
   type TextStyle,
 } from "./layout";
+import { drawTable, type TableDrawing } from "./table-drawing";
 
 const pt = (x: number) => `${x}pt`;
 
@@ -55,100 +50,40 @@ const pinW = (w: number): Style => ({ width: w, minWidth: w, maxWidth: w });
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-type GridProps = { grid: Grid; heights: number[]; g: TableGeometry };
+type Painter = Parameters<NonNullable<ComponentProps<typeof Canvas>["paint"]>>[0];
+
+/** react-pdf may call paint with a measuring context while laying out: not a page. */
+const isMeasuring = (painter: Painter) => "getWidth" in painter;
+
+/** The fontkit object react-pdf drew this face with, so text drawn here shares its embedded subset. */
+const loadedFont = (face: FaceName) => Font.getFont({ fontFamily: face })?.data as unknown as string | undefined;
 
 /**
- * One table cell: a single Text node that draws its own right and bottom rules (the table box draws
- * the top and left ones). Its text is centred vertically by padding computed from the planned row
- * heights and line count — a View around a Text, centred by flexbox, looked the same but doubled
- * the number of nodes react-pdf lays out (a third of a report's render time is its tables).
+ * Paint a table chunk (see table-drawing.ts): the rules as one filled path, then the text runs in
+ * cell order (pdftotext -raw keeps a cell's lines together), switching fonts only when needed.
  */
-function CellBox({ cell, g, height, grow }: { cell: PlacedCell; g: TableGeometry; height: number; grow: boolean }) {
-  const face = cell.bold ? "Hei" : g.face;
-  const lines = cell.text === "" ? 0 : layoutLines(cell.text, { face, size: g.fontSize }, cellTextWidth(g, cell.c, cell.cs)).length;
-  const free = height - TABLE_STYLE.border - 2 * TABLE_STYLE.padV - lines * g.lineHeight;
-  const style: Style = {
-    ...pinW(cellWidth(g, cell.c, cell.cs)),
-    minHeight: height,
-    borderRightWidth: TABLE_STYLE.border,
-    borderBottomWidth: TABLE_STYLE.border,
-    borderColor: "#000",
-    borderStyle: "solid",
-    paddingHorizontal: TABLE_STYLE.padH,
-    paddingTop: TABLE_STYLE.padV + Math.max(0, free / 2),
-    paddingBottom: TABLE_STYLE.padV,
-    fontFamily: FAMILY[face],
-    fontSize: g.fontSize,
-    lineHeight: pt(g.lineHeight),
-    textAlign: cell.align,
+function paintTable(d: TableDrawing) {
+  return (painter: Painter) => {
+    if (isMeasuring(painter)) return null;
+    for (const r of d.rules) painter.rect(r.x, r.y, r.w, r.h);
+    painter.fillColor("#000").fill();
+    let current = "";
+    for (const run of d.runs) {
+      const key = `${run.face}/${run.size}`;
+      if (key !== current) {
+        const font = loadedFont(run.face);
+        if (!font) throw new Error(`font ${run.face} is not loaded`);
+        painter.font(font, run.size);
+        current = key;
+      }
+      painter.text(run.text, run.x, run.baseline - fontAscentEm(run.face) * run.size, { lineBreak: false });
+    }
+    return null;
   };
-  if (grow) style.flexGrow = 1;
-  return <Text style={style}>{cell.text}</Text>;
-}
-
-/**
- * Draw rows [r0, r1) × columns [c0, c1) of a grid as nested flex boxes: the region is cut into
- * horizontal bands no cell crosses; a one-row band is a flex row, a taller band is cut vertically
- * where no cell crosses and each side drawn recursively, so a row-spanning cell becomes one box
- * as tall as the rows beside it.
- */
-function Region({ grid, heights, g, r0, r1, c0, c1 }: GridProps & { r0: number; r1: number; c0: number; c1: number }) {
-  const inRegion = grid.cells.filter((x) => x.r >= r0 && x.r < r1 && x.c >= c0 && x.c < c1);
-  const bands: ReactElement[] = [];
-  let r = r0;
-  while (r < r1) {
-    let e = r + 1;
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const x of inRegion) {
-        if (x.r >= r && x.r < e && x.r + x.rs > e) {
-          e = x.r + x.rs;
-          changed = true;
-        }
-      }
-    }
-    const isLast = e >= r1;
-    const band = inRegion.filter((x) => x.r >= r && x.r < e).sort((a, b) => a.c - b.c);
-    const bandHeight = heights.slice(r, e).reduce((a, b) => a + b, 0);
-    const key = `${r}-${c0}`;
-    if (e === r + 1) {
-      bands.push(
-        <View key={key} style={{ flexDirection: "row", minHeight: bandHeight, ...(isLast ? { flexGrow: 1 } : {}) }}>
-          {band.map((x) => (
-            <CellBox key={x.c} cell={x} g={g} height={bandHeight} grow={false} />
-          ))}
-        </View>,
-      );
-    } else {
-      const only = band.length === 1 && band[0] && band[0].c === c0 && band[0].cs === c1 - c0 ? band[0] : null;
-      if (only) {
-        bands.push(<CellBox key={key} cell={only} g={g} height={bandHeight} grow={isLast} />);
-      } else {
-        let cut = -1;
-        for (let x = c0 + 1; x < c1 && cut < 0; x++) {
-          if (!band.some((cell) => cell.c < x && x < cell.c + cell.cs)) cut = x;
-        }
-        if (cut < 0) throw new Error(`table cells in rows ${r + 1}–${e} cannot be drawn as nested boxes`);
-        bands.push(
-          <View key={key} style={{ flexDirection: "row", ...(isLast ? { flexGrow: 1 } : {}) }}>
-            <View style={{ ...pinW(cellWidth(g, c0, cut - c0)), flexDirection: "column" }}>
-              <Region grid={grid} heights={heights} g={g} r0={r} r1={e} c0={c0} c1={cut} />
-            </View>
-            <View style={{ ...pinW(cellWidth(g, cut, c1 - cut)), flexDirection: "column" }}>
-              <Region grid={grid} heights={heights} g={g} r0={r} r1={e} c0={cut} c1={c1} />
-            </View>
-          </View>,
-        );
-      }
-    }
-    r = e;
-  }
-  return <>{bands}</>;
 }
 
 function TableChunkView({ item }: { item: Extract<FlowItem, { kind: "table" }> }) {
-  const g = item.geometry;
-  const ncols = g.colW.length;
+  const d = drawTable(item.header, item.headerHeights, item.chunk.grid, item.chunk.heights, item.geometry);
   return (
     <View wrap={false} style={item.index === item.count - 1 ? { marginBottom: TABLE_STYLE.after } : {}}>
       {item.headings.map((h: HeadingLine, i) => (
@@ -156,30 +91,13 @@ function TableChunkView({ item }: { item: Extract<FlowItem, { kind: "table" }> }
           {h.text}
         </Text>
       ))}
-      <View
-        style={{
-          ...pinW(TEXT_W),
-          borderTopWidth: TABLE_STYLE.border,
-          borderLeftWidth: TABLE_STYLE.border,
-          borderColor: "#000",
-          borderStyle: "solid",
-        }}
-      >
-        {item.header.nrows > 0 && (
-          <Region grid={item.header} heights={item.headerHeights} g={g} r0={0} r1={item.header.nrows} c0={0} c1={ncols} />
-        )}
-        {item.chunk.grid.nrows > 0 && (
-          <Region grid={item.chunk.grid} heights={item.chunk.heights} g={g} r0={0} r1={item.chunk.grid.nrows} c0={0} c1={ncols} />
-        )}
-      </View>
+      <Canvas style={{ ...pinW(d.width), height: d.height }} paint={paintTable(d)} />
     </View>
   );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Page furniture
-
-type Painter = Parameters<NonNullable<ComponentProps<typeof Canvas>["paint"]>>[0];
 
 /**
  * The page number "— n —" (4号宋体, 7 mm below the text block, odd pages right, even pages left, one
@@ -194,14 +112,13 @@ type Painter = Parameters<NonNullable<ComponentProps<typeof Canvas>["paint"]>>[0
 function pageNumberPainter() {
   let page = 0;
   return (painter: Painter) => {
-    // react-pdf may call paint with a measuring context while laying out: not a page
-    if ("getWidth" in painter) return null;
+    if (isMeasuring(painter)) return null;
     const n = ++page;
     const text = `— ${n} —`;
     const width = textWidth(text, FOLIO_TEXT);
     const x = n % 2 === 1 ? TEXT_W - FOLIO.indent - width : FOLIO.indent;
-    const font = Font.getFont({ fontFamily: "Song" })?.data as unknown;
-    if (font) painter.font(font as string, FOLIO.size);
+    const font = loadedFont("Song");
+    if (font) painter.font(font, FOLIO.size);
     painter.fillColor("#000").text(text, x, 0, { lineBreak: false });
     return null;
   };

@@ -284,3 +284,43 @@ export function advanceEm(face: PrimaryFace, ch: string): number {
   advanceCache.set(key, em);
   return em;
 }
+
+const coverCache = new Map<string, boolean>();
+
+/** Whether the face draws this character itself (else the fallback face does). */
+function faceHas(face: PrimaryFace, ch: string): boolean {
+  const key = face + ch;
+  let ok = coverCache.get(key);
+  if (ok === undefined) {
+    ok = fontkitFont(face).hasGlyphForCodePoint(ch.codePointAt(0) as number);
+    coverCache.set(key, ok);
+  }
+  return ok;
+}
+
+/**
+ * Text cut into runs drawn by one face each: the primary face, or the fallback for the characters
+ * it lacks (as react-pdf's font substitution does), with each run's advance width in em.
+ */
+export function faceRuns(text: string, face: PrimaryFace): { face: FaceName; text: string; widthEm: number }[] {
+  const runs: { face: FaceName; text: string; widthEm: number }[] = [];
+  let last: (typeof runs)[number] | undefined;
+  for (const ch of text) {
+    const f: FaceName = faceHas(face, ch) ? face : "Fallback";
+    const w = advanceEm(face, ch);
+    if (last && last.face === f) {
+      last.text += ch;
+      last.widthEm += w;
+    } else {
+      last = { face: f, text: ch, widthEm: w };
+      runs.push(last);
+    }
+  }
+  return runs;
+}
+
+/** A face's ascent in em: where react-pdf puts the baseline below the top of a line. */
+export function fontAscentEm(face: FaceName): number {
+  const f = fontkitFont(face);
+  return f.ascent / f.unitsPerEm;
+}

@@ -6,7 +6,8 @@
  * table row's height is computed from the real font metrics (fontkit) with the same line-breaking
  * rules react-pdf applies (see chineseHyphenation), the flow is simulated page by page with
  * react-pdf's own rules (orphans/widows 2, minPresenceAhead, wrap={false}), and tables are cut
- * into page-sized chunks that are drawn as unbreakable blocks with the header rows repeated.
+ * into page-sized chunks that are drawn as unbreakable blocks with the header rows repeated (each
+ * chunk painted on one canvas from the planned geometry, see table-drawing.ts).
  */
 import type { Align, Block, Table, TableRow, ViewModel } from "../view-model";
 import { advanceEm, breakParts, type PrimaryFace } from "./fonts";

@@ -14,7 +14,7 @@ import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
 import { buildViewModel, paragraphs } from "../build-view-model";
 import { viewModelText } from "../view-model";
 import { missingGlyphs } from "./fonts";
-import { MARGIN, PAGE, TEXT_H } from "./layout";
+import { MARGIN, PAGE, TEXT_H, TEXT_W } from "./layout";
 import { renderPdfWithPlan } from "./render";
 import { hasPoppler, pdftotext, pdfWords, squash, type Word } from "./testing/poppler";
 
@@ -48,18 +48,21 @@ function expectInOrder(text: string, expected: string[]) {
 }
 
 const folioTop = PAGE.height - MARGIN.bottom;
-/** Words of the text block (not the page number), in reading order: page, line (same baseline ±1.5 pt), x. */
+/** Words grouped into lines (same baseline ±1.5 pt), top to bottom, each line left to right. */
+function readingOrderLines(words: Word[]): Word[][] {
+  const sorted = [...words].sort((a, b) => a.yMax - b.yMax || a.xMin - b.xMin);
+  const lines: Word[][] = [];
+  for (const w of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs((line[0] as Word).yMax - w.yMax) <= 1.5) line.push(w);
+    else lines.push([w]);
+  }
+  return lines.map((l) => l.sort((a, b) => a.xMin - b.xMin));
+}
+
+/** Words of the text block (not the page number), in reading order: page, line, x. */
 function readingOrder(pages: Word[][]): Word[] {
-  return pages.flatMap((words) => {
-    const sorted = words.filter((w) => w.yMin < folioTop).sort((a, b) => a.yMax - b.yMax || a.xMin - b.xMin);
-    const lines: Word[][] = [];
-    for (const w of sorted) {
-      const line = lines[lines.length - 1];
-      if (line && Math.abs((line[0] as Word).yMax - w.yMax) <= 1.5) line.push(w);
-      else lines.push([w]);
-    }
-    return lines.flatMap((l) => l.sort((a, b) => a.xMin - b.xMin));
-  });
+  return pages.flatMap((words) => readingOrderLines(words.filter((w) => w.yMin < folioTop)).flat());
 }
 
 describe.skipIf(!poppler)("the 张良镇 2023 report as stored, in the official format", () => {
@@ -152,7 +155,7 @@ describe.skipIf(!poppler)("bad input renders without crashing and without losing
       "12-digit numbers",
       (c) => {
         c.text["s1.active"] = "全年办理事项 123456789012 件，电话 037512345678。";
-        for (const id of Object.keys(c.cells).filter((k) => k.startsWith("t3.new."))) c.cells[id] = "123456789012";
+        for (const id of Object.keys(c.cells).filter((k) => k.startsWith("t3.new.") || k.startsWith("t4."))) c.cells[id] = "123456789012";
       },
       ["123456789012", "037512345678"],
     ],
@@ -180,6 +183,19 @@ describe.skipIf(!poppler)("bad input renders without crashing and without losing
       expect(ws.filter((w) => w.yMin > folioTop).map((w) => w.text).join(" ")).toBe(`— ${i + 1} —`);
       // nothing runs into the bottom margin
       for (const w of ws.filter((w) => w.yMin < folioTop)) expect(w.yMax, w.text).toBeLessThanOrEqual(MARGIN.top + TEXT_H + 2);
+      // nothing runs out of the text block sideways, and no text is drawn over other text (a long
+      // number in a narrow table column is drawn smaller instead of running into its neighbours)
+      const text = ws.filter((w) => w.yMin < folioTop && !/^[草稿]$/.test(w.text));
+      for (const w of text) {
+        expect(w.xMin, w.text).toBeGreaterThanOrEqual(MARGIN.left - 1);
+        expect(w.xMax, w.text).toBeLessThanOrEqual(MARGIN.left + TEXT_W + 1);
+      }
+      for (const line of readingOrderLines(text)) {
+        line.forEach((w, j) => {
+          const prev = line[j - 1];
+          if (prev) expect(w.xMin, `"${w.text}" after "${prev.text}" on page ${i + 1}`).toBeGreaterThanOrEqual(prev.xMax - 0.5);
+        });
+      }
     });
     // the characters drawn in the fallback face are the ones the author is told about
     if (name.startsWith("rare")) expect(missingGlyphs(viewModelText(vm))).toEqual(expect.arrayContaining([...rare]));
