@@ -6,6 +6,7 @@ export const ACCOUNTS = {
   chengguan: "示范县城关镇人民政府",
   qingshan: "示范县青山镇人民政府",
   hekou: "示范县河口乡人民政府",
+  zhangliang: "示范县张良镇人民政府",
   shencha: "示范县人民政府",
   admin: "示范县人民政府",
 } as const;

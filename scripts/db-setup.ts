@@ -3,7 +3,8 @@
 //   2. creates data/ and the auth secret file (unless BETTER_AUTH_SECRET is set)
 //   3. PostgreSQL: creates the database if it does not exist
 //   4. `prisma migrate deploy` with prisma.config.ts, skipped when every migration is applied
-//   5. seeds the demo organs/accounts (idempotent; NIANBAO_SEED=off to skip)
+//   5. seeds the demo organs/accounts and the demo content (a published report) on an empty
+//      database (NIANBAO_SEED=off to skip)
 // Run: npx tsx scripts/db-setup.ts
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
@@ -91,7 +92,11 @@ export function migrateDeploy(config: DatabaseConfig): void {
   }
 }
 
-export async function setupDatabase(config: DatabaseConfig = resolveDatabaseConfig(), opts: { seed?: boolean } = {}) {
+export async function setupDatabase(
+  config: DatabaseConfig = resolveDatabaseConfig(),
+  /** demoContent: the demo report too (default true) */
+  opts: { seed?: boolean; demoContent?: boolean } = {},
+) {
   mkdirSync(dataDir(), { recursive: true });
   if (!process.env.BETTER_AUTH_SECRET) getAuthSecret();
   if (config.provider === "postgres") await ensurePostgresDatabase(config.url);
@@ -107,7 +112,7 @@ export async function setupDatabase(config: DatabaseConfig = resolveDatabaseConf
       await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     }
     if (opts.seed ?? process.env.NIANBAO_SEED !== "off") {
-      const { created } = await seedDemo(db);
+      const { created } = await seedDemo(db, { content: opts.demoContent });
       if (created) log("demo organs and accounts created (password: nianbao2024, see docs/demo-accounts.md)");
     }
   } finally {

@@ -17,7 +17,7 @@ const env = {
   PORT: port,
 };
 
-const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-setup.ts"], { env, stdio: "inherit" });
+const setup = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db-setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {

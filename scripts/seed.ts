@@ -1,4 +1,5 @@
-// Demo data: one county, three townships, one clerk per township, a supervisor and an admin.
+// Demo data: one county, three townships, one clerk per township, a supervisor and an admin; then the
+// demo content of seed-content.ts (a fourth township with a published report).
 // Idempotent: does nothing when the user "admin" exists. Run: npx tsx scripts/seed.ts
 // (scripts/db-setup.ts calls it after migrating).
 import { randomUUID } from "node:crypto";
@@ -8,19 +9,20 @@ import { hashPassword } from "better-auth/crypto";
 import { syntheticEmail } from "../lib/server/auth-core";
 import { createDb, type Db } from "../lib/server/db-core";
 import type { Role } from "../lib/server/permissions";
+import { seedDemoContent } from "./seed-content";
 
 export const DEMO_PASSWORD = "nianbao2024";
 
 type OrganKey = "county" | "chengguan" | "qingshan" | "hekou";
 
-export const DEMO_ORGANS: Record<OrganKey, { fullName: string; shortName: string; kind: string; parent: OrganKey | null; sortOrder: number }> = {
+export const DEMO_ORGANS: Record<OrganKey, OrganSpec> = {
   county: { fullName: "示范县人民政府", shortName: "示范县", kind: "COUNTY", parent: null, sortOrder: 0 },
   chengguan: { fullName: "示范县城关镇人民政府", shortName: "城关镇", kind: "TOWNSHIP", parent: "county", sortOrder: 1 },
   qingshan: { fullName: "示范县青山镇人民政府", shortName: "青山镇", kind: "TOWNSHIP", parent: "county", sortOrder: 2 },
   hekou: { fullName: "示范县河口乡人民政府", shortName: "河口乡", kind: "TOWNSHIP", parent: "county", sortOrder: 3 },
 };
 
-export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; role: Role; organ: OrganKey }> = [
+export const DEMO_ACCOUNTS: ReadonlyArray<AccountSpec & { organ: OrganKey }> = [
   { username: "chengguan", displayName: "城关镇填报员", role: "CLERK", organ: "chengguan" },
   { username: "qingshan", displayName: "青山镇填报员", role: "CLERK", organ: "qingshan" },
   { username: "hekou", displayName: "河口乡填报员", role: "CLERK", organ: "hekou" },
@@ -28,16 +30,26 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: strin
   { username: "admin", displayName: "系统管理员", role: "ADMIN", organ: "county" },
 ];
 
-/** Creates the demo organs and accounts unless the admin exists. Returns whether anything was created. */
-export async function seedDemo(db: Db): Promise<{ created: boolean }> {
-  if (await db.user.findUnique({ where: { username: "admin" }, select: { id: true } })) return { created: false };
+export type OrganSpec = { fullName: string; shortName: string; kind: string; parent: string | null; sortOrder: number };
+export type AccountSpec = { username: string; displayName: string; role: Role; organ: string };
 
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+/**
+ * Creates organs (parents first; a parent is a key of `organs` or of DEMO_ORGANS) and credential
+ * accounts, skipping those that exist, with one system.seed audit row naming the accounts created.
+ */
+export async function createOrgansAndAccounts(db: Db, organs: Record<string, OrganSpec>, accounts: ReadonlyArray<AccountSpec>): Promise<void> {
+  const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
   await db.$transaction(async (tx) => {
-    const organIds = new Map<OrganKey, string>();
-    for (const key of Object.keys(DEMO_ORGANS) as OrganKey[]) {
-      const o = DEMO_ORGANS[key];
-      const parentId = o.parent ? organIds.get(o.parent) : null;
+    const organIds = new Map<string, string>();
+    const idOf = async (key: string): Promise<string | null> => {
+      const known = organIds.get(key);
+      if (known) return known;
+      const spec = organs[key] ?? DEMO_ORGANS[key as OrganKey];
+      if (!spec) return null;
+      return (await tx.organ.findFirst({ where: { fullName: spec.fullName }, select: { id: true } }))?.id ?? null;
+    };
+    for (const [key, o] of Object.entries(organs)) {
+      const parentId = o.parent ? await idOf(o.parent) : null;
       const existing = await tx.organ.findFirst({ where: { fullName: o.fullName }, select: { id: true } });
       const organ =
         existing ??
@@ -47,8 +59,10 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         }));
       organIds.set(key, organ.id);
     }
-    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+    const created: string[] = [];
+    for (const [i, a] of accounts.entries()) {
       if (await tx.user.findUnique({ where: { username: a.username }, select: { id: true } })) continue;
+      created.push(a.username);
       const userId = randomUUID();
       await tx.user.create({
         data: {
@@ -59,7 +73,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
           username: a.username,
           displayUsername: a.username,
           role: a.role,
-          organId: organIds.get(a.organ) ?? null,
+          organId: await idOf(a.organ),
           displayName: a.displayName,
         },
       });
@@ -67,10 +81,21 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: hashes[i] ?? "" },
       });
     }
-    await tx.reportEvent.create({
-      data: { action: "system.seed", detail: JSON.stringify({ users: DEMO_ACCOUNTS.map((a) => a.username) }) },
-    });
+    if (created.length > 0) {
+      await tx.reportEvent.create({ data: { action: "system.seed", detail: JSON.stringify({ users: created }) } });
+    }
   });
+}
+
+/**
+ * Creates the demo organs and accounts unless the admin exists, and then (unless `content` is
+ * false) the demo content: 张良镇 with its clerk and its published 2023 report (seed-content.ts).
+ * Returns whether anything was created.
+ */
+export async function seedDemo(db: Db, opts: { content?: boolean } = {}): Promise<{ created: boolean }> {
+  if (await db.user.findUnique({ where: { username: "admin" }, select: { id: true } })) return { created: false };
+  await createOrgansAndAccounts(db, DEMO_ORGANS, DEMO_ACCOUNTS);
+  if (opts.content ?? true) await seedDemoContent(db);
   return { created: true };
 }
 

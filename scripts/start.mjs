@@ -8,7 +8,8 @@ const run = (args, opts = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-run(["--import", "tsx", "scripts/db-setup.ts"]);
+// --conditions=react-server: the demo seed runs the app's services, which import "server-only"
+run(["--conditions=react-server", "--import", "tsx", "scripts/db-setup.ts"]);
 if (!existsSync(".next/BUILD_ID") || process.env.NIANBAO_REBUILD === "1") {
   console.log("首次启动：正在构建应用（约 1–2 分钟）…");
   run(["node_modules/next/dist/bin/next", "build"]);

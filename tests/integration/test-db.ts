@@ -15,13 +15,18 @@ export type TestDb = { provider: DbProvider; db: Db; url: string; cleanup: () =>
 
 export const TEST_PROVIDERS: DbProvider[] = process.env.TEST_POSTGRES_URL ? ["sqlite", "postgres"] : ["sqlite"];
 
-export async function createTestDb(provider: DbProvider): Promise<TestDb> {
+/**
+ * `demoContent`: also the demo content (张良镇 and its published report, scripts/seed-content.ts);
+ * off by default so tests build their own world on the demo organs and accounts.
+ */
+export async function createTestDb(provider: DbProvider, opts: { demoContent?: boolean } = {}): Promise<TestDb> {
+  const seedOpts = { seed: true, demoContent: opts.demoContent ?? false };
   const tmp = mkdtempSync(path.join(os.tmpdir(), "nianbao-it-"));
   // The auth secret file and anything else under the data dir go to the temp dir, not ./data.
   process.env.NIANBAO_DATA_DIR = tmp;
   if (provider === "sqlite") {
     const config = resolveDatabaseConfig(`file:${path.join(tmp, "test.db")}`);
-    await setupDatabase(config, { seed: true });
+    await setupDatabase(config, seedOpts);
     const db = createDb(config);
     return {
       provider,
@@ -39,7 +44,7 @@ export async function createTestDb(provider: DbProvider): Promise<TestDb> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const config = resolveDatabaseConfig(url.toString());
-  await setupDatabase(config, { seed: true }); // creates the database, migrates, seeds
+  await setupDatabase(config, seedOpts); // creates the database, migrates, seeds
   const db = createDb(config);
   return {
     provider,
