@@ -78,8 +78,8 @@ const HINTS: Record<ReportStatus, string> = {
   DRAFT: "填报人尚未提交审核，暂不能审核。",
   SUBMITTED: "请审核报告内容：点击单元格或段落可添加批注；需要修改时“退回修改”，无误时“审核通过”。",
   RETURNED: "已退回填报人修改，等待重新提交。",
-  APPROVED: "已审核通过，可以发布。",
-  PUBLISHED: "报告已发布。",
+  APPROVED: "已审核通过，可以发布；如需修改，仍可退回。",
+  PUBLISHED: "报告已发布。如发现错误，可“退回修改”：报告将从公开页面撤下，填报人改正后重新提交、审核、发布。",
 };
 
 /**
@@ -181,6 +181,11 @@ export function ReviewBar(props: {
             <DialogHeader>
               <DialogTitle>退回修改</DialogTitle>
               <DialogDescription>请说明需要修改的内容。退回意见将作为批注保存，填报人在报告页面醒目位置看到。</DialogDescription>
+              {review.status === "PUBLISHED" && (
+                <p className="mt-2 rounded border border-orange-200 bg-orange-50 px-3 py-2 text-sm text-orange-800" data-testid="return-unpublish-warning">
+                  该报告已发布。退回后将从公开页面撤下，直至改正并重新审核发布。
+                </p>
+              )}
             </DialogHeader>
             <form
               className="px-5 py-4"

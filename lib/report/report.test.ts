@@ -14,6 +14,9 @@ import {
   submitContentSchema,
   validateReport,
   canTransition,
+  REPORT_ACTIONS,
+  REPORT_STATUSES,
+  transitionRefusal,
   type Finding,
 } from "./index";
 
@@ -346,13 +349,32 @@ describe("schemas", () => {
 });
 
 describe("status", () => {
-  it("allows the review cycle and nothing else", () => {
-    expect(canTransition("DRAFT", "submit")).toBe(true);
-    expect(canTransition("RETURNED", "submit")).toBe(true);
-    expect(canTransition("SUBMITTED", "approve")).toBe(true);
-    expect(canTransition("APPROVED", "approve")).toBe(false);
-    expect(canTransition("DRAFT", "publish")).toBe(false);
-    expect(canTransition("APPROVED", "publish")).toBe(true);
+  // every (status, action) pair that is allowed; all others are refused
+  const ALLOWED = new Set([
+    "DRAFT submit",
+    "RETURNED submit",
+    "SUBMITTED withdraw",
+    "SUBMITTED return",
+    "SUBMITTED approve",
+    "APPROVED publish",
+    // a wrong approval or publication can be taken back: the report goes back to the clerk
+    "APPROVED return",
+    "PUBLISHED return",
+  ]);
+  const pairs = REPORT_STATUSES.flatMap((s) => REPORT_ACTIONS.map((a) => [s, a] as const));
+
+  it.each(pairs)("%s → %s", (status, action) => {
+    const allowed = ALLOWED.has(`${status} ${action}`);
+    expect(canTransition(status, action)).toBe(allowed);
+    const refusal = transitionRefusal(status, action);
+    if (allowed) expect(refusal).toBeNull();
+    else expect(refusal).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("refuses a withdrawal once the review started, and names a repeated action as such", () => {
+    expect(transitionRefusal("SUBMITTED", "withdraw", { reviewStarted: true })).toContain("审核人已开始审核");
+    expect(transitionRefusal("RETURNED", "return")).toContain("无需重复操作");
+    expect(transitionRefusal("PUBLISHED", "publish")).toContain("无需重复操作");
   });
 });
 

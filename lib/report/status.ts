@@ -4,10 +4,14 @@
  * conditional update); the UI only mirrors them to decide what to offer.
  *
  *   草稿 DRAFT ──submit──▶ 待审核 SUBMITTED ──approve──▶ 已通过 APPROVED ──publish──▶ 已发布 PUBLISHED
- *        ▲                  │   │
- *        └────withdraw──────┘   └──return──▶ 已退回 RETURNED ──submit──▶ 待审核 …
+ *        ▲                  │   │                           │                           │
+ *        └────withdraw──────┘   └──return──▶ 已退回 RETURNED ◀──return────────────────────┘
+ *                                               │                  (also from APPROVED)
+ *                                               └──submit──▶ 待审核 …
  *
  * withdraw is allowed only until a supervisor starts reviewing the submission (Report.reviewStartedAt).
+ * return also works after approval and after publication: a published report found to be wrong is
+ * taken off the public portal and goes back to the clerk, to be corrected, reviewed and published again.
  */
 export const REPORT_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -27,7 +31,7 @@ export const REPORT_ACTIONS: readonly ReportAction[] = ["submit", "withdraw", "r
 export const TRANSITIONS: Record<ReportAction, { from: readonly ReportStatus[]; to: ReportStatus }> = {
   submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED" },
   withdraw: { from: ["SUBMITTED"], to: "DRAFT" },
-  return: { from: ["SUBMITTED"], to: "RETURNED" },
+  return: { from: ["SUBMITTED", "APPROVED", "PUBLISHED"], to: "RETURNED" },
   approve: { from: ["SUBMITTED"], to: "APPROVED" },
   publish: { from: ["APPROVED"], to: "PUBLISHED" },
 };

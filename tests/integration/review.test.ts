@@ -10,6 +10,7 @@ import { returnReport } from "@/lib/server/services/return-report";
 import { approveReport } from "@/lib/server/services/approve-report";
 import { publishReport } from "@/lib/server/services/publish-report";
 import { compareSubmission, getReviewState, listSubmissions } from "@/lib/server/services/report-history";
+import { getPublishedReport } from "@/lib/server/services/public-reports";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor, addNeighbourCounty } from "./fixtures";
 
@@ -279,7 +280,42 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(await events(id, "report.publish")).toHaveLength(1);
     expect((await listSubmissions(qingshan, id, t.db)).at(-1)?.outcome).toBe("published");
     expect(await saveReport(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
-    expect(await returnReport(shencha, { reportId: id, comment: "发布后退回" }, t.db)).toMatchObject({ ok: false, code: "WRONG_STATE" });
+    expect(await withdrawReport(qingshan, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "WRONG_STATE" });
+  });
+
+  it("a published report found wrong is returned: it leaves the public portal, is corrected and published again", async () => {
+    const id = ids.qingshan!;
+    expect(await getPublishedReport(id, t.db)).not.toBeNull();
+    // only a reviewer of the county may, with a reason
+    expect(await returnReport(neighbour.supervisor, { reportId: id, comment: "越权" }, t.db)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await returnReport(qingshan, { reportId: id, comment: "自己退回" }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await returnReport(shencha, { reportId: id, comment: " " }, t.db)).toMatchObject({ ok: false, code: "INVALID" });
+    expect((await row(id)).status).toBe("PUBLISHED");
+
+    const r = await returnReport(shencha, { reportId: id, comment: "表二“行政许可”数字有误，请改正后重新提交。" }, t.db);
+    expect(r).toMatchObject({ ok: true, status: "RETURNED" });
+    const returned = await row(id);
+    expect(returned).toMatchObject({ status: "RETURNED", approvedAt: null, publishedAt: null });
+    expect(await getPublishedReport(id, t.db)).toBeNull();
+    const ev = await events(id, "report.return");
+    expect(JSON.parse(ev.at(-1)!.detail)).toMatchObject({ status: "RETURNED", fromStatus: "PUBLISHED" });
+    const last = (await listSubmissions(shencha, id, t.db)).at(-1);
+    expect(last).toMatchObject({ outcome: "returned", returnComment: "表二“行政许可”数字有误，请改正后重新提交。" });
+
+    // the clerk corrects and resubmits; approved and published again, the portal shows the correction
+    const c = complete("示范县青山镇人民政府");
+    const v = await save(qingshan, id, { ...c, cells: { ...c.cells, "t2.permit.decisions": "17" } });
+    const s = await submitReport(qingshan, { reportId: id, baseVersion: v }, t.db);
+    expect(s).toMatchObject({ ok: true, seq: (last?.seq ?? 0) + 1 });
+    expect(await approveReport(shencha, { reportId: id }, t.db)).toMatchObject({ ok: true });
+    // an approval can be taken back as well
+    expect(await returnReport(shencha, { reportId: id, comment: "再核对一次表三。" }, t.db)).toMatchObject({ ok: true, status: "RETURNED" });
+    const v2 = await version(id);
+    expect(await submitReport(qingshan, { reportId: id, baseVersion: v2 }, t.db)).toMatchObject({ ok: true });
+    expect(await approveReport(shencha, { reportId: id }, t.db)).toMatchObject({ ok: true });
+    expect(await publishReport(shencha, { reportId: id }, t.db)).toMatchObject({ ok: true, status: "PUBLISHED" });
+    expect((await getPublishedReport(id, t.db))?.content.cells["t2.permit.decisions"]).toBe("17");
+    expect((await listSubmissions(shencha, id, t.db)).map((x) => x.outcome).slice(-3)).toEqual(["returned", "returned", "published"]);
   });
 
   it("a save racing a submit: exactly one wins, every time", async () => {

@@ -12,7 +12,11 @@ export type ReturnReportInput = {
   baseVersion?: number;
 };
 
-/** A supervisor sends the submitted report back for changes: SUBMITTED → RETURNED, with a comment. */
+/**
+ * A supervisor sends the report back for changes, with a comment: SUBMITTED → RETURNED, or after
+ * approval or publication (APPROVED/PUBLISHED → RETURNED: the report leaves the public portal until it
+ * is published again).
+ */
 export async function returnReport(user: Actor, input: ReturnReportInput, db: Db = getDb()): Promise<TransitionResult> {
   const anchor = input.anchor ?? "report";
   return runTransition(
@@ -27,7 +31,7 @@ export async function returnReport(user: Actor, input: ReturnReportInput, db: Db
         const a = parseAnchor(anchor);
         return a.ok ? null : a.message;
       },
-      data: (report, now) => ({ approvedAt: null, reviewStartedAt: report.reviewStartedAt ?? now }),
+      data: (report, now) => ({ approvedAt: null, publishedAt: null, reviewStartedAt: report.reviewStartedAt ?? now }),
       after: async (tx, report) => {
         const body = checkCommentBody(input.comment);
         const comment = await tx.comment.create({
