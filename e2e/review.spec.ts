@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, fillComplete, openReport, pageAs, test } from "./fixtures";
 
-// Years used by this spec (each spec owns its years; see fixtures.ts): qingshan 2023, 2024, 2025.
+// Years used by this spec (each spec owns its years; see fixtures.ts): qingshan 2022, 2023, 2024, 2025.
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -201,6 +201,63 @@ test("submitting with errors is refused; the supervisor cannot review a draft", 
   for (const action of ["return", "approve", "publish"]) await expect(sup.page.getByTestId(`review-${action}`)).toBeDisabled();
   await expect(sup.page.getByTestId("review-approve")).toHaveAttribute("title", /尚未提交审核/);
   await expect(sup.page.getByTestId("add-comment")).toHaveCount(0);
+  await clerk.context.close();
+  await sup.context.close();
+});
+
+test("a published report found wrong: the reviewer returns it, it leaves the public portal; corrected, it is published again", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const YEAR = 2022;
+  const clerk = await pageAs(browser, "qingshan");
+  const c = clerk.page;
+  const url = await openReport(c, YEAR);
+  const id = url.split("/").pop()!;
+  await fillComplete(c, YEAR);
+  await c.getByTestId("submit-button").click();
+  await expect(status(c)).toHaveText("待审核");
+
+  const sup = await pageAs(browser, "shencha");
+  const s = sup.page;
+  await s.goto(url);
+  await s.getByTestId("review-approve").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已通过");
+  await s.getByTestId("review-publish").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已发布");
+  expect((await page.goto(`/public/reports/${id}`))?.status()).toBe(200);
+
+  // the reviewer takes it back: the dialog says it will leave the portal
+  await s.getByTestId("review-return").click();
+  const dialog = s.getByTestId("return-dialog");
+  await expect(dialog.getByTestId("return-unpublish-warning")).toContainText("将从公开页面撤下");
+  await dialog.getByLabel("退回意见（必填）").fill("表二行政许可决定数有误，请改正后重新提交。");
+  await dialog.getByTestId("confirm-return").click();
+  await expect(dialog).toHaveCount(0);
+  await expect(s.getByTestId("review-status")).toHaveText("已退回");
+  await expect(s.getByTestId("review-publish")).toBeDisabled();
+  expect((await page.goto(`/public/reports/${id}`))?.status()).toBe(404);
+  expect((await page.request.get(`/public/reports/${id}/pdf`)).status()).toBe(404);
+
+  // the clerk sees why, corrects and resubmits
+  await c.reload();
+  await expect(status(c)).toHaveText("已退回");
+  await expect(c.getByTestId("return-comment")).toHaveText("表二行政许可决定数有误，请改正后重新提交。");
+  await cell(c, "t2.permit.decisions").fill("5");
+  await expect(saveState(c)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await c.getByTestId("submit-button").click();
+  await expect(status(c)).toHaveText("待审核");
+
+  // reviewed and published again: public, with the correction
+  await s.reload();
+  await expect(s.getByTestId("changes-summary").locator('[data-change="t2.permit.decisions"]')).toBeVisible();
+  await s.getByTestId("review-approve").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已通过");
+  await s.getByTestId("review-publish").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已发布");
+  expect((await page.goto(`/public/reports/${id}`))?.status()).toBe(200);
+  await expect(page.getByTestId("public-report").locator("table").first()).toContainText("5");
   await clerk.context.close();
   await sup.context.close();
 });
