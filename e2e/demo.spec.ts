@@ -28,6 +28,7 @@ test("a visitor reads the seeded 张良镇 2023 report on the public portal, as 
   expect(pdf.status()).toBe(200);
   const text = pdfText(new Uint8Array(await pdf.body()));
   expect(text.replace(/\s/g, "")).toContain("办理市长热线事项356件");
+  expect(text.replace(/\s/g, "")).toContain("2024年1月19日");
   expect(text).not.toMatch(/[草稿]/);
 });
 

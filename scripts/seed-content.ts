@@ -22,6 +22,7 @@ export const DEMO_CONTENT = {
   clerk: { username: "zhangliang", displayName: "张良镇填报员", role: "CLERK", organ: "zhangliang" } satisfies AccountSpec,
   reviewer: "shencha",
   year: 2023,
+  signDate: "2024年1月19日",
 } as const;
 
 async function actor(db: Db, username: string): Promise<Actor> {
@@ -44,7 +45,9 @@ export async function seedDemoContent(db: Db): Promise<string> {
     throw fail("create", created);
   }
   const { reportId } = created;
-  const content = zhangliangContent(DEMO_CONTENT.organ.fullName);
+  const base = zhangliangContent(DEMO_CONTENT.organ.fullName);
+  // the sample's text carries no 成文日期; a published report has one
+  const content = { ...base, header: { ...base.header, signDate: DEMO_CONTENT.signDate } };
   const saved = await saveReport(clerk, { reportId, baseVersion: created.version, content }, db);
   if (!saved.ok) throw fail("save", saved);
   const submitted = await submitReport(clerk, { reportId, baseVersion: saved.version }, db);

@@ -47,6 +47,7 @@ describe.each(TEST_PROVIDERS)("the demo seed on %s", (provider) => {
     const expected = zhangliangContent(DEMO_CONTENT.organ.fullName);
     expect(published?.content.text).toEqual(expected.text);
     expect(published?.content.cells).toEqual(expected.cells);
+    expect(published?.content.header.signDate).toBe(DEMO_CONTENT.signDate);
     const listing = await listPublishedReports({}, t.db);
     expect(listing.reports.map((r) => [r.organShortName, r.year])).toEqual([["张良镇", 2023]]);
   });
