@@ -108,7 +108,15 @@ test("full review cycle: submit, comment, return, fix, reply, resubmit, compare,
   await expect(s.locator('[data-cell-diff="t3.new.commercial"]')).not.toHaveAttribute("data-changed", "true");
   await s.goBack();
 
+  // two comments are still open: approving asks first; going back changes nothing
   await s.getByTestId("review-approve").click();
+  const confirm = s.getByTestId("approve-confirm");
+  await expect(confirm).toContainText("还有 2 条批注未标记为已解决");
+  await confirm.getByRole("button", { name: "返回查看批注" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(s.getByTestId("review-status")).toHaveText("待审核");
+  await s.getByTestId("review-approve").click();
+  await s.getByTestId("confirm-approve").click();
   await expect(s.getByTestId("review-status")).toHaveText("已通过");
   await expect(s.getByTestId("review-message")).toContainText("已审核通过");
   await s.getByTestId("review-publish").click();
@@ -253,6 +261,7 @@ test("a published report found wrong: the reviewer returns it, it leaves the pub
   await s.reload();
   await expect(s.getByTestId("changes-summary").locator('[data-change="t2.permit.decisions"]')).toBeVisible();
   await s.getByTestId("review-approve").click();
+  await s.getByTestId("confirm-approve").click(); // the return comment is still open
   await expect(s.getByTestId("review-status")).toHaveText("已通过");
   await s.getByTestId("review-publish").click();
   await expect(s.getByTestId("review-status")).toHaveText("已发布");

@@ -100,6 +100,8 @@ export function ReviewBar(props: {
   const { review, reportId } = props;
   const { run, busy, result } = useReviewAction();
   const [returnOpen, setReturnOpen] = useState(false);
+  /** Approving with unresolved comments asks first: they may be questions the clerk never answered. */
+  const [approveOpen, setApproveOpen] = useState(false);
   const [comment, setComment] = useState("");
   const [dialogError, setDialogError] = useState<string | null>(null);
   const baseVersion = review.version;
@@ -122,6 +124,11 @@ export function ReviewBar(props: {
         </span>
       </Tooltip>
     );
+  };
+
+  const approve = async () => {
+    await run("approve", () => props.actions.approve({ reportId, baseVersion }));
+    setApproveOpen(false);
   };
 
   const submitReturn = async () => {
@@ -164,7 +171,7 @@ export function ReviewBar(props: {
               setDialogError(null);
               setReturnOpen(true);
             }, "outline")}
-            {button("approve", <CheckIcon />, () => void run("approve", () => props.actions.approve({ reportId, baseVersion })), "default")}
+            {button("approve", <CheckIcon />, () => (props.unresolved > 0 ? setApproveOpen(true) : void approve()), "default")}
             {button("publish", <MegaphoneIcon />, () => void run("publish", () => props.actions.publish({ reportId, baseVersion })), "default")}
           </div>
         </div>
@@ -175,6 +182,25 @@ export function ReviewBar(props: {
           )}
           <ActionMessage result={result} />
         </div>
+
+        <Dialog open={approveOpen} onOpenChange={(o) => !busy && setApproveOpen(o)}>
+          <DialogContent className="w-[min(96vw,32rem)]" data-testid="approve-confirm">
+            <DialogHeader>
+              <DialogTitle>仍有未解决的批注</DialogTitle>
+              <DialogDescription>
+                该报告还有 {props.unresolved} 条批注未标记为已解决。请确认这些意见已在报告中处理或无需处理，再审核通过；否则请先查看批注或退回修改。
+              </DialogDescription>
+            </DialogHeader>
+            <DialogFooter>
+              <Button variant="ghost" onClick={() => setApproveOpen(false)} disabled={busy !== null}>
+                返回查看批注
+              </Button>
+              <Button onClick={() => void approve()} disabled={busy !== null} data-testid="confirm-approve">
+                {busy === "approve" ? <Loader2Icon className="animate-spin" /> : <CheckIcon />} 仍然审核通过
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        </Dialog>
 
         <Dialog open={returnOpen} onOpenChange={(o) => !busy && setReturnOpen(o)}>
           <DialogContent className="w-[min(96vw,36rem)]" data-testid="return-dialog">
