@@ -51,6 +51,24 @@ test("tables: typing, live totals, keyboard, paste, errors kept, findings, blank
   await expect(cell(page, "t3.partial.natural")).toHaveValue("3");
   await expect(cell(page, "t3.open.commercial")).toHaveValue("0");
   await expect(cell(page, "t3.total.natural")).toHaveText("4");
+  // a block pasted in the wrong place is taken back as a whole: Ctrl+Z right after it…
+  const block = ["t3.open.natural", "t3.open.commercial", "t3.partial.natural", "t3.partial.commercial"];
+  const values = () => Promise.all(block.map((id) => cell(page, id).inputValue()));
+  const before = await values();
+  await cell(page, "t3.open.natural").focus();
+  await pasteText(page, "7\t7\r\n7\t7\r\n");
+  await expect(cell(page, "t3.total.natural")).toHaveText("14");
+  await page.keyboard.press("Control+z");
+  expect(await values()).toEqual(before);
+  await expect(cell(page, "t3.total.natural")).toHaveText("4");
+  await expect(page.getByText("已撤销“粘贴”，恢复 4 个单元格。")).toBeVisible();
+  // …or the 撤销 button beside the notice, which keeps a cell edited since
+  await pasteText(page, "8\t8\r\n8\t8\r\n");
+  await cell(page, "t3.partial.commercial").fill("2");
+  await page.locator("#section-s3").getByTestId("undo-block").click();
+  expect(await values()).toEqual([...before.slice(0, 3), "2"]);
+  await expect(page.getByText(/1 个单元格此后又修改过，保留修改/)).toBeVisible();
+  await cell(page, "t3.partial.commercial").fill(before[3]!);
   // columns beyond the table are ignored with a notice
   await cell(page, "t3.deny1.otherOrg").focus();
   await pasteText(page, "0\t9\t9");

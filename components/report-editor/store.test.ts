@@ -138,3 +138,55 @@ describe("EditorStore text, fee, acknowledgements, view state", () => {
     expect(b).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("EditorStore undo of block operations", () => {
+  const a = t3CellId("new", "natural");
+  const b = t3CellId("new", "commercial");
+  const c = t3CellId("open", "natural");
+
+  it("takes a paste back as one step, totals included", () => {
+    const s = fresh();
+    s.setCell(a, "5");
+    expect(s.peekUndo()).toBeNull(); // typing in one cell is the input's own undo
+    expect(s.setCells([{ id: a, value: "1" }, { id: b, value: "2" }, { id: c, value: "3" }], { undo: "粘贴" })).toBe(3);
+    expect(s.getTotal(t3CellId("new", "total"))).toBe(3);
+    expect(s.peekUndo()).toEqual({ label: "粘贴", cells: 3, latest: true });
+    expect(s.undo()).toEqual({ label: "粘贴", restored: 3, kept: 0 });
+    expect([s.getCell(a), s.getCell(b), s.getCell(c)]).toEqual(["5", "", ""]);
+    expect(s.getTotal(t3CellId("new", "total"))).toBe(5);
+    expect(s.getTotals()).toEqual(computeTotals(s.getContent().cells));
+    expect(s.undo()).toBeNull();
+  });
+
+  it("keeps a cell edited after the paste, and says so", () => {
+    const s = fresh();
+    s.setCells([{ id: a, value: "1" }, { id: b, value: "2" }], { undo: "粘贴" });
+    s.setCell(b, "9");
+    expect(s.peekUndo()?.latest).toBe(false);
+    expect(s.undo()).toEqual({ label: "粘贴", restored: 1, kept: 1 });
+    expect([s.getCell(a), s.getCell(b)]).toEqual(["", "9"]);
+  });
+
+  it("records only the cells that changed; fill-blanks is undoable; steps undo newest first", () => {
+    const s = fresh();
+    s.setCell(a, "4");
+    expect(s.setCells([{ id: a, value: "4" }], { undo: "粘贴" })).toBe(0);
+    expect(s.peekUndo()).toBeNull();
+    const n = s.fillBlanks("t2");
+    expect(n).toBeGreaterThan(0);
+    s.setCells([{ id: b, value: "7" }], { undo: "粘贴" });
+    expect(s.undo()?.label).toBe("粘贴");
+    expect(s.getCell(b)).toBe("");
+    expect(s.undo()).toEqual({ label: "空白单元格填 0", restored: n, kept: 0 });
+    expect(Object.entries(s.getContent().cells).filter(([id, v]) => id.startsWith("t2.") && v === "0")).toEqual([]);
+    expect(s.getCell(a)).toBe("4");
+  });
+
+  it("forgets its steps when the whole content is replaced (backup restored, server's version taken)", () => {
+    const s = fresh();
+    s.setCells([{ id: a, value: "1" }], { undo: "粘贴" });
+    s.replaceContent(emptyContent("某某镇人民政府", 2023));
+    expect(s.peekUndo()).toBeNull();
+    expect(s.undo()).toBeNull();
+  });
+});

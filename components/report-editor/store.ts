@@ -3,7 +3,8 @@
  * so that a keystroke in one cell re-renders that cell and the totals it feeds, nothing else.
  *
  * Keys: `cell:<id>`, `total:<id>`, `invalid:<table>`, `text:<id>`, `header`, `fee`, `acks`,
- * `hl:<ref>` (highlighted by a finding), `highlight` (any highlight change), `mark:<ref>` (named by an open finding), `findings`.
+ * `hl:<ref>` (highlighted by a finding), `highlight` (any highlight change), `mark:<ref>` (named by an open finding), `findings`,
+ * `undo` (the undo stack changed).
  * Plain `subscribe` listeners hear every content change (autosave, validation, backup).
  */
 import { CELLS, COMPUTED_CELLS, type ReportContent, type TableId } from "@/lib/template";
@@ -49,8 +50,16 @@ function invalidOf(cells: Record<string, string>, id: string): string | null {
   return r.state === "invalid" ? r.message : null;
 }
 
+/** A block operation on cells that can be undone: what each cell held before and was set to. */
+type UndoEntry = { label: string; cells: { id: string; before: string; after: string }[]; seq: number };
+const UNDO_DEPTH = 20;
+
 export class EditorStore {
   private content: ReportContent;
+  /** Block operations (paste, fill), newest last; typing in one cell is the input's own undo. */
+  private undoStack: UndoEntry[] = [];
+  /** Counts content changes: tells whether anything happened since an undo entry was recorded. */
+  private seq = 0;
   private totals: Totals;
   private invalidMessages = new Map<string, string>();
   private invalid = new Map<TableId, readonly InvalidCell[]>();
@@ -107,18 +116,30 @@ export class EditorStore {
     this.setCells([{ id, value }]);
   }
 
-  /** Set input cells (computed or unknown ids are ignored); totals are updated incrementally. */
-  setCells(entries: readonly { id: string; value: string }[]) {
+  /**
+   * Set input cells (computed or unknown ids are ignored); totals are updated incrementally. With
+   * `undo` (a label such as "粘贴") the change is recorded as one step that undo() takes back.
+   * Returns how many cells changed.
+   */
+  setCells(entries: readonly { id: string; value: string }[], opts: { undo?: string } = {}): number {
     const cells = { ...this.content.cells };
     const changed: string[] = [];
+    const record: UndoEntry["cells"] = [];
     for (const { id, value } of entries) {
       const def = CELLS.get(id);
       if (!def || def.computed || cells[id] === value) continue;
+      record.push({ id, before: cells[id] ?? "", after: value });
       cells[id] = value;
       changed.push(id);
     }
-    if (changed.length === 0) return;
+    if (changed.length === 0) return 0;
     this.content = { ...this.content, cells };
+    this.seq++;
+    if (opts.undo) {
+      this.undoStack.push({ label: opts.undo, cells: record, seq: this.seq });
+      if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+      this.emit(["undo"], false);
+    }
 
     const affected = new Set<string>();
     for (const id of changed) for (const d of DEPENDENTS.get(id) ?? []) affected.add(d);
@@ -155,20 +176,41 @@ export class EditorStore {
       keys.push(`invalid:${table}`);
     }
     this.emit(keys, true);
+    return changed.length;
   }
 
-  /** Set every blank input cell of a table to "0" (the clerk's explicit choice); returns how many. */
+  /** Set every blank input cell of a table to "0" (the clerk's explicit choice; undoable); returns how many. */
   fillBlanks(table: TableId): number {
     const blanks = [...CELLS.values()]
       .filter((c) => c.table === table && !c.computed && (this.content.cells[c.id] ?? "").trim() === "")
       .map((c) => ({ id: c.id, value: "0" }));
-    this.setCells(blanks);
+    this.setCells(blanks, { undo: "空白单元格填 0" });
     return blanks.length;
+  }
+
+  /** The newest block operation that can be undone, and whether nothing changed since it. */
+  peekUndo = (): { label: string; cells: number; latest: boolean } | null => {
+    const top = this.undoStack[this.undoStack.length - 1];
+    return top ? { label: top.label, cells: top.cells.length, latest: top.seq === this.seq } : null;
+  };
+
+  /**
+   * Take back the newest block operation: every cell it set that still holds the value it set gets
+   * its previous value back; a cell edited since keeps the edit. Returns what was undone, or null.
+   */
+  undo(): { label: string; restored: number; kept: number } | null {
+    const top = this.undoStack.pop();
+    if (!top) return null;
+    const writes = top.cells.filter((c) => (this.content.cells[c.id] ?? "") === c.after).map((c) => ({ id: c.id, value: c.before }));
+    this.setCells(writes);
+    this.emit(["undo"], false);
+    return { label: top.label, restored: writes.length, kept: top.cells.length - writes.length };
   }
 
   setText(id: string, value: string) {
     if (this.getText(id) === value) return;
     this.content = { ...this.content, text: { ...this.content.text, [id]: value } };
+    this.seq++;
     this.emit([`text:${id}`], true);
   }
 
@@ -176,6 +218,7 @@ export class EditorStore {
     const header = { ...this.content.header, ...patch };
     if ((Object.keys(patch) as (keyof typeof header)[]).every((k) => header[k] === this.content.header[k])) return;
     this.content = { ...this.content, header };
+    this.seq++;
     this.emit(["header"], true);
   }
 
@@ -183,6 +226,7 @@ export class EditorStore {
     const fee = { ...this.content.fee, ...patch };
     if ((Object.keys(patch) as (keyof typeof fee)[]).every((k) => fee[k] === this.content.fee[k])) return;
     this.content = { ...this.content, fee };
+    this.seq++;
     this.emit(["fee"], true);
   }
 
@@ -197,6 +241,7 @@ export class EditorStore {
       acks[key] = reason;
     }
     this.content = { ...this.content, acknowledgements: acks };
+    this.seq++;
     this.emit(["acks"], true);
   }
 
@@ -204,6 +249,9 @@ export class EditorStore {
   replaceContent(content: ReportContent) {
     if (content === this.content) return;
     this.content = content;
+    this.seq++;
+    // a restored backup or the server's version: earlier steps no longer apply
+    this.undoStack = [];
     this.totals = computeTotals(content.cells);
     this.rebuildInvalid();
     this.emit([...this.keyListeners.keys()], true);

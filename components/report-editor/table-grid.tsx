@@ -129,11 +129,12 @@ export function TableGrid({ table }: { table: TableDef }) {
   const { store, readOnly, previous, year } = useEditor();
   const tableRef = useRef<HTMLTableElement>(null);
   const model = useMemo(() => buildNavModel(table), [table]);
-  const [notice, setNotice] = useState<{ text: string; tone: "info" | "warn" } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; tone: "info" | "warn"; undo?: boolean } | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const say = useCallback((text: string, tone: "info" | "warn" = "info") => {
-    setNotice({ text, tone });
+  /** A message beside the buttons; `undo`: it reports a block operation, offer to take it back. */
+  const say = useCallback((text: string, tone: "info" | "warn" = "info", undo = false) => {
+    setNotice({ text, tone, undo });
     if (noticeTimer.current) clearTimeout(noticeTimer.current);
     noticeTimer.current = setTimeout(() => setNotice(null), 10_000);
   }, []);
@@ -152,9 +153,25 @@ export function TableGrid({ table }: { table: TableDef }) {
     el.select();
   };
 
+  const undo = () => {
+    const r = store.undo();
+    if (!r) return;
+    say(
+      `已撤销“${r.label}”，恢复 ${r.restored} 个单元格${r.kept ? `；${r.kept} 个单元格此后又修改过，保留修改` : ""}。`,
+      "info",
+      store.peekUndo() !== null,
+    );
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const el = e.target;
     if (!(el instanceof HTMLInputElement) || !el.dataset.cell) return;
+    // Ctrl/⌘+Z right after a paste or fill takes the whole block back (the input's own undo cannot)
+    if (!readOnly && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "z" && store.peekUndo()?.latest) {
+      e.preventDefault();
+      undo();
+      return;
+    }
     const dir = keyDirection({
       key: e.key,
       shiftKey: e.shiftKey,
@@ -186,14 +203,14 @@ export function TableGrid({ table }: { table: TableDef }) {
     if (!isMultiCellPaste(grid)) return; // a single value: the input pastes it at the caret
     e.preventDefault();
     const plan = planPaste(table, el.dataset.cell, grid);
-    store.setCells(plan.writes);
+    const changed = store.setCells(plan.writes, { undo: "粘贴" });
     const extra = pasteNotice(plan);
-    say(extra ?? `已粘贴 ${plan.writes.length} 个单元格。`, extra ? "warn" : "info");
+    say(extra ?? `已粘贴 ${plan.writes.length} 个单元格。`, extra ? "warn" : "info", changed > 0);
   };
 
   const fillZero = () => {
     const n = store.fillBlanks(table.id);
-    say(n > 0 ? `已将${table.name}中 ${n} 个空白单元格填为 0。` : `${table.name}没有空白单元格。`);
+    say(n > 0 ? `已将${table.name}中 ${n} 个空白单元格填为 0。` : `${table.name}没有空白单元格。`, "info", n > 0);
   };
 
   const prevCarry =
@@ -246,14 +263,14 @@ export function TableGrid({ table }: { table: TableDef }) {
               size="sm"
               title={`把${previous!.year}年报告「${carryoverLabel}」的数字填入本年「${carriedLabel}」`}
               onClick={() => {
-                store.setCells(prevCarry);
-                say(`已按${previous!.year}年报告填入「${carriedLabel}」。`);
+                const changed = store.setCells(prevCarry, { undo: "按上年报告填入上年结转" });
+                say(`已按${previous!.year}年报告填入「${carriedLabel}」。`, "info", changed > 0);
               }}
             >
               按上年报告填入上年结转
             </Button>
           )}
-          <span className="text-xs text-slate-500">可从 Excel/WPS 复制整块数据粘贴；回车下移，方向键移动。</span>
+          <span className="text-xs text-slate-500">可从 Excel/WPS 复制整块数据粘贴（Ctrl+Z 撤销整块）；回车下移，方向键移动。</span>
           <span
             role="status"
             aria-live="polite"
@@ -261,6 +278,11 @@ export function TableGrid({ table }: { table: TableDef }) {
           >
             {notice?.text}
           </span>
+          {notice?.undo && (
+            <Button variant="ghost" size="sm" onClick={undo} data-testid="undo-block" title="Ctrl+Z">
+              撤销
+            </Button>
+          )}
         </div>
       )}
     </div>
