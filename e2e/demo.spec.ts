@@ -1,20 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { expect, openReport, pageAs, test } from "./fixtures";
+import { expect, openReport, pageAs, test, pdfText } from "./fixtures";
 
 // The demo content seeded on a fresh database (scripts/seed-content.ts): 张良镇's 2023 report, published.
 // Years used by this spec: zhangliang 2023 (seeded, read only) and 2024 (created here).
 const ORGAN = "示范县张良镇人民政府";
 const TITLE = `${ORGAN}2023年政府信息公开工作年度报告`;
-
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "nianbao-pdf-"));
-  const file = path.join(dir, "r.pdf");
-  writeFileSync(file, bytes);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-}
 
 test("a visitor reads the seeded 张良镇 2023 report on the public portal, as HTML and as a PDF without watermark", async ({ page }) => {
   await page.goto("/public");

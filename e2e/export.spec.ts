@@ -1,14 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { ACCOUNTS, expect, openReport, pageAs, test } from "./fixtures";
+import { ACCOUNTS, expect, openReport, pageAs, test, pdfText } from "./fixtures";
 
 // Years used by this spec (each spec owns its years; see fixtures.ts): hekou 2025.
 const YEAR = 2025;
 const BASE_NAME = `${ACCOUNTS.hekou}${YEAR}年政府信息公开工作年度报告`;
-
-function pdfText(file: string): string {
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-}
 
 test("exports: download buttons with progress and errors, the page preview, the glyph notice; the supervisor downloads too", async ({
   browser,

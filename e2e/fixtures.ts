@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 /** Demo accounts seeded by scripts/seed.ts (see README). */
@@ -64,6 +68,16 @@ export async function fillComplete(page: Page, year: number) {
   await field(page, "header.signDate").fill(`${year + 1}年1月20日`);
   await expect(page.getByTestId("error-count")).toHaveText("0 项错误");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+}
+
+/** The text of a PDF (pdftotext, poppler-utils): from its bytes or from a file path. */
+export function pdfText(pdf: Uint8Array | string): string {
+  let file = pdf;
+  if (typeof file !== "string") {
+    file = path.join(mkdtempSync(path.join(tmpdir(), "nianbao-pdf-")), "r.pdf");
+    writeFileSync(file, pdf);
+  }
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
 }
 
 export const test = base;

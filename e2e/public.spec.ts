@@ -1,23 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { unzipSync } from "fflate";
-import { expect, fillComplete, openReport, pageAs, test } from "./fixtures";
+import { expect, fillComplete, openReport, pageAs, test, pdfText } from "./fixtures";
 
 // Years used by this spec (each spec owns its years; see fixtures.ts): hekou 2021 (published), 2022 (draft).
 const PUBLISHED_YEAR = 2021;
 const DRAFT_YEAR = 2022;
 const HEKOU = "示范县河口乡人民政府";
-
-
-
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "nianbao-pdf-"));
-  const file = path.join(dir, "r.pdf");
-  writeFileSync(file, bytes);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-}
 
 test("visitors: the home page links to the public reports; /public needs no login", async ({ page }) => {
   await page.goto("/");

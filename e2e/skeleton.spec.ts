@@ -1,18 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { expect, login, openReport, pageAs, test } from "./fixtures";
+import { expect, login, openReport, pageAs, test, pdfText } from "./fixtures";
 
 // Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2024.
 const YEAR = 2024;
-
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "nianbao-pdf-"));
-  const file = path.join(dir, "r.pdf");
-  writeFileSync(file, bytes);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-}
 
 test.describe("accounts", () => {
   test("wrong password, unknown user and empty fields get clear Chinese messages", async ({ page }) => {
