@@ -12,6 +12,9 @@
  *
  *   npx tsx bench/export.ts [runs=20]
  *
+ * `npm run bench:export` runs it with NODE_ENV=production, as the app's server and its render workers
+ * run (`next start`): React's development build adds ~15 ms to every render.
+ *
  * The last line is one JSON object:
  * {"pdf_median_ms":…,"pdf_p95_ms":…,"pdf_bytes":…,"docx_median_ms":…,"libreoffice_median_ms":…|null,"max_stall_ms":…}
  */
