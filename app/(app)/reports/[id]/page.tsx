@@ -58,9 +58,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <Link href="/reports" className="text-sm text-blue-700 hover:underline">
           ← 年度报告
         </Link>
-        <h1 className="text-xl font-semibold">
-          {report.organName} {report.year}年度报告
-        </h1>
+        {/* the report's title is the editor toolbar's heading (it stays in view while scrolling) */}
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700" data-testid="report-status">
           {STATUS_LABELS[report.status]}
         </span>
