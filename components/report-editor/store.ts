@@ -50,16 +50,17 @@ function invalidOf(cells: Record<string, string>, id: string): string | null {
   return r.state === "invalid" ? r.message : null;
 }
 
-/** A block operation on cells that can be undone: what each cell held before and was set to. */
-type UndoEntry = { label: string; cells: { id: string; before: string; after: string }[]; seq: number };
+/**
+ * A block operation on cells that can be undone: what each cell held before and was set to, and the
+ * content it left (still the current content = nothing changed since).
+ */
+type UndoEntry = { label: string; cells: { id: string; before: string; after: string }[]; content: ReportContent };
 const UNDO_DEPTH = 20;
 
 export class EditorStore {
   private content: ReportContent;
   /** Block operations (paste, fill), newest last; typing in one cell is the input's own undo. */
   private undoStack: UndoEntry[] = [];
-  /** Counts content changes: tells whether anything happened since an undo entry was recorded. */
-  private seq = 0;
   private totals: Totals;
   private invalidMessages = new Map<string, string>();
   private invalid = new Map<TableId, readonly InvalidCell[]>();
@@ -134,9 +135,8 @@ export class EditorStore {
     }
     if (changed.length === 0) return 0;
     this.content = { ...this.content, cells };
-    this.seq++;
     if (opts.undo) {
-      this.undoStack.push({ label: opts.undo, cells: record, seq: this.seq });
+      this.undoStack.push({ label: opts.undo, cells: record, content: this.content });
       if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
       this.emit(["undo"], false);
     }
@@ -191,7 +191,7 @@ export class EditorStore {
   /** The newest block operation that can be undone, and whether nothing changed since it. */
   peekUndo = (): { label: string; cells: number; latest: boolean } | null => {
     const top = this.undoStack[this.undoStack.length - 1];
-    return top ? { label: top.label, cells: top.cells.length, latest: top.seq === this.seq } : null;
+    return top ? { label: top.label, cells: top.cells.length, latest: top.content === this.content } : null;
   };
 
   /**
@@ -210,7 +210,6 @@ export class EditorStore {
   setText(id: string, value: string) {
     if (this.getText(id) === value) return;
     this.content = { ...this.content, text: { ...this.content.text, [id]: value } };
-    this.seq++;
     this.emit([`text:${id}`], true);
   }
 
@@ -218,7 +217,6 @@ export class EditorStore {
     const header = { ...this.content.header, ...patch };
     if ((Object.keys(patch) as (keyof typeof header)[]).every((k) => header[k] === this.content.header[k])) return;
     this.content = { ...this.content, header };
-    this.seq++;
     this.emit(["header"], true);
   }
 
@@ -226,7 +224,6 @@ export class EditorStore {
     const fee = { ...this.content.fee, ...patch };
     if ((Object.keys(patch) as (keyof typeof fee)[]).every((k) => fee[k] === this.content.fee[k])) return;
     this.content = { ...this.content, fee };
-    this.seq++;
     this.emit(["fee"], true);
   }
 
@@ -241,7 +238,6 @@ export class EditorStore {
       acks[key] = reason;
     }
     this.content = { ...this.content, acknowledgements: acks };
-    this.seq++;
     this.emit(["acks"], true);
   }
 
@@ -249,7 +245,6 @@ export class EditorStore {
   replaceContent(content: ReportContent) {
     if (content === this.content) return;
     this.content = content;
-    this.seq++;
     // a restored backup or the server's version: earlier steps no longer apply
     this.undoStack = [];
     this.totals = computeTotals(content.cells);

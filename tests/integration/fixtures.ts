@@ -1,3 +1,4 @@
+import { emptyContent, INPUT_CELLS, type ReportContent } from "@/lib/template";
 import type { Db } from "@/lib/server/db-core";
 import { isRole } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/server/types";
@@ -29,5 +30,26 @@ export async function addNeighbourCounty(db: Db): Promise<{ countyId: string; to
     townId: town.id,
     clerk: await mk("dongfeng", "CLERK", town.id),
     supervisor: await mk("linxian", "SUPERVISOR", county.id),
+  };
+}
+
+/** A report without errors (submit requires one): every cell 0, the text sections, fee 未收取, sign date. */
+export function completeContent(organName: string, year: number): ReportContent {
+  const c = emptyContent(organName, year);
+  return {
+    ...c,
+    header: { ...c.header, signDate: `${year + 1}年1月20日` },
+    text: {
+      ...c.text,
+      "s1.active": "本年度主动公开政府信息。",
+      "s1.request": "依申请公开办理及时。",
+      "s1.management": "政府信息管理规范。",
+      "s1.platform": "平台建设有序。",
+      "s1.oversight": "监督保障有力。",
+      s5: "一是公开意识有待加强。",
+      s6: "无其他需要报告的事项。",
+    },
+    fee: { charged: false, pieces: "", amount: "" },
+    cells: Object.fromEntries(INPUT_CELLS.map((x) => [x.id, "0"])),
   };
 }

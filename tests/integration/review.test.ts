@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyContent, INPUT_CELLS, type ReportContent } from "@/lib/template";
+import type { ReportContent } from "@/lib/template";
 import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
 import { saveReport } from "@/lib/server/services/save-report";
@@ -12,30 +12,11 @@ import { publishReport } from "@/lib/server/services/publish-report";
 import { compareSubmission, getReviewState, listSubmissions } from "@/lib/server/services/report-history";
 import { getPublishedReport } from "@/lib/server/services/public-reports";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
-import { actor, addNeighbourCounty } from "./fixtures";
+import { actor, addNeighbourCounty, completeContent } from "./fixtures";
 
 const YEAR = 2024;
 
-/** A report without errors: every cell 0, the text sections, fee 未收取, sign date. */
-function complete(organName: string, year = YEAR): ReportContent {
-  const c = emptyContent(organName, year);
-  return {
-    ...c,
-    header: { ...c.header, signDate: `${year + 1}年1月20日` },
-    text: {
-      ...c.text,
-      "s1.active": "本年度主动公开政府信息。",
-      "s1.request": "依申请公开办理及时。",
-      "s1.management": "政府信息管理规范。",
-      "s1.platform": "平台建设有序。",
-      "s1.oversight": "监督保障有力。",
-      s5: "一是公开意识有待加强。",
-      s6: "无其他需要报告的事项。",
-    },
-    fee: { charged: false, pieces: "", amount: "" },
-    cells: Object.fromEntries(INPUT_CELLS.map((x) => [x.id, "0"])),
-  };
-}
+const complete = (organName: string, year = YEAR): ReportContent => completeContent(organName, year);
 
 describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
   let t: TestDb;

@@ -9,7 +9,7 @@
 // The disabled user keeps an old session cookie: getCurrentUser() must give no actor at all, and the
 // services that re-read the account must refuse the raw actor too.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { emptyContent, INPUT_CELLS, type ReportContent } from "@/lib/template";
+import type { ReportContent } from "@/lib/template";
 import { createAuth, type Auth } from "@/lib/server/auth-core";
 import type { Db } from "@/lib/server/db-core";
 import type { Actor } from "@/lib/server/types";
@@ -40,7 +40,7 @@ import { resetPassword } from "@/lib/server/services/admin-reset-password";
 import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
 import { DEMO_PASSWORD } from "@/scripts/seed";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
-import { actor } from "./fixtures";
+import { actor, completeContent } from "./fixtures";
 
 // getCurrentUser() reads the request's headers and the app's auth/db singletons: point them at the test's.
 const request = vi.hoisted(() => ({ cookie: "", auth: null as unknown, db: null as unknown }));
@@ -196,26 +196,7 @@ const CASES: Case[] = [
   },
 ];
 
-/** A report without errors (submit requires one). */
-function complete(organName: string, year = YEAR): ReportContent {
-  const c = emptyContent(organName, year);
-  return {
-    ...c,
-    header: { ...c.header, signDate: `${year + 1}年1月20日` },
-    text: {
-      ...c.text,
-      "s1.active": "本年度主动公开政府信息。",
-      "s1.request": "依申请公开办理及时。",
-      "s1.management": "政府信息管理规范。",
-      "s1.platform": "平台建设有序。",
-      "s1.oversight": "监督保障有力。",
-      s5: "一是公开意识有待加强。",
-      s6: "无其他需要报告的事项。",
-    },
-    fee: { charged: false, pieces: "", amount: "" },
-    cells: Object.fromEntries(INPUT_CELLS.map((x) => [x.id, "0"])),
-  };
-}
+const complete = (organName: string, year = YEAR): ReportContent => completeContent(organName, year);
 
 function matches(expected: Outcome, actual: Outcome): boolean {
   return expected === actual || (expected === "denied" && (actual === "hidden" || actual === "refused"));

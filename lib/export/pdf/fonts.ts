@@ -201,13 +201,25 @@ export function fontkitFont(face: FaceName): FontkitFont {
   return f;
 }
 
+const coverCache = new Map<string, boolean>();
+
+/** Whether the face draws this character itself (else the fallback face does). */
+function faceHas(face: PrimaryFace, ch: string): boolean {
+  const key = face + ch;
+  let ok = coverCache.get(key);
+  if (ok === undefined) {
+    ok = fontkitFont(face).hasGlyphForCodePoint(ch.codePointAt(0) as number);
+    coverCache.set(key, ok);
+  }
+  return ok;
+}
+
 /**
  * Characters of `text` that the primary body face (FandolFang, for 仿宋) does not contain, in
  * order of first appearance, without duplicates. They are drawn in the fallback face (Noto Serif
  * SC), which looks different: tell the author.
  */
 export function missingGlyphs(text: string, face: PrimaryFace = "FangSong"): string[] {
-  const font = fontkitFont(face);
   const seen = new Set<string>();
   const out: string[] = [];
   for (const ch of text) {
@@ -215,7 +227,7 @@ export function missingGlyphs(text: string, face: PrimaryFace = "FangSong"): str
     seen.add(ch);
     const cp = ch.codePointAt(0) as number;
     if (cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || ch === "\u200b") continue;
-    if (!font.hasGlyphForCodePoint(cp)) out.push(ch);
+    if (!faceHas(face, ch)) out.push(ch);
   }
   return out;
 }
@@ -277,25 +289,10 @@ export function advanceEm(face: PrimaryFace, ch: string): number {
   const key = face + ch;
   const cached = advanceCache.get(key);
   if (cached !== undefined) return cached;
-  const cp = ch.codePointAt(0) as number;
-  let font = fontkitFont(face);
-  if (!font.hasGlyphForCodePoint(cp)) font = fontkitFont("Fallback");
-  const em = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+  const font = fontkitFont(faceHas(face, ch) ? face : "Fallback");
+  const em = font.glyphForCodePoint(ch.codePointAt(0) as number).advanceWidth / font.unitsPerEm;
   advanceCache.set(key, em);
   return em;
-}
-
-const coverCache = new Map<string, boolean>();
-
-/** Whether the face draws this character itself (else the fallback face does). */
-function faceHas(face: PrimaryFace, ch: string): boolean {
-  const key = face + ch;
-  let ok = coverCache.get(key);
-  if (ok === undefined) {
-    ok = fontkitFont(face).hasGlyphForCodePoint(ch.codePointAt(0) as number);
-    coverCache.set(key, ok);
-  }
-  return ok;
 }
 
 /**

@@ -9,7 +9,7 @@
  * The result looks the same as the boxes did: each cell draws its right and bottom rules, the
  * table its top and left ones, text centred vertically, aligned as the view model says.
  */
-import { TABLE_STYLE, cellTextWidth, cellWidth, layoutLines, textWidth, type Grid, type TableGeometry } from "./layout";
+import { TABLE_STYLE, cellTextWidth, cellWidth, layoutLines, type Grid, type TableGeometry } from "./layout";
 import { faceRuns, fontAscentEm, type FaceName, type PrimaryFace } from "./fonts";
 
 /** A filled rectangle (a rule), in pt relative to the table's top-left corner. */
@@ -30,13 +30,13 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  * at a smaller size so it stays inside its rules.
  */
 function lineRuns(line: string, face: PrimaryFace, size: number, left: number, width: number, align: string, lineTop: number): TextRun[] {
-  const natural = textWidth(line, { face, size });
+  const runs = faceRuns(line, face);
+  const natural = runs.reduce((w, r) => w + r.widthEm, 0) * size;
   const fitted = natural > width && natural > 0 ? (size * width) / natural : size;
   const lineW = (natural * fitted) / size;
   let x = left;
   if (align === "center") x += Math.max(0, (width - lineW) / 2);
   else if (align === "right") x += Math.max(0, width - lineW);
-  const runs = faceRuns(line, face);
   const ascent = Math.max(...runs.map((r) => fontAscentEm(r.face))) * fitted;
   return runs.map((r) => {
     const run: TextRun = { face: r.face, size: fitted, x, baseline: lineTop + ascent, text: r.text };
