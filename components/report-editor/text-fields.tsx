@@ -12,6 +12,7 @@ import {
 } from "@/lib/template";
 import {
   FEE_REF,
+  HEADER_FIELDS,
   countChars,
   feeStatement,
   headerRef,
@@ -37,11 +38,10 @@ function markRing(mark: MarkSeverity | null, highlighted: boolean): string {
   );
 }
 
-/** Message for text over the hard limit (the text is kept; saving is refused until it is shortened). */
+/** Message for text over its limit (the text is saved and kept; rule E8 blocks submitting until it is shortened). */
 function overLimit(value: string, max: number): string | null {
-  return value.length > max
-    ? `超过 ${max} 字上限（当前 ${value.length} 字）：本段无法保存，请删减 ${value.length - max} 字。已输入的内容不会丢失。`
-    : null;
+  const n = [...value].length;
+  return n > max ? `共 ${n} 个字符，超过上限 ${max} 个字符（多 ${n - max} 个）：已保存，但须删减后才能提交审核。` : null;
 }
 
 /** One text field from TEXT_FIELDS as a textarea with its character count. */
@@ -127,7 +127,7 @@ export function HeaderFields() {
   const ids = useId();
   const dateOk = header.signDate.trim() === "" || parseChineseDate(header.signDate) !== null;
   const openingDefault = defaultOpening(header.organName, year);
-  const openingError = overLimit(header.opening, 5000);
+  const openingError = overLimit(header.opening, HEADER_FIELDS.opening.max);
 
   return (
     <div className="space-y-5">

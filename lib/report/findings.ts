@@ -1,6 +1,6 @@
 export type Severity = "error" | "warning";
 export type RuleId =
-  | "E1" | "E2" | "E3" | "E4" | "E5" | "E6" | "E7"
+  | "E1" | "E2" | "E3" | "E4" | "E5" | "E6" | "E7" | "E8"
   | "X1" | "X2" | "X3"
   | "T1" | "T2" | "T3" | "T4" | "T5" | "T6";
 

@@ -8,3 +8,5 @@ export * from "./status";
 export * from "./save-result";
 export * from "./paste";
 export * from "./carry-over";
+export * from "./content-fields";
+export * from "./merge";

@@ -20,6 +20,7 @@ import {
 import { FEE_REF, headerRef, textRef, type Finding } from "./findings";
 import { feeStatement } from "./fee";
 import { computeTotals, cellNumber, type Totals } from "./totals";
+import { fieldLabel, overLimitTexts } from "./content-fields";
 import { readCell } from "./values";
 
 export type OrganKind = "COUNTY" | "TOWNSHIP" | "DEPARTMENT";
@@ -166,6 +167,17 @@ function e7(ctx: Ctx) {
         });
     }
   }
+}
+
+// ---- E8: no text longer than its limit (kept when saved, but not submitted) -------------------
+function e8(ctx: Ctx) {
+  for (const { ref, chars, max } of overLimitTexts(ctx.content))
+    add(ctx, {
+      rule: "E8",
+      severity: "error",
+      cells: [ref],
+      message: `${fieldLabel(ref)}共 ${chars} 个字符，超过上限 ${max} 个字符（多 ${chars - max} 个），请删减后再提交。`,
+    });
 }
 
 // ---- X1–X3: against last year's report ------------------------------------------------------
@@ -419,7 +431,7 @@ export function parseChineseDate(s: string): { year: number; month: number; day:
 /** All findings for a report, errors first. */
 export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
   const ctx: Ctx = { ...context, content, totals: computeTotals(content.cells), out: [] };
-  for (const rule of [e5, e1, e2to4, e6, e7, cross, t1, t2, t3, t4, t5, t6]) rule(ctx);
+  for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, t2, t3, t4, t5, t6]) rule(ctx);
   const order = (s: Finding["severity"]) => (s === "error" ? 0 : 1);
   return ctx.out.sort((a, b) => order(a.severity) - order(b.severity));
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportContent } from "@/lib/template";
 import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { replaceReportContent } from "@/lib/server/services/save-report";
 import { submitReport } from "@/lib/server/services/submit-report";
 import { withdrawReport } from "@/lib/server/services/withdraw-report";
 import { startReview } from "@/lib/server/services/start-review";
@@ -33,7 +33,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
   const version = async (id: string) => (await row(id)).version;
   /** Saves `content` as the clerk; returns the new version. */
   const save = async (user: Actor, id: string, content: ReportContent) => {
-    const r = await saveReport(user, { reportId: id, baseVersion: await version(id), content }, t.db);
+    const r = await replaceReportContent(user, { reportId: id, baseVersion: await version(id), content }, t.db);
     if (!r.ok) throw new Error(`save failed: ${r.message}`);
     return r.version;
   };
@@ -99,7 +99,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(JSON.parse(ev[0]!.detail)).toMatchObject({ seq: 1, status: "SUBMITTED", fromStatus: "DRAFT", version: v });
 
     // read-only for the clerk now: save-report refuses, nothing changes
-    const edit = await saveReport(qingshan, { reportId: id, baseVersion: v, content: complete("改名") }, t.db);
+    const edit = await replaceReportContent(qingshan, { reportId: id, baseVersion: v, content: complete("改名") }, t.db);
     expect(edit).toMatchObject({ ok: false, code: "READ_ONLY" });
     expect(edit.ok ? "" : edit.message).toContain("待审核");
     expect((await row(id)).content).toBe(after.content);
@@ -249,7 +249,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(approved.reviewStartedAt).toBeInstanceOf(Date);
 
     // the clerk can neither save nor withdraw an approved report
-    expect(await saveReport(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
+    expect(await replaceReportContent(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
     expect(await withdrawReport(qingshan, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "WRONG_STATE" });
 
     const pubs = await Promise.all([1, 2, 3].map(() => publishReport(shencha, { reportId: id }, t.db)));
@@ -260,7 +260,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(published.publishedAt).toBeInstanceOf(Date);
     expect(await events(id, "report.publish")).toHaveLength(1);
     expect((await listSubmissions(qingshan, id, t.db)).at(-1)?.outcome).toBe("published");
-    expect(await saveReport(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
+    expect(await replaceReportContent(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
     expect(await withdrawReport(qingshan, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "WRONG_STATE" });
   });
 
@@ -308,7 +308,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
       const c = complete("示范县城关镇人民政府");
       const edited = { ...c, text: { ...c.text, s6: `第 ${i} 次修改。` } };
       const [saved, submitted] = await Promise.all([
-        saveReport(chengguan, { reportId: id, baseVersion: v, content: edited }, t.db),
+        replaceReportContent(chengguan, { reportId: id, baseVersion: v, content: edited }, t.db),
         submitReport(chengguan, { reportId: id, baseVersion: v }, t.db),
       ]);
       expect([saved.ok, submitted.ok].filter(Boolean)).toHaveLength(1);

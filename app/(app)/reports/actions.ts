@@ -27,7 +27,7 @@ export async function createReportAction(_prev: CreateReportState, form: FormDat
 const saveInputSchema = z.object({
   reportId: z.string().min(1).max(100),
   baseVersion: z.number().int().min(0),
-  content: z.unknown(),
+  changes: z.unknown(),
 });
 
 export async function saveReportAction(input: SaveInput): Promise<SaveResult> {
