@@ -21,7 +21,8 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join(dir, "schema.prisma"),
-  migrations: { path: path.join(dir, "migrations") },
+  // NIANBAO_MIGRATIONS_PATH: another migrations folder (the upgrade test applies an older set first)
+  migrations: { path: process.env.NIANBAO_MIGRATIONS_PATH ?? path.join(dir, "migrations") },
   async adapter() {
     if (db.provider === "postgres") {
       const { PrismaPg } = await import("@prisma/adapter-pg");

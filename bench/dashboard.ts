@@ -13,6 +13,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { emptyContent } from "../lib/template";
 import { createDb } from "../lib/server/db-core";
+import { rebuildClosure } from "../lib/server/organ-tree";
 import { resolveDatabaseConfig } from "../lib/server/db-url";
 import { isRole } from "../lib/server/permissions";
 import type { Actor } from "../lib/server/types";
@@ -49,6 +50,7 @@ try {
     sortOrder: 10 + i,
   }));
   await db.organ.createMany({ data: organRows });
+  await rebuildClosure(db);
   const organs = await db.organ.findMany({ select: { id: true, fullName: true } });
 
   // Reports: ~90% of organs have this year's report, all have last year's (content is a full blank report).

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { createReportAction, type CreateReportState } from "@/app/(app)/reports/actions";
 
-export function CreateReportForm({ defaultYear }: { defaultYear: number }) {
+export function CreateReportForm({ defaultYear, government = false }: { defaultYear: number; /** the organ is a government: 本级 or 汇总 report */ government?: boolean }) {
   const [state, action, pending] = useActionState<CreateReportState, FormData>(createReportAction, {
     error: null,
     year: String(defaultYear),
@@ -22,6 +22,15 @@ export function CreateReportForm({ defaultYear }: { defaultYear: number }) {
           className="w-28 rounded border border-slate-300 px-2 py-1.5 focus:border-blue-600 focus:outline-none"
         />
       </label>
+      {government ? (
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-slate-600">报告</span>
+          <select name="kind" defaultValue="ORGAN" className="h-[34px] rounded border border-slate-300 px-2 focus:border-blue-600 focus:outline-none">
+            <option value="ORGAN">本级报告</option>
+            <option value="ROLLUP">汇总报告（由下级报告汇总）</option>
+          </select>
+        </label>
+      ) : null}
       <button
         type="submit"
         disabled={pending}

@@ -101,13 +101,21 @@ export async function setupDatabase(
   if (!process.env.BETTER_AUTH_SECRET) getAuthSecret();
   if (config.provider === "postgres") await ensurePostgresDatabase(config.url);
 
+  // The migration runs in a child process: this process holds no connection meanwhile (an open
+  // connection to a WAL-mode SQLite file makes the migration's schema changes fail as busy).
+  const probe = createDb(config);
+  let pending: string[];
+  try {
+    pending = await pendingMigrations(probe, config.provider);
+  } finally {
+    await probe.$disconnect();
+  }
+  if (pending.length > 0) {
+    log(`applying ${pending.length} migration(s): ${pending.join(", ")}`);
+    migrateDeploy(config);
+  }
   const db = createDb(config);
   try {
-    const pending = await pendingMigrations(db, config.provider);
-    if (pending.length > 0) {
-      log(`applying ${pending.length} migration(s): ${pending.join(", ")}`);
-      migrateDeploy(config);
-    }
     if (config.provider === "sqlite" && config.filePath !== ":memory:") {
       await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     }

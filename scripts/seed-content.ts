@@ -7,6 +7,7 @@
 // The services import "server-only": scripts that load this file run node with
 // --conditions=react-server (see scripts/start.mjs, scripts/e2e-server.mjs and package.json).
 import { zhangliangContent } from "../lib/demo/zhangliang-2023";
+import { demoOrganContent } from "../lib/demo/township";
 import type { Db } from "../lib/server/db-core";
 import { isRole } from "../lib/server/permissions";
 import { approveReport } from "../lib/server/services/approve-report";
@@ -33,8 +34,78 @@ async function actor(db: Db, username: string): Promise<Actor> {
 
 const fail = (step: string, r: { message: string }) => new Error(`demo report: ${step} failed: ${r.message}`);
 
+/** The second county (东山县) of the demo city, its four townships and the city's 财政局, with their accounts. */
+export const LEVEL_DEMO = {
+  year: 2025,
+  organs: {
+    dongshanxian: { fullName: "东山县人民政府", shortName: "东山县", kind: "COUNTY", parent: "city", sortOrder: 2 },
+    dongshan: { fullName: "东山县东山镇人民政府", shortName: "东山镇", kind: "TOWNSHIP", parent: "dongshanxian", sortOrder: 1 },
+    xiling: { fullName: "东山县西岭乡人民政府", shortName: "西岭乡", kind: "TOWNSHIP", parent: "dongshanxian", sortOrder: 2 },
+    nanhu: { fullName: "东山县南湖镇人民政府", shortName: "南湖镇", kind: "TOWNSHIP", parent: "dongshanxian", sortOrder: 3 },
+    beipo: { fullName: "东山县北坡乡人民政府", shortName: "北坡乡", kind: "TOWNSHIP", parent: "dongshanxian", sortOrder: 4 },
+    caizheng: { fullName: "示范市财政局", shortName: "市财政局", kind: "DEPARTMENT", parent: "city", sortOrder: 5 },
+  } satisfies Record<string, OrganSpec>,
+  accounts: [
+    { username: "dongshan", displayName: "东山镇填报员", role: "CLERK", organ: "dongshan" },
+    { username: "xiling", displayName: "西岭乡填报员", role: "CLERK", organ: "xiling" },
+    { username: "nanhu", displayName: "南湖镇填报员", role: "CLERK", organ: "nanhu" },
+    { username: "beipo", displayName: "北坡乡填报员", role: "CLERK", organ: "beipo" },
+    { username: "dsshencha", displayName: "东山县政务公开办审核员", role: "SUPERVISOR", organ: "dongshanxian" },
+    { username: "dsban", displayName: "东山县政府办公室填报员（本级、汇总）", role: "CLERK", organ: "dongshanxian" },
+    { username: "caizheng", displayName: "市财政局填报员", role: "CLERK", organ: "caizheng" },
+  ] satisfies AccountSpec[],
+};
+
+/**
+ * The reporting chain at every stage for LEVEL_DEMO.year: 东山镇 published, 西岭乡 approved, 南湖镇
+ * submitted, 北坡乡 a draft with open errors, 市财政局 approved by the city, and 东山县's 汇总 report
+ * prefilled from the two final township reports — all through the real services.
+ */
+async function seedLevelDemo(db: Db): Promise<void> {
+  await createOrgansAndAccounts(db, LEVEL_DEMO.organs, LEVEL_DEMO.accounts);
+  const year = LEVEL_DEMO.year;
+  const county = await actor(db, "dsshencha");
+  const city = await actor(db, "shishencha");
+  const steps: { clerk: string; reviewer: Actor; until: "draft" | "submit" | "approve" | "publish"; n: number }[] = [
+    { clerk: "dongshan", reviewer: county, until: "publish", n: 1 },
+    { clerk: "xiling", reviewer: county, until: "approve", n: 2 },
+    { clerk: "nanhu", reviewer: county, until: "submit", n: 3 },
+    { clerk: "beipo", reviewer: county, until: "draft", n: 4 },
+    { clerk: "caizheng", reviewer: city, until: "approve", n: 5 },
+  ];
+  for (const step of steps) {
+    const clerk = await actor(db, step.clerk);
+    const created = await createReport(clerk, { year }, db);
+    if (!created.ok) {
+      if (created.code === "DUPLICATE") continue;
+      throw fail("create", created);
+    }
+    const organ = await db.organ.findUniqueOrThrow({ where: { id: clerk.organId! }, select: { fullName: true } });
+    const content = demoOrganContent(organ.fullName, year, step.n, { address: "东山县人民路1号", phone: `0371-6000000${step.n}` });
+    if (step.until === "draft") {
+      // unfinished: table 三 not filled in yet
+      for (const id of Object.keys(content.cells)) if (id.startsWith("t3.")) content.cells[id] = "";
+    }
+    const saved = await replaceReportContent(clerk, { reportId: created.reportId, baseVersion: created.version, content }, db);
+    if (!saved.ok) throw fail("save", saved);
+    if (step.until === "draft") continue;
+    const submitted = await submitReport(clerk, { reportId: created.reportId, baseVersion: saved.version }, db);
+    if (!submitted.ok) throw fail("submit", submitted);
+    if (step.until === "submit") continue;
+    const approved = await approveReport(step.reviewer, { reportId: created.reportId }, db);
+    if (!approved.ok) throw fail("approve", approved);
+    if (step.until === "approve") continue;
+    const published = await publishReport(step.reviewer, { reportId: created.reportId }, db);
+    if (!published.ok) throw fail("publish", published);
+  }
+  const office = await actor(db, "dsban");
+  const rollup = await createReport(office, { year, kind: "ROLLUP" }, db);
+  if (!rollup.ok && rollup.code !== "DUPLICATE") throw fail("create 汇总", rollup);
+}
+
 /** Creates 张良镇 and its clerk, and publishes its 2023 report, unless that report exists. Returns its id. */
 export async function seedDemoContent(db: Db): Promise<string> {
+  await seedLevelDemo(db);
   await createOrgansAndAccounts(db, { zhangliang: DEMO_CONTENT.organ }, [DEMO_CONTENT.clerk]);
   const clerk = await actor(db, DEMO_CONTENT.clerk.username);
   const reviewer = await actor(db, DEMO_CONTENT.reviewer);

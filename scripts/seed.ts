@@ -1,5 +1,7 @@
-// Demo data: one county, three townships, one clerk per township, a supervisor and an admin; then the
-// demo content of seed-content.ts (a fourth township with a published report).
+// Demo data: a city (示范市) above one county (示范县) with three townships, one clerk per township, the
+// county's supervisor and 汇总 clerk, the city's supervisor and an admin; then the demo content of
+// seed-content.ts (a fourth township with a published report; a second county with its townships and
+// reports at every stage).
 // Idempotent: does nothing when the user "admin" exists. Run: npx tsx scripts/seed.ts
 // (scripts/db-setup.ts calls it after migrating).
 import { randomUUID } from "node:crypto";
@@ -8,15 +10,17 @@ import { fileURLToPath } from "node:url";
 import { hashPassword } from "better-auth/crypto";
 import { syntheticEmail } from "../lib/server/auth-core";
 import { createDb, type Db } from "../lib/server/db-core";
+import { createOrganRow } from "../lib/server/organ-tree";
 import type { Role } from "../lib/server/permissions";
 import { seedDemoContent } from "./seed-content";
 
 export const DEMO_PASSWORD = "nianbao2024";
 
-type OrganKey = "county" | "chengguan" | "qingshan" | "hekou";
+type OrganKey = "city" | "county" | "chengguan" | "qingshan" | "hekou";
 
 export const DEMO_ORGANS: Record<OrganKey, OrganSpec> = {
-  county: { fullName: "示范县人民政府", shortName: "示范县", kind: "COUNTY", parent: null, sortOrder: 0 },
+  city: { fullName: "示范市人民政府", shortName: "示范市", kind: "CITY", parent: null, sortOrder: 0 },
+  county: { fullName: "示范县人民政府", shortName: "示范县", kind: "COUNTY", parent: "city", sortOrder: 1 },
   chengguan: { fullName: "示范县城关镇人民政府", shortName: "城关镇", kind: "TOWNSHIP", parent: "county", sortOrder: 1 },
   qingshan: { fullName: "示范县青山镇人民政府", shortName: "青山镇", kind: "TOWNSHIP", parent: "county", sortOrder: 2 },
   hekou: { fullName: "示范县河口乡人民政府", shortName: "河口乡", kind: "TOWNSHIP", parent: "county", sortOrder: 3 },
@@ -27,7 +31,9 @@ export const DEMO_ACCOUNTS: ReadonlyArray<AccountSpec & { organ: OrganKey }> = [
   { username: "qingshan", displayName: "青山镇填报员", role: "CLERK", organ: "qingshan" },
   { username: "hekou", displayName: "河口乡填报员", role: "CLERK", organ: "hekou" },
   { username: "shencha", displayName: "县政务公开办审核员", role: "SUPERVISOR", organ: "county" },
-  { username: "admin", displayName: "系统管理员", role: "ADMIN", organ: "county" },
+  { username: "xianban", displayName: "县政府办公室填报员（本级、汇总）", role: "CLERK", organ: "county" },
+  { username: "shishencha", displayName: "市政务公开办审核员", role: "SUPERVISOR", organ: "city" },
+  { username: "admin", displayName: "系统管理员", role: "ADMIN", organ: "city" },
 ];
 
 export type OrganSpec = { fullName: string; shortName: string; kind: string; parent: string | null; sortOrder: number };
@@ -53,10 +59,7 @@ export async function createOrgansAndAccounts(db: Db, organs: Record<string, Org
       const existing = await tx.organ.findFirst({ where: { fullName: o.fullName }, select: { id: true } });
       const organ =
         existing ??
-        (await tx.organ.create({
-          data: { fullName: o.fullName, shortName: o.shortName, kind: o.kind, parentId, sortOrder: o.sortOrder },
-          select: { id: true },
-        }));
+        (await createOrganRow(tx, { fullName: o.fullName, shortName: o.shortName, kind: o.kind, parentId, sortOrder: o.sortOrder }));
       organIds.set(key, organ.id);
     }
     const created: string[] = [];

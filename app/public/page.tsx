@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { listPublishedReports } from "@/lib/server/services/public-reports";
-import { reportTitleSuffix } from "@/lib/template";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "政府信息公开工作年度报告 · 公开" };
@@ -58,8 +57,8 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
               {items.map((r) => (
                 <li key={r.id} className="flex items-baseline gap-4 px-4 py-2.5">
                   <Link href={`/public/reports/${r.id}`} className="flex-1 text-slate-800 hover:text-red-700 hover:underline">
-                    {r.organName}
-                    {reportTitleSuffix(r.year)}
+                    {r.title}
+                    {r.kind === "ROLLUP" ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-800">{r.kindLabel}</span> : null}
                   </Link>
                   <span className="shrink-0 text-sm text-slate-500">{r.publishedAt ? dateFmt.format(r.publishedAt) : ""}</span>
                 </li>

@@ -1,4 +1,9 @@
-/** The deadline a kind of organ publishes its yearly report by (see lib/server/services/dashboard.ts deadlineOf). */
+import { DEFAULT_DEADLINES, deadlineKeyOf, isGovernment } from "@/lib/report";
+
+/** What a kind of organ publishes, and by when (the format's dates; an admin may set others for a year). */
 export function deadlineHint(kind: string): string {
-  return kind === "COUNTY" ? "县级政府（汇总）：次年2月20日前公开年度报告" : "乡镇、部门：次年1月31日前公开年度报告";
+  const own = DEFAULT_DEADLINES[deadlineKeyOf(kind, "ORGAN")];
+  if (!isGovernment(kind)) return `${own.label}：次年${own.month}月${own.day}日前公开`;
+  const rollup = DEFAULT_DEADLINES[deadlineKeyOf(kind, "ROLLUP")];
+  return `汇总报告次年${rollup.month}月${rollup.day}日前、本级报告次年${own.month}月${own.day}日前公开`;
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { createOrganAction, updateOrganAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { ORGAN_KIND_LABELS } from "@/lib/labels";
+import { ORGAN_KIND_INFO, ORGAN_KINDS, type OrganKind } from "@/lib/report";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
 import { deadlineHint } from "./deadline";
 import { useAdminForm } from "./use-admin-form";
@@ -16,12 +16,13 @@ const EMPTY: OrganFormValues = { fullName: "", shortName: "", kind: "TOWNSHIP", 
 export function OrganForm({
   organId,
   initial,
-  counties,
+  parents,
 }: {
   /** set when editing */
   organId?: string;
   initial?: OrganFormValues;
-  counties: { id: string; name: string }[];
+  /** the organs that may be chosen as parent (the admin's governments, minus this organ's own subtree) */
+  parents: { id: string; name: string; kind: string; depth: number }[];
 }) {
   const editing = !!organId;
   const { state, pending, busy, formProps } = useAdminForm(editing ? updateOrganAction : createOrganAction);
@@ -30,7 +31,7 @@ export function OrganForm({
   return (
     <form {...formProps} key={state.seq} noValidate className="space-y-4" aria-label={editing ? "编辑机关" : "新建机关"}>
       {organId ? <input type="hidden" name="id" value={organId} /> : null}
-      <OrganFields v={v} e={e} counties={counties.filter((c) => c.id !== organId)} />
+      <OrganFields v={v} e={e} parents={parents} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={busy}>
           {pending ? "正在保存…" : editing ? "保存" : "新建机关"}
@@ -44,13 +45,20 @@ export function OrganForm({
 function OrganFields({
   v,
   e,
-  counties,
+  parents,
 }: {
   v: OrganFormValues;
   e: Partial<Record<string, string>>;
-  counties: { id: string; name: string }[];
+  parents: { id: string; name: string; kind: string; depth: number }[];
 }) {
   const [kind, setKind] = useState(v.kind);
+  const info = ORGAN_KIND_INFO[kind as OrganKind];
+  const allowed = new Set<string>(info?.parents ?? []);
+  const parentHint = info
+    ? info.parents.length
+      ? `须为${info.parents.map((k) => ORGAN_KIND_INFO[k].label).join("或")}${info.root ? "，也可留空（最高一级）" : ""}`
+      : "不设上级机关"
+    : "";
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Field id="organ-fullName" label="机关全称" error={e.fullName} hint="如：示范县河口乡人民政府（用于报告署名和标题）">
@@ -68,14 +76,14 @@ function OrganFields({
           className={selectClass}
           {...errorProps("organ-kind", e.kind)}
         >
-          {Object.entries(ORGAN_KIND_LABELS).map(([value, label]) => (
+          {ORGAN_KINDS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {ORGAN_KIND_INFO[value].label}
             </option>
           ))}
         </select>
       </Field>
-      <Field id="organ-parentId" label="上级机关" error={e.parentId} hint={kind === "COUNTY" ? "县级政府不设上级机关" : "乡镇和部门所属的县级政府"}>
+      <Field id="organ-parentId" label="上级机关" error={e.parentId} hint={parentHint}>
         <select
           id="organ-parentId"
           name="parentId"
@@ -84,8 +92,9 @@ function OrganFields({
           {...errorProps("organ-parentId", e.parentId)}
         >
           <option value="">（无）</option>
-          {counties.map((c) => (
-            <option key={c.id} value={c.id}>
+          {parents.map((c) => (
+            <option key={c.id} value={c.id} disabled={!allowed.has(c.kind)}>
+              {"　".repeat(c.depth)}
               {c.name}
             </option>
           ))}

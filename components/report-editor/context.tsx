@@ -12,8 +12,10 @@ export type EditorEnv = {
   autosave: Autosave;
   reportId: string;
   year: number;
-  organKind: OrganKind;
+  organKind: OrganKind | undefined;
   readOnly: boolean;
+  /** A 汇总 report: tables and the fee statement are linked to the roll-up (read-only here). */
+  linked: boolean;
   previous: { year: number; content: ReportContent } | null;
 };
 

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent } from "@/lib/template";
-import type { OrganKind, ReportState, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report";
+import type { Day, OrganKind, ReportKind, ReportState, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { AUTOSAVE_INTERVAL_MS, Autosave } from "./autosave";
@@ -21,7 +21,11 @@ import { CommentMarker } from "@/components/review/comment-marker";
 export type ReportEditorProps = {
   reportId: string;
   year: number;
-  organKind: OrganKind;
+  organKind: OrganKind | undefined;
+  /** ORGAN (own / 本级) or ROLLUP (汇总: its tables and fee come from the roll-up and cannot be typed). */
+  reportKind: ReportKind;
+  /** The publication deadline (rule T6). */
+  deadline: Day;
   status: ReportStatus;
   initialContent: ReportContent;
   initialVersion: number;
@@ -58,7 +62,7 @@ export function ReportEditor(props: ReportEditorProps) {
 }
 
 function EditorForReport(props: ReportEditorProps) {
-  const { reportId, year, organKind, readOnly, previous, initialContent, initialVersion, initialSavedAt } = props;
+  const { reportId, year, organKind, reportKind, deadline, readOnly, previous, initialContent, initialVersion, initialSavedAt } = props;
   const router = useRouter();
   const [store] = useState(() => new EditorStore(initialContent));
   const [autosave] = useState(
@@ -85,10 +89,13 @@ function EditorForReport(props: ReportEditorProps) {
   const [conflictDismissed, setConflictDismissed] = useState<string | null>(null);
 
   const env = useMemo<EditorEnv>(
-    () => ({ store, autosave, reportId, year, organKind, readOnly, previous }),
-    [store, autosave, reportId, year, organKind, readOnly, previous],
+    () => ({ store, autosave, reportId, year, organKind, readOnly, linked: reportKind === "ROLLUP", previous }),
+    [store, autosave, reportId, year, organKind, readOnly, reportKind, previous],
   );
-  const ruleContext = useMemo<RuleContext>(() => ({ year, organKind, previous }), [year, organKind, previous]);
+  const ruleContext = useMemo<RuleContext>(
+    () => ({ year, ...(organKind ? { organKind } : {}), reportKind, deadline, previous }),
+    [year, organKind, reportKind, deadline, previous],
+  );
 
   // Autosave on every change (never in read-only mode); flush what is pending when leaving the page.
   useEffect(() => {

@@ -24,7 +24,9 @@ const cellInputClass =
   "outline-none focus:bg-white focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600 read-only:cursor-default";
 
 const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colSpan: number }) {
-  const { store, readOnly } = useEditor();
+  const { store, readOnly: locked, linked } = useEditor();
+  // a 汇总 report's figures come from the roll-up
+  const readOnly = locked || linked;
   const value = useCell(def.id);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
@@ -126,7 +128,8 @@ const MIN_WIDTH: Record<TableDef["id"], string> = { t2: "min-w-[560px]", t3: "mi
 
 /** Table 二, 三 or 四 as an HTML table with the official merged headers; input cells behave like a spreadsheet. */
 export function TableGrid({ table }: { table: TableDef }) {
-  const { store, readOnly, previous, year } = useEditor();
+  const { store, readOnly: locked, linked, previous, year } = useEditor();
+  const readOnly = locked || linked;
   const tableRef = useRef<HTMLTableElement>(null);
   const model = useMemo(() => buildNavModel(table), [table]);
   const [notice, setNotice] = useState<{ text: string; tone: "info" | "warn"; undo?: boolean } | null>(null);

@@ -271,7 +271,9 @@ function TitleBreak({ organName, titleBreak }: { organName: string; titleBreak: 
 
 /** Section 六's structured 信息处理费 part and the generated statement. */
 export function FeeFields() {
-  const { store, readOnly } = useEditor();
+  const { store, readOnly: locked, linked } = useEditor();
+  // a 汇总 report's fee statement is the sum of its subordinates'
+  const readOnly = locked || linked;
   const fee = useFee();
   const highlighted = useHighlighted(FEE_REF);
   const mark = useMark(FEE_REF);

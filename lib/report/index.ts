@@ -10,3 +10,5 @@ export * from "./paste";
 export * from "./carry-over";
 export * from "./content-fields";
 export * from "./merge";
+export * from "./organ-levels";
+export * from "./rollup";

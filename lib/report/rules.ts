@@ -21,13 +21,18 @@ import { FEE_REF, headerRef, textRef, type Finding } from "./findings";
 import { feeStatement } from "./fee";
 import { computeTotals, cellNumber, type Totals } from "./totals";
 import { fieldLabel, overLimitTexts } from "./content-fields";
+import { dayLabel, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
 import { readCell } from "./values";
 
-export type OrganKind = "COUNTY" | "TOWNSHIP" | "DEPARTMENT";
+export type { OrganKind };
 
 export type RuleContext = {
   year: number;
   organKind?: OrganKind;
+  /** ORGAN (own / 本级) or ROLLUP (汇总); default ORGAN. */
+  reportKind?: ReportKind;
+  /** The day by which the report must be published (lib/report/organ-levels.ts, with the admin's settings). */
+  deadline?: Day;
   /** The same organ's report of the previous year, when it is in the system. */
   previous?: { year: number; content: ReportContent } | null;
 };
@@ -193,7 +198,8 @@ function cross(ctx: Ctx) {
     if (here == null || there == null || here === there) continue;
     add(ctx, {
       rule: "X1",
-      severity: "error",
+      // a 汇总's organs may change from year to year (an organ created, merged, moved): a question, not an error
+      severity: ctx.reportKind === "ROLLUP" ? "warning" : "error",
       cells: [t3CellId("carried", col.id)],
       message: `表三「${rowLabel("carried")}」${col.label}为 ${here}，上年报告「${rowLabel("carryover")}」为 ${there}，应相等。`,
     });
@@ -406,16 +412,16 @@ function t6(ctx: Ctx) {
       cells: [headerRef("signDate")],
       message: `成文日期${signDate}早于统计年度结束（${ctx.year}年12月31日）。`,
     });
-  else if (
-    (ctx.organKind === "TOWNSHIP" || ctx.organKind === "DEPARTMENT") &&
-    (d.year > ctx.year + 1 || d.month > 1)
-  )
-    add(ctx, {
-      rule: "T6",
-      severity: "warning",
-      cells: [headerRef("signDate")],
-      message: `成文日期${signDate}晚于公布期限（${ctx.year + 1}年1月31日）。`,
-    });
+  else {
+    const due = ctx.deadline ?? (ctx.organKind ? deadlineOf(ctx.organKind, ctx.reportKind ?? "ORGAN", ctx.year) : null);
+    if (due && (d.year - due.year || d.month - due.month || d.day - due.day) > 0)
+      add(ctx, {
+        rule: "T6",
+        severity: "warning",
+        cells: [headerRef("signDate")],
+        message: `成文日期${signDate}晚于公布期限（${dayLabel(due)}）。`,
+      });
+  }
 }
 
 /** "2024年1月19日" → {2024, 1, 19}; null when not a valid date in that form (leading zeros rejected). */

@@ -26,7 +26,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
       role: true,
       organId: true,
       disabled: true,
-      organ: { select: { fullName: true, shortName: true } },
+      organ: { select: { fullName: true, shortName: true, kind: true } },
     },
   });
   if (!user || user.disabled || !isRole(user.role)) return null;
@@ -38,6 +38,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     organId: user.organId,
     organName: user.organ?.fullName ?? "",
     organShortName: user.organ?.shortName ?? "",
+    organKind: user.organ?.kind ?? "",
   };
 });
 

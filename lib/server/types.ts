@@ -10,6 +10,8 @@ export type SessionUser = {
   /** Full name of the user's organ (e.g. 示范县青山镇人民政府), "" when none. */
   organName: string;
   organShortName: string;
+  /** lib/report/organ-levels.ts ORGAN_KINDS, "" when none */
+  organKind: string;
 };
 
 /** What services need from a user: ids and role only, so tests can pass plain objects. */

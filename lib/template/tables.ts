@@ -14,6 +14,9 @@ export type CellDef = {
   kind: CellKind;
   /** Human name of the cell for messages, e.g. 表三「一、本年新收政府信息公开申请数量」·自然人 */
   name: string;
+  /** The official row label (with its group, e.g. 「（三）不予公开1.属于国家秘密」) and column label. */
+  rowLabel: string;
+  columnLabel: string;
   /** Computed cells are the sum of `sum`; they are never typed nor stored. */
   computed: boolean;
   sum: readonly string[];
@@ -134,6 +137,8 @@ function buildT2(): TableDef {
           table: "t2",
           kind: block.kind,
           name: `表二「${row.label}」${c.label}`,
+          rowLabel: `${block.title} ${row.label}`,
+          columnLabel: c.label,
           computed: false,
           sum: [],
         });
@@ -275,6 +280,8 @@ function buildT3(): TableDef {
         table: "t3",
         kind: "count",
         name: `表三「${t3RowName(row)}」${col.label}`,
+        rowLabel: t3RowName(row),
+        columnLabel: col.id === "natural" || col.computed ? col.label : `${T3_ORG_HEADER}·${col.label}`,
         computed: col.computed || row.computed,
         sum,
       });
@@ -369,6 +376,8 @@ function buildT4(): TableDef {
         table: "t4",
         kind: "count",
         name: `表四「${g.label}」${r.label}`,
+        rowLabel: g.id === "review" ? g.label : `${T4_LITIGATION_HEADER}·${g.label}`,
+        columnLabel: r.label,
         computed: r.computed,
         sum: r.computed ? T4_RESULTS.filter((x) => !x.computed).map((x) => t4CellId(g.id, x.id)) : [],
       });

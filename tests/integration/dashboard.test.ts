@@ -4,6 +4,7 @@ import type { Db } from "@/lib/server/db-core";
 import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
 import { replaceReportContent } from "@/lib/server/services/save-report";
+import { createOrganRow } from "@/lib/server/organ-tree";
 import { countOpenFindings } from "@/lib/server/services/finding-counts";
 import { parseStoredContent } from "@/lib/server/services/report-row";
 import {
@@ -56,9 +57,7 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
     )) as [Actor, Actor, Actor, Actor];
     countyId = shencha.organId!;
     neighbour = await addNeighbourCounty(t.db);
-    const dept = await t.db.organ.create({
-      data: { fullName: "示范县财政局", shortName: "财政局", kind: "DEPARTMENT", parentId: countyId, sortOrder: 9 },
-    });
+    const dept = await createOrganRow(t.db, { fullName: "示范县财政局", shortName: "财政局", kind: "DEPARTMENT", parentId: countyId, sortOrder: 9 });
     deptId = dept.id;
     deptClerk = { id: "test-dept-clerk", role: "CLERK", organId: deptId };
     await t.db.user.create({

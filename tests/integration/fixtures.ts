@@ -1,5 +1,6 @@
 import { emptyContent, INPUT_CELLS, type ReportContent } from "@/lib/template";
 import type { Db } from "@/lib/server/db-core";
+import { createOrganRow } from "@/lib/server/organ-tree";
 import { isRole } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/server/types";
 
@@ -15,10 +16,8 @@ export async function actor(db: Db, username: string): Promise<Actor> {
  * used to prove that supervisors only see their own subtree.
  */
 export async function addNeighbourCounty(db: Db): Promise<{ countyId: string; townId: string; clerk: Actor; supervisor: Actor }> {
-  const county = await db.organ.create({ data: { fullName: "邻县人民政府", shortName: "邻县", kind: "COUNTY" } });
-  const town = await db.organ.create({
-    data: { fullName: "邻县东风镇人民政府", shortName: "东风镇", kind: "TOWNSHIP", parentId: county.id },
-  });
+  const county = await createOrganRow(db, { fullName: "邻县人民政府", shortName: "邻县", kind: "COUNTY", parentId: null });
+  const town = await createOrganRow(db, { fullName: "邻县东风镇人民政府", shortName: "东风镇", kind: "TOWNSHIP", parentId: county.id });
   const mk = async (username: string, role: "CLERK" | "SUPERVISOR", organ: string): Promise<Actor> => {
     const u = await db.user.create({
       data: { id: `test-${username}`, name: username, email: `${username}@nianbao.local`, username, role, organId: organ },

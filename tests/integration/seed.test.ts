@@ -17,7 +17,7 @@ describe.each(TEST_PROVIDERS)("the demo seed on %s", (provider) => {
   beforeAll(async () => {
     t = await createTestDb(provider, { demoContent: true });
     const organ = await t.db.organ.findFirstOrThrow({ where: { fullName: DEMO_CONTENT.organ.fullName } });
-    reportId = (await t.db.report.findUniqueOrThrow({ where: { organId_year: { organId: organ.id, year: DEMO_CONTENT.year } } })).id;
+    reportId = (await t.db.report.findUniqueOrThrow({ where: { organId_year_kind: { kind: "ORGAN", organId: organ.id, year: DEMO_CONTENT.year } } })).id;
   }, 120_000);
 
   afterAll(async () => {

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/server/session";
 import type { AdminResult } from "@/lib/server/services/admin-schemas";
 import { createOrgan } from "@/lib/server/services/admin-create-organ";
-import { updateOrgan } from "@/lib/server/services/admin-update-organ";
+import { setOrganActive, updateOrgan } from "@/lib/server/services/admin-update-organ";
+import { saveDeadlines } from "@/lib/server/services/admin-deadlines";
 import { createUser } from "@/lib/server/services/admin-create-user";
 import { updateUser } from "@/lib/server/services/admin-update-user";
 import { resetPassword } from "@/lib/server/services/admin-reset-password";
@@ -53,6 +54,27 @@ export async function updateOrganAction(prev: AdminFormState, form: FormData): P
   const result = await updateOrgan(user, id, { ...v, kind: v.kind as never, sortOrder: v.sortOrder || 0 });
   if (result.ok) revalidatePath("/admin/organs");
   return toState(prev, result, v, "已保存机关信息。", false);
+}
+
+export async function setOrganActiveAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const id = String(form.get("id") ?? "");
+  const active = form.get("active") === "1";
+  const result = await setOrganActive(user, id, active);
+  if (result.ok) revalidatePath("/admin/organs");
+  return toState(prev, result, {}, active ? "已启用该机关。" : "已停用该机关；其报告和历史记录保留。", false);
+}
+
+export async function saveDeadlinesAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const kept = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+  const result = await saveDeadlines(user, {
+    organId: String(form.get("organId") ?? ""),
+    year: String(form.get("year") ?? ""),
+    values: Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith("d.")).map(([k, v]) => [k.slice(2), String(v)])),
+  });
+  if (result.ok) revalidatePath("/admin/deadlines");
+  return toState(prev, result, kept, "已保存公开期限。", false);
 }
 
 const USER_FIELDS = ["username", "displayName", "role", "organId"] as const;

@@ -11,7 +11,8 @@ import {
   type DashboardRow,
   type SortKey,
 } from "@/lib/server/services/dashboard";
-import { ORGAN_KIND_LABELS, formatDateTime } from "@/lib/labels";
+import { formatDateTime } from "@/lib/labels";
+import { DEFAULT_DEADLINES, ORGAN_KIND_INFO, ORGAN_KINDS, isGovernment, organKindLabel } from "@/lib/report";
 import { StatusBadge, statusLabel } from "@/components/dashboard/status-badge";
 import { selectClass } from "@/components/admin/field";
 import { cn } from "@/lib/utils";
@@ -68,8 +69,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-xl font-semibold">审核工作台 · {data.year}年度</h1>
           <p className="mt-1 text-sm text-slate-500">
-            {user.role === "ADMIN" ? "全部机关" : `${user.organName}及其下级机关`}共 {data.totalOrgans} 个，已逾期 {data.overdueCount} 个。
-            乡镇、部门于次年1月31日前，县级政府于次年2月20日前公开。
+            {user.role === "ADMIN" && !user.organId ? "全部机关" : `${user.organName}及其下级机关`}共 {data.totalOrgans} 个，应报送的报告已逾期 {data.overdueCount} 份。
+            公开期限：{Object.values(DEFAULT_DEADLINES)
+              .map((d) => `${d.label}次年${d.month}月${d.day}日前`)
+              .join("；")}（管理员可按年度调整）。
           </p>
         </div>
         <nav className="flex items-center gap-2 text-sm" aria-label="年度">
@@ -121,9 +124,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <span className="text-slate-600">类型</span>
             <select name="kind" defaultValue={filter.kind ?? ""} className={`${selectClass} w-32`}>
               <option value="">全部类型</option>
-              {Object.entries(ORGAN_KIND_LABELS).map(([k, label]) => (
+              {ORGAN_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {label}
+                  {ORGAN_KIND_INFO[k].label}
                 </option>
               ))}
             </select>
@@ -139,6 +142,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             清除
           </Link>
         </form>
+        <div className="flex flex-wrap items-center gap-2">
+        <a href={`/dashboard/xlsx?${dashboardQuery(filter)}`} download data-testid="dashboard-xlsx" className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50">
+          下载 Excel
+        </a>
+        <a href={`/dashboard/csv?${dashboardQuery(filter)}`} download data-testid="dashboard-csv" className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50">
+          下载 CSV
+        </a>
         {data.exportable > 0 ? (
           <a
             href={exportHref}
@@ -153,6 +163,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             筛选结果中没有已通过或已发布的报告可批量下载
           </span>
         )}
+        </div>
       </div>
 
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -186,8 +197,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </tr>
             ) : (
               data.rows.map((r) => (
-                <tr key={r.organId} className={cn("border-t border-slate-100", r.overdue && "bg-red-50/40")} data-organ={r.organName} data-status={r.status}>
-                  <td className="px-3 py-2">
+                <tr
+                  key={r.key}
+                  className={cn("border-t border-slate-100", r.overdue && "bg-red-50/40")}
+                  data-organ={r.organName}
+                  data-report-kind={r.reportKind}
+                  data-status={r.status}
+                >
+                  <td className="px-3 py-2" style={{ paddingLeft: `${0.75 + Math.min(r.depth, 6) * 1.25}rem` }}>
                     {r.reportId ? (
                       <Link href={`/reports/${r.reportId}`} className="text-blue-700 hover:underline">
                         {r.organName}
@@ -195,8 +212,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     ) : (
                       r.organName
                     )}
+                    {isGovernment(r.kind) ? (
+                      <span className="ml-2 text-xs text-slate-500">
+                        {r.reportKindLabel}
+                        {r.reportKind === "ROLLUP" ? (
+                          <Link href={`/rollup?organ=${r.organId}&year=${data.year}`} className="ml-2 text-blue-700 hover:underline">
+                            查看汇总
+                          </Link>
+                        ) : null}
+                      </span>
+                    ) : null}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">{ORGAN_KIND_LABELS[r.kind] ?? r.kind}</td>
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">{organKindLabel(r.kind)}</td>
                   <td className="px-3 py-2">
                     <StatusBadge status={r.status} />
                   </td>
@@ -217,6 +244,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
       </section>
+      {data.pageCount > 1 ? (
+        <nav className="flex items-center gap-3 text-sm" aria-label="分页" data-testid="dashboard-pages">
+          <span className="text-slate-600">
+            共 {data.matching} 项，第 {data.page} / {data.pageCount} 页
+          </span>
+          {data.page > 1 ? (
+            <Link href={`/dashboard?${dashboardQuery(filter, { page: data.page - 1 })}`} className="text-blue-700 hover:underline">
+              上一页
+            </Link>
+          ) : null}
+          {data.page < data.pageCount ? (
+            <Link href={`/dashboard?${dashboardQuery(filter, { page: data.page + 1 })}`} className="text-blue-700 hover:underline">
+              下一页
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -19,7 +19,8 @@ export async function createReportAction(_prev: CreateReportState, form: FormDat
     return { error: `年度须为 ${MIN_YEAR} 至 ${maxYear} 之间的整数（2021 年起使用 2021 版格式）。`, year: raw };
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  const result = await createReport(user, { year: parsed.data });
+  const kind = form.get("kind") === "ROLLUP" ? "ROLLUP" : "ORGAN";
+  const result = await createReport(user, { year: parsed.data, kind });
   if (!result.ok) return { error: result.message, year: raw };
   redirect(`/reports/${result.reportId}`);
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { listReports } from "@/lib/server/services/list-reports";
 import { can } from "@/lib/server/permissions";
-import { STATUS_LABELS, type ReportStatus } from "@/lib/report";
+import { isGovernment, reportKindLabel, STATUS_LABELS, type ReportStatus } from "@/lib/report";
 import { defaultReportYear, formatDateTime } from "@/lib/labels";
 import { CreateReportForm } from "@/components/create-report-form";
 
@@ -31,7 +31,7 @@ export default async function ReportsPage() {
       {canCreate ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-sm font-medium text-slate-700">新建年度报告</h2>
-          <CreateReportForm defaultYear={defaultReportYear()} />
+          <CreateReportForm defaultYear={defaultReportYear()} government={isGovernment(user.organKind)} />
           <p className="mt-3 text-sm text-slate-600">
             或者{" "}
             <Link href="/reports/import" className="font-medium text-blue-700 hover:underline">
@@ -65,7 +65,7 @@ export default async function ReportsPage() {
                   <td className="px-4 py-2">{r.organName}</td>
                   <td className="px-4 py-2">
                     <Link href={`/reports/${r.id}`} className="text-blue-700 hover:underline">
-                      {r.year}年度报告
+                      {r.year}年度{reportKindLabel(r.organKind, r.kind)}
                     </Link>
                   </td>
                   <td className="px-4 py-2">

@@ -16,7 +16,7 @@ export async function createUser(sessionUser: Actor, input: UserCreateInput, db:
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };
   const data = parsed.data;
-  const organ = await checkUserOrgan(db, data.role, data.organId);
+  const organ = await checkUserOrgan(db, data.role, data.organId, user);
   if (!organ.ok) return organ;
   const taken = () => ({ ...invalid({ username: `用户名“${data.username}”已被使用` }), code: "DUPLICATE" as const });
   const email = syntheticEmail(data.username);

@@ -1,14 +1,16 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
+import { organScope } from "../scope";
 import type { Actor } from "../types";
 
 export type AdminOrganRow = {
   id: string;
   fullName: string;
   shortName: string;
-  /** COUNTY | TOWNSHIP | DEPARTMENT */
+  /** lib/report/organ-levels.ts ORGAN_KINDS */
   kind: string;
+  active: boolean;
   parentId: string | null;
   parentName: string | null;
   sortOrder: number;
@@ -18,16 +20,18 @@ export type AdminOrganRow = {
   depth: number;
 };
 
-/** All organs in tree order (each county followed by its townships and departments). ADMIN only. */
+/** The organs of the admin's subtree in tree order (each government followed by its organs). ADMIN only. */
 export async function listOrgansForAdmin(user: Actor, db: Db = getDb()): Promise<AdminOrganRow[]> {
   if (!can(user, "admin:manage")) return [];
   const rows = await db.organ.findMany({
+    where: organScope(user),
     orderBy: [{ sortOrder: "asc" }, { fullName: "asc" }],
     select: {
       id: true,
       fullName: true,
       shortName: true,
       kind: true,
+      active: true,
       parentId: true,
       sortOrder: true,
       parent: { select: { fullName: true } },
@@ -50,6 +54,7 @@ export async function listOrgansForAdmin(user: Actor, db: Db = getDb()): Promise
         fullName: r.fullName,
         shortName: r.shortName,
         kind: r.kind,
+        active: r.active,
         parentId: r.parentId,
         parentName: r.parent?.fullName ?? null,
         sortOrder: r.sortOrder,
@@ -57,7 +62,7 @@ export async function listOrgansForAdmin(user: Actor, db: Db = getDb()): Promise
         childCount: r._count.children,
         depth,
       });
-      if (depth < 8) visit(r.id, depth + 1);
+      visit(r.id, depth + 1);
     }
   };
   visit(null, 0);

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
+import { userScope } from "../scope";
 import type { Actor } from "../types";
 
 export type AdminUserRow = {
@@ -60,7 +61,7 @@ export async function listUsersForAdmin(user: Actor, db: Db = getDb()): Promise<
   if (!can(user, "admin:manage")) return [];
   const now = new Date();
   const [users, logins, sessions] = await Promise.all([
-    db.user.findMany({ orderBy: [{ disabled: "asc" }, { role: "asc" }, { username: "asc" }], select: SELECT }),
+    db.user.findMany({ where: userScope(user), orderBy: [{ disabled: "asc" }, { role: "asc" }, { username: "asc" }], select: SELECT }),
     db.reportEvent.groupBy({ by: ["actorId"], where: { action: "auth.login", actorId: { not: null } }, _max: { createdAt: true } }),
     db.session.groupBy({ by: ["userId"], where: { expiresAt: { gt: now } }, _count: { _all: true } }),
   ]);
@@ -72,7 +73,7 @@ export async function listUsersForAdmin(user: Actor, db: Db = getDb()): Promise<
 /** One account for the edit page, or null. ADMIN only. */
 export async function getUserForAdmin(user: Actor, userId: string, db: Db = getDb()): Promise<AdminUserRow | null> {
   if (!can(user, "admin:manage")) return null;
-  const u = await db.user.findUnique({ where: { id: userId }, select: SELECT });
+  const u = await db.user.findFirst({ where: { AND: [{ id: userId }, userScope(user)] }, select: SELECT });
   if (!u) return null;
   const [login, sessions] = await Promise.all([
     db.reportEvent.findFirst({ where: { actorId: u.id, action: "auth.login" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),

@@ -4,6 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { FORBIDDEN, fieldErrorsOf, resetPasswordSchema, type AdminResult } from "./admin-schemas";
+import { userScope } from "../scope";
 import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
@@ -20,7 +21,8 @@ export async function resetPassword(
   // Re-read: a disabled or demoted account (old session) has no administrative power.
   const user = await activeAdmin(sessionUser, db);
   if (!user) return FORBIDDEN;
-  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
+  const target = await db.user.findFirst({
+    where: { AND: [{ id: userId }, userScope(user)] }, select: { id: true, username: true } });
   if (!target) return { ok: false, code: "NOT_FOUND", message: "找不到该账号。" };
   const parsed = resetPasswordSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };

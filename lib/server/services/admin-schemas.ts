@@ -1,10 +1,11 @@
 // Input schemas and result types of the administration services (organs and accounts).
 // Pure (zod only): the server actions validate with the same schemas to show field messages.
 import { z } from "zod";
+import { ORGAN_KINDS, parentProblem, type OrganKind } from "@/lib/report";
 import { ROLES, type Role } from "../permissions";
 
-export const ORGAN_KINDS = ["COUNTY", "TOWNSHIP", "DEPARTMENT"] as const;
-export type OrganKindValue = (typeof ORGAN_KINDS)[number];
+export { ORGAN_KINDS };
+export type OrganKindValue = OrganKind;
 
 /** Field → Chinese message. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -25,7 +26,7 @@ const trimmed = (label: string, max: number) =>
 export const organInputSchema = z.object({
   fullName: trimmed("机关全称", 60),
   shortName: trimmed("机关简称", 20),
-  kind: z.enum(ORGAN_KINDS, { error: "请选择机关类型（县级政府、乡镇或部门）" }),
+  kind: z.enum(ORGAN_KINDS, { error: "请选择机关类型（省级、地市级、县级人民政府，政府部门，或乡镇（街道））" }),
   parentId: z
     .string()
     .trim()
@@ -41,11 +42,8 @@ export const organInputSchema = z.object({
 }).superRefine((o, ctx) => {
   // The tree's shape, reported together with the other field errors (the parent's existence and
   // kind are checked against the database by the services).
-  if (o.kind === "COUNTY" && o.parentId) {
-    ctx.addIssue({ code: "custom", path: ["parentId"], message: "县级政府不设上级机关，请将“上级机关”留空" });
-  } else if (o.kind !== "COUNTY" && !o.parentId) {
-    ctx.addIssue({ code: "custom", path: ["parentId"], message: "乡镇和部门须选择所属的县级政府作为“上级机关”" });
-  }
+  const problem = o.parentId ? null : parentProblem(o.kind, null);
+  if (problem) ctx.addIssue({ code: "custom", path: ["parentId"], message: problem });
 });
 export type OrganInput = z.input<typeof organInputSchema>;
 export type OrganData = z.output<typeof organInputSchema>;

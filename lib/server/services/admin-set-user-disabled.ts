@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { FORBIDDEN, type AdminResult } from "./admin-schemas";
+import { userScope } from "../scope";
 import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
@@ -20,7 +21,8 @@ export async function setUserDisabled(
   const user = await activeAdmin(sessionUser, db);
   if (!user) return FORBIDDEN;
   if (disabled && userId === user.id) return { ok: false, code: "CONFLICT", message: "不能停用自己的账号。" };
-  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, disabled: true } });
+  const target = await db.user.findFirst({
+    where: { AND: [{ id: userId }, userScope(user)] }, select: { id: true, username: true, disabled: true } });
   if (!target) return { ok: false, code: "NOT_FOUND", message: "找不到该账号。" };
   const revoked = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabled } });

@@ -1,37 +1,70 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
+import { moveInClosure } from "../organ-tree";
+import { organScope } from "../scope";
 import type { Actor } from "../types";
 import { checkOrganData } from "./admin-organ-checks";
-import { FORBIDDEN, fieldErrorsOf, invalid, organInputSchema, type AdminResult, type OrganInput } from "./admin-schemas";
+import { FORBIDDEN, fieldErrorsOf, organInputSchema, type AdminResult, type OrganInput } from "./admin-schemas";
 import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
-/** Edits an organ's names, kind, parent and order. ADMIN only; audited with the changed fields. */
+/**
+ * Renames an organ, changes its kind or order, or moves it (with its whole subtree and reports) under
+ * another parent. ADMIN only, within the admin's subtree; audited with the changed fields. A move
+ * rewrites the closure rows in the same transaction, so every scope follows at once.
+ */
 export async function updateOrgan(sessionUser: Actor, organId: string, input: OrganInput, db: Db = getDb()): Promise<AdminResult> {
   // Re-read: a disabled or demoted account (old session) has no administrative power.
   const user = await activeAdmin(sessionUser, db);
   if (!user) return FORBIDDEN;
-  const current = await db.organ.findUnique({
-    where: { id: organId },
-    select: { id: true, fullName: true, shortName: true, kind: true, parentId: true, sortOrder: true, _count: { select: { children: true } } },
+  const current = await db.organ.findFirst({
+    where: { AND: [{ id: organId }, organScope(user)] },
+    select: { id: true, fullName: true, shortName: true, kind: true, parentId: true, sortOrder: true },
   });
   if (!current) return { ok: false, code: "NOT_FOUND", message: "找不到该机关。" };
   const parsed = organInputSchema.safeParse(input);
-  const kindError =
-    input.kind !== "COUNTY" && current._count.children > 0 ? { kind: "该机关下还有下级机关，只能是县级政府" } : null;
-  if (!parsed.success) return invalid({ ...fieldErrorsOf(parsed.error).fieldErrors, ...kindError });
-  if (kindError) return invalid(kindError);
+  if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };
   const data = parsed.data;
-  const problem = await checkOrganData(db, data, organId);
+  const problem = await checkOrganData(db, data, organId, user);
   if (problem) return problem;
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ["fullName", "shortName", "kind", "parentId", "sortOrder"] as const) {
     if (current[key] !== data[key]) changes[key] = { from: current[key], to: data[key] };
   }
   if (Object.keys(changes).length === 0) return { ok: true };
+  const moved = current.parentId !== data.parentId;
   await db.$transaction(async (tx) => {
     await tx.organ.update({ where: { id: organId }, data });
-    await recordEvent(tx, { actorId: user.id, action: "organ.update", detail: { organId, fullName: data.fullName, changes } });
+    if (moved) await moveInClosure(tx, organId, data.parentId);
+    await recordEvent(tx, { actorId: user.id, action: moved ? "organ.move" : "organ.update", detail: { organId, fullName: data.fullName, changes } });
+  });
+  return { ok: true };
+}
+
+/**
+ * Deactivates an organ (it keeps its reports and history, gets no new reports and drops out of the
+ * lists of expected reports) or activates it again. Refused while an organ below it is still active.
+ */
+export async function setOrganActive(sessionUser: Actor, organId: string, active: boolean, db: Db = getDb()): Promise<AdminResult> {
+  const user = await activeAdmin(sessionUser, db);
+  if (!user) return FORBIDDEN;
+  const current = await db.organ.findFirst({
+    where: { AND: [{ id: organId }, organScope(user)] },
+    select: { id: true, fullName: true, active: true, parent: { select: { active: true, fullName: true } } },
+  });
+  if (!current) return { ok: false, code: "NOT_FOUND", message: "找不到该机关。" };
+  if (current.active === active) return { ok: true };
+  if (!active) {
+    if (organId === user.organId) return { ok: false, code: "CONFLICT", message: "不能停用您本人所属的机关。" };
+    const activeChildren = await db.organ.count({ where: { parentId: organId, active: true } });
+    if (activeChildren > 0)
+      return { ok: false, code: "CONFLICT", message: `${current.fullName}下还有 ${activeChildren} 个未停用的下级机关，请先停用或移走它们。` };
+  } else if (current.parent && !current.parent.active) {
+    return { ok: false, code: "CONFLICT", message: `上级机关“${current.parent.fullName}”已停用，请先启用上级机关。` };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.organ.update({ where: { id: organId }, data: { active, deactivatedAt: active ? null : new Date() } });
+    await recordEvent(tx, { actorId: user.id, action: active ? "organ.activate" : "organ.deactivate", detail: { organId, fullName: current.fullName } });
   });
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { FORBIDDEN, fieldErrorsOf, invalid, userUpdateSchema, type AdminResult, type UserUpdateInput } from "./admin-schemas";
+import { userScope } from "../scope";
 import { activeAdmin, checkUserOrgan } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
@@ -14,8 +15,8 @@ export async function updateUser(sessionUser: Actor, userId: string, input: User
   // Re-read: a disabled or demoted account (old session) has no administrative power.
   const user = await activeAdmin(sessionUser, db);
   if (!user) return FORBIDDEN;
-  const current = await db.user.findUnique({
-    where: { id: userId },
+  const current = await db.user.findFirst({
+    where: { AND: [{ id: userId }, userScope(user)] },
     select: { id: true, username: true, displayName: true, role: true, organId: true },
   });
   if (!current) return { ok: false, code: "NOT_FOUND", message: "找不到该账号。" };
@@ -23,7 +24,7 @@ export async function updateUser(sessionUser: Actor, userId: string, input: User
   if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };
   const data = parsed.data;
   if (userId === user.id && data.role !== current.role) return invalid({ role: "不能修改自己的角色" });
-  const organ = await checkUserOrgan(db, data.role, data.organId);
+  const organ = await checkUserOrgan(db, data.role, data.organId, user);
   if (!organ.ok) return organ;
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ["displayName", "role", "organId"] as const) {

@@ -2,20 +2,30 @@
 import type { Db, DbTx } from "../db-core";
 import { can, isRole, type Role } from "../permissions";
 import type { Actor } from "../types";
+import { organScope } from "../scope";
+import { isGovernment } from "@/lib/report";
 import { invalid, roleNeedsOrgan, type AdminFailure } from "./admin-schemas";
 
-/** A clerk or supervisor must be bound to an existing organ; returns the organ's name for the audit detail. */
+/**
+ * A clerk or supervisor must be bound to an existing organ within the acting admin's subtree (an
+ * admin without an organ may leave it empty only for another admin); returns the organ's name for the
+ * audit detail.
+ */
 export async function checkUserOrgan(
   db: Db | DbTx,
   role: Role,
   organId: string | null,
+  admin: Actor,
 ): Promise<{ ok: true; organName: string | null } | AdminFailure> {
   if (!organId) {
     if (roleNeedsOrgan(role)) return invalid({ organId: "填报人和审核人须选择所属机关" });
+    if (admin.organId) return invalid({ organId: "请选择所属机关（您只能管理本机关及下级机关的账号）" });
     return { ok: true, organName: null };
   }
-  const organ = await db.organ.findUnique({ where: { id: organId }, select: { fullName: true } });
-  if (!organ) return invalid({ organId: "所选机关不存在，请刷新后重试" });
+  const organ = await db.organ.findFirst({ where: { AND: [{ id: organId }, organScope(admin)] }, select: { fullName: true, kind: true } });
+  if (!organ) return invalid({ organId: "所选机关不存在或不在您的管理范围内，请刷新后重试" });
+  if (role === "SUPERVISOR" && !isGovernment(organ.kind))
+    return invalid({ organId: "审核人须属于人民政府（其政务公开主管部门），审核其下级机关的报告" });
   return { ok: true, organName: organ.fullName };
 }
 

@@ -25,12 +25,12 @@ export type CommentRights = {
 };
 
 /**
- * Participants are the reviewers (`report:review`, scope checked by the caller) and the clerks of
+ * Participants are the report's reviewers (`reviewable`: in the user's review scope) and the clerks of
  * the report's organ (`report:edit`). Nobody comments on a published report; threads are started
  * only once the report has been submitted.
  */
-export function commentRights(user: Actor, report: { organId: string; status: ReportStatus }): CommentRights {
-  const participant = can(user, "report:review") || (can(user, "report:edit") && user.organId === report.organId);
+export function commentRights(user: Actor, report: { organId: string; status: ReportStatus; reviewable: boolean }): CommentRights {
+  const participant = report.reviewable || (can(user, "report:edit") && user.organId === report.organId);
   if (!participant) return { comment: false, reply: false, reason: "您不能对该报告批注。" };
   if (report.status === "PUBLISHED") return { comment: false, reply: false, reason: "该报告已发布，不能再添加或修改批注。" };
   if (!THREAD_STATUSES.includes(report.status))
@@ -42,11 +42,18 @@ export async function loadCommentTarget(
   user: Actor,
   reportId: string,
   db: Db | DbTx,
-): Promise<{ id: string; organId: string; status: ReportStatus; reviewStartedAt: Date | null } | null> {
+): Promise<{ id: string; organId: string; status: ReportStatus; reviewStartedAt: Date | null; reviewable: boolean } | null> {
   if (typeof reportId !== "string" || !reportId) return null;
   const r = await db.report.findFirst({
     where: { AND: [{ id: reportId }, reportScope(user)] },
     select: { id: true, organId: true, status: true, reviewStartedAt: true },
   });
-  return r ? { ...r, status: toReportStatus(r.status) } : null;
+  if (!r) return null;
+  return { ...r, status: toReportStatus(r.status), reviewable: await isReviewable(user, r.id, db) };
+}
+
+/** Whether `user` reviews this report (a supervisor above its organ). */
+export async function isReviewable(user: Actor, reportId: string, db: Db | DbTx): Promise<boolean> {
+  if (!can(user, "report:review")) return false;
+  return (await db.report.count({ where: { AND: [{ id: reportId }, reportScope(user, "review")] } })) > 0;
 }

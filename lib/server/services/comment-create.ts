@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
-import { can } from "../permissions";
 import type { Actor } from "../types";
 import { commentRights, loadCommentTarget, type CommentResult } from "./comment-access";
 import { checkCommentBody, parseAnchor } from "./comment-anchor";
@@ -50,7 +49,7 @@ export async function addComment(sessionUser: Actor, input: AddCommentInput, db:
     anchor = input.anchor ?? "report";
   }
 
-  const reviewer = can(user, "report:review");
+  const reviewer = report.reviewable;
   const comment = await db.$transaction(async (tx) => {
     if (reviewer && report.status === "SUBMITTED" && !report.reviewStartedAt) await markReviewStartedTx(tx, report.id, user.id);
     const created = await tx.comment.create({

@@ -2,11 +2,22 @@
 // Two queries (organs, reports with their open-comment counts), merged, filtered and sorted in memory;
 // findings come from Report.errorCount / warningCount stored at save time, never validated here.
 // No server-only: bench/dashboard.ts runs it under plain node.
-import { REPORT_STATUSES, type ReportStatus } from "@/lib/report";
+import {
+  dayLabel,
+  isOrganKind,
+  ORGAN_KINDS,
+  REPORT_STATUSES,
+  reportKindLabel,
+  reportKindsOf,
+  type Day,
+  type ReportKind,
+  type ReportStatus,
+} from "@/lib/report";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
 import { organScope, reportScope } from "../scope";
 import type { Actor } from "../types";
+import { deadlineResolver } from "./deadlines";
 
 /** NONE = the organ has no report for the year (未创建). */
 export type DashboardStatus = ReportStatus | "NONE";
@@ -21,14 +32,27 @@ export type DashboardFilter = {
   year: number;
   /** empty/undefined = all */
   statuses?: DashboardStatus[];
+  /** an organ kind (lib/report/organ-levels.ts ORGAN_KINDS) */
   kind?: string;
   overdue?: boolean;
   sort?: SortKey;
   dir?: SortDir;
+  /** 1-based page of DASHBOARD_PAGE_SIZE rows */
+  page?: number;
 };
 
+/** Rows per page: a province has ~7,000 organs. */
+export const DASHBOARD_PAGE_SIZE = 200;
+
 export type DashboardRow = {
+  /** organId:reportKind — a government has two rows (本级 and 汇总) */
+  key: string;
   organId: string;
+  /** ORGAN (own / 本级) | ROLLUP (汇总) */
+  reportKind: ReportKind;
+  reportKindLabel: string;
+  /** 0 = top of the user's tree */
+  depth: number;
   organName: string;
   organShortName: string;
   kind: string;
@@ -60,20 +84,17 @@ export type Dashboard = {
   overdueCount: number;
   /** Rows (after the filter) whose report is APPROVED or PUBLISHED: what the bulk export contains. */
   exportable: number;
+  /** Rows after the filter (all pages). */
+  matching: number;
+  page: number;
+  pageCount: number;
 };
 
 // ---- deadlines -------------------------------------------------------------------------------
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
-/** 1月31日 of the next year for townships and departments; 2月20日 for a county-level roll-up. */
-export function deadlineOf(kind: string, year: number): { year: number; month: number; day: number } {
-  return kind === "COUNTY" ? { year: year + 1, month: 2, day: 20 } : { year: year + 1, month: 1, day: 31 };
-}
-
-export function deadlineLabel(d: { year: number; month: number; day: number }): string {
-  return `${d.year}年${d.month}月${d.day}日`;
-}
+export const deadlineLabel = dayLabel;
 
 /** First instant after the deadline day, China time (UTC+8, no DST). */
 function deadlineEnd(d: { year: number; month: number; day: number }): number {
@@ -106,7 +127,9 @@ export function parseDashboardParams(params: SearchParams, now = new Date()): Da
   const statusRaw = [params.status].flat().flatMap((s) => (s ?? "").split(","));
   const statuses = DASHBOARD_STATUSES.filter((s) => statusRaw.includes(s));
   const kindRaw = first(params.kind);
-  const kind = kindRaw && ["COUNTY", "TOWNSHIP", "DEPARTMENT"].includes(kindRaw) ? kindRaw : undefined;
+  const kind = kindRaw && isOrganKind(kindRaw) ? kindRaw : undefined;
+  const pageRaw = Number(first(params.page));
+  const page = Number.isInteger(pageRaw) && pageRaw > 1 ? pageRaw : undefined;
   const sortRaw = first(params.sort);
   const sort = (SORT_KEYS as readonly string[]).includes(sortRaw ?? "") ? (sortRaw as SortKey) : undefined;
   const dir: SortDir | undefined = first(params.dir) === "desc" ? "desc" : first(params.dir) === "asc" ? "asc" : undefined;
@@ -117,6 +140,7 @@ export function parseDashboardParams(params: SearchParams, now = new Date()): Da
     ...(first(params.overdue) === "1" ? { overdue: true } : {}),
     ...(sort ? { sort } : {}),
     ...(dir ? { dir } : {}),
+    ...(page ? { page } : {}),
   };
 }
 
@@ -130,13 +154,14 @@ export function dashboardQuery(f: DashboardFilter, overrides: Partial<DashboardF
   if (m.overdue) q.set("overdue", "1");
   if (m.sort) q.set("sort", m.sort);
   if (m.dir) q.set("dir", m.dir);
+  if (m.page && m.page > 1) q.set("page", String(m.page));
   return q.toString();
 }
 
 // ---- the service -----------------------------------------------------------------------------
 
 const STATUS_ORDER = new Map<DashboardStatus, number>(DASHBOARD_STATUSES.map((s, i) => [s, i]));
-const KIND_ORDER: Record<string, number> = { COUNTY: 0, TOWNSHIP: 1, DEPARTMENT: 2 };
+const KIND_ORDER: Record<string, number> = Object.fromEntries(ORGAN_KINDS.map((k, i) => [k, i]));
 
 function emptySummary(): Record<DashboardStatus, number> {
   return Object.fromEntries(DASHBOARD_STATUSES.map((s) => [s, 0])) as Record<DashboardStatus, number>;
@@ -147,8 +172,10 @@ function toStatus(s: string): ReportStatus {
 }
 
 /**
- * The dashboard for `filter.year`: SUPERVISOR → their organ and every organ beneath it; ADMIN → all
- * organs; others → null (no permission).
+ * The dashboard for `filter.year`: SUPERVISOR → their government and every organ beneath it, at any
+ * depth; ADMIN → their organ's subtree; others → null (no permission). One row per report an organ
+ * owes: its own report, and for a government also its 汇总 report. Deactivated organs appear only for
+ * years in which they have a report.
  */
 export async function getDashboard(
   user: Actor,
@@ -156,11 +183,35 @@ export async function getDashboard(
   db: Db = getDb(),
   now: Date = new Date(),
 ): Promise<Dashboard | null> {
+  const d = await computeDashboard(user, filter, db, now);
+  if (!d) return null;
+  const pageCount = Math.max(1, Math.ceil(d.rows.length / DASHBOARD_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  return {
+    ...d,
+    rows: d.rows.slice((page - 1) * DASHBOARD_PAGE_SIZE, page * DASHBOARD_PAGE_SIZE),
+    matching: d.rows.length,
+    page,
+    pageCount,
+  };
+}
+
+/** Every matching row, all pages (the bulk PDF export and the XLSX/CSV of the dashboard). */
+export async function getDashboardRows(user: Actor, filter: DashboardFilter, db: Db = getDb(), now: Date = new Date()) {
+  return computeDashboard(user, filter, db, now);
+}
+
+async function computeDashboard(
+  user: Actor,
+  filter: DashboardFilter,
+  db: Db,
+  now: Date,
+): Promise<Omit<Dashboard, "matching" | "page" | "pageCount"> | null> {
   if (!can(user, "dashboard:view")) return null;
   const { year } = filter;
-  const [organs, reports] = await Promise.all([
+  const [organs, reports, deadline] = await Promise.all([
     db.organ.findMany({
-      where: organScope(user),
+      where: { AND: [organScope(user), { OR: [{ active: true }, { reports: { some: { year } } }] }] },
       select: { id: true, fullName: true, shortName: true, kind: true, parentId: true, sortOrder: true, parent: { select: { fullName: true } } },
     }),
     db.report.findMany({
@@ -168,6 +219,7 @@ export async function getDashboard(
       select: {
         id: true,
         organId: true,
+        kind: true,
         status: true,
         updatedAt: true,
         publishedAt: true,
@@ -176,12 +228,13 @@ export async function getDashboard(
         _count: { select: { comments: { where: { resolved: false, parentId: null } } } },
       },
     }),
+    deadlineResolver(db, year),
   ]);
-  const byOrgan = new Map(reports.map((r) => [r.organId, r]));
+  const byOrgan = new Map(reports.map((r) => [`${r.organId}:${r.kind}`, r]));
   const nowMs = now.getTime();
   const today = chinaDayNumber(nowMs);
 
-  // Tree order (county, then its townships and departments) is the default "organ" order.
+  // Tree order (a government, then its departments, townships and lower governments) is the default order.
   const sortedOrgans = [...organs].sort(
     (a, b) => a.sortOrder - b.sortOrder || a.fullName.localeCompare(b.fullName, "zh-CN"),
   );
@@ -194,41 +247,49 @@ export async function getDashboard(
     children.set(key, list);
   }
   const treeOrder = new Map<string, number>();
+  const depthOf = new Map<string, number>();
   const visit = (parent: string | null, depth: number) => {
     for (const o of children.get(parent) ?? []) {
       treeOrder.set(o.id, treeOrder.size);
-      if (depth < 8) visit(o.id, depth + 1);
+      depthOf.set(o.id, depth);
+      visit(o.id, depth + 1);
     }
   };
   visit(null, 0);
 
-  const all: DashboardRow[] = organs.map((o) => {
-    const r = byOrgan.get(o.id);
-    const status: DashboardStatus = r ? toStatus(r.status) : "NONE";
-    const deadline = deadlineOf(o.kind, year);
-    const end = deadlineEnd(deadline);
-    const publishedOnTime = status === "PUBLISHED" && (r?.publishedAt ?? r?.updatedAt ?? now).getTime() < end;
-    const passed = nowMs >= end;
-    return {
-      organId: o.id,
-      organName: o.fullName,
-      organShortName: o.shortName,
-      kind: o.kind,
-      parentId: o.parentId,
-      parentName: o.parent?.fullName ?? null,
-      reportId: r?.id ?? null,
-      status,
-      updatedAt: r?.updatedAt ?? null,
-      publishedAt: r?.publishedAt ?? null,
-      errorCount: r?.errorCount ?? 0,
-      warningCount: r?.warningCount ?? 0,
-      openComments: r?._count.comments ?? 0,
-      deadline,
-      deadlineLabel: deadlineLabel(deadline),
-      overdue: passed && !publishedOnTime,
-      daysLeft: passed ? null : chinaDayNumber(end - 1) - today,
-    };
-  });
+  const all: DashboardRow[] = organs.flatMap((o) =>
+    reportKindsOf(o.kind).map((reportKind): DashboardRow => {
+      const r = byOrgan.get(`${o.id}:${reportKind}`);
+      const status: DashboardStatus = r ? toStatus(r.status) : "NONE";
+      const due: Day = deadline(o, reportKind);
+      const end = deadlineEnd(due);
+      const publishedOnTime = status === "PUBLISHED" && (r?.publishedAt ?? r?.updatedAt ?? now).getTime() < end;
+      const passed = nowMs >= end;
+      return {
+        key: `${o.id}:${reportKind}`,
+        organId: o.id,
+        reportKind,
+        reportKindLabel: reportKindLabel(o.kind, reportKind),
+        depth: depthOf.get(o.id) ?? 0,
+        organName: o.fullName,
+        organShortName: o.shortName,
+        kind: o.kind,
+        parentId: o.parentId,
+        parentName: o.parent?.fullName ?? null,
+        reportId: r?.id ?? null,
+        status,
+        updatedAt: r?.updatedAt ?? null,
+        publishedAt: r?.publishedAt ?? null,
+        errorCount: r?.errorCount ?? 0,
+        warningCount: r?.warningCount ?? 0,
+        openComments: r?._count.comments ?? 0,
+        deadline: due,
+        deadlineLabel: deadlineLabel(due),
+        overdue: passed && !publishedOnTime,
+        daysLeft: passed ? null : chinaDayNumber(end - 1) - today,
+      };
+    }),
+  );
 
   const byKindOverdue = all.filter((row) => (!filter.kind || row.kind === filter.kind) && (!filter.overdue || row.overdue));
   const summary = emptySummary();
@@ -238,7 +299,7 @@ export async function getDashboard(
 
   const sort = filter.sort ?? "organ";
   const sign = (filter.dir ?? (sort === "updated" ? "desc" : "asc")) === "desc" ? -1 : 1;
-  const tree = (row: DashboardRow) => treeOrder.get(row.organId) ?? 0;
+  const tree = (row: DashboardRow) => (treeOrder.get(row.organId) ?? 0) * 2 + (row.reportKind === "ROLLUP" ? 1 : 0);
   const time = (d: Date | null) => (d ? d.getTime() : -Infinity);
   const key = (row: DashboardRow): number => {
     switch (sort) {
@@ -271,7 +332,7 @@ export async function getDashboard(
     year,
     rows,
     summary,
-    totalOrgans: all.length,
+    totalOrgans: organs.length,
     overdueCount: all.filter((row) => row.overdue).length,
     exportable: rows.filter((row) => row.status === "APPROVED" || row.status === "PUBLISHED").length,
   };

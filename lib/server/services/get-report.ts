@@ -1,10 +1,11 @@
 import "server-only";
 import type { ReportContent } from "@/lib/template";
-import type { ReportStatus } from "@/lib/report";
+import { isReportKind, type ReportKind, type ReportStatus } from "@/lib/report";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
 import { reportScope } from "../scope";
 import type { Actor } from "../types";
+import { isReviewable } from "./comment-access";
 import { parseStoredContent, toReportStatus } from "./report-row";
 
 export type ReportDetail = {
@@ -12,8 +13,10 @@ export type ReportDetail = {
   organId: string;
   organName: string;
   organShortName: string;
-  /** COUNTY | TOWNSHIP | DEPARTMENT */
+  /** lib/report/organ-levels.ts ORGAN_KINDS */
   organKind: string;
+  /** ORGAN (own / 本级) | ROLLUP (汇总) */
+  kind: ReportKind;
   year: number;
   templateVersion: string;
   status: ReportStatus;
@@ -22,7 +25,11 @@ export type ReportDetail = {
   createdAt: Date;
   updatedAt: Date;
   updatedBy: { id: string; displayName: string } | null;
+  /** `user` reviews this report (a supervisor strictly above its organ). */
+  reviewable: boolean;
 };
+
+export const toReportKind = (v: string): ReportKind => (isReportKind(v) ? v : "ORGAN");
 
 /** A report visible to `user`, or null when it does not exist or is out of scope (→ 404). */
 export async function getReport(user: Actor, reportId: string, db: Db = getDb()): Promise<ReportDetail | null> {
@@ -41,6 +48,7 @@ export async function getReport(user: Actor, reportId: string, db: Db = getDb())
     organName: r.organ.fullName,
     organShortName: r.organ.shortName,
     organKind: r.organ.kind,
+    kind: toReportKind(r.kind),
     year: r.year,
     templateVersion: r.templateVersion,
     status: toReportStatus(r.status),
@@ -49,19 +57,21 @@ export async function getReport(user: Actor, reportId: string, db: Db = getDb())
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy ? { id: r.updatedBy.id, displayName: r.updatedBy.displayName || r.updatedBy.name } : null,
+    reviewable: await isReviewable(user, r.id, db),
   };
 }
 
-/** The same organ's report for `year - 1`, if visible (for year-on-year comparison). */
+/** The same organ's report of the same kind for `year - 1`, if visible (for year-on-year comparison). */
 export async function getPreviousYearReport(
   user: Actor,
   organId: string,
   year: number,
   db: Db = getDb(),
+  kind: ReportKind = "ORGAN",
 ): Promise<{ id: string; year: number; status: ReportStatus; content: ReportContent } | null> {
   if (!can(user, "report:read")) return null;
   const r = await db.report.findFirst({
-    where: { AND: [{ organId, year: year - 1 }, reportScope(user)] },
+    where: { AND: [{ organId, year: year - 1, kind }, reportScope(user)] },
     select: { id: true, year: true, status: true, content: true },
   });
   if (!r) return null;

@@ -80,7 +80,7 @@ async function organOf(user: Actor, db: Db | DbTx): Promise<OrganInfo | { error:
 
 async function existingReports(user: Actor, organId: string, db: Db | DbTx, years?: number[]): Promise<ExistingReport[]> {
   const rows = await db.report.findMany({
-    where: { AND: [{ organId, ...(years ? { year: { in: years } } : {}) }, reportScope(user)] },
+    where: { AND: [{ organId, kind: "ORGAN", ...(years ? { year: { in: years } } : {}) }, reportScope(user, "edit")] },
     orderBy: { year: "desc" },
     select: { id: true, year: true, status: true, source: true, importedFrom: true, version: true },
   });
@@ -210,14 +210,14 @@ type Write = {
 
 /** Creates the report, or replaces `existing` if it is still exactly what was checked. Returns the id. */
 async function writeReport(tx: DbTx, user: Actor, organ: OrganInfo, w: Write, now: Date): Promise<string> {
-  const counts = await findingCountsFor(user, { organId: organ.id, year: w.year, organKind: organ.kind }, w.content, tx);
+  const counts = await findingCountsFor(user, { organId: organ.id, year: w.year, organKind: organ.kind, kind: "ORGAN" }, w.content, tx);
   const content = JSON.stringify(w.content);
   if (w.existing) {
     const { count } = await tx.report.updateMany({
       where: {
         AND: [
           { id: w.existing.id, version: w.existing.version, status: w.existing.status, source: w.existing.source },
-          reportScope(user),
+          reportScope(user, "edit"),
         ],
       },
       data: { ...w.data(now), content, version: w.existing.version + 1, ...counts },
@@ -235,13 +235,13 @@ async function writeReport(tx: DbTx, user: Actor, organ: OrganInfo, w: Write, no
 /** The stored finding counts of the organ's report for `year` (if any) after its previous year changed. */
 async function refreshCounts(tx: DbTx, user: Actor, organ: OrganInfo, year: number) {
   const row = await tx.report.findFirst({
-    where: { AND: [{ organId: organ.id, year }, reportScope(user)] },
+    where: { AND: [{ organId: organ.id, year, kind: "ORGAN" }, reportScope(user, "edit")] },
     select: { id: true, content: true },
   });
   if (!row) return;
   const parsed = parseDraft(JSON.parse(row.content));
   if (!parsed.ok) return;
-  const counts = await findingCountsFor(user, { organId: organ.id, year, organKind: organ.kind }, parsed.content, tx);
+  const counts = await findingCountsFor(user, { organId: organ.id, year, organKind: organ.kind, kind: "ORGAN" }, parsed.content, tx);
   await tx.report.update({ where: { id: row.id }, data: counts });
 }
 

@@ -12,6 +12,8 @@ export type ReportListItem = {
   organName: string;
   organShortName: string;
   organKind: string;
+  /** ORGAN (own / 本级) | ROLLUP (汇总) */
+  kind: string;
   year: number;
   status: ReportStatus;
   version: number;
@@ -39,11 +41,12 @@ export async function listReports(user: Actor, filter: ListReportsFilter = {}, d
         },
       ],
     },
-    orderBy: [{ year: "desc" }, { organ: { sortOrder: "asc" } }, { organ: { fullName: "asc" } }],
+    orderBy: [{ year: "desc" }, { organ: { sortOrder: "asc" } }, { organ: { fullName: "asc" } }, { kind: "asc" }],
     select: {
       id: true,
       organId: true,
       year: true,
+      kind: true,
       status: true,
       version: true,
       updatedAt: true,
@@ -59,6 +62,7 @@ export async function listReports(user: Actor, filter: ListReportsFilter = {}, d
     organName: r.organ.fullName,
     organShortName: r.organ.shortName,
     organKind: r.organ.kind,
+    kind: r.kind,
     year: r.year,
     status: toReportStatus(r.status),
     version: r.version,

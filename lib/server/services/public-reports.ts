@@ -1,5 +1,6 @@
 import "server-only";
-import type { ReportContent } from "@/lib/template";
+import { reportTitleSuffix, type ReportContent } from "@/lib/template";
+import { isGovernment, reportKindLabel, reportSigner } from "@/lib/report";
 import { getDb, type Prisma, type Db } from "../db-core";
 import { parseStoredContent } from "./report-row";
 
@@ -14,6 +15,13 @@ export type PublicReportItem = {
   organName: string;
   organShortName: string;
   organKind: string;
+  /** ORGAN (own / 本级) | ROLLUP (汇总) */
+  kind: string;
+  /** 本级报告 / 汇总报告 / 年度报告 */
+  kindLabel: string;
+  /** The report's title as published, e.g. 示范县2024年政府信息公开工作年度报告 (a 汇总) */
+  title: string;
+  /** The government the organ belongs to (itself for a government). */
   countyName: string | null;
   year: number;
   publishedAt: Date | null;
@@ -37,6 +45,7 @@ export async function listPublishedReports(filter: PublicListFilter = {}, db: Db
       id: true,
       organId: true,
       year: true,
+      kind: true,
       publishedAt: true,
       updatedAt: true,
       organ: { select: { fullName: true, shortName: true, kind: true, parent: { select: { fullName: true } } } },
@@ -48,7 +57,10 @@ export async function listPublishedReports(filter: PublicListFilter = {}, db: Db
     organName: r.organ.fullName,
     organShortName: r.organ.shortName,
     organKind: r.organ.kind,
-    countyName: r.organ.kind === "COUNTY" ? r.organ.fullName : (r.organ.parent?.fullName ?? null),
+    kind: r.kind,
+    kindLabel: reportKindLabel(r.organ.kind, r.kind),
+    title: reportSigner(r.organ, r.kind) + reportTitleSuffix(r.year),
+    countyName: isGovernment(r.organ.kind) ? r.organ.fullName : (r.organ.parent?.fullName ?? null),
     year: r.year,
     publishedAt: r.publishedAt ?? r.updatedAt,
   }));
@@ -74,6 +86,7 @@ export async function getPublishedReport(id: string, db: Db = getDb()): Promise<
       publishedAt: true,
       updatedAt: true,
       content: true,
+      kind: true,
       organ: { select: { fullName: true, shortName: true, kind: true, parent: { select: { fullName: true } } } },
     },
   });
@@ -84,7 +97,10 @@ export async function getPublishedReport(id: string, db: Db = getDb()): Promise<
     organName: r.organ.fullName,
     organShortName: r.organ.shortName,
     organKind: r.organ.kind,
-    countyName: r.organ.kind === "COUNTY" ? r.organ.fullName : (r.organ.parent?.fullName ?? null),
+    kind: r.kind,
+    kindLabel: reportKindLabel(r.organ.kind, r.kind),
+    title: reportSigner(r.organ, r.kind) + reportTitleSuffix(r.year),
+    countyName: isGovernment(r.organ.kind) ? r.organ.fullName : (r.organ.parent?.fullName ?? null),
     year: r.year,
     publishedAt: r.publishedAt ?? r.updatedAt,
     content: parseStoredContent(r.content),

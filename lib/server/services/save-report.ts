@@ -15,7 +15,7 @@ import {
   type RejectedField,
   type SaveResult,
 } from "@/lib/report";
-import type { ReportContent } from "@/lib/template";
+import { CELLS, type ReportContent } from "@/lib/template";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
 import { reportScope } from "../scope";
@@ -56,9 +56,26 @@ const readOnly = (status: string): SaveResult => ({
  * another save got in between.
  */
 export async function saveReport(user: Actor, input: SaveReportInput, db: Db = getDb()): Promise<SaveResult> {
-  const scope = reportScope(user);
-  if (!can(user, "report:edit")) {
-    const exists = await db.report.findFirst({ where: { AND: [{ id: input.reportId }, scope] }, select: { id: true } });
+  return writeFields(user, input, db, {});
+}
+
+/** What a 汇总 report's tables and fee statement hold comes from its roll-up, not from typing. */
+export const LINKED_MESSAGE = "汇总报告的表格数据和信息处理费来自下级机关已审核的报告，不能直接修改；请使用“更新汇总数据”。";
+const isLinkedRef = (ref: string) => ref === "fee" || CELLS.has(ref);
+
+/**
+ * The merge-and-write behind saveReport. `linked`: the roll-up refresh may write a 汇总 report's
+ * linked fields (its tables and fee), and `data` adds columns to the same conditional update.
+ */
+export async function writeFields(
+  user: Actor,
+  input: SaveReportInput,
+  db: Db,
+  opts: { linked?: boolean; data?: { rollupBasis?: string }; action?: string },
+): Promise<SaveResult> {
+  const scope = reportScope(user, "edit");
+  if (!can(user, "report:edit") || !(await db.report.count({ where: { AND: [{ id: input.reportId }, scope] } }))) {
+    const exists = await db.report.findFirst({ where: { AND: [{ id: input.reportId }, reportScope(user)] }, select: { id: true } });
     return exists ? { ok: false, code: "READ_ONLY", message: "您没有修改该报告的权限。" } : NOT_FOUND;
   }
   const parsedChanges = saveChangesSchema.safeParse(input.changes);
@@ -66,7 +83,7 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
 
   // Each change on its own: a field that cannot be stored is refused alone.
   const rejected: RejectedField[] = [];
-  const changes: FieldChange<FieldValue>[] = [];
+  let changes: FieldChange<FieldValue>[] = [];
   for (const c of parsedChanges.data) {
     const check = checkFieldValue(c.ref, c.value);
     if (!check.ok) rejected.push({ ref: c.ref, message: check.message });
@@ -85,10 +102,16 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
         updatedAt: true,
         organId: true,
         year: true,
+        kind: true,
         organ: { select: { kind: true } },
       },
     });
     if (!current) return NOT_FOUND;
+    // A 汇总 report's tables stay linked to the roll-up: typed changes to them are refused (each alone).
+    if (current.kind === "ROLLUP" && !opts.linked) {
+      for (const c of changes.filter((x) => isLinkedRef(x.ref))) rejected.push({ ref: c.ref, message: LINKED_MESSAGE });
+      changes = changes.filter((x) => !isLinkedRef(x.ref));
+    }
     // An imported report is the file as it was published: read-only whatever its status.
     if (current.source === "IMPORT") return { ok: false, code: "READ_ONLY", message: "该报告是从文件导入的存档，只读，不能修改。" };
     if (!isEditable(toReportStatus(current.status))) return readOnly(current.status);
@@ -96,7 +119,7 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
     const stored = parseStoredContent(current.content);
     const { apply, conflicts } = mergeChanges(changes, (ref) => fieldValue(stored, ref) ?? null, fieldEquals);
     const others = current.version !== input.baseVersion;
-    if (apply.length === 0) {
+    if (apply.length === 0 && !opts.data) {
       return {
         ok: true,
         version: current.version,
@@ -113,14 +136,14 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
     // Open errors/warnings for the dashboard (computed here once, never at read time).
     const counts = await findingCountsFor(
       user,
-      { organId: current.organId, year: current.year, organKind: current.organ.kind },
+      { organId: current.organId, year: current.year, organKind: current.organ.kind, kind: current.kind },
       parsed.content,
       db,
     );
     const written = await db.$transaction(async (tx) => {
       const updated = await tx.report.updateMany({
         where: { AND: [{ id: current.id, version: current.version, status: { in: ["DRAFT", "RETURNED"] }, source: "EDITOR" }, scope] },
-        data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id, ...counts },
+        data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id, ...counts, ...opts.data },
       });
       if (updated.count !== 1) return null;
       const row = await tx.report.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, updatedAt: true } });
@@ -128,7 +151,7 @@ export async function saveReport(user: Actor, input: SaveReportInput, db: Db = g
         data: {
           reportId: current.id,
           actorId: user.id,
-          action: "report.save",
+          action: opts.action ?? "report.save",
           detail: auditDetail({
             fromVersion: current.version,
             toVersion: row.version,

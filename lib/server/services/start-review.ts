@@ -14,7 +14,7 @@ export async function startReview(sessionUser: Actor, input: { reportId: string 
   const user = await activeActor(sessionUser, db);
   if (!user || !can(user, "report:review")) return false;
   const report = await db.report.findFirst({
-    where: { AND: [{ id: input.reportId, status: "SUBMITTED", reviewStartedAt: null }, reportScope(user)] },
+    where: { AND: [{ id: input.reportId, status: "SUBMITTED", reviewStartedAt: null }, reportScope(user, "review")] },
     select: { id: true },
   });
   if (!report) return false;

@@ -1,14 +1,15 @@
 import "server-only";
-import { hasBlockingErrors, validateReport, type Finding, type OrganKind } from "@/lib/report";
+import { hasBlockingErrors, validateReport, type Finding } from "@/lib/report";
 import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
-import { getPreviousYearReport } from "./get-report";
 import { parseStoredContent } from "./report-row";
+import { ruleContextFor } from "./rule-context";
+import { getRollup } from "./rollup";
+import { rollupDrift } from "./refresh-rollup-report";
 import { runTransition, type TransitionResult } from "./transition";
 
 export type SubmitReportInput = { reportId: string; /** the version the clerk saved last */ baseVersion: number };
 
-const ORGAN_KINDS: readonly string[] = ["COUNTY", "TOWNSHIP", "DEPARTMENT"];
 const BLANK_RE = /未填写（没有数据请填 0）。$/;
 
 /** Chinese summary of the open errors: the first few messages, blank cells counted together. */
@@ -36,12 +37,21 @@ export async function submitReport(user: Actor, input: SubmitReportInput, db: Db
       baseVersion: input.baseVersion,
       check: async (report) => {
         const content = parseStoredContent(report.content);
-        const previous = await getPreviousYearReport(user, report.organId, report.year, db);
-        const findings = validateReport(content, {
-          year: report.year,
-          organKind: ORGAN_KINDS.includes(report.organKind) ? (report.organKind as OrganKind) : undefined,
-          previous: previous ? { year: previous.year, content: previous.content } : null,
-        });
+        const context = await ruleContextFor(
+          user,
+          { organId: report.organId, organKind: report.organKind, year: report.year, kind: report.kind },
+          db,
+        );
+        const findings = validateReport(content, context);
+        if (report.kind === "ROLLUP" && !hasBlockingErrors(findings)) {
+          // A 汇总 report goes up with the figures of its subordinates as they stand now.
+          const rollup = await getRollup(user, { organId: report.organId, year: report.year }, db);
+          if (!rollup.ok) return rollup.message;
+          const stored = await db.report.findUnique({ where: { id: report.id }, select: { rollupBasis: true } });
+          const drift = rollupDrift(content, stored?.rollupBasis ?? null, rollup.view);
+          if (drift.fields.length > 0)
+            return `下级报告有变化，汇总数据有 ${drift.fields.length} 处不是最新的，请先点击“更新汇总数据”，核对后再提交。`;
+        }
         return hasBlockingErrors(findings) ? blockingMessage(findings) : null;
       },
       data: (_report, now) => ({ submittedAt: now, reviewStartedAt: null, approvedAt: null, publishedAt: null }),

@@ -2,8 +2,9 @@
 // publish) goes through runTransition():
 //   1. the acting account is re-read: a disabled or deleted account (an old session) is refused;
 //   2. the report is loaded through reportScope() — out of scope answers exactly like missing (404-like);
-//   3. the role may perform the action (lib/report ACTION_ACTOR: the organ's clerk, or a reviewer
-//      whose scope includes the organ) and the status allows it (lib/report canTransition);
+//   3. the role may perform the action (lib/report ACTION_ACTOR: the organ's clerk — reportScope "edit",
+//      or a reviewer whose review scope holds the organ — reportScope "review", i.e. strictly below the
+//      reviewer's government) and the status allows it (lib/report canTransition);
 //   4. the action's own checks (submit: no open error in the content);
 //   5. a conditional update `where id + status ∈ from + version (+ extra)` inside a transaction,
 //      together with the audit row and the action's rows (snapshot, comment). Of two concurrent
@@ -30,7 +31,7 @@ import {
 } from "@/lib/report";
 import type { Db, DbTx, Prisma } from "../db-core";
 import { can, isRole } from "../permissions";
-import { reportScope } from "../scope";
+import { reportScope, type Access } from "../scope";
 import type { Actor } from "../types";
 import { auditDetail, toReportStatus } from "./report-row";
 
@@ -53,6 +54,8 @@ export type TransitionReport = {
   content: string;
   reviewStartedAt: Date | null;
   organKind: string;
+  /** ORGAN | ROLLUP */
+  kind: string;
 };
 
 export type TransitionSpec = {
@@ -103,9 +106,22 @@ function forbidden(action: ReportAction): string {
     : `只有审核人可以${ACTION_LABELS[action]}。`;
 }
 
-export async function loadForTransition(user: Actor, reportId: string, db: Db | DbTx): Promise<TransitionReport | null> {
+/** A reviewer who may read a report but not review it: its organ is their own government. */
+export const NOT_YOURS_TO_REVIEW = "本级机关的报告由上一级主管部门审核，您只能查看。";
+
+/** The scope an action works in: the organ's own clerk edits, a reviewer reviews. */
+export function accessFor(action: ReportAction): Access {
+  return ACTION_ACTOR[action] === "clerk" ? "edit" : "review";
+}
+
+export async function loadForTransition(
+  user: Actor,
+  reportId: string,
+  db: Db | DbTx,
+  access: Access = "read",
+): Promise<TransitionReport | null> {
   const r = await db.report.findFirst({
-    where: { AND: [{ id: reportId }, reportScope(user)] },
+    where: { AND: [{ id: reportId }, reportScope(user, access)] },
     select: {
       id: true,
       organId: true,
@@ -114,6 +130,7 @@ export async function loadForTransition(user: Actor, reportId: string, db: Db | 
       version: true,
       content: true,
       reviewStartedAt: true,
+      kind: true,
       organ: { select: { kind: true } },
     },
   });
@@ -130,6 +147,9 @@ export async function runTransition(sessionUser: Actor, spec: TransitionSpec, db
   const report = await loadForTransition(user, spec.reportId, db);
   if (!report) return FAILED("NOT_FOUND", NOT_FOUND_MESSAGE);
   if (!mayPerform(user, action, report.organId)) return FAILED("FORBIDDEN", forbidden(action), report.status);
+  // Seen, but not the user's to act on (e.g. a county office's own 汇总 report: the level above reviews it).
+  if (!(await loadForTransition(user, spec.reportId, db, accessFor(action))))
+    return FAILED("FORBIDDEN", ACTION_ACTOR[action] === "clerk" ? forbidden(action) : NOT_YOURS_TO_REVIEW, report.status);
 
   const refusal = transitionRefusal(report.status, action, { reviewStarted: !!report.reviewStartedAt });
   if (refusal) return FAILED("WRONG_STATE", refusal, report.status);
@@ -144,7 +164,7 @@ export async function runTransition(sessionUser: Actor, spec: TransitionSpec, db
   const outcome = await db.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({
       where: {
-        AND: [{ id: report.id, status: { in: [...from] }, version }, spec.where?.(report) ?? {}, reportScope(user)],
+        AND: [{ id: report.id, status: { in: [...from] }, version }, spec.where?.(report) ?? {}, reportScope(user, accessFor(action))],
       },
       data: { ...spec.data(report, now), status: to },
     });

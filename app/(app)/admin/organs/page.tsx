@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
-import { ORGAN_KIND_LABELS } from "@/lib/labels";
+import { organKindLabel } from "@/lib/report";
+import { parentOptions } from "@/components/admin/parent-options";
 import { OrganForm } from "@/components/admin/organ-form";
 import { deadlineHint } from "@/components/admin/deadline";
 import { AdminTabs } from "@/components/admin/admin-tabs";
@@ -11,19 +12,23 @@ export const metadata = { title: "机关管理 · 年报通" };
 export default async function OrgansPage() {
   const user = await requireAdmin();
   const organs = await listOrgansForAdmin(user);
-  const counties = organs.filter((o) => o.kind === "COUNTY").map((o) => ({ id: o.id, name: o.fullName }));
+
   return (
     <div className="space-y-6">
       <AdminTabs current="organs" />
       <div>
         <h1 className="text-xl font-semibold">机关管理</h1>
         <p className="mt-1 text-sm text-slate-500">
-          县级政府下设乡镇和部门。审核人审核其所属机关及下级机关的报告；乡镇、部门于次年1月31日前、县级政府于次年2月20日前公开年度报告。
+          省、地市、县级人民政府下设政府部门和下级人民政府，县级人民政府下设乡镇（街道）。审核人属于人民政府（其政务公开主管部门），审核其下各级机关的报告；
+          人民政府自身的汇总报告和本级报告由上一级审核。
+          <Link href="/admin/deadlines" className="ml-1 text-blue-700 hover:underline">
+            设置各年度公开期限
+          </Link>
         </p>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-sm font-medium text-slate-700">新建机关</h2>
-        <OrganForm counties={counties} />
+        <OrganForm parents={parentOptions(organs)} />
       </section>
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="organs-table">
@@ -42,17 +47,18 @@ export default async function OrgansPage() {
           <tbody>
             {organs.map((o) => (
               <tr key={o.id} className="border-t border-slate-100" data-organ-id={o.id}>
-                <td className="px-4 py-2" style={{ paddingLeft: `${1 + o.depth * 1.5}rem` }}>
+                <td className={`px-4 py-2 ${o.active ? "" : "text-slate-400"}`} style={{ paddingLeft: `${1 + o.depth * 1.5}rem` }}>
                   {o.fullName}
+                  {o.active ? null : <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">已停用</span>}
                 </td>
                 <td className="px-4 py-2">{o.shortName}</td>
-                <td className="px-4 py-2">{ORGAN_KIND_LABELS[o.kind] ?? o.kind}</td>
+                <td className="px-4 py-2">{organKindLabel(o.kind)}</td>
                 <td className="px-4 py-2 text-slate-500">{o.parentName ?? "—"}</td>
-                <td className="px-4 py-2 text-slate-500">{o.kind === "COUNTY" ? "次年2月20日" : "次年1月31日"}</td>
+                <td className="px-4 py-2 text-xs text-slate-500">{deadlineHint(o.kind)}</td>
                 <td className="px-4 py-2">{o.userCount}</td>
                 <td className="px-4 py-2 text-slate-500">{o.sortOrder}</td>
                 <td className="px-4 py-2">
-                  <Link href={`/admin/organs/${o.id}`} className="text-blue-700 hover:underline" title={deadlineHint(o.kind)}>
+                  <Link href={`/admin/organs/${o.id}`} className="text-blue-700 hover:underline">
                     编辑
                   </Link>
                 </td>

@@ -4,7 +4,7 @@ import { Zip, ZipPassThrough } from "fflate";
 import { getCurrentUser } from "@/lib/server/session";
 import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
-import { getDashboard, parseDashboardParams } from "@/lib/server/services/dashboard";
+import { getDashboardRows, parseDashboardParams } from "@/lib/server/services/dashboard";
 import { recordEvent } from "@/lib/server/services/audit";
 import { getReport } from "@/lib/server/services/get-report";
 import { buildViewModel, exportFileName } from "@/lib/export/build-view-model";
@@ -23,7 +23,7 @@ export async function GET(req: Request) {
   if (!user || !can(user, "dashboard:view")) return text("找不到该页面。", 404);
   const params = Object.fromEntries(new URL(req.url).searchParams.entries());
   const filter = parseDashboardParams(params);
-  const data = await getDashboard(user, filter);
+  const data = await getDashboardRows(user, filter);
   if (!data) return text("找不到该页面。", 404);
   const rows = data.rows.filter((r) => r.reportId && (r.status === "APPROVED" || r.status === "PUBLISHED"));
   if (rows.length === 0) return text("筛选结果中没有已通过或已发布的报告。", 404);

@@ -7,7 +7,12 @@ import { startReview } from "@/lib/server/services/start-review";
 import { compareSubmission, getReviewState } from "@/lib/server/services/report-history";
 import { listComments } from "@/lib/server/services/comment-list";
 import { commentRights } from "@/lib/server/services/comment-access";
-import { isEditable, STATUS_LABELS, type OrganKind } from "@/lib/report";
+import { isEditable, isOrganKind, reportKindLabel, STATUS_LABELS } from "@/lib/report";
+import { ruleContextFor } from "@/lib/server/services/rule-context";
+import { getRollup } from "@/lib/server/services/rollup";
+import { rollupDrift } from "@/lib/server/services/refresh-rollup-report";
+import { getDb } from "@/lib/server/db";
+import { RollupBanner } from "@/components/rollup/rollup-banner";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ChangesSummary } from "@/components/review/changes-summary";
 import { saveReportAction } from "../actions";
@@ -26,20 +31,24 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const user = await requireUser();
   let report = await getReport(user, id);
   if (!report) notFound();
-  const reviewer = can(user, "report:review");
+  const reviewer = report.reviewable;
   const clerk = can(user, "report:submit") && user.organId === report.organId;
   // A supervisor opening a submitted report starts its review: the clerk can no longer withdraw it.
   if (reviewer && report.status === "SUBMITTED" && (await startReview(user, { reportId: report.id }))) {
     report = (await getReport(user, id)) ?? report;
   }
-  const [previous, review, threads, comparison] = await Promise.all([
-    getPreviousYearReport(user, report.organId, report.year),
+  const [previous, review, threads, comparison, ruleContext, rollup] = await Promise.all([
+    getPreviousYearReport(user, report.organId, report.year, undefined, report.kind),
     getReviewState(user, report.id),
     listComments(user, report.id),
     reviewer ? compareSubmission(user, report.id) : Promise.resolve(null),
+    ruleContextFor(user, { organId: report.organId, organKind: report.organKind, year: report.year, kind: report.kind }, getDb()),
+    report.kind === "ROLLUP" ? getRollup(user, { organId: report.organId, year: report.year }) : Promise.resolve(null),
   ]);
   if (!review) notFound();
   const editable = can(user, "report:edit") && user.organId === report.organId && isEditable(report.status);
+  const basis = report.kind === "ROLLUP" ? await getDb().report.findUnique({ where: { id: report.id }, select: { rollupBasis: true } }) : null;
+  const drift = rollup?.ok ? rollupDrift(report.content, basis?.rollupBasis ?? null, rollup.view) : null;
   const historyHref = review.submissionCount > 0 ? `/reports/${report.id}/history` : null;
   // The comparison only makes sense for the submission under review (or just decided).
   const summary =
@@ -63,7 +72,21 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           {STATUS_LABELS[report.status]}
         </span>
         {!editable ? <span className="text-sm text-slate-500">只读</span> : null}
+        <span className="text-sm text-slate-500">{reportKindLabel(report.organKind, report.kind)}</span>
       </div>
+      {report.kind === "ROLLUP" && rollup ? (
+        <RollupBanner
+          reportId={report.id}
+          organId={report.organId}
+          year={report.year}
+          editable={editable}
+          included={rollup.ok ? rollup.view.included : 0}
+          members={rollup.ok ? rollup.view.members.length : 0}
+          excluded={rollup.ok ? rollup.view.members.filter((m) => m.state !== "included").map((m) => `${m.organName}（${m.reason}）`) : []}
+          error={rollup.ok ? null : rollup.message}
+          drift={drift}
+        />
+      ) : null}
       <ReviewWorkspace
         reportId={report.id}
         mode={reviewer ? "reviewer" : clerk ? "clerk" : "viewer"}
@@ -75,7 +98,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         editor={{
           reportId: report.id,
           year: report.year,
-          organKind: report.organKind as OrganKind,
+          organKind: isOrganKind(report.organKind) ? report.organKind : undefined,
+          reportKind: report.kind,
+          deadline: ruleContext.deadline,
           status: report.status,
           initialContent: report.content,
           initialVersion: report.version,

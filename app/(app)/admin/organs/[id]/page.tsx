@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { OrganForm } from "@/components/admin/organ-form";
+import { OrganActiveForm } from "@/components/admin/organ-active-form";
+import { parentOptions } from "@/components/admin/parent-options";
 import { requireAdmin } from "../../guard";
 
 export const metadata = { title: "编辑机关 · 年报通" };
@@ -12,7 +14,6 @@ export default async function EditOrganPage({ params }: { params: Promise<{ id: 
   const organs = await listOrgansForAdmin(user);
   const organ = organs.find((o) => o.id === id);
   if (!organ) notFound();
-  const counties = organs.filter((o) => o.kind === "COUNTY").map((o) => ({ id: o.id, name: o.fullName }));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -24,7 +25,7 @@ export default async function EditOrganPage({ params }: { params: Promise<{ id: 
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <OrganForm
           organId={organ.id}
-          counties={counties}
+          parents={parentOptions(organs, organ.id)}
           initial={{
             fullName: organ.fullName,
             shortName: organ.shortName,
@@ -34,8 +35,14 @@ export default async function EditOrganPage({ params }: { params: Promise<{ id: 
           }}
         />
         {organ.childCount > 0 ? (
-          <p className="mt-3 text-xs text-slate-500">该机关下有 {organ.childCount} 个下级机关，类型只能是县级政府。</p>
+          <p className="mt-3 text-xs text-slate-500">
+            该机关下有 {organ.childCount} 个下级机关；移动该机关时，其下级机关和全部报告随之移动。
+          </p>
         ) : null}
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 text-sm font-medium text-slate-700">停用与启用</h2>
+        <OrganActiveForm organId={organ.id} active={organ.active} />
       </section>
     </div>
   );

@@ -1,0 +1,215 @@
+// 汇总 (roll-up) of a government for a year: tables 二/三/四 added up over its direct subordinates'
+// final (approved or published) reports — each 政府部门's and 乡镇's own report, and each subordinate
+// government's 汇总 report. So a city's roll-up is over its departments and its counties' roll-ups
+// (which are over the counties' departments and townships), consistently at every level, and every
+// figure a level publishes is one its level above approved. A government's 本级 report stands apart
+// (published by 3月31日) and is not part of its 汇总.
+// No server-only: bench/rollup.ts runs it under plain node.
+import {
+  computeTotals,
+  isGovernment,
+  isOrganKind,
+  reportKindLabel,
+  STATUS_LABELS,
+  sumReports,
+  type Day,
+  type ReportStatus,
+  type Totals,
+} from "@/lib/report";
+import type { CellValues, FeeStatement } from "@/lib/template";
+import { getDb, type Db } from "../db-core";
+import { can } from "../permissions";
+import { FINAL_STATUSES, organScope, reportScope, rollupMemberReports } from "../scope";
+import type { Actor } from "../types";
+import { deadlineResolver } from "./deadlines";
+import { parseStoredContent, toReportStatus } from "./report-row";
+
+export type MemberState = "included" | "missing" | "not_final" | "invalid";
+
+export type RollupMember = {
+  organId: string;
+  organName: string;
+  organShortName: string;
+  organKind: string;
+  active: boolean;
+  /** The report that counts for this member: ORGAN for 部门/乡镇, ROLLUP for a subordinate government. */
+  reportKind: "ORGAN" | "ROLLUP";
+  reportKindLabel: string;
+  reportId: string | null;
+  status: ReportStatus | "NONE";
+  version: number | null;
+  errorCount: number;
+  deadline: Day;
+  /** The deadline passed and the report is not published. */
+  late: boolean;
+  state: MemberState;
+  /** Why it is not in the sum (Chinese), null when included. */
+  reason: string | null;
+};
+
+export type RollupView = {
+  organ: { id: string; fullName: string; shortName: string; kind: string };
+  year: number;
+  members: RollupMember[];
+  cells: CellValues;
+  totals: Totals;
+  fee: FeeStatement;
+  /** The reports in the sum with their cells, in member order (the drill-down and the long sheet). */
+  sources: { reportId: string; organId: string; organName: string; cells: CellValues; totals: Totals }[];
+  included: number;
+  /** The reports the sum was computed from (report id → version): stored with a 汇总 report to see what changed. */
+  basis: Record<string, number>;
+  /** The government's own 汇总 report for the year, if it was created. */
+  report: { id: string; status: ReportStatus; version: number } | null;
+};
+
+export type RollupResult = { ok: true; view: RollupView } | { ok: false; code: "NOT_FOUND" | "NOT_GOVERNMENT" | "NO_MEMBERS" | "INVALID_YEAR"; message: string };
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+const dayEnd = (d: Day) => Date.UTC(d.year, d.month - 1, d.day + 1) - CHINA_OFFSET_MS;
+
+/** The earliest and latest year a roll-up can be asked for. */
+export function rollupYearRange(now = new Date()): { min: number; max: number } {
+  return { min: 2021, max: new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear() };
+}
+
+/**
+ * The roll-up of government `organId` for `year`, for a user who may see it: supervisors and admins
+ * whose scope holds the government, and the government's own clerks (who write its 汇总 report).
+ */
+export async function getRollup(user: Actor, input: { organId: string; year: number }, db: Db = getDb(), now = new Date()): Promise<RollupResult> {
+  const { min, max } = rollupYearRange(now);
+  if (!Number.isInteger(input.year) || input.year < min || input.year > max)
+    return { ok: false, code: "INVALID_YEAR", message: `年度须为 ${min} 至 ${max} 之间的整数。` };
+  if (!can(user, "report:read")) return { ok: false, code: "NOT_FOUND", message: "找不到该机关，或您无权查看其汇总。" };
+  const organ = await db.organ.findFirst({
+    where: { AND: [{ id: input.organId }, organScope(user)] },
+    select: { id: true, fullName: true, shortName: true, kind: true },
+  });
+  if (!organ) return { ok: false, code: "NOT_FOUND", message: "找不到该机关，或您无权查看其汇总。" };
+  if (!isGovernment(organ.kind)) return { ok: false, code: "NOT_GOVERNMENT", message: `${organ.fullName}不是人民政府，没有汇总报告。` };
+
+  const { year } = input;
+  const [children, reports, own, deadline] = await Promise.all([
+    db.organ.findMany({
+      where: { parentId: organ.id, OR: [{ active: true }, { reports: { some: { year } } }] },
+      orderBy: [{ sortOrder: "asc" }, { fullName: "asc" }],
+      select: { id: true, fullName: true, shortName: true, kind: true, active: true },
+    }),
+    // The status of the subordinates' reports (no content): whoever may see this roll-up may see these
+    // (lib/server/scope.ts rollupMemberReports); the figures are read below through reportScope.
+    db.report.findMany({
+      where: rollupMemberReports(organ.id, year),
+      select: { id: true, organId: true, kind: true, status: true, version: true, errorCount: true },
+    }),
+    db.report.findFirst({
+      where: { AND: [{ organId: organ.id, year, kind: "ROLLUP" }, reportScope(user)] },
+      select: { id: true, status: true, version: true },
+    }),
+    deadlineResolver(db, year),
+  ]);
+  if (children.length === 0)
+    return { ok: false, code: "NO_MEMBERS", message: `${organ.fullName}下还没有下级机关（政府部门、乡镇或下级人民政府），无法汇总。请管理员先添加机关。` };
+
+  // Which report counts for each child: its own, or (a government) its 汇总 — also in the visible list,
+  // a government's clerk reads only final reports below.
+  const wanted = (kind: string) => (isGovernment(kind) ? "ROLLUP" : "ORGAN");
+  const byOrgan = new Map(reports.map((r) => [`${r.organId}:${r.kind}`, r]));
+  const members: RollupMember[] = [];
+  const finalIds: string[] = [];
+  const nowMs = now.getTime();
+  for (const c of children) {
+    const reportKind = wanted(c.kind);
+    const r = byOrgan.get(`${c.id}:${reportKind}`) ?? null;
+    const status = r ? toReportStatus(r.status) : "NONE";
+    const due = deadline({ id: c.id, kind: c.kind }, reportKind);
+    const final = r !== null && (FINAL_STATUSES as readonly string[]).includes(status);
+    members.push({
+      organId: c.id,
+      organName: c.fullName,
+      organShortName: c.shortName,
+      organKind: isOrganKind(c.kind) ? c.kind : c.kind,
+      active: c.active,
+      reportKind,
+      reportKindLabel: reportKindLabel(c.kind, reportKind),
+      reportId: r?.id ?? null,
+      status,
+      version: r?.version ?? null,
+      errorCount: r?.errorCount ?? 0,
+      deadline: due,
+      late: status !== "PUBLISHED" && nowMs >= dayEnd(due),
+      state: final ? "included" : r ? "not_final" : "missing",
+      reason: final
+        ? null
+        : r
+          ? `${reportKindLabel(c.kind, reportKind)}${STATUS_LABELS[status as ReportStatus]}，尚未审核通过，未计入`
+          : `尚未创建${year}年度${reportKindLabel(c.kind, reportKind)}，未计入`,
+    });
+    if (final) finalIds.push(r.id);
+  }
+  const bodies = finalIds.length
+    ? await db.report.findMany({
+        where: { AND: [{ id: { in: finalIds }, status: { in: [...FINAL_STATUSES] } }, reportScope(user)] },
+        select: { id: true, organId: true, content: true, organ: { select: { fullName: true } } },
+      })
+    : [];
+  const order = new Map(finalIds.map((id, i) => [id, i]));
+  bodies.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const inputs = bodies.map((b) => {
+    const content = parseStoredContent(b.content);
+    return { reportId: b.id, organId: b.organId, organName: b.organ.fullName, cells: content.cells, fee: content.fee };
+  });
+  const sum = sumReports(inputs);
+  const invalidIds = new Set(sum.invalid.map((x) => x.reportId));
+  for (const bad of sum.invalid) {
+    const m = members.find((x) => x.reportId === bad.reportId);
+    if (m) {
+      m.state = "invalid";
+      m.reason = `报告中有 ${bad.cells.length} 处数据无效，未计入`;
+    }
+  }
+  const included = members.filter((m) => m.state === "included");
+  return {
+    ok: true,
+    view: {
+      organ,
+      year,
+      members,
+      cells: sum.cells,
+      totals: computeTotals(sum.cells),
+      fee: sum.fee,
+      sources: inputs
+        .filter((i) => !invalidIds.has(i.reportId))
+        .map((i) => ({ reportId: i.reportId, organId: i.organId, organName: i.organName, cells: i.cells, totals: computeTotals(i.cells) })),
+      included: included.length,
+      basis: Object.fromEntries(included.map((m) => [m.reportId!, m.version!])),
+      report: own ? { id: own.id, status: toReportStatus(own.status), version: own.version } : null,
+    },
+  };
+}
+
+/** The governments whose roll-up `user` may open (for the selector), top-down in tree order. */
+export async function listRollupOrgans(user: Actor, db: Db = getDb()): Promise<{ id: string; fullName: string; kind: string; depth: number }[]> {
+  if (!can(user, "report:read")) return [];
+  const rows = await db.organ.findMany({
+    where: { AND: [organScope(user), { kind: { in: ["PROVINCE", "CITY", "COUNTY"] } }] },
+    select: { id: true, fullName: true, kind: true, parentId: true, sortOrder: true, _count: { select: { ancestors: true } } },
+    orderBy: [{ sortOrder: "asc" }, { fullName: "asc" }],
+  });
+  // parents before children: by depth (closure rows above the organ), then the tree's order
+  const ids = new Set(rows.map((r) => r.id));
+  const kids = new Map<string | null, typeof rows>();
+  for (const r of rows) {
+    const key = r.parentId && ids.has(r.parentId) ? r.parentId : null;
+    kids.set(key, [...(kids.get(key) ?? []), r]);
+  }
+  const out: { id: string; fullName: string; kind: string; depth: number }[] = [];
+  const visit = (parent: string | null, depth: number) => {
+    for (const r of kids.get(parent) ?? []) {
+      out.push({ id: r.id, fullName: r.fullName, kind: r.kind, depth });
+      visit(r.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return out;
+}
