@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, fillComplete, openReport, pageAs, pdfText, publishReport, submitForReview, test } from "./fixtures";
 
 // Issue 18, point 9: what clerks type. Years used by this spec (each spec owns its years; see fixtures.ts):
-// qingshan 2026 (created by typing 「２０２６」), zhangliang 2026, hekou 2023.
+// qingshan 2026 (created by typing 「２０２６」), zhangliang 2026, chengguan 2026.
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -62,8 +62,8 @@ test("a sub-section pasted with its own heading prints the heading once: editor 
   page,
 }) => {
   test.setTimeout(150_000);
-  const YEAR = 2023;
-  const clerk = await pageAs(browser, "hekou");
+  const YEAR = 2026;
+  const clerk = await pageAs(browser, "chengguan");
   const c = clerk.page;
   await clerk.context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const url = await openReport(c, YEAR);
