@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, openReport, pageAs, test } from "./fixtures";
 
 // Issue 18 (1, 2): two tabs on one report never lose either edit; one bad field never stops the others.
-// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2022, 2025.
+// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2022; zhangliang 2025.
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -100,7 +100,7 @@ test("the same field in two tabs: only that field is put to the user, with both 
 });
 
 test("50,000 characters pasted into 五: the other fields keep saving, the error names the field with limit and excess, submit is blocked", async ({ browser }) => {
-  const { context, page } = await pageAs(browser, "chengguan");
+  const { context, page } = await pageAs(browser, "zhangliang");
   await openReport(page, 2025);
   const long = "长".repeat(50_000);
   await field(page, "text.s5").fill(long);

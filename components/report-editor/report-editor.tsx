@@ -31,6 +31,8 @@ export type ReportEditorProps = {
   readOnly: boolean;
   saveAction: (input: SaveInput) => Promise<SaveResult>;
   submitAction?: SubmitAction;
+  /** Whose supervisors review the report (the organ above), named in the 提交审核 confirmation. */
+  submitTo?: string | null;
   /** Link for the 下载 PDF button. */
   pdfUrl: string;
   /** Shown above the check results in the side column (the review's comments panel). */
@@ -162,6 +164,7 @@ function EditorForReport(props: ReportEditorProps) {
             status={props.status}
             pdfUrl={props.pdfUrl}
             submitAction={props.submitAction}
+            submitTo={props.submitTo ?? null}
             ruleContext={ruleContext}
             onOpenConflict={() => setConflictDismissed(null)}
           />

@@ -2,6 +2,8 @@ export * from "./values";
 export * from "./totals";
 export * from "./findings";
 export * from "./rules";
+export * from "./plausibility";
+export * from "./headings";
 export * from "./fee";
 export * from "./schema";
 export * from "./status";

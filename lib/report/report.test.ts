@@ -7,6 +7,7 @@ import {
   feeStatement,
   normalizeCellInput,
   openFindings,
+  parseWholeNumber,
   parseChineseDate,
   parseDraft,
   readCell,
@@ -42,7 +43,32 @@ describe("values", () => {
     ["３．５", "3.5"],
     ["－2", "-2"],
     ["\u30004\u3000", "4"],
+    // leading zeros go; decimals (万元) keep their zero before the point and their digits after it
+    ["007", "7"],
+    ["００７", "7"],
+    ["000", "0"],
+    ["0", "0"],
+    ["0.5", "0.5"],
+    ["00.5", "0.5"],
+    ["0.0125", "0.0125"],
+    ["010.50", "10.50"],
+    ["+007", "+7"],
+    ["-007", "-7"],
+    ["1,007", "1007"],
+    ["007abc", "007abc"],
   ])("normalises %j to %j", (raw, out) => expect(normalizeCellInput(raw)).toBe(out));
+
+  it("parses whole numbers typed in form fields, full-width digits too", () => {
+    expect(parseWholeNumber("2026")).toBe(2026);
+    expect(parseWholeNumber("２０２６")).toBe(2026);
+    expect(parseWholeNumber("\u3000２０２６ ")).toBe(2026);
+    expect(parseWholeNumber("0012")).toBe(12);
+    expect(parseWholeNumber("")).toBeNull();
+    expect(parseWholeNumber("2026年")).toBeNull();
+    expect(parseWholeNumber("20.5")).toBeNull();
+    expect(parseWholeNumber("-1")).toBeNull();
+    expect(parseWholeNumber("1e3")).toBeNull();
+  });
 
   it("reads counts: non-negative integers only", () => {
     expect(readCell("", "count")).toEqual({ state: "blank" });

@@ -1,5 +1,6 @@
 /**
- * The consistency rules of the spec (§6): E1–E7 (errors), X1–X3 (cross-year), T1–T6 (text and table).
+ * The consistency rules of the spec (§6): E1–E7 (errors), X1–X3 (cross-year), T1–T6 (text and table);
+ * P1 (plausibility) lives in ./plausibility.ts with its thresholds.
  * Pure: a report's content in, findings out. Every finding names its cells and carries a Chinese message.
  */
 import {
@@ -22,6 +23,7 @@ import { feeStatement } from "./fee";
 import { computeTotals, cellNumber, type Totals } from "./totals";
 import { fieldLabel, overLimitTexts } from "./content-fields";
 import { readCell } from "./values";
+import { plausibilityFindings } from "./plausibility";
 
 export type OrganKind = "COUNTY" | "TOWNSHIP" | "DEPARTMENT";
 
@@ -432,6 +434,7 @@ export function parseChineseDate(s: string): { year: number; month: number; day:
 export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
   const ctx: Ctx = { ...context, content, totals: computeTotals(content.cells), out: [] };
   for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, t2, t3, t4, t5, t6]) rule(ctx);
+  ctx.out.push(...plausibilityFindings(content, context));
   const order = (s: Finding["severity"]) => (s === "error" ? 0 : 1);
   return ctx.out.sort((a, b) => order(a.severity) - order(b.severity));
 }
