@@ -19,9 +19,10 @@ async function box(l: Locator): Promise<Box> {
   return { left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height, width: b.width };
 }
 
-/** A table's scroll box: its visible width, the table's width, its place. */
+/** A table's scroll box (the table's parent): its visible width, the table's width, its place. */
 async function gridBox(page: Page, table: "t2" | "t3" | "t4") {
-  return page.locator(`[data-grid-scroll="${table}"]`).evaluate((el) => {
+  return page.locator(`[data-table="${table}"]`).evaluate((t) => {
+    const el = t.parentElement!;
     const r = el.getBoundingClientRect();
     return { left: r.left, right: r.right, clientWidth: el.clientWidth, scrollWidth: el.scrollWidth };
   });
@@ -120,7 +121,6 @@ test("the preview at 1366×768 takes the side column's place: the grids keep the
   await cell(page, "t3.new.commercial").fill("678");
   await page.getByTestId("preview-toggle").click();
   const panel = page.getByTestId("preview-panel");
-  await expect(panel).toHaveAttribute("data-placement", "docked");
   await expect(panel.getByTestId("preview-page").first()).toBeVisible({ timeout: 60_000 });
 
   await scrollToSection(page, "s3");
@@ -140,6 +140,7 @@ test("the preview at 1366×768 takes the side column's place: the grids keep the
   const clipped = await cell(page, "t3.new.natural").evaluate((el) => el.scrollWidth > el.clientWidth);
   expect(clipped).toBe(false);
   await expect(cell(page, "t3.new.total")).toHaveText("13023");
+  await expect(panel).toHaveAttribute("data-placement", "docked");
 
   // the checks are one click away, and come back to the preview
   const tabs = page.getByTestId("side-tabs");
