@@ -142,6 +142,14 @@ test("screenshot baselines: editor, preview, dashboard and review screen at 1366
   await s.getByLabel("批注内容").fill("本年新收申请 3 件，请与登记台账核对。");
   await s.getByTestId("save-comment").click();
   await expect(s.locator('[data-thread][data-anchor="cell:t3.new.natural"]')).toContainText("请与登记台账核对");
+  // with the preview docked (1366), the comments are a tab of the side column: a marker clicked shows them
+  await s.setViewportSize(VIEWS[0]);
+  await s.getByTestId("preview-toggle").click();
+  await expect(s.getByTestId("preview-panel")).toHaveAttribute("data-placement", "docked");
+  await expect(s.getByTestId("comments-panel")).toBeHidden();
+  await s.locator('[data-testid="comment-marker"][data-anchor="cell:t3.new.natural"]').click();
+  await expect(s.getByTestId("comments-panel")).toBeVisible();
+  await s.getByTestId("preview-toggle").click();
   for (const view of VIEWS) {
     await s.setViewportSize(view);
     await s.goto("/dashboard?year=2020");

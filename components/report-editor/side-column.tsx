@@ -1,11 +1,12 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 import { Card } from "@/components/ui/card";
 import { DockedPreview } from "@/components/report-preview/preview-panel";
 import { useSavedStamp } from "@/components/report-preview/export-buttons";
 import { usePreviewPlacement, usePreviewState } from "@/components/report-preview/preview-state";
+import { useCommentsUi } from "@/components/review/comments-context";
 import { useEditor, useFindingsView } from "./context";
 import { ValidationPanel } from "./validation-panel";
 
@@ -42,6 +43,23 @@ function DockedColumn({ sidePanel }: { sidePanel?: ReactNode }) {
   const view = useFindingsView();
   const [tab, setTab] = useState<Tab>("preview");
   const id = useId();
+  // a comment marker clicked in the report, or a comment begun on a place: show the comments
+  const ui = useCommentsUi();
+  useEffect(() => {
+    if (!ui || !sidePanel) return;
+    let last = ui.get();
+    const off = ui.subscribe(() => {
+      const now = ui.get();
+      // select(anchor) and compose(anchor) make the anchor both the place and the selection; moving the
+      // focus elsewhere changes only the place, closing the composer only `composing`
+      const picked = now.seq !== last.seq && now.selected !== null && now.place === now.selected && !(last.composing && !now.composing);
+      if (picked) setTab("comments");
+      last = now;
+    });
+    return () => {
+      off();
+    };
+  }, [ui, sidePanel]);
   const tabs: { key: Tab; label: ReactNode }[] = [
     { key: "preview", label: "版式预览" },
     {
