@@ -46,7 +46,11 @@ const BACKUP_DELAY_MS = 300;
  * Keyed by report id, so that moving to another report never reuses this one's state.
  */
 export function ReportEditor(props: ReportEditorProps) {
-  return <EditorForReport key={props.reportId} {...props} />;
+  return (
+    <PreviewStateProvider key={props.reportId}>
+      <EditorForReport {...props} />
+    </PreviewStateProvider>
+  );
 }
 
 function EditorForReport(props: ReportEditorProps) {
@@ -123,26 +127,24 @@ function EditorForReport(props: ReportEditorProps) {
   return (
     <EditorProvider value={env}>
       <TooltipProvider>
-        <PreviewStateProvider>
-          <ValidationHost context={ruleContext} />
-          <div className="min-h-screen bg-slate-50" data-testid="report-editor" data-readonly={readOnly || undefined}>
-            <Toolbar
-              status={props.status}
-              pdfUrl={props.pdfUrl}
-              submitAction={props.submitAction}
-              ruleContext={ruleContext}
-              onOpenConflict={() => setConflictDismissed(null)}
-            />
-            {readOnly && (
-              <div className="border-b border-slate-200 bg-slate-100 px-4 py-2 text-center text-sm text-slate-600">
-                本报告当前不可编辑，仅供查看。
-              </div>
-            )}
-            <EditorColumns sidePanel={props.sidePanel} />
-          </div>
-          <ConflictDialogHost dismissedFor={conflictDismissed} onDismiss={setConflictDismissed} />
-          <RestoreDialog offer={offer} serverContent={initialContent} serverVersion={initialVersion} />
-        </PreviewStateProvider>
+        <ValidationHost context={ruleContext} />
+        <div className="min-h-screen bg-slate-50" data-testid="report-editor" data-readonly={readOnly || undefined}>
+          <Toolbar
+            status={props.status}
+            pdfUrl={props.pdfUrl}
+            submitAction={props.submitAction}
+            ruleContext={ruleContext}
+            onOpenConflict={() => setConflictDismissed(null)}
+          />
+          {readOnly && (
+            <div className="border-b border-slate-200 bg-slate-100 px-4 py-2 text-center text-sm text-slate-600">
+              本报告当前不可编辑，仅供查看。
+            </div>
+          )}
+          <EditorColumns sidePanel={props.sidePanel} />
+        </div>
+        <ConflictDialogHost dismissedFor={conflictDismissed} onDismiss={setConflictDismissed} />
+        <RestoreDialog offer={offer} serverContent={initialContent} serverVersion={initialVersion} />
       </TooltipProvider>
     </EditorProvider>
   );
