@@ -146,12 +146,16 @@ describe("rules", () => {
     c.cells[t3CellId("new", "research")] = "4";
     c.cells[t3CellId("open", "research")] = "3";
     const f = validateReport(c, ctx).filter((x) => x.rule === "E1");
-    // 科研机构 column and the 总计 column are both off by one
-    expect(f.map((x) => x.cells[0])).toEqual([t3CellId("new", "research"), t3CellId("new", "total")]);
+    // the 科研机构 column is off by one, and so is the 总计 column because of it: one cause, one entry,
+    // naming the input column's four cells and then the 总计 column's
+    const rows = ["new", "carried", "total", "carryover"];
+    expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe("error");
-    expect(f[0]!.cells).toEqual(["new", "carried", "total", "carryover"].map((r) => t3CellId(r, "research")));
+    expect(f[0]!.cells).toEqual([...rows.map((r) => t3CellId(r, "research")), ...rows.map((r) => t3CellId(r, "total"))]);
+    expect(f[0]!.key).toBe(`E1:${rows.map((r) => t3CellId(r, "research")).join(",")}`);
     expect(f[0]!.message).toContain("科研机构");
     expect(f[0]!.message).toContain("4");
+    expect(f[0]!.message).toContain("「总计」列也随之不平衡");
     c.cells[t3CellId("carryover", "research")] = "1";
     expect(validateReport(c, ctx).filter((x) => x.rule === "E1")).toEqual([]);
   });
@@ -164,7 +168,18 @@ describe("rules", () => {
     c.cells[t3CellId("carryover", "natural")] = "1";
     expect(validateReport(c, ctx)).toEqual([]);
     c.cells[t3CellId("carryover", "natural")] = "0";
-    expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["E1", "E1"]);
+    expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["E1"]);
+  });
+
+  it("E1: two input columns off in opposite directions are two causes; the balanced 总计 column is not named", () => {
+    const c = complete();
+    c.cells[t3CellId("new", "natural")] = "1"; // 自然人 one too many on the left
+    c.cells[t3CellId("open", "commercial")] = "1"; // 商业企业 one too many on the right
+    const f = validateReport(c, ctx).filter((x) => x.rule === "E1");
+    expect(f.map((x) => x.cells.length)).toEqual([4, 4]);
+    expect(f.map((x) => x.cells[0])).toEqual([t3CellId("new", "natural"), t3CellId("new", "commercial")]);
+    expect(f.flatMap((x) => x.cells).some((id) => id.endsWith(".total") && !id.startsWith("t3.total."))).toBe(false);
+    expect(f.some((x) => x.message.includes("「总计」列"))).toBe(false);
   });
 
   it("E2/E3/E4: printed totals of an imported report that disagree with the cells", () => {
