@@ -4,72 +4,9 @@ import { getDb, type Db, type DbTx, type Prisma } from "../db-core";
 import { can } from "../permissions";
 import { reportScope } from "../scope";
 import type { Actor } from "../types";
+import { ACTION_LABELS, actionLabel, describeDetail, organIdsIn, type DetailEntry } from "./audit-labels";
 
-/** Chinese labels of the actions recorded by nianbao (unknown actions are shown as stored). */
-export const ACTION_LABELS: Record<string, string> = {
-  "auth.login": "登录",
-  "auth.login_failed": "登录失败",
-  "auth.login_locked": "登录被锁定",
-  "auth.logout": "退出登录",
-  "account.create": "新建账号",
-  "account.update": "修改账号",
-  "account.password_reset": "重置密码",
-  "account.disable": "停用账号",
-  "account.enable": "启用账号",
-  "organ.create": "新建机关",
-  "organ.update": "修改机关",
-  "report.create": "新建报告",
-  "report.save": "保存报告",
-  "report.import": "导入报告",
-  "report.submit": "提交报告",
-  "report.withdraw": "撤回报告",
-  "report.return": "退回报告",
-  "report.review_start": "开始审核",
-  "report.approve": "审核通过",
-  "report.publish": "发布报告",
-  "report.unpublish": "撤销发布",
-  "report.export": "导出报告",
-  "report.export_bulk": "批量导出",
-  "comment.create": "添加批注",
-  "comment.reply": "回复批注",
-  "comment.resolve": "解决批注",
-  "comment.reopen": "重新打开批注",
-  "system.seed": "初始化演示数据",
-};
-
-export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
-}
-
-/** Labels of the keys that appear in event details, for display. */
-export const DETAIL_LABELS: Record<string, string> = {
-  username: "用户名",
-  displayName: "姓名",
-  role: "角色",
-  organ: "机关",
-  organId: "机关ID",
-  reason: "原因",
-  ip: "IP",
-  year: "年度",
-  count: "数量",
-  fromVersion: "原版本",
-  toVersion: "新版本",
-  fullName: "全称",
-  shortName: "简称",
-  kind: "类型",
-  parent: "上级机关",
-  changes: "修改",
-  sessionsRevoked: "注销会话数",
-  users: "账号",
-  status: "状态",
-  fromStatus: "原状态",
-  version: "版本",
-  seq: "第几次提交",
-  anchor: "位置",
-  format: "格式",
-  comment: "意见",
-  filter: "筛选",
-};
+export { ACTION_LABELS, DETAIL_LABELS, actionLabel } from "./audit-labels";
 
 export type AuditEventInput = {
   actorId: string | null;
@@ -185,6 +122,8 @@ export type AuditEventRow = {
   actor: { id: string; name: string; username: string } | null;
   report: { id: string; organName: string; year: number } | null;
   detail: Record<string, unknown>;
+  /** The detail in words (Chinese labels for every code, organ ids as names). */
+  details: DetailEntry[];
 };
 
 export type AuditPage = { events: AuditEventRow[]; total: number; page: number; pageCount: number; pageSize: number };
@@ -213,8 +152,10 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
   const page = Math.max(1, Math.floor(filter.page ?? 1) || 1);
   if (!can(user, "audit:read")) return { events: [], total: 0, page, pageCount: 0, pageSize: AUDIT_PAGE_SIZE };
   const and: Prisma.ReportEventWhereInput[] = [
-    // Events on reports only within the reader's report scope (admin: all).
-    { OR: [{ reportId: null }, { report: reportScope(user) }] },
+    // Events on reports only within the reader's report scope (admin: all). `is:` matters: a bare
+    // relation filter that is empty (the admin's scope is {}) matches NOTHING inside an OR in Prisma 6,
+    // which hid every report event from the admin.
+    { OR: [{ reportId: null }, { report: { is: reportScope(user) } }] },
   ];
   if (filter.action) and.push({ action: filter.action });
   if (filter.actorId) and.push({ actorId: filter.actorId });
@@ -241,12 +182,19 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
       },
     }),
   ]);
+  const parsed = rows.map((r) => ({ row: r, detail: parseDetail(r.detail) }));
+  const organIds = [...new Set(parsed.flatMap((p) => organIdsIn(p.detail)))];
+  const organs = new Map(
+    organIds.length
+      ? (await db.organ.findMany({ where: { id: { in: organIds } }, select: { id: true, fullName: true } })).map((o) => [o.id, o.fullName])
+      : [],
+  );
   return {
     total,
     page,
     pageSize: AUDIT_PAGE_SIZE,
     pageCount: Math.ceil(total / AUDIT_PAGE_SIZE),
-    events: rows.map((r) => ({
+    events: parsed.map(({ row: r, detail }) => ({
       id: r.id,
       createdAt: r.createdAt,
       action: r.action,
@@ -255,7 +203,8 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
         ? { id: r.actor.id, name: r.actor.displayName || r.actor.name, username: r.actor.username ?? "" }
         : null,
       report: r.report ? { id: r.report.id, organName: r.report.organ.fullName, year: r.report.year } : null,
-      detail: parseDetail(r.detail),
+      detail,
+      details: describeDetail(detail, organs),
     })),
   };
 }
