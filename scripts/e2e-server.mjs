@@ -1,5 +1,6 @@
 // Serves the production build for the Playwright specs on a scratch SQLite database with the demo seed.
 // The database lives in a fresh temp directory per run, so runs never see each other's data.
+// The server runs in UTC (TZ=UTC), unlike its users: every run proves that times are shown in China time.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +16,7 @@ const env = {
   NIANBAO_DATA_DIR: dir,
   NIANBAO_AUTH_RATE_LIMIT: "off",
   PORT: port,
+  TZ: "UTC",
 };
 
 const setup = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db-setup.ts"], { env, stdio: "inherit" });

@@ -13,12 +13,12 @@ import {
 import { useContent, useEditor, useSaveState } from "./context";
 import { diffContent, type ContentDiff } from "./diff";
 import type { ReportContent } from "@/lib/template";
+import { formatDateTimeSeconds } from "@/lib/labels";
 
 export const discardedKey = (reportId: string) => `nianbao:editor-discarded:${reportId}`;
 
 function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString("zh-CN", { hour12: false });
+  return formatDateTimeSeconds(iso) || iso;
 }
 
 /** Both versions of every differing field, side by side. */

@@ -11,6 +11,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import type { ReportContent } from "@/lib/template";
+import { formatDateTimeSeconds } from "@/lib/labels";
 import { clearBackup, readBackup, shouldOfferRestore, type Backup } from "./backup";
 import { DiffTable } from "./conflict-dialog";
 import { diffContent } from "./diff";
@@ -65,7 +66,7 @@ export function RestoreDialog({
   const backup = useSyncExternalStore(offer.subscribe, offer.getSnapshot, offer.getServerSnapshot);
   if (!backup) return null;
   const diffs = diffContent(backup.content, serverContent);
-  const writtenAt = new Date(backup.writtenAt).toLocaleString("zh-CN", { hour12: false });
+  const writtenAt = formatDateTimeSeconds(backup.writtenAt);
   return (
     <Dialog open>
       <DialogContent showClose={false} data-testid="restore-dialog" onEscapeKeyDown={(e) => e.preventDefault()} onInteractOutside={(e) => e.preventDefault()}>

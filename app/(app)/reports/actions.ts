@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/server/session";
 import { createReport } from "@/lib/server/services/create-report";
 import { saveReport } from "@/lib/server/services/save-report";
+import { chinaYear } from "@/lib/labels";
 import type { SaveInput, SaveResult } from "@/lib/report";
 
 export type CreateReportState = { error: string | null; year: string };
@@ -13,7 +14,7 @@ const MIN_YEAR = 2021;
 
 export async function createReportAction(_prev: CreateReportState, form: FormData): Promise<CreateReportState> {
   const raw = String(form.get("year") ?? "").trim();
-  const maxYear = new Date().getFullYear();
+  const maxYear = chinaYear();
   const parsed = z.coerce.number().int().min(MIN_YEAR).max(maxYear).safeParse(raw === "" ? undefined : raw);
   if (!parsed.success)
     return { error: `年度须为 ${MIN_YEAR} 至 ${maxYear} 之间的整数（2021 年起使用 2021 版格式）。`, year: raw };
