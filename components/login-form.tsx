@@ -23,7 +23,8 @@ export function loginErrorMessage(err: { status?: number; code?: string; message
   const status = err?.status ?? 0;
   const code = err?.code ?? "";
   if (code === "ACCOUNT_DISABLED") return "账号已停用，请联系管理员";
-  if (code === "ACCOUNT_LOCKED") return err?.message || "登录失败次数过多，账号已暂时锁定，请15分钟后再试或联系管理员重置密码";
+  if (code === "ACCOUNT_LOCKED" || code === "ADDRESS_LOCKED")
+    return err?.message || "登录失败次数过多，已临时锁定，请稍后再试或联系管理员解除锁定";
   if (status === 401 || status === 422 || code === "INVALID_USERNAME_OR_PASSWORD") return "用户名或密码错误";
   if (status === 429) return "登录尝试过于频繁，请稍等一分钟后再试";
   if (status === 0) return "无法连接服务器，请检查网络后重试";

@@ -5,6 +5,7 @@ import { can } from "../permissions";
 import { reportScope } from "../scope";
 import type { Actor } from "../types";
 import { ACTION_LABELS, actionLabel, describeDetail, organIdsIn, type DetailEntry } from "./audit-labels";
+import { normalizeUsername } from "./login-limits";
 
 export { ACTION_LABELS, DETAIL_LABELS, actionLabel } from "./audit-labels";
 
@@ -27,62 +28,7 @@ export async function recordEvent(db: Db | DbTx, e: AuditEventInput): Promise<vo
   });
 }
 
-// ---- login throttling ------------------------------------------------------------------------
-
-/** After this many failed logins for one username within the window, sign-in is refused. */
-export const LOGIN_MAX_FAILURES = 10;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_LOCKED_CODE = "ACCOUNT_LOCKED";
-export const LOGIN_LOCKED_MESSAGE = `登录失败次数过多，该账号已临时锁定，请${LOGIN_WINDOW_MS / 60_000}分钟后再试，或联系管理员重置密码。`;
-
-/** Usernames are stored lower-case (Better Auth's username plugin); failed attempts are keyed the same way. */
-export function normalizeUsername(value: unknown): string {
-  return typeof value === "string" ? value.trim().toLowerCase().slice(0, 64) : "";
-}
-
-/** Matches the `"username":"…"` member of a detail JSON written by recordEvent. */
-function usernameFragment(username: string): string {
-  return `"username":${JSON.stringify(username)}`;
-}
-
-export type LoginLockState = { locked: boolean; failures: number; /** when the lock lifts */ until: Date | null };
-
-/**
- * Failed logins for `username` in the last LOGIN_WINDOW_MS, counted since the last successful login,
- * password reset or re-enabling of the account. Stored in the database (the audit log), so it holds
- * across restarts and app instances and whatever NIANBAO_AUTH_RATE_LIMIT says.
- */
-export async function loginLockState(db: Db | DbTx, username: string, now: Date = new Date()): Promise<LoginLockState> {
-  const name = normalizeUsername(username);
-  if (!name) return { locked: false, failures: 0, until: null };
-  const user = await db.user.findUnique({ where: { username: name }, select: { id: true } });
-  let since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  // Failed attempts on an existing account carry its id (indexed); unknown names only the name.
-  const who: Prisma.ReportEventWhereInput = user ? { actorId: user.id } : { detail: { contains: usernameFragment(name) } };
-  if (user) {
-    const reset = await db.reportEvent.findFirst({
-      where: {
-        createdAt: { gte: since },
-        OR: [
-          { actorId: user.id, action: "auth.login" },
-          { action: { in: ["account.password_reset", "account.enable"] }, detail: { contains: usernameFragment(name) } },
-        ],
-      },
-      orderBy: { createdAt: "desc" },
-      select: { createdAt: true },
-    });
-    if (reset && reset.createdAt > since) since = reset.createdAt;
-  }
-  const failures = await db.reportEvent.findMany({
-    where: { AND: [who, { action: "auth.login_failed", createdAt: { gt: since } }] },
-    orderBy: { createdAt: "desc" },
-    take: LOGIN_MAX_FAILURES,
-    select: { createdAt: true },
-  });
-  if (failures.length < LOGIN_MAX_FAILURES) return { locked: false, failures: failures.length, until: null };
-  const oldest = failures[failures.length - 1]!;
-  return { locked: true, failures: failures.length, until: new Date(oldest.createdAt.getTime() + LOGIN_WINDOW_MS) };
-}
+// ---- sign-in attempts (the limits themselves: login-limits.ts) --------------------------------
 
 /** Records a sign-in attempt: auth.login (actor = the user) or auth.login_failed (the username tried, no password). */
 export async function recordLoginAttempt(
