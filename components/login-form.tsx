@@ -6,6 +6,7 @@ import { createAuthClient } from "better-auth/react";
 import { usernameClient } from "better-auth/client/plugins";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { landingPath } from "@/lib/server/permissions";
 
 type AuthClient = ReturnType<typeof makeClient>;
 function makeClient() {
@@ -31,7 +32,8 @@ export function loginErrorMessage(err: { status?: number; code?: string; message
   return "登录失败：服务器出错，请稍后重试";
 }
 
-export function LoginForm({ redirectTo = "/reports" }: { redirectTo?: string }) {
+/** `redirectTo`: where to go after signing in; by default the user's start page (supervisors: the dashboard). */
+export function LoginForm({ redirectTo }: { redirectTo?: string }) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -61,14 +63,14 @@ export function LoginForm({ redirectTo = "/reports" }: { redirectTo?: string }) 
     setError(null);
     try {
       client ??= makeClient();
-      const { error: authError } = await client.signIn.username({ username, password });
+      const { data, error: authError } = await client.signIn.username({ username, password });
       if (authError) {
         setError(loginErrorMessage(authError));
         passwordRef.current?.select();
         setPending(false);
         return;
       }
-      router.replace(redirectTo);
+      router.replace(redirectTo ?? landingPath(data?.user as { role?: string } | undefined));
       router.refresh();
     } catch {
       setError(loginErrorMessage({ status: 0 }));

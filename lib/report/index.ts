@@ -8,3 +8,4 @@ export * from "./status";
 export * from "./save-result";
 export * from "./paste";
 export * from "./carry-over";
+export * from "./years";

@@ -1,6 +1,7 @@
 import "server-only";
 import { emptyContent, TEMPLATE_VERSION } from "@/lib/template";
 import { carriedFromPrevious } from "@/lib/report/carry-over";
+import { MIN_REPORT_YEAR } from "@/lib/report/years";
 import { chinaYear } from "@/lib/labels";
 import { getDb, isUniqueViolation, type Db } from "../db-core";
 import { can } from "../permissions";
@@ -21,8 +22,7 @@ export type CreateReportResult =
   | { ok: true; reportId: string; version: number }
   | { ok: false; code: CreateReportErrorCode; message: string; /** the existing report (DUPLICATE) */ reportId?: string };
 
-/** The 2021 format applies from the 2021 report on. */
-export const MIN_REPORT_YEAR = 2021;
+export { MIN_REPORT_YEAR };
 
 /** Creates the (empty) report of an organ for a year; one per organ and year. */
 export async function createReport(user: Actor, input: CreateReportInput, db: Db = getDb()): Promise<CreateReportResult> {
