@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, openReport, pageAs, test } from "./fixtures";
 
-// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2021, 2022, 2023.
+// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2021, 2023.
+// Two tabs on one report: e2e/merge.spec.ts.
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -142,43 +143,6 @@ test("typing in table 三 updates its row and column totals in the same task", a
   });
   expect(stale).toEqual([]);
   await context.close();
-});
-
-test("two browser contexts: a conflict never loses the user's text", async ({ browser }) => {
-  const a = await pageAs(browser, "chengguan");
-  const url = await openReport(a.page, 2022);
-  const b = await pageAs(browser, "chengguan");
-  await b.page.goto(url);
-  await expect(saveState(b.page)).toHaveAttribute("data-state", "saved");
-
-  await field(a.page, "text.s5").fill("甲写的问题");
-  await expect(saveState(a.page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
-
-  // B still holds the old version: its save conflicts; the dialog shows both versions
-  await field(b.page, "text.s5").fill("乙写的内容，不能丢");
-  const dialog = b.page.getByTestId("conflict-dialog");
-  await expect(dialog).toBeVisible({ timeout: 15_000 });
-  await expect(saveState(b.page)).toHaveAttribute("data-state", "conflict");
-  const row = dialog.locator('[data-diff="text.s5"]');
-  await expect(row).toContainText("乙写的内容，不能丢");
-  await expect(row).toContainText("甲写的问题");
-  await expect(field(b.page, "text.s5")).toHaveValue("乙写的内容，不能丢");
-  await dialog.getByRole("button", { name: "保留我的修改" }).click();
-  await expect(saveState(b.page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
-
-  // A is stale now; it adopts the server's version on purpose
-  await field(a.page, "text.s6").fill("甲的补充");
-  const dialogA = a.page.getByTestId("conflict-dialog");
-  await expect(dialogA).toBeVisible({ timeout: 15_000 });
-  await dialogA.getByRole("button", { name: "采用服务器版本" }).click();
-  await dialogA.getByRole("button", { name: "确定采用服务器版本" }).click();
-  await expect(field(a.page, "text.s5")).toHaveValue("乙写的内容，不能丢");
-  await expect(saveState(a.page)).toHaveAttribute("data-state", "saved");
-
-  await a.page.reload();
-  await expect(field(a.page, "text.s5")).toHaveValue("乙写的内容，不能丢");
-  await a.context.close();
-  await b.context.close();
 });
 
 test("unsaved text survives a lost connection and a closed tab (local backup)", async ({ browser }) => {

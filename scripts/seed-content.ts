@@ -12,7 +12,7 @@ import { isRole } from "../lib/server/permissions";
 import { approveReport } from "../lib/server/services/approve-report";
 import { createReport } from "../lib/server/services/create-report";
 import { publishReport } from "../lib/server/services/publish-report";
-import { saveReport } from "../lib/server/services/save-report";
+import { replaceReportContent } from "../lib/server/services/save-report";
 import { submitReport } from "../lib/server/services/submit-report";
 import type { Actor } from "../lib/server/types";
 import { createOrgansAndAccounts, type AccountSpec, type OrganSpec } from "./seed";
@@ -48,7 +48,7 @@ export async function seedDemoContent(db: Db): Promise<string> {
   const base = zhangliangContent(DEMO_CONTENT.organ.fullName);
   // the sample's text carries no 成文日期; a published report has one
   const content = { ...base, header: { ...base.header, signDate: DEMO_CONTENT.signDate } };
-  const saved = await saveReport(clerk, { reportId, baseVersion: created.version, content }, db);
+  const saved = await replaceReportContent(clerk, { reportId, baseVersion: created.version, content }, db);
   if (!saved.ok) throw fail("save", saved);
   const submitted = await submitReport(clerk, { reportId, baseVersion: saved.version }, db);
   if (!submitted.ok) throw fail("submit", submitted);

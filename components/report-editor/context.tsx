@@ -86,3 +86,8 @@ export function useSaveState() {
   const { autosave } = useEditor();
   return useSyncExternalStore(autosave.subscribe, autosave.getState, autosave.getState);
 }
+/** Conflicts, refused fields and changes taken in from elsewhere (lib: autosave.ts SaveIssues). */
+export function useSaveIssues() {
+  const { autosave } = useEditor();
+  return useSyncExternalStore(autosave.subscribe, autosave.getIssues, autosave.getIssues);
+}

@@ -30,7 +30,7 @@ describe("shouldOfferRestore", () => {
   const backup = (over: Partial<Backup>): Backup => {
     const content = structuredClone(server.content);
     content.text.s5 = "本地未保存";
-    return { v: 1, content, baseVersion: 3, writtenAt: "2024-01-10T10:05:00.000Z", ...over };
+    return { v: 1, content, base: null, baseVersion: 3, writtenAt: "2024-01-10T10:05:00.000Z", ...over };
   };
   it("offers a newer, different backup", () => {
     expect(shouldOfferRestore(backup({}), server)).toBe(true);
@@ -44,5 +44,20 @@ describe("shouldOfferRestore", () => {
   });
   it("offers a copy written after the server's last save even on an older base", () => {
     expect(shouldOfferRestore(backup({ baseVersion: 2 }), server)).toBe(true);
+  });
+});
+
+describe("shouldOfferRestore (copies that know their base)", () => {
+  const server = { version: 7, savedAt: "2024-01-10T10:00:00.000Z", content: emptyContent("某镇", 2023) };
+  it("offers a copy whose own edits the server does not hold, whatever the versions", () => {
+    const base = emptyContent("某镇", 2023);
+    const content = { ...base, text: { ...base.text, s6: "离线时写的" } };
+    expect(shouldOfferRestore({ v: 2, content, base, baseVersion: 2, writtenAt: "2024-01-01T00:00:00.000Z" }, server)).toBe(true);
+  });
+  it("does not offer a copy whose edits are all on the server already, even if it differs elsewhere", () => {
+    const base = emptyContent("某镇", 2023);
+    const content = { ...base, text: { ...base.text, s6: "同样的话" } };
+    const serverNow = { ...server, content: { ...server.content, text: { ...server.content.text, s6: "同样的话", s5: "他人后来写的" } } };
+    expect(shouldOfferRestore({ v: 2, content, base, baseVersion: 2, writtenAt: "2024-01-11T00:00:00.000Z" }, serverNow)).toBe(false);
   });
 });

@@ -1,14 +1,15 @@
 "use client";
 
 import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent } from "@/lib/template";
-import type { OrganKind, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report";
+import type { OrganKind, ReportState, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TooltipProvider } from "@/components/ui/tooltip";
-import { Autosave } from "./autosave";
+import { AUTOSAVE_INTERVAL_MS, Autosave } from "./autosave";
 import { clearBackup, writeBackup } from "./backup";
 import { ConflictDialog } from "./conflict-dialog";
-import { EditorProvider, useSaveState, type EditorEnv } from "./context";
+import { EditorProvider, useSaveIssues, type EditorEnv } from "./context";
 import { RestoreDialog, RestoreOffer } from "./restore-dialog";
 import { EditorStore } from "./store";
 import { TableGrid } from "./table-grid";
@@ -30,6 +31,8 @@ export type ReportEditorProps = {
   readOnly: boolean;
   saveAction: (input: SaveInput) => Promise<SaveResult>;
   submitAction?: SubmitAction;
+  /** Whose supervisors review the report (the organ above), named in the 提交审核 confirmation. */
+  submitTo?: string | null;
   /** Link for the 下载 PDF button. */
   pdfUrl: string;
   /** Shown above the check results in the side column (the review's comments panel). */
@@ -37,6 +40,16 @@ export type ReportEditorProps = {
 };
 
 const BACKUP_DELAY_MS = 300;
+
+/** The report's state on the server (GET /reports/[id]/state), for the editor's poll. */
+async function fetchReportState(reportId: string, knownVersion: number): Promise<ReportState | null> {
+  const res = await fetch(`/reports/${encodeURIComponent(reportId)}/state?v=${knownVersion}`, {
+    credentials: "same-origin",
+    cache: "no-store",
+  });
+  if (!res.ok || res.redirected) return null;
+  return (await res.json()) as ReportState;
+}
 
 /**
  * The client editor of one annual report: tables as grids, text sections, live checks, autosave.
@@ -48,6 +61,7 @@ export function ReportEditor(props: ReportEditorProps) {
 
 function EditorForReport(props: ReportEditorProps) {
   const { reportId, year, organKind, readOnly, previous, initialContent, initialVersion, initialSavedAt } = props;
+  const router = useRouter();
   const [store] = useState(() => new EditorStore(initialContent));
   const [autosave] = useState(
     () =>
@@ -56,15 +70,21 @@ function EditorForReport(props: ReportEditorProps) {
         baseVersion: initialVersion,
         savedAt: initialSavedAt,
         savedContent: initialContent,
+        status: props.status,
         getContent: store.getContent,
+        applyRemote: (fields) => store.applyFields(fields),
         save: props.saveAction,
+        fetchState: fetchReportState,
+        // a status or comments changed elsewhere: the page shows them from the server
+        onRemoteStatus: () => router.refresh(),
+        onRemoteComments: () => router.refresh(),
       }),
   );
   useEffect(() => autosave.setSaveAction(props.saveAction), [autosave, props.saveAction]);
   const [offer] = useState(
     () => new RestoreOffer(reportId, { version: initialVersion, savedAt: initialSavedAt, content: initialContent }, !readOnly),
   );
-  const [conflictDismissed, setConflictDismissed] = useState<number | null>(null);
+  const [conflictDismissed, setConflictDismissed] = useState<string | null>(null);
 
   const env = useMemo<EditorEnv>(
     () => ({ store, autosave, reportId, year, organKind, readOnly, previous }),
@@ -82,6 +102,22 @@ function EditorForReport(props: ReportEditorProps) {
     };
   }, [store, autosave, readOnly]);
 
+  // Learn of changes made elsewhere (another tab, a colleague, the reviewer) while the page is in view.
+  useEffect(() => {
+    const poll = () => {
+      if (document.visibilityState === "visible") void autosave.poll();
+    };
+    poll();
+    const timer = setInterval(poll, AUTOSAVE_INTERVAL_MS);
+    window.addEventListener("focus", poll);
+    document.addEventListener("visibilitychange", poll);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("focus", poll);
+      document.removeEventListener("visibilitychange", poll);
+    };
+  }, [autosave]);
+
   // Local backup of unsaved content, the beforeunload warning.
   useEffect(() => {
     if (readOnly) return;
@@ -89,14 +125,16 @@ function EditorForReport(props: ReportEditorProps) {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const write = () => {
       if (offer.pending() || !autosave.hasUnsaved()) return;
-      writeBackup(reportId, store.getContent(), autosave.getBaseVersion());
+      writeBackup(reportId, store.getContent(), autosave.getBase(), autosave.getBaseVersion());
     };
     const offStore = store.subscribe(() => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(write, BACKUP_DELAY_MS);
     });
     const offSave = autosave.subscribe(() => {
-      if (autosave.getState().kind === "saved" && !autosave.hasUnsaved() && !offer.pending()) clearBackup(reportId);
+      if (offer.pending()) return;
+      if (autosave.getState().kind === "saved" && !autosave.hasUnsaved()) clearBackup(reportId);
+      else if (autosave.hasUnsaved()) write(); // e.g. a field the server refused: keep it on this machine
     });
     const onPageHide = () => write();
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -126,6 +164,7 @@ function EditorForReport(props: ReportEditorProps) {
             status={props.status}
             pdfUrl={props.pdfUrl}
             submitAction={props.submitAction}
+            submitTo={props.submitTo ?? null}
             ruleContext={ruleContext}
             onOpenConflict={() => setConflictDismissed(null)}
           />
@@ -167,21 +206,17 @@ function EditorForReport(props: ReportEditorProps) {
 
 export default ReportEditor;
 
+/** Opens the conflict dialog when a new conflict arrives; closed, it stays closed until the next one (or 处理冲突). */
 function ConflictDialogHost({
   dismissedFor,
   onDismiss,
 }: {
-  dismissedFor: number | null;
-  onDismiss: (version: number | null) => void;
+  dismissedFor: string | null;
+  onDismiss: (key: string | null) => void;
 }) {
-  const state = useSaveState();
-  const version = state.kind === "conflict" ? state.serverVersion : null;
-  return (
-    <ConflictDialog
-      open={version !== null && dismissedFor !== version}
-      onOpenChange={(open) => onDismiss(open ? null : version)}
-    />
-  );
+  const { conflicts } = useSaveIssues();
+  const key = conflicts.length ? conflicts.map((c) => c.ref).join(",") : null;
+  return <ConflictDialog open={key !== null && dismissedFor !== key} onOpenChange={(open) => onDismiss(open ? null : key)} />;
 }
 
 function SectionCard({ sectionKey }: { sectionKey: (typeof SECTIONS)[number]["key"] }) {

@@ -11,8 +11,9 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import type { ReportContent } from "@/lib/template";
+import { withFields, fieldValue } from "@/lib/report";
 import { formatDateTimeSeconds } from "@/lib/labels";
-import { clearBackup, readBackup, shouldOfferRestore, type Backup } from "./backup";
+import { backupEdits, clearBackup, readBackup, shouldOfferRestore, type Backup } from "./backup";
 import { DiffTable } from "./conflict-dialog";
 import { diffContent } from "./diff";
 import { useEditor } from "./context";
@@ -62,10 +63,16 @@ export function RestoreDialog({
   serverContent: ReportContent;
   serverVersion: number;
 }) {
-  const { store, reportId } = useEditor();
+  const { store, autosave, reportId } = useEditor();
   const backup = useSyncExternalStore(offer.subscribe, offer.getSnapshot, offer.getServerSnapshot);
   if (!backup) return null;
-  const diffs = diffContent(backup.content, serverContent);
+  // Only the clerk's own edits: the server's content with them applied, against the server's content.
+  const edits = backupEdits(backup, serverContent);
+  const restored = withFields(
+    serverContent,
+    edits.map((e) => [e.ref, fieldValue(backup.content, e.ref) ?? null] as const),
+  );
+  const diffs = diffContent(restored, serverContent);
   const writtenAt = formatDateTimeSeconds(backup.writtenAt);
   return (
     <Dialog open>
@@ -73,11 +80,10 @@ export function RestoreDialog({
         <DialogHeader>
           <DialogTitle>发现未保存的本地内容</DialogTitle>
           <DialogDescription>
-            本机保存了 {writtenAt} 尚未保存到服务器的内容（可能因网络中断、浏览器关闭等原因）。与服务器上的版本有 {diffs.length}{" "}
-            处不同。是否恢复？
+            本机保存了 {writtenAt} 尚未保存到服务器的 {diffs.length} 处修改（可能因网络中断、浏览器关闭等原因）。是否恢复？
             {backup.baseVersion < serverVersion && (
               <span className="mt-1 block text-amber-800">
-                注意：此后服务器上的报告已更新（第 {serverVersion} 版）。恢复后，上表中的不同之处将以本地内容为准并保存。
+                此后服务器上的报告已更新（第 {serverVersion} 版）。恢复只带回上表中您的修改；其间他人修改过的同一处，将请您逐项选择保留哪一方。
               </span>
             )}
           </DialogDescription>
@@ -98,7 +104,7 @@ export function RestoreDialog({
           <Button
             onClick={() => {
               offer.resolve();
-              store.replaceContent(backup.content);
+              store.replaceContent(autosave.restore({ content: backup.content, base: backup.base ?? serverContent }));
             }}
           >
             恢复本地内容

@@ -8,7 +8,7 @@
  * Plain `subscribe` listeners hear every content change (autosave, validation, backup).
  */
 import { CELLS, COMPUTED_CELLS, type ReportContent, type TableId } from "@/lib/template";
-import { cellNumber, computeTotals, readCell, type Totals } from "@/lib/report";
+import { cellNumber, computeTotals, readCell, withFields, type FieldValue, type Totals } from "@/lib/report";
 import type { FindingsView, MarkSeverity } from "./findings-view";
 
 type Listener = () => void;
@@ -239,6 +239,31 @@ export class EditorStore {
     }
     this.content = { ...this.content, acknowledgements: acks };
     this.emit(["acks"], true);
+  }
+
+  /**
+   * Write fields changed elsewhere (taken in by autosave): cells through the incremental path, other
+   * fields with their own keys. Never recorded for undo.
+   */
+  applyFields(fields: readonly (readonly [string, FieldValue])[]) {
+    const cells: { id: string; value: string }[] = [];
+    const others: (readonly [string, FieldValue])[] = [];
+    for (const f of fields) {
+      if (CELLS.has(f[0]) && typeof f[1] === "string") cells.push({ id: f[0], value: f[1] });
+      else others.push(f);
+    }
+    if (cells.length) this.setCells(cells);
+    if (others.length === 0) return;
+    const before = this.content;
+    const next = withFields(before, others);
+    this.content = next;
+    const keys: string[] = [];
+    if (next.header !== before.header) keys.push("header");
+    if (next.fee !== before.fee) keys.push("fee");
+    if (next.acknowledgements !== before.acknowledgements) keys.push("acks");
+    if (next.text !== before.text)
+      for (const id of Object.keys(next.text)) if (next.text[id] !== before.text[id]) keys.push(`text:${id}`);
+    this.emit(keys, true);
   }
 
   /** Replace the whole content (restore a backup, take the server's version): everything repaints. */

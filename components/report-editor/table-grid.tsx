@@ -17,7 +17,7 @@ import { Button } from "@/components/ui/button";
 import { useCell, useEditor, useHighlighted, useInvalid, useMark, useTotal } from "./context";
 import { buildNavModel, keyDirection, navTarget } from "./grid-nav";
 import { revealRef } from "./reveal";
-import { CommentMarker } from "@/components/review/comment-marker";
+import { CommentMarker, useCommentDescription } from "@/components/review/comment-marker";
 
 const cellInputClass =
   "block h-8 w-full min-w-0 bg-transparent px-1.5 text-right text-[13px] tabular-nums text-slate-900 " +
@@ -28,6 +28,7 @@ const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colS
   const value = useCell(def.id);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
+  const comments = useCommentDescription(`cell:${def.id}`);
   const reading = readCell(value, def.kind);
   const error = reading.state === "invalid" ? reading.message : null;
   return (
@@ -44,6 +45,7 @@ const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colS
       <input
         data-cell={def.id}
         aria-label={def.name}
+        aria-describedby={comments}
         aria-invalid={error ? true : undefined}
         title={error ? `${def.name}：${error}` : undefined}
         inputMode={def.kind === "count" ? "numeric" : "decimal"}
@@ -55,7 +57,7 @@ const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colS
         onChange={(e) => store.setCell(def.id, e.target.value)}
         className={cn(cellInputClass, error && "text-red-700 underline decoration-red-500 decoration-wavy")}
       />
-      <CommentMarker anchor={`cell:${def.id}`} className="absolute left-0.5 top-0.5" />
+      <CommentMarker anchor={`cell:${def.id}`} cell className="absolute left-0.5 top-0.5" />
     </td>
   );
 });
@@ -64,6 +66,7 @@ const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef
   const total = useTotal(def.id);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
+  const comments = useCommentDescription(`cell:${def.id}`);
   return (
     <td
       colSpan={colSpan > 1 ? colSpan : undefined}
@@ -77,12 +80,13 @@ const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef
         data-cell={def.id}
         tabIndex={-1}
         aria-label={def.name}
+        aria-describedby={comments}
         title={total === null ? "有单元格的值无效，无法计算合计" : "自动计算，不能输入"}
         className="block h-8 px-1.5 text-right text-[13px] font-semibold leading-8 tabular-nums text-slate-700 outline-none focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600"
       >
         {total === null ? "—" : total}
       </output>
-      <CommentMarker anchor={`cell:${def.id}`} className="absolute left-0.5 top-0.5" />
+      <CommentMarker anchor={`cell:${def.id}`} cell className="absolute left-0.5 top-0.5" />
     </td>
   );
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import {
   AlertTriangleIcon,
@@ -18,9 +18,12 @@ import { formatTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
-import { useEditor, useFindingsView, useHeader, useSaveState } from "./context";
+import { useEffect } from "react";
+import { fieldLabel } from "@/lib/report";
+import { useEditor, useFindingsView, useHeader, useSaveIssues, useSaveState } from "./context";
 import type { SaveState } from "./autosave";
 import { ExportButtons } from "@/components/report-preview/export-buttons";
+import { SubmitConfirm } from "./submit-confirm";
 
 export type SubmitAction = (input: { reportId: string; baseVersion: number }) => Promise<{ ok: boolean; message: string }>;
 
@@ -29,9 +32,50 @@ function time(iso: string): string {
   return formatTime(iso);
 }
 
-export function SaveIndicator({ onOpenConflict }: { onOpenConflict: () => void }) {
+/** How long the notice about changes taken in from elsewhere stays. */
+const MERGED_NOTICE_MS = 10_000;
+
+/** Conflicts to resolve, fields the server refused, and changes taken in from elsewhere. */
+export function SaveIssuesIndicator({ onOpenConflict }: { onOpenConflict: () => void }) {
+  const { autosave } = useEditor();
+  const { conflicts, rejected, merged } = useSaveIssues();
+  useEffect(() => {
+    if (!merged) return;
+    const t = setTimeout(() => autosave.clearMerged(), MERGED_NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [merged, autosave]);
+  const base = "inline-flex items-center gap-1.5 text-sm";
+  return (
+    <>
+      {conflicts.length > 0 && (
+        <span className={cn(base, "text-red-700")} data-testid="save-conflicts" role="alert">
+          <GitMergeIcon className="size-4" /> {conflicts.length} 处保存冲突待处理
+          <Button variant="outline" size="xs" onClick={onOpenConflict}>
+            处理冲突
+          </Button>
+        </span>
+      )}
+      {rejected.length > 0 && (
+        <span className={cn(base, "text-red-700")} data-testid="save-rejected" role="alert" title={rejected.map((r) => r.message).join("\n")}>
+          <CloudOffIcon className="size-4 shrink-0" /> {rejected.length} 处未能保存到服务器（已保留在本机，见检查结果）
+        </span>
+      )}
+      {merged && (
+        <span className={cn(base, "text-sky-800")} data-testid="save-merged" role="status">
+          <GitMergeIcon className="size-4" />
+          已合并别处保存的修改：{merged.refs.slice(0, 2).map(fieldLabel).join("、")}
+          {merged.refs.length > 2 ? ` 等 ${merged.refs.length} 处` : ""}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function SaveIndicator() {
   const { autosave, readOnly } = useEditor();
   const state: SaveState = useSaveState();
+  const issues = useSaveIssues();
+  const partly = issues.conflicts.length > 0 || issues.rejected.length > 0;
   if (readOnly)
     return (
       <span className="text-sm text-slate-500" data-testid="save-state" data-state="readonly">
@@ -43,7 +87,7 @@ export function SaveIndicator({ onOpenConflict }: { onOpenConflict: () => void }
     case "saved":
       return (
         <span className={cn(base, "text-emerald-700")} data-testid="save-state" data-state="saved">
-          <CheckIcon className="size-4" /> 已保存
+          <CheckIcon className="size-4" /> {partly ? "其余内容已保存" : "已保存"}
           <span className="tabular-nums text-slate-500" suppressHydrationWarning>
             {time(state.savedAt)}
           </span>
@@ -65,20 +109,11 @@ export function SaveIndicator({ onOpenConflict }: { onOpenConflict: () => void }
       return (
         <span className={cn(base, "text-red-700")} data-testid="save-state" data-state="error" role="alert">
           <CloudOffIcon className="size-4 shrink-0" />
-          <span className="max-w-md truncate" title={state.message}>
+          <span className="max-w-md" title={state.message}>
             保存失败：{state.message}
           </span>
           <Button variant="outline" size="xs" onClick={() => void autosave.retry()}>
             重试
-          </Button>
-        </span>
-      );
-    case "conflict":
-      return (
-        <span className={cn(base, "text-red-700")} data-testid="save-state" data-state="conflict" role="alert">
-          <GitMergeIcon className="size-4" /> 冲突：他人已修改，自动保存已暂停
-          <Button variant="outline" size="xs" onClick={onOpenConflict}>
-            处理冲突
           </Button>
         </span>
       );
@@ -89,6 +124,8 @@ export function Toolbar(props: {
   status: ReportStatus;
   pdfUrl: string;
   submitAction?: SubmitAction;
+  /** the organ whose supervisors review the report (named in the confirmation) */
+  submitTo?: string | null;
   ruleContext: RuleContext;
   onOpenConflict: () => void;
 }) {
@@ -98,10 +135,15 @@ export function Toolbar(props: {
   const router = useRouter();
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const issues = useSaveIssues();
   const errorCount = view?.errors.length ?? 0;
   const canSubmit = !readOnly && !!props.submitAction && canTransition(props.status, "submit");
 
-  const submit = async () => {
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const submitButton = useRef<HTMLButtonElement>(null);
+
+  /** 提交审核: checks first, then asks (to whom, and that editing stops), then saves and submits. */
+  const askSubmit = () => {
     if (!props.submitAction) return;
     setResult(null);
     // Decide on the current content, not on the (deferred) panel.
@@ -109,6 +151,12 @@ export function Toolbar(props: {
       setResult({ ok: false, message: "还有错误未改正，不能提交。" });
       return;
     }
+    setConfirmOpen(true);
+  };
+
+  const submit = async () => {
+    if (!props.submitAction) return;
+    setResult(null);
     setSubmitting(true);
     try {
       if (!(await autosave.saveAll())) {
@@ -122,10 +170,16 @@ export function Toolbar(props: {
       setResult({ ok: false, message: `提交失败：${e instanceof Error ? e.message : "网络或服务器错误"}` });
     } finally {
       setSubmitting(false);
+      setConfirmOpen(false);
     }
   };
 
-  const submitBlocked = errorCount > 0 ? `还有 ${errorCount} 项错误未改正，改正后才能提交审核（见右侧检查结果）。` : null;
+  const submitBlocked =
+    issues.conflicts.length > 0
+      ? `有 ${issues.conflicts.length} 处保存冲突待处理，处理后才能提交审核。`
+      : errorCount > 0
+        ? `还有 ${errorCount} 项错误未改正，改正后才能提交审核（见右侧检查结果）。`
+        : null;
 
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 shadow-sm backdrop-blur">
@@ -141,16 +195,18 @@ export function Toolbar(props: {
             </Badge>
           </div>
         </div>
-        <SaveIndicator onOpenConflict={props.onOpenConflict} />
+        <SaveIndicator />
+        {!readOnly && <SaveIssuesIndicator onOpenConflict={props.onOpenConflict} />}
         <div className="flex items-center gap-2">
           <ExportButtons pdfUrl={props.pdfUrl} />
           {canSubmit && (
             <Tooltip content={submitBlocked}>
               <span tabIndex={submitBlocked ? 0 : undefined} className="inline-flex">
                 <Button
+                  ref={submitButton}
                   size="sm"
                   disabled={!!submitBlocked || submitting}
-                  onClick={() => void submit()}
+                  onClick={askSubmit}
                   data-testid="submit-button"
                   aria-describedby={submitBlocked ? "submit-blocked" : undefined}
                 >
@@ -174,6 +230,17 @@ export function Toolbar(props: {
             </p>
           )}
         </div>
+      )}
+      {canSubmit && (
+        <SubmitConfirm
+          open={confirmOpen}
+          onOpenChange={setConfirmOpen}
+          onConfirm={() => void submit()}
+          busy={submitting}
+          title={`${header.organName.trim()}${reportTitleSuffix(year)}`}
+          submitTo={props.submitTo ?? null}
+          returnFocus={() => submitButton.current}
+        />
       )}
     </header>
   );

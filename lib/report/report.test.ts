@@ -7,11 +7,13 @@ import {
   feeStatement,
   normalizeCellInput,
   openFindings,
+  parseWholeNumber,
   parseChineseDate,
   parseDraft,
   readCell,
   similarity,
   submitContentSchema,
+  TEXT_STORE_MAX_CHARS,
   validateReport,
   canTransition,
   REPORT_ACTIONS,
@@ -41,7 +43,32 @@ describe("values", () => {
     ["３．５", "3.5"],
     ["－2", "-2"],
     ["\u30004\u3000", "4"],
+    // leading zeros go; decimals (万元) keep their zero before the point and their digits after it
+    ["007", "7"],
+    ["００７", "7"],
+    ["000", "0"],
+    ["0", "0"],
+    ["0.5", "0.5"],
+    ["00.5", "0.5"],
+    ["0.0125", "0.0125"],
+    ["010.50", "10.50"],
+    ["+007", "+7"],
+    ["-007", "-7"],
+    ["1,007", "1007"],
+    ["007abc", "007abc"],
   ])("normalises %j to %j", (raw, out) => expect(normalizeCellInput(raw)).toBe(out));
+
+  it("parses whole numbers typed in form fields, full-width digits too", () => {
+    expect(parseWholeNumber("2026")).toBe(2026);
+    expect(parseWholeNumber("２０２６")).toBe(2026);
+    expect(parseWholeNumber("\u3000２０２６ ")).toBe(2026);
+    expect(parseWholeNumber("0012")).toBe(12);
+    expect(parseWholeNumber("")).toBeNull();
+    expect(parseWholeNumber("2026年")).toBeNull();
+    expect(parseWholeNumber("20.5")).toBeNull();
+    expect(parseWholeNumber("-1")).toBeNull();
+    expect(parseWholeNumber("1e3")).toBeNull();
+  });
 
   it("reads counts: non-negative integers only", () => {
     expect(readCell("", "count")).toEqual({ state: "blank" });
@@ -321,16 +348,29 @@ describe("helpers", () => {
 });
 
 describe("schemas", () => {
-  it("draft accepts blanks and invalid typing (kept for the user), rejects unknown cells and over-long text", () => {
+  it("draft accepts blanks, invalid typing and text over the format's limit (kept for the user); rejects unknown cells and text beyond the storage ceiling", () => {
     const c = emptyContent("x", 2023);
     c.cells[t3CellId("new", "natural")] = "abc";
     expect(parseDraft(c).ok).toBe(true);
     const bad = { ...c, cells: { ...c.cells, "t3.new.total": "5" } };
     expect(parseDraft(bad).ok).toBe(false);
-    const long = { ...c, text: { ...c.text, s5: "字".repeat(20001) } };
-    const r = parseDraft(long);
+    expect(parseDraft({ ...c, text: { ...c.text, s5: "字".repeat(50_000) } }).ok).toBe(true);
+    const huge = { ...c, text: { ...c.text, s5: "字".repeat(TEXT_STORE_MAX_CHARS + 1) } };
+    const r = parseDraft(huge);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.messages[0]).toContain("五、存在的主要问题及改进情况不能超过 20000 个字符");
+    if (!r.ok) expect(r.messages[0]).toContain(`五、存在的主要问题及改进情况不能超过 ${TEXT_STORE_MAX_CHARS} 个字符`);
+  });
+  it("E8: a text over its limit is one error naming the field, the limit and the excess; at the limit there is none", () => {
+    const c = complete();
+    c.text.s5 = "字".repeat(50_000);
+    const e8 = validateReport(c, { year: 2023 }).filter((f) => f.rule === "E8");
+    expect(e8).toHaveLength(1);
+    expect(e8[0]).toMatchObject({ severity: "error", cells: ["text.s5"] });
+    expect(e8[0]!.message).toBe("五、存在的主要问题及改进情况共 50000 个字符，超过上限 20000 个字符（多 30000 个），请删减后再提交。");
+    c.text.s5 = "字".repeat(20_000);
+    c.header.opening = "开".repeat(5001);
+    const at = validateReport(c, { year: 2023 }).filter((f) => f.rule === "E8");
+    expect(at.map((f) => f.cells)).toEqual([["header.opening"]]);
   });
   it("draft fills missing fields so an older stored report still parses", () => {
     const c = emptyContent("x", 2023);

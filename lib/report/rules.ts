@@ -1,5 +1,6 @@
 /**
- * The consistency rules of the spec (§6): E1–E7 (errors), X1–X3 (cross-year), T1–T6 (text and table).
+ * The consistency rules of the spec (§6): E1–E7 (errors), X1–X3 (cross-year), T1–T6 (text and table);
+ * P1 (plausibility) lives in ./plausibility.ts with its thresholds.
  * Pure: a report's content in, findings out. Every finding names its cells and carries a Chinese message.
  */
 import {
@@ -20,7 +21,9 @@ import {
 import { FEE_REF, headerRef, textRef, type Finding } from "./findings";
 import { feeStatement } from "./fee";
 import { computeTotals, cellNumber, type Totals } from "./totals";
+import { fieldLabel, overLimitTexts } from "./content-fields";
 import { readCell } from "./values";
+import { plausibilityFindings } from "./plausibility";
 
 export type OrganKind = "COUNTY" | "TOWNSHIP" | "DEPARTMENT";
 
@@ -166,6 +169,17 @@ function e7(ctx: Ctx) {
         });
     }
   }
+}
+
+// ---- E8: no text longer than its limit (kept when saved, but not submitted) -------------------
+function e8(ctx: Ctx) {
+  for (const { ref, chars, max } of overLimitTexts(ctx.content))
+    add(ctx, {
+      rule: "E8",
+      severity: "error",
+      cells: [ref],
+      message: `${fieldLabel(ref)}共 ${chars} 个字符，超过上限 ${max} 个字符（多 ${chars - max} 个），请删减后再提交。`,
+    });
 }
 
 // ---- X1–X3: against last year's report ------------------------------------------------------
@@ -419,7 +433,8 @@ export function parseChineseDate(s: string): { year: number; month: number; day:
 /** All findings for a report, errors first. */
 export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
   const ctx: Ctx = { ...context, content, totals: computeTotals(content.cells), out: [] };
-  for (const rule of [e5, e1, e2to4, e6, e7, cross, t1, t2, t3, t4, t5, t6]) rule(ctx);
+  for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, t2, t3, t4, t5, t6]) rule(ctx);
+  ctx.out.push(...plausibilityFindings(content, context));
   const order = (s: Finding["severity"]) => (s === "error" ? 0 : 1);
   return ctx.out.sort((a, b) => order(a.severity) - order(b.severity));
 }

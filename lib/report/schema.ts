@@ -4,16 +4,28 @@
  * form and the server action.
  */
 import { z } from "zod";
-import { CELLS, INPUT_CELLS, TEXT_FIELDS, TEXT_FIELD_MAX_CHARS, type ReportContent } from "@/lib/template";
+import { CELLS, INPUT_CELLS, TEXT_FIELDS, type ReportContent } from "@/lib/template";
+import {
+  ACK_KEY_MAX_CHARS,
+  ACK_MAX_CHARS,
+  CELL_STORE_MAX_CHARS,
+  HEADER_FIELDS,
+  STORE_FACTOR,
+  TEXT_STORE_MAX_CHARS,
+} from "./content-fields";
 import { MAX_CELL_CHARS, readCell } from "./values";
 
+// Drafts accept what the server may store (lib/report/content-fields.ts): a text over the format's limit
+// is kept and flagged by rule E8 instead of being refused, so nothing typed is lost.
 const tooLong = (what: string, max: number) => `${what}不能超过 ${max} 个字符`;
-const text = (what: string, max = TEXT_FIELD_MAX_CHARS) => z.string().max(max, tooLong(what, max));
+const text = (what: string, max: number) =>
+  z.string().refine((s) => s.length <= max || [...s].length <= max, tooLong(what, max));
+const headerText = (k: keyof typeof HEADER_FIELDS) => text(HEADER_FIELDS[k].label, HEADER_FIELDS[k].max * STORE_FACTOR);
 
 const cellShape = Object.fromEntries(
-  INPUT_CELLS.map((c) => [c.id, z.string().max(MAX_CELL_CHARS, tooLong(c.name, MAX_CELL_CHARS)).default("")]),
+  INPUT_CELLS.map((c) => [c.id, text(c.name, CELL_STORE_MAX_CHARS).default("")]),
 );
-const textShape = Object.fromEntries(TEXT_FIELDS.map((f) => [f.id, text(f.label).default("")]));
+const textShape = Object.fromEntries(TEXT_FIELDS.map((f) => [f.id, text(f.label, TEXT_STORE_MAX_CHARS).default("")]));
 
 export const feeSchema = z.object({
   charged: z.boolean().nullable(),
@@ -23,15 +35,15 @@ export const feeSchema = z.object({
 
 export const draftContentSchema = z.object({
   header: z.object({
-    organName: text("署名（机关全称）", 100),
+    organName: headerText("organName"),
     titleBreak: z.number().int().min(0).max(200).nullable(),
-    opening: text("开头段落", 5000),
-    signDate: text("成文日期", 30),
+    opening: headerText("opening"),
+    signDate: headerText("signDate"),
   }),
   text: z.object(textShape).strict(),
   fee: feeSchema,
   cells: z.object(cellShape).strict(),
-  acknowledgements: z.record(z.string().max(200), text("确认理由", 500)).default({}),
+  acknowledgements: z.record(z.string().max(ACK_KEY_MAX_CHARS), text("确认理由", ACK_MAX_CHARS)).default({}),
   sourceTotals: z
     .record(
       z.string().refine((id) => CELLS.get(id)?.computed === true, "未知的合计单元格"),

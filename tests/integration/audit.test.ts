@@ -9,7 +9,7 @@ import { updateUser } from "@/lib/server/services/admin-update-user";
 import { addComment } from "@/lib/server/services/comment-create";
 import { createReport } from "@/lib/server/services/create-report";
 import { returnReport } from "@/lib/server/services/return-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { replaceReportContent } from "@/lib/server/services/save-report";
 import { submitReport } from "@/lib/server/services/submit-report";
 import { listAuditActions, listAuditEvents, type AuditEventRow } from "@/lib/server/services/audit";
 import { actor, completeContent } from "./fixtures";
@@ -41,7 +41,11 @@ describe.each(TEST_PROVIDERS)("audit log on %s", (provider) => {
     const created = await createReport(chengguan, { year: 2024 }, t.db);
     if (!created.ok) throw new Error(created.message);
     reportId = created.reportId;
-    const saved = await saveReport(chengguan, { reportId, baseVersion: created.version, content: completeContent("示范县城关镇人民政府", 2024) }, t.db);
+    const saved = await replaceReportContent(
+      chengguan,
+      { reportId, baseVersion: created.version, content: completeContent("示范县城关镇人民政府", 2024) },
+      t.db,
+    );
     if (!saved.ok) throw new Error(saved.message);
     const submitted = await submitReport(chengguan, { reportId, baseVersion: saved.version }, t.db);
     if (!submitted.ok) throw new Error(submitted.message);

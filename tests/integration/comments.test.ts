@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyContent, INPUT_CELLS, type ReportContent } from "@/lib/template";
 import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { replaceReportContent } from "@/lib/server/services/save-report";
 import { submitReport } from "@/lib/server/services/submit-report";
 import { withdrawReport } from "@/lib/server/services/withdraw-report";
 import { approveReport } from "@/lib/server/services/approve-report";
@@ -81,7 +81,7 @@ describe.each(TEST_PROVIDERS)("comments on %s", (provider) => {
     ] as const) {
       const r = await createReport(user, { year: YEAR }, t.db);
       if (!r.ok) throw new Error(r.message);
-      const s = await saveReport(user, { reportId: r.reportId, baseVersion: r.version, content: complete(organ) }, t.db);
+      const s = await replaceReportContent(user, { reportId: r.reportId, baseVersion: r.version, content: complete(organ) }, t.db);
       if (!s.ok) throw new Error(s.message);
       if (user === qingshan) id = r.reportId;
       else other = r.reportId;

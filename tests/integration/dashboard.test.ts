@@ -3,7 +3,7 @@ import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
 import type { Db } from "@/lib/server/db-core";
 import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { replaceReportContent } from "@/lib/server/services/save-report";
 import { countOpenFindings } from "@/lib/server/services/finding-counts";
 import { parseStoredContent } from "@/lib/server/services/report-row";
 import {
@@ -76,7 +76,7 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
       ids[name] = r.reportId;
     }
     // qingshan: a complete report, published on 20 Jan 2025; the department: approved, not published
-    const saved = await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: 1, content: zhangliangContent("示范县青山镇人民政府") }, t.db);
+    const saved = await replaceReportContent(qingshan, { reportId: ids.qingshan!, baseVersion: 1, content: zhangliangContent("示范县青山镇人民政府") }, t.db);
     if (!saved.ok) throw new Error(saved.message);
     await t.db.report.update({
       where: { id: ids.qingshan! },
@@ -113,11 +113,11 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
       if (!prev.ok) throw new Error(prev.message);
       const prevContent = zhangliangContent("示范县城关镇人民政府");
       prevContent.cells = Object.fromEntries(Object.keys(prevContent.cells).map((k) => [k, "5"]));
-      const p = await saveReport(chengguan, { reportId: prev.reportId, baseVersion: 1, content: prevContent }, t.db);
+      const p = await replaceReportContent(chengguan, { reportId: prev.reportId, baseVersion: 1, content: prevContent }, t.db);
       expect(p.ok).toBe(true);
       const cur = await t.db.report.findUniqueOrThrow({ where: { id: ids.chengguan! } });
       const next = zhangliangContent("示范县城关镇人民政府");
-      const s = await saveReport(chengguan, { reportId: ids.chengguan!, baseVersion: cur.version, content: next }, t.db);
+      const s = await replaceReportContent(chengguan, { reportId: ids.chengguan!, baseVersion: cur.version, content: next }, t.db);
       expect(s.ok).toBe(true);
       const after = await t.db.report.findUniqueOrThrow({ where: { id: ids.chengguan! } });
       const withPrev = countOpenFindings(next, { year: YEAR, organKind: "TOWNSHIP", previous: { year: YEAR - 1, content: prevContent } });

@@ -8,7 +8,7 @@ import { INPUT_CELLS, T3_INPUT_COLUMNS, TEXT_FIELDS, emptyContent, t2CellId, t3C
 import { validateReport } from "@/lib/report";
 import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { replaceReportContent } from "@/lib/server/services/save-report";
 import { getPreviousYearReport, getReport } from "@/lib/server/services/get-report";
 import { listReports } from "@/lib/server/services/list-reports";
 import { getPublishedReport, listPublishedReports } from "@/lib/server/services/public-reports";
@@ -163,11 +163,11 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
     it("the imported report is read-only, and it is the previous year of 2024: X1 fires against its carry-over", async () => {
       const imported = (await reportOf(hekou, 2023))!;
       const next = (await reportOf(hekou, 2024))!;
-      const r = await saveReport(hekou, { reportId: imported.id, baseVersion: imported.version, content: JSON.parse(imported.content) }, t.db);
+      const r = await replaceReportContent(hekou, { reportId: imported.id, baseVersion: imported.version, content: JSON.parse(imported.content) }, t.db);
       expect(r).toMatchObject({ ok: false, code: "READ_ONLY" });
       // even as a DRAFT (should a status ever be changed by hand) an IMPORT is not editable
       await t.db.report.update({ where: { id: imported.id }, data: { status: "DRAFT" } });
-      const r2 = await saveReport(hekou, { reportId: imported.id, baseVersion: imported.version, content: JSON.parse(imported.content) }, t.db);
+      const r2 = await replaceReportContent(hekou, { reportId: imported.id, baseVersion: imported.version, content: JSON.parse(imported.content) }, t.db);
       expect(r2).toMatchObject({ ok: false, code: "READ_ONLY" });
       await t.db.report.update({ where: { id: imported.id }, data: { status: "PUBLISHED" } });
 
@@ -179,7 +179,7 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       expect(x1).toHaveLength(1);
       expect(x1[0]!.cells).toEqual([t3CellId("carried", "natural")]);
       // the stored count follows: one more error after the save
-      const saved = await saveReport(hekou, { reportId: next.id, baseVersion: detail.version, content }, t.db);
+      const saved = await replaceReportContent(hekou, { reportId: next.id, baseVersion: detail.version, content }, t.db);
       expect(saved.ok).toBe(true);
       const without = validateReport(detail.content, { year: 2024, organKind: "TOWNSHIP", previous: prev }).filter((f) => f.severity === "error").length;
       const row = (await reportOf(hekou, 2024))!;
@@ -239,7 +239,7 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       if (!created.ok) return;
       const d = (await getReport(qingshan, created.reportId, t.db))!;
       const content: ReportContent = { ...d.content, cells: { ...d.content.cells, [t3CellId("carried", "natural")]: "1" } };
-      expect((await saveReport(qingshan, { reportId: d.id, baseVersion: d.version, content }, t.db)).ok).toBe(true);
+      expect((await replaceReportContent(qingshan, { reportId: d.id, baseVersion: d.version, content }, t.db)).ok).toBe(true);
       const before = (await reportOf(qingshan, 2024))!.errorCount;
       const p = await prepare(qingshan);
       const r = await confirmImport(qingshan, input(p, { startNext: false }), t.db, NOW);

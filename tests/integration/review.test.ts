@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportContent } from "@/lib/template";
 import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { replaceReportContent } from "@/lib/server/services/save-report";
 import { submitReport } from "@/lib/server/services/submit-report";
 import { withdrawReport } from "@/lib/server/services/withdraw-report";
-import { startReview } from "@/lib/server/services/start-review";
+import { startReview, startReviewAsAction } from "@/lib/server/services/start-review";
+import { getPreviousYearReport, getReport } from "@/lib/server/services/get-report";
+import { listComments } from "@/lib/server/services/comment-list";
 import { returnReport } from "@/lib/server/services/return-report";
 import { approveReport } from "@/lib/server/services/approve-report";
 import { publishReport } from "@/lib/server/services/publish-report";
@@ -33,7 +35,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
   const version = async (id: string) => (await row(id)).version;
   /** Saves `content` as the clerk; returns the new version. */
   const save = async (user: Actor, id: string, content: ReportContent) => {
-    const r = await saveReport(user, { reportId: id, baseVersion: await version(id), content }, t.db);
+    const r = await replaceReportContent(user, { reportId: id, baseVersion: await version(id), content }, t.db);
     if (!r.ok) throw new Error(`save failed: ${r.message}`);
     return r.version;
   };
@@ -99,7 +101,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(JSON.parse(ev[0]!.detail)).toMatchObject({ seq: 1, status: "SUBMITTED", fromStatus: "DRAFT", version: v });
 
     // read-only for the clerk now: save-report refuses, nothing changes
-    const edit = await saveReport(qingshan, { reportId: id, baseVersion: v, content: complete("改名") }, t.db);
+    const edit = await replaceReportContent(qingshan, { reportId: id, baseVersion: v, content: complete("改名") }, t.db);
     expect(edit).toMatchObject({ ok: false, code: "READ_ONLY" });
     expect(edit.ok ? "" : edit.message).toContain("待审核");
     expect((await row(id)).content).toBe(after.content);
@@ -137,8 +139,33 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(await startReview(chengguan, { reportId: id }, t.db)).toBe(false);
     expect(await startReview(neighbour.supervisor, { reportId: id }, t.db)).toBe(false);
     expect(await startReview(admin, { reportId: id }, t.db)).toBe(false);
+    expect(await startReviewAsAction(chengguan, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await startReviewAsAction(admin, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await startReviewAsAction(neighbour.supervisor, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await startReviewAsAction(shencha, { reportId: ids.chengguan! }, t.db)).toMatchObject({
+      ok: false,
+      code: "WRONG_STATE",
+      message: expect.stringContaining("尚未提交审核"),
+    });
     const after = await row(id);
     expect(after).toEqual(before);
+  });
+
+  it("the supervisor opening the submitted report (everything the report page reads) does not start the review", async () => {
+    const id = ids.qingshan!;
+    expect((await row(id)).status).toBe("SUBMITTED");
+    const report = await getReport(shencha, id, t.db);
+    expect(report).toMatchObject({ status: "SUBMITTED", parentOrganName: "示范县人民政府" });
+    await Promise.all([
+      getPreviousYearReport(shencha, report!.organId, report!.year, t.db),
+      getReviewState(shencha, id, t.db),
+      listComments(shencha, id, t.db),
+      compareSubmission(shencha, id, undefined, t.db),
+      listSubmissions(shencha, id, t.db),
+    ]);
+    expect((await row(id)).reviewStartedAt).toBeNull();
+    expect(await events(id, "report.review_start")).toHaveLength(0);
+    expect((await getReviewState(qingshan, id, t.db))?.withdrawable).toBe(true);
   });
 
   it("the clerk withdraws until the review starts; resubmitting stores snapshot 2", async () => {
@@ -154,9 +181,10 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     const v = await save(qingshan, id, { ...c, text: { ...c.text, s5: "一是公开意识有待加强。二是培训不足。" } });
     expect(await submitReport(qingshan, { reportId: id, baseVersion: v }, t.db)).toMatchObject({ ok: true, seq: 2 });
 
-    // the supervisor opens it: review started (once), withdrawal refused from now on
-    expect(await startReview(shencha, { reportId: id }, t.db)).toBe(true);
+    // the supervisor starts the review (开始审核): started once, withdrawal refused from now on
+    expect(await startReviewAsAction(shencha, { reportId: id }, t.db)).toEqual({ ok: true, message: "已开始审核：填报人不能再撤回该报告。" });
     expect(await startReview(shencha, { reportId: id }, t.db)).toBe(false);
+    expect(await startReviewAsAction(shencha, { reportId: id }, t.db)).toMatchObject({ ok: true, message: expect.stringContaining("无需重复操作") });
     expect((await row(id)).reviewStartedAt).toBeInstanceOf(Date);
     expect(await events(id, "report.review_start")).toHaveLength(1);
     const late = await withdrawReport(qingshan, { reportId: id }, t.db);
@@ -249,7 +277,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(approved.reviewStartedAt).toBeInstanceOf(Date);
 
     // the clerk can neither save nor withdraw an approved report
-    expect(await saveReport(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
+    expect(await replaceReportContent(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
     expect(await withdrawReport(qingshan, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "WRONG_STATE" });
 
     const pubs = await Promise.all([1, 2, 3].map(() => publishReport(shencha, { reportId: id }, t.db)));
@@ -260,7 +288,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(published.publishedAt).toBeInstanceOf(Date);
     expect(await events(id, "report.publish")).toHaveLength(1);
     expect((await listSubmissions(qingshan, id, t.db)).at(-1)?.outcome).toBe("published");
-    expect(await saveReport(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
+    expect(await replaceReportContent(qingshan, { reportId: id, baseVersion: v, content: complete("x") }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
     expect(await withdrawReport(qingshan, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "WRONG_STATE" });
   });
 
@@ -308,7 +336,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
       const c = complete("示范县城关镇人民政府");
       const edited = { ...c, text: { ...c.text, s6: `第 ${i} 次修改。` } };
       const [saved, submitted] = await Promise.all([
-        saveReport(chengguan, { reportId: id, baseVersion: v, content: edited }, t.db),
+        replaceReportContent(chengguan, { reportId: id, baseVersion: v, content: edited }, t.db),
         submitReport(chengguan, { reportId: id, baseVersion: v }, t.db),
       ]);
       expect([saved.ok, submitted.ok].filter(Boolean)).toHaveLength(1);

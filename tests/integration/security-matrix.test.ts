@@ -17,7 +17,7 @@ import { getCurrentUser } from "@/lib/server/session";
 import { listReports } from "@/lib/server/services/list-reports";
 import { getPreviousYearReport, getReport } from "@/lib/server/services/get-report";
 import { createReport } from "@/lib/server/services/create-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { replaceReportContent } from "@/lib/server/services/save-report";
 import { submitReport } from "@/lib/server/services/submit-report";
 import { withdrawReport } from "@/lib/server/services/withdraw-report";
 import { returnReport } from "@/lib/server/services/return-report";
@@ -122,7 +122,7 @@ const CASES: Case[] = [
     setup: "DRAFT",
     write: true,
     expect: CLERK_WRITE,
-    run: (a, f) => result(saveReport(a, { reportId: f.reportId, baseVersion: 1, content: complete("示范县城关镇人民政府") }, f.db)),
+    run: (a, f) => result(replaceReportContent(a, { reportId: f.reportId, baseVersion: 1, content: complete("示范县城关镇人民政府") }, f.db)),
   },
   // review workflow
   { service: "submitReport", setup: "DRAFT", write: true, rechecksAccount: true, expect: CLERK_WRITE, run: (a, f) => result(submitReport(a, { reportId: f.reportId, baseVersion: 1 }, f.db)) },

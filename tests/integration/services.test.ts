@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyContent, INPUT_CELLS, TEXT_FIELDS, type ReportContent } from "@/lib/template";
+import { TEXT_STORE_MAX_CHARS, type FieldValue } from "@/lib/report";
+import { getReportState } from "@/lib/server/services/report-state";
 import { reportScope } from "@/lib/server/scope";
 import { can } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { replaceReportContent, saveReport } from "@/lib/server/services/save-report";
 import { getPreviousYearReport, getReport } from "@/lib/server/services/get-report";
 import { listReports } from "@/lib/server/services/list-reports";
 import { seedDemo } from "@/scripts/seed";
@@ -87,7 +89,7 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
 
     it("a clerk cannot save another township's report, and it stays untouched", async () => {
       const before = await t.db.report.findUniqueOrThrow({ where: { id: ids.qingshan! } });
-      const res = await saveReport(
+      const res = await replaceReportContent(
         chengguan,
         { reportId: ids.qingshan!, baseVersion: before.version, content: edited(emptyContent("x", YEAR), "入侵") },
         t.db,
@@ -113,7 +115,7 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       }
       expect(await getReport(shencha, ids.dongfeng!, t.db)).toBeNull();
       const r = await getReport(shencha, ids.hekou!, t.db);
-      const res = await saveReport(shencha, { reportId: ids.hekou!, baseVersion: r!.version, content: r!.content }, t.db);
+      const res = await replaceReportContent(shencha, { reportId: ids.hekou!, baseVersion: r!.version, content: r!.content }, t.db);
       expect(res).toMatchObject({ ok: false, code: "READ_ONLY" });
       expect(can(shencha, "report:edit")).toBe(false);
       expect(can(shencha, "report:review")).toBe(true);
@@ -151,7 +153,7 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       if (!prev.ok) throw new Error(prev.message);
       const got = (await getReport(hekou, prev.reportId, t.db))!;
       const content = { ...got.content, cells: { ...got.content.cells, "t3.carryover.natural": "4", "t3.carryover.legal": "1" } };
-      expect(await saveReport(hekou, { reportId: prev.reportId, baseVersion: got.version, content }, t.db)).toMatchObject({ ok: true });
+      expect(await replaceReportContent(hekou, { reportId: prev.reportId, baseVersion: got.version, content }, t.db)).toMatchObject({ ok: true });
       const next = await createReport(hekou, { year: 2022 }, t.db);
       if (!next.ok) throw new Error(next.message);
       const cells = (await getReport(hekou, next.reportId, t.db))!.content.cells;
@@ -170,66 +172,142 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
     });
   });
 
-  describe("save (optimistic concurrency)", () => {
-    it("saves with the current version, refuses a stale one without overwriting", async () => {
-      const start = await getReport(qingshan, ids.qingshan!, t.db);
-      expect(start).not.toBeNull();
-      const v = start!.version;
-      const first = edited(start!.content, "第一次保存");
-      const ok = await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: v, content: first }, t.db);
-      expect(ok).toMatchObject({ ok: true, version: v + 1 });
+  describe("save (field-by-field merge)", () => {
+    const S5 = "text.s5";
+    const COERCION = "t2.coercion.decisions";
+    const change = (ref: string, base: FieldValue, value: FieldValue) => ({ ref, base, value });
+    const stored = async (id: string) => (await getReport(qingshan, id, t.db))!;
 
-      const stale = edited(start!.content, "过期的副本");
-      const conflict = await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: v, content: stale }, t.db);
-      expect(conflict).toMatchObject({ ok: false, code: "CONFLICT", serverVersion: v + 1 });
-      if (conflict.ok || conflict.code !== "CONFLICT") throw new Error("expected CONFLICT");
-      expect(conflict.serverContent).toEqual(first);
-
-      const now = await getReport(qingshan, ids.qingshan!, t.db);
-      expect(now?.version).toBe(v + 1);
-      expect(now?.content).toEqual(first);
-      expect(now?.updatedBy?.id).toBe(qingshan.id);
+    it("two editors of different fields: both edits are kept, without a conflict", async () => {
+      const start = await stored(ids.qingshan!);
+      const v = start.version;
+      // tab A saves 一（二）
+      const a = await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: v, changes: [change("text.s1.request", "", "甲窗口写的依申请公开")] }, t.db);
+      expect(a).toMatchObject({ ok: true, version: v + 1, content: null, conflicts: [], rejected: [] });
+      // tab B, opened before A saved, changes only 表二「行政强制」
+      const b = await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: v, changes: [change(COERCION, "", "3")] }, t.db);
+      if (!b.ok) throw new Error(b.message);
+      expect(b).toMatchObject({ version: v + 2, conflicts: [], rejected: [] });
+      // B learns A's field with the answer
+      expect(b.content?.text["s1.request"]).toBe("甲窗口写的依申请公开");
+      const now = await stored(ids.qingshan!);
+      expect(now.content.text["s1.request"]).toBe("甲窗口写的依申请公开");
+      expect(now.content.cells[COERCION]).toBe("3");
+      expect(now.updatedBy?.id).toBe(qingshan.id);
     });
 
-    it("of two concurrent saves from the same version exactly one wins", async () => {
+    it("a field changed on both sides is a conflict with both values; nothing else is lost; keeping mine needs the other value as base", async () => {
+      const start = await stored(ids.qingshan!);
+      const v = start.version;
+      const base = start.content.text.s5 ?? "";
+      expect((await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: v, changes: [change(S5, base, "甲的问题")] }, t.db)).ok).toBe(true);
+      const b = await saveReport(
+        qingshan,
+        { reportId: ids.qingshan!, baseVersion: v, changes: [change(S5, base, "乙的问题"), change("t2.penalty.decisions", "", "12")] },
+        t.db,
+      );
+      if (!b.ok) throw new Error(b.message);
+      expect(b.conflicts).toEqual([{ ref: S5, base, mine: "乙的问题", theirs: "甲的问题" }]);
+      let now = await stored(ids.qingshan!);
+      expect(now.content.text.s5).toBe("甲的问题"); // not overwritten
+      expect(now.content.cells["t2.penalty.decisions"]).toBe("12"); // the other field of the same save is kept
+      // 保留我的: the editor now saves against the value it was shown
+      const keep = await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: b.version, changes: [change(S5, "甲的问题", "乙的问题")] }, t.db);
+      expect(keep).toMatchObject({ ok: true, conflicts: [] });
+      now = await stored(ids.qingshan!);
+      expect(now.content.text.s5).toBe("乙的问题");
+      expect(now.content.cells["t2.penalty.decisions"]).toBe("12");
+    });
+
+    it("the same change made on both sides is no conflict", async () => {
+      const start = await stored(ids.qingshan!);
+      const x = change("t2.permit.decisions", start.content.cells["t2.permit.decisions"] ?? "", "55");
+      expect((await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: start.version, changes: [x] }, t.db)).ok).toBe(true);
+      expect(await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: start.version, changes: [x] }, t.db)).toMatchObject({ ok: true, conflicts: [] });
+    });
+
+    it("of two concurrent saves from the same version of different fields both are stored", async () => {
       const start = (await getReport(hekou, ids.hekou!, t.db))!;
       const results = await Promise.all(
-        ["甲", "乙"].map((m) =>
-          saveReport(hekou, { reportId: ids.hekou!, baseVersion: start.version, content: edited(start.content, m) }, t.db),
+        (["t3.new.natural", "t3.new.commercial", "t3.new.research", "t3.new.legal"] as const).map((ref, i) =>
+          saveReport(hekou, { reportId: ids.hekou!, baseVersion: start.version, changes: [change(ref, "", String(i + 1))] }, t.db),
         ),
       );
-      expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.filter((r) => !r.ok && r.code === "CONFLICT")).toHaveLength(1);
-      expect((await getReport(hekou, ids.hekou!, t.db))?.version).toBe(start.version + 1);
+      expect(results.every((r) => r.ok && r.conflicts.length === 0)).toBe(true);
+      const now = (await getReport(hekou, ids.hekou!, t.db))!;
+      expect(now.version).toBe(start.version + 4);
+      expect([now.content.cells["t3.new.natural"], now.content.cells["t3.new.commercial"], now.content.cells["t3.new.research"], now.content.cells["t3.new.legal"]]).toEqual(["1", "2", "3", "4"]);
     });
 
-    it("rejects invalid content and non-editable reports without writing", async () => {
+    it("a text over the format's limit is saved (rule E8 blocks submitting); beyond the storage ceiling only that field is refused", async () => {
+      const start = await stored(ids.qingshan!);
+      const long = "字".repeat(50_000);
+      const r = await saveReport(
+        qingshan,
+        { reportId: ids.qingshan!, baseVersion: start.version, changes: [change(S5, start.content.text.s5 ?? "", long), change("t2.rules.issued", start.content.cells["t2.rules.issued"] ?? "", "2")] },
+        t.db,
+      );
+      expect(r).toMatchObject({ ok: true, rejected: [] });
+      let now = await stored(ids.qingshan!);
+      expect(now.content.text.s5).toBe(long);
+      expect(now.content.cells["t2.rules.issued"]).toBe("2");
+      const row = await t.db.report.findUniqueOrThrow({ where: { id: ids.qingshan! }, select: { errorCount: true } });
+      expect(row.errorCount).toBeGreaterThan(0);
+
+      const huge = "字".repeat(TEXT_STORE_MAX_CHARS + 5);
+      const r2 = await saveReport(
+        qingshan,
+        { reportId: ids.qingshan!, baseVersion: now.version, changes: [change(S5, long, huge), change("t2.rules.repealed", now.content.cells["t2.rules.repealed"] ?? "", "1")] },
+        t.db,
+      );
+      if (!r2.ok) throw new Error(r2.message);
+      expect(r2.rejected).toHaveLength(1);
+      expect(r2.rejected[0]!.ref).toBe(S5);
+      expect(r2.rejected[0]!.message).toContain(`超过可保存的上限 ${TEXT_STORE_MAX_CHARS} 个字符（多 5 个）`);
+      now = await stored(ids.qingshan!);
+      expect(now.content.text.s5).toBe(long); // the refused value did not replace the stored one
+      expect(now.content.cells["t2.rules.repealed"]).toBe("1"); // every other field saved
+    });
+
+    it("refuses malformed changes and unknown fields without writing; non-editable reports are read-only", async () => {
       const r = (await getReport(chengguan, ids.chengguan!, t.db))!;
-      const bad = { ...r.content, cells: { ...r.content.cells, "no-such-cell": "1" } };
-      expect(await saveReport(chengguan, { reportId: r.id, baseVersion: r.version, content: bad }, t.db)).toMatchObject({
-        ok: false,
-        code: "INVALID",
-      });
+      expect(await saveReport(chengguan, { reportId: r.id, baseVersion: r.version, changes: "nope" }, t.db)).toMatchObject({ ok: false, code: "INVALID" });
+      const unknown = await saveReport(chengguan, { reportId: r.id, baseVersion: r.version, changes: [change("no-such-cell", "", "1")] }, t.db);
+      expect(unknown).toMatchObject({ ok: true, rejected: [{ ref: "no-such-cell" }] });
+      expect((await getReport(chengguan, r.id, t.db))?.version).toBe(r.version);
       await t.db.report.update({ where: { id: r.id }, data: { status: "SUBMITTED" } });
       try {
         expect(
-          await saveReport(chengguan, { reportId: r.id, baseVersion: r.version, content: edited(r.content, "x") }, t.db),
+          await saveReport(chengguan, { reportId: r.id, baseVersion: r.version, changes: [change(S5, "", "x")] }, t.db),
         ).toMatchObject({ ok: false, code: "READ_ONLY" });
       } finally {
         await t.db.report.update({ where: { id: r.id }, data: { status: "DRAFT" } });
       }
       expect((await getReport(chengguan, r.id, t.db))?.version).toBe(r.version);
     });
+
+    it("the state endpoint's service reports the version, and the content only when it moved on", async () => {
+      const now = await stored(ids.qingshan!);
+      const same = await getReportState(qingshan, { reportId: ids.qingshan!, knownVersion: now.version }, t.db);
+      expect(same).toMatchObject({ version: now.version, status: "DRAFT", content: null });
+      const older = await getReportState(qingshan, { reportId: ids.qingshan!, knownVersion: now.version - 1 }, t.db);
+      expect(older?.content).toEqual(now.content);
+      expect(await getReportState(chengguan, { reportId: ids.qingshan!, knownVersion: 1 }, t.db)).toBeNull();
+    });
   });
 
   describe("audit", () => {
-    it("records create and each successful save, not refused ones", async () => {
-      const events = await t.db.reportEvent.findMany({ where: { reportId: ids.qingshan! } });
-      expect(events.map((e) => e.action).sort()).toEqual(["report.create", "report.save"]);
+    it("records create and each save that wrote, one version step each, not refused ones", async () => {
+      const events = await t.db.reportEvent.findMany({ where: { reportId: ids.qingshan! }, orderBy: { createdAt: "asc" } });
+      const version = (await t.db.report.findUniqueOrThrow({ where: { id: ids.qingshan! } })).version;
+      expect(events.filter((e) => e.action === "report.create")).toHaveLength(1);
+      const saves = events.filter((e) => e.action === "report.save").map((e) => JSON.parse(e.detail) as Record<string, number>);
+      expect(saves).toHaveLength(version - 1); // the same-change save and the refused ones wrote nothing
+      expect(saves.map((d) => d.toVersion! - d.fromVersion!)).toEqual(saves.map(() => 1));
+      expect(saves.every((d) => d.fields! >= 1)).toBe(true);
+      expect(saves.some((d) => d.conflicts === 1)).toBe(true); // the save that kept its other field
       expect(events.every((e) => e.actorId === qingshan.id)).toBe(true);
-      const save = events.find((e) => e.action === "report.save");
-      expect(JSON.parse(save!.detail)).toEqual({ fromVersion: 1, toVersion: 2 });
-      // chengguan's failed attempt on qingshan's report and the conflicting save left no trace
+      // chengguan's failed attempt on qingshan's report left no trace
       expect(await t.db.reportEvent.count({ where: { reportId: ids.qingshan!, actorId: chengguan.id } })).toBe(0);
     });
   });

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/server/session";
 import { createReport } from "@/lib/server/services/create-report";
 import { saveReport } from "@/lib/server/services/save-report";
 import { chinaYear } from "@/lib/labels";
-import type { SaveInput, SaveResult } from "@/lib/report";
+import { parseWholeNumber, type SaveInput, type SaveResult } from "@/lib/report";
 
 export type CreateReportState = { error: string | null; year: string };
 
@@ -15,12 +15,13 @@ const MIN_YEAR = 2021;
 export async function createReportAction(_prev: CreateReportState, form: FormData): Promise<CreateReportState> {
   const raw = String(form.get("year") ?? "").trim();
   const maxYear = chinaYear();
-  const parsed = z.coerce.number().int().min(MIN_YEAR).max(maxYear).safeParse(raw === "" ? undefined : raw);
-  if (!parsed.success)
+  // 「２０２６」 typed with a Chinese input method is 2026, as in the table cells
+  const year = parseWholeNumber(raw);
+  if (year === null || year < MIN_YEAR || year > maxYear)
     return { error: `年度须为 ${MIN_YEAR} 至 ${maxYear} 之间的整数（2021 年起使用 2021 版格式）。`, year: raw };
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  const result = await createReport(user, { year: parsed.data });
+  const result = await createReport(user, { year });
   if (!result.ok) return { error: result.message, year: raw };
   redirect(`/reports/${result.reportId}`);
 }
@@ -28,7 +29,7 @@ export async function createReportAction(_prev: CreateReportState, form: FormDat
 const saveInputSchema = z.object({
   reportId: z.string().min(1).max(100),
   baseVersion: z.number().int().min(0),
-  content: z.unknown(),
+  changes: z.unknown(),
 });
 
 export async function saveReportAction(input: SaveInput): Promise<SaveResult> {

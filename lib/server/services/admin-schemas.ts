@@ -1,6 +1,7 @@
 // Input schemas and result types of the administration services (organs and accounts).
 // Pure (zod only): the server actions validate with the same schemas to show field messages.
 import { z } from "zod";
+import { asciiDigits } from "@/lib/report/values";
 import { ROLES, type Role } from "../permissions";
 
 export const ORGAN_KINDS = ["COUNTY", "TOWNSHIP", "DEPARTMENT"] as const;
@@ -32,12 +33,13 @@ export const organInputSchema = z.object({
     .max(64)
     .nullish()
     .transform((v) => v || null),
-  sortOrder: z.coerce
+  // full-width digits (「１０」) as typed with a Chinese input method are digits too
+  sortOrder: z.preprocess((v) => (typeof v === "string" ? asciiDigits(v).trim() : v), z.coerce
     .number({ error: "排序须为 0 至 9999 之间的整数" })
     .int({ error: "排序须为 0 至 9999 之间的整数" })
     .min(0, { error: "排序须为 0 至 9999 之间的整数" })
     .max(9999, { error: "排序须为 0 至 9999 之间的整数" })
-    .default(0),
+    .default(0)),
 }).superRefine((o, ctx) => {
   // The tree's shape, reported together with the other field errors (the parent's existence and
   // kind are checked against the database by the services).

@@ -14,6 +14,8 @@ export type ReportDetail = {
   organShortName: string;
   /** COUNTY | TOWNSHIP | DEPARTMENT */
   organKind: string;
+  /** The organ above (whose supervisors review the report), when there is one. */
+  parentOrganName: string | null;
   year: number;
   templateVersion: string;
   status: ReportStatus;
@@ -30,7 +32,7 @@ export async function getReport(user: Actor, reportId: string, db: Db = getDb())
   const r = await db.report.findFirst({
     where: { AND: [{ id: reportId }, reportScope(user)] },
     include: {
-      organ: { select: { fullName: true, shortName: true, kind: true } },
+      organ: { select: { fullName: true, shortName: true, kind: true, parent: { select: { fullName: true } } } },
       updatedBy: { select: { id: true, displayName: true, name: true } },
     },
   });
@@ -41,6 +43,7 @@ export async function getReport(user: Actor, reportId: string, db: Db = getDb())
     organName: r.organ.fullName,
     organShortName: r.organ.shortName,
     organKind: r.organ.kind,
+    parentOrganName: r.organ.parent?.fullName ?? null,
     year: r.year,
     templateVersion: r.templateVersion,
     status: toReportStatus(r.status),

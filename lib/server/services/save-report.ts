@@ -1,5 +1,21 @@
 import "server-only";
-import { isEditable, parseDraft, STATUS_LABELS, type SaveInput, type SaveResult } from "@/lib/report";
+import { z } from "zod";
+import {
+  changedFields,
+  checkFieldValue,
+  fieldEquals,
+  fieldValue,
+  isEditable,
+  mergeChanges,
+  parseDraft,
+  STATUS_LABELS,
+  withFields,
+  type FieldChange,
+  type FieldValue,
+  type RejectedField,
+  type SaveResult,
+} from "@/lib/report";
+import type { ReportContent } from "@/lib/template";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
 import { reportScope } from "../scope";
@@ -7,76 +23,156 @@ import type { Actor } from "../types";
 import { findingCountsFor } from "./finding-counts";
 import { auditDetail, parseStoredContent, toReportStatus } from "./report-row";
 
-export type SaveReportInput = Omit<SaveInput, "content"> & { content: unknown };
+/** Most fields one save may carry (a report has ~230; a pasted block or a restore stays well below). */
+export const MAX_CHANGES_PER_SAVE = 2000;
+/** A concurrent writer between our read and our conditional update: merge again this many times. */
+const WRITE_ATTEMPTS = 4;
+
+const fieldValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.object({ charged: z.boolean().nullable(), pieces: z.string(), amount: z.string() }),
+]);
+export const saveChangesSchema = z
+  .array(z.object({ ref: z.string().min(1).max(300), base: fieldValueSchema, value: fieldValueSchema }))
+  .max(MAX_CHANGES_PER_SAVE);
+
+export type SaveReportInput = { reportId: string; baseVersion: number; changes: unknown };
 
 const NOT_FOUND: SaveResult = { ok: false, code: "NOT_FOUND", message: "找不到该报告，或您无权访问。" };
+const readOnly = (status: string): SaveResult => ({
+  ok: false,
+  code: "READ_ONLY",
+  message: `该报告当前状态为“${STATUS_LABELS[toReportStatus(status)]}”，不能修改。`,
+});
 
 /**
- * Saves a draft with optimistic concurrency: succeeds only if the stored version is still
- * `baseVersion`; otherwise answers CONFLICT with the server's copy and changes nothing.
+ * Saves a draft field by field: each change is applied when the field still holds the value the editor
+ * started from, reported as a conflict when someone else changed it meanwhile, and refused (alone —
+ * every other field is saved) when it cannot be stored. Fields the editor did not change are never
+ * touched. The write is a conditional update on the version read, retried with a fresh merge when
+ * another save got in between.
  */
 export async function saveReport(user: Actor, input: SaveReportInput, db: Db = getDb()): Promise<SaveResult> {
   const scope = reportScope(user);
-  const current = await db.report.findFirst({
-    where: { AND: [{ id: input.reportId }, scope] },
-    select: { id: true, status: true, source: true, version: true, organId: true, year: true, organ: { select: { kind: true } } },
-  });
-  if (!current) return NOT_FOUND;
-  if (!can(user, "report:edit")) return { ok: false, code: "READ_ONLY", message: "您没有修改该报告的权限。" };
-  // An imported report is the file as it was published: read-only whatever its status.
-  if (current.source === "IMPORT") return { ok: false, code: "READ_ONLY", message: "该报告是从文件导入的存档，只读，不能修改。" };
-  const status = toReportStatus(current.status);
-  if (!isEditable(status)) {
-    return { ok: false, code: "READ_ONLY", message: `该报告当前状态为“${STATUS_LABELS[status]}”，不能修改。` };
+  if (!can(user, "report:edit")) {
+    const exists = await db.report.findFirst({ where: { AND: [{ id: input.reportId }, scope] }, select: { id: true } });
+    return exists ? { ok: false, code: "READ_ONLY", message: "您没有修改该报告的权限。" } : NOT_FOUND;
   }
-  const parsed = parseDraft(input.content);
-  if (!parsed.ok) {
-    return { ok: false, code: "INVALID", message: `内容不符合要求：${parsed.messages.slice(0, 3).join("；")}` };
+  const parsedChanges = saveChangesSchema.safeParse(input.changes);
+  if (!parsedChanges.success) return { ok: false, code: "INVALID", message: "保存请求格式不正确，请刷新页面后重试（本页内容已保留在本机）。" };
+
+  // Each change on its own: a field that cannot be stored is refused alone.
+  const rejected: RejectedField[] = [];
+  const changes: FieldChange<FieldValue>[] = [];
+  for (const c of parsedChanges.data) {
+    const check = checkFieldValue(c.ref, c.value);
+    if (!check.ok) rejected.push({ ref: c.ref, message: check.message });
+    else changes.push({ ref: c.ref, base: c.base, value: check.value });
   }
 
-  // Open errors/warnings for the dashboard (computed here once, never at read time).
-  const counts = await findingCountsFor(
-    user,
-    { organId: current.organId, year: current.year, organKind: current.organ.kind },
-    parsed.content,
-    db,
-  );
-
-  const written = await db.$transaction(async (tx) => {
-    const updated = await tx.report.updateMany({
-      where: { AND: [{ id: current.id, version: input.baseVersion, status: { in: ["DRAFT", "RETURNED"] }, source: "EDITOR" }, scope] },
-      data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id, ...counts },
-    });
-    if (updated.count !== 1) return null;
-    const row = await tx.report.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, updatedAt: true } });
-    await tx.reportEvent.create({
-      data: {
-        reportId: current.id,
-        actorId: user.id,
-        action: "report.save",
-        detail: auditDetail({ fromVersion: input.baseVersion, toVersion: row.version }),
+  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+    const current = await db.report.findFirst({
+      where: { AND: [{ id: input.reportId }, scope] },
+      select: {
+        id: true,
+        status: true,
+        source: true,
+        version: true,
+        content: true,
+        updatedAt: true,
+        organId: true,
+        year: true,
+        organ: { select: { kind: true } },
       },
     });
-    return row;
-  });
-  if (written) return { ok: true, version: written.version, savedAt: written.updatedAt.toISOString() };
+    if (!current) return NOT_FOUND;
+    // An imported report is the file as it was published: read-only whatever its status.
+    if (current.source === "IMPORT") return { ok: false, code: "READ_ONLY", message: "该报告是从文件导入的存档，只读，不能修改。" };
+    if (!isEditable(toReportStatus(current.status))) return readOnly(current.status);
 
-  // Version moved on (or the status changed) since the editor loaded it.
-  const server = await db.report.findFirst({
-    where: { AND: [{ id: current.id }, scope] },
-    select: { version: true, status: true, content: true, updatedAt: true },
-  });
-  if (!server) return NOT_FOUND;
-  const serverStatus = toReportStatus(server.status);
-  if (!isEditable(serverStatus)) {
-    return { ok: false, code: "READ_ONLY", message: `该报告当前状态为“${STATUS_LABELS[serverStatus]}”，不能修改。` };
+    const stored = parseStoredContent(current.content);
+    const { apply, conflicts } = mergeChanges(changes, (ref) => fieldValue(stored, ref) ?? null, fieldEquals);
+    const others = current.version !== input.baseVersion;
+    if (apply.length === 0) {
+      return {
+        ok: true,
+        version: current.version,
+        savedAt: current.updatedAt.toISOString(),
+        content: others ? stored : null,
+        conflicts,
+        rejected,
+      };
+    }
+    const merged = withFields(stored, apply.map((c) => [c.ref, c.value] as const));
+    const parsed = parseDraft(merged);
+    if (!parsed.ok) return { ok: false, code: "INVALID", message: `内容不符合要求：${parsed.messages.slice(0, 3).join("；")}` };
+
+    // Open errors/warnings for the dashboard (computed here once, never at read time).
+    const counts = await findingCountsFor(
+      user,
+      { organId: current.organId, year: current.year, organKind: current.organ.kind },
+      parsed.content,
+      db,
+    );
+    const written = await db.$transaction(async (tx) => {
+      const updated = await tx.report.updateMany({
+        where: { AND: [{ id: current.id, version: current.version, status: { in: ["DRAFT", "RETURNED"] }, source: "EDITOR" }, scope] },
+        data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id, ...counts },
+      });
+      if (updated.count !== 1) return null;
+      const row = await tx.report.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, updatedAt: true } });
+      await tx.reportEvent.create({
+        data: {
+          reportId: current.id,
+          actorId: user.id,
+          action: "report.save",
+          detail: auditDetail({
+            fromVersion: current.version,
+            toVersion: row.version,
+            fields: apply.length,
+            ...(conflicts.length ? { conflicts: conflicts.length } : {}),
+            ...(rejected.length ? { rejected: rejected.length } : {}),
+          }),
+        },
+      });
+      return row;
+    });
+    if (written) {
+      return {
+        ok: true,
+        version: written.version,
+        savedAt: written.updatedAt.toISOString(),
+        content: others ? parsed.content : null,
+        conflicts,
+        rejected,
+      };
+    }
+    // Another save or a status change got in between: read again and merge again.
   }
-  return {
-    ok: false,
-    code: "CONFLICT",
-    message: `该报告已在其他窗口或由他人修改（服务器版本 ${server.version}，您的版本 ${input.baseVersion}）。`,
-    serverVersion: server.version,
-    serverContent: parseStoredContent(server.content),
-    serverSavedAt: server.updatedAt.toISOString(),
-  };
+  return { ok: false, code: "ERROR", message: "报告正被频繁修改，本次未能保存，将自动重试（本页内容已保留在本机）。" };
+}
+
+/**
+ * Sets the whole content (seed scripts, imports, tests): every field that differs from what is stored
+ * now is saved over it. Editors never use this — they send their own changes (saveReport).
+ */
+export async function replaceReportContent(
+  user: Actor,
+  input: { reportId: string; baseVersion: number; content: ReportContent },
+  db: Db = getDb(),
+): Promise<SaveResult> {
+  const row = await db.report.findFirst({
+    where: { AND: [{ id: input.reportId }, reportScope(user)] },
+    select: { content: true },
+  });
+  if (!row) return NOT_FOUND;
+  const changes = changedFields(parseStoredContent(row.content), input.content).map((c) => ({
+    ref: c.ref,
+    base: c.before,
+    value: c.after,
+  }));
+  return saveReport(user, { reportId: input.reportId, baseVersion: input.baseVersion, changes }, db);
 }

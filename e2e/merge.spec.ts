@@ -1,0 +1,131 @@
+import type { Page } from "@playwright/test";
+import { expect, openReport, pageAs, test } from "./fixtures";
+
+// Issue 18 (1, 2): two tabs on one report never lose either edit; one bad field never stops the others.
+// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2022; zhangliang 2025.
+
+const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
+const saveState = (page: Page) => page.getByTestId("save-state");
+const saved = (page: Page) => expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+
+/** What the server holds now, read through a third, fresh page (no editor state involved). */
+async function stored(page: Page, url: string) {
+  const fresh = await page.context().newPage();
+  await fresh.goto(url);
+  const read = async (ref: string) =>
+    ref.startsWith("text.") ? fresh.locator(`[data-field="${ref}"]`).inputValue() : fresh.locator(`[data-cell="${ref}"]`).inputValue();
+  return {
+    read,
+    close: () => fresh.close(),
+  };
+}
+
+test("two tabs editing different fields: both edits are stored, no question asked, each tab takes in the other's", async ({ browser }) => {
+  const a = await pageAs(browser, "chengguan");
+  const url = await openReport(a.page, 2022);
+  const b = await pageAs(browser, "chengguan");
+  await b.page.goto(url); // tab B opened before A saves
+  await saved(b.page);
+
+  await field(a.page, "text.s1.request").fill("甲窗口：本年度依申请公开办理及时。");
+  await saved(a.page);
+
+  // B changes only 表二「行政强制」: saved next to A's text, without a conflict
+  await cell(b.page, "t2.coercion.decisions").fill("4");
+  await saved(b.page);
+  await expect(b.page.getByTestId("conflict-dialog")).toHaveCount(0);
+  await expect(b.page.getByTestId("save-conflicts")).toHaveCount(0);
+  // B learned A's text with its save's answer
+  await expect(field(b.page, "text.s1.request")).toHaveValue("甲窗口：本年度依申请公开办理及时。");
+
+  // A, idle, learns B's change within one autosave interval (its poll), without a reload
+  await expect(cell(a.page, "t2.coercion.decisions")).toHaveValue("4", { timeout: 10_000 });
+  await expect(a.page.getByTestId("save-merged")).toContainText("行政强制");
+
+  const s = await stored(a.page, url);
+  expect(await s.read("text.s1.request")).toBe("甲窗口：本年度依申请公开办理及时。");
+  expect(await s.read("t2.coercion.decisions")).toBe("4");
+  await s.close();
+  await a.context.close();
+  await b.context.close();
+});
+
+test("the same field in two tabs: only that field is put to the user, with both values; the other fields are saved; 保留我的 never reverts the other side's fields", async ({ browser }) => {
+  const a = await pageAs(browser, "chengguan");
+  const url = await openReport(a.page, 2022);
+  const b = await pageAs(browser, "chengguan");
+  await b.page.goto(url);
+  await saved(b.page);
+  // B goes offline for a moment so that both edit before either hears of the other
+  await b.context.setOffline(true);
+
+  await field(a.page, "text.s5").fill("甲写的问题与改进。");
+  await field(a.page, "text.s6").fill("甲写的其他事项。");
+  await saved(a.page);
+
+  await field(b.page, "text.s5").fill("乙写的内容，不能丢。");
+  await cell(b.page, "t2.penalty.decisions").fill("7");
+  await b.context.setOffline(false);
+
+  const dialog = b.page.getByTestId("conflict-dialog");
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  // exactly the field changed on both sides, with both values
+  await expect(dialog.locator("[data-diff]")).toHaveCount(1);
+  const row = dialog.locator('[data-diff="text.s5"]');
+  await expect(row).toContainText("乙写的内容，不能丢。");
+  await expect(row).toContainText("甲写的问题与改进。");
+  await expect(field(b.page, "text.s5")).toHaveValue("乙写的内容，不能丢。");
+  // meanwhile B's other field was saved, and A's 六 came into B
+  await expect(field(b.page, "text.s6")).toHaveValue("甲写的其他事项。");
+  let s = await stored(b.page, url);
+  expect(await s.read("t2.penalty.decisions")).toBe("7");
+  expect(await s.read("text.s5")).toBe("甲写的问题与改进。");
+  await s.close();
+
+  await row.getByRole("button", { name: "保留我的" }).click();
+  await expect(dialog).toHaveCount(0);
+  await saved(b.page);
+
+  s = await stored(b.page, url);
+  expect(await s.read("text.s5")).toBe("乙写的内容，不能丢。");
+  expect(await s.read("text.s6")).toBe("甲写的其他事项。"); // A's field, untouched by B's "keep mine"
+  expect(await s.read("t2.penalty.decisions")).toBe("7");
+  await s.close();
+
+  // A takes in B's decision within an interval
+  await expect(field(a.page, "text.s5")).toHaveValue("乙写的内容，不能丢。", { timeout: 10_000 });
+  await a.context.close();
+  await b.context.close();
+});
+
+test("50,000 characters pasted into 五: the other fields keep saving, the error names the field with limit and excess, submit is blocked", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, "zhangliang");
+  await openReport(page, 2025);
+  const long = "长".repeat(50_000);
+  await field(page, "text.s5").fill(long);
+  await field(page, "text.s6").fill("六、其他事项照常保存。");
+  await cell(page, "t2.permit.decisions").fill("3");
+  await saved(page);
+
+  // the checks panel and the toolbar agree: one error for 五, with the limit and the excess in full
+  const e8 = page.locator('[data-finding^="E8:"]');
+  await expect(e8).toHaveCount(1);
+  await expect(e8).toContainText("五、存在的主要问题及改进情况共 50000 个字符，超过上限 20000 个字符（多 30000 个），请删减后再提交。");
+  await expect(page.getByTestId("error-count")).not.toHaveText("0 项错误");
+  await expect(page.getByTestId("submit-button")).toBeDisabled();
+  await expect(page.getByText("还有").first()).toBeVisible();
+
+  // nothing was lost: after a reload every field is there, the long text too
+  await page.reload();
+  await expect(field(page, "text.s6")).toHaveValue("六、其他事项照常保存。");
+  await expect(cell(page, "t2.permit.decisions")).toHaveValue("3");
+  expect((await field(page, "text.s5").inputValue()).length).toBe(50_000);
+  await expect(page.getByTestId("restore-dialog")).toHaveCount(0);
+
+  // shortening it clears the error
+  await field(page, "text.s5").fill("一是公开内容不够全面；二是解读回应不及时。下一步将完善制度、加强培训。");
+  await expect(page.locator('[data-finding^="E8:"]')).toHaveCount(0);
+  await saved(page);
+  await context.close();
+});
