@@ -135,6 +135,7 @@ describe.each(TEST_PROVIDERS)("audit log on %s", (provider) => {
       expect(text, `${e.action}: ${text}`).not.toMatch(RAW_CODE);
       expect(text, `${e.action}: ${text}`).not.toMatch(RAW_ID);
       for (const d of e.details) expect(d.label, e.action).not.toMatch(/^[a-zA-Z]+$/);
+      expect(e.actionLabel, e.action).not.toMatch(/[a-z]/);
     }
     const byAction = (action: string) => all.events.find((e) => e.action === action)!;
     expect(detailText(byAction("organ.create"))).toContain("类型 乡镇");

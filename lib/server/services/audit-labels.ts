@@ -15,7 +15,7 @@ import {
 import { anchorLabel } from "./comment-anchor";
 import { NONE_LABEL } from "./dashboard";
 
-/** Chinese labels of the actions recorded by nianbao (unknown actions are shown as stored). */
+/** Chinese labels of the actions recorded by nianbao (an unknown action reads “其他操作（code）”). */
 export const ACTION_LABELS: Record<string, string> = {
   "auth.login": "登录",
   "auth.login_failed": "登录失败",
@@ -49,7 +49,7 @@ export const ACTION_LABELS: Record<string, string> = {
 };
 
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return ACTION_LABELS[action] ?? `其他操作（${action}）`;
 }
 
 /** Labels of the keys that appear in event details (and in their `changes`). */
