@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { listPublishedReports } from "@/lib/server/services/public-reports";
 import { reportTitleSuffix } from "@/lib/template";
+import { formatDate } from "@/lib/labels";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "政府信息公开工作年度报告 · 公开" };
@@ -8,7 +9,6 @@ export const metadata = { title: "政府信息公开工作年度报告 · 公开
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
-const dateFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 
 export default async function PublicReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const sp = await searchParams;
@@ -61,7 +61,7 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
                     {r.organName}
                     {reportTitleSuffix(r.year)}
                   </Link>
-                  <span className="shrink-0 text-sm text-slate-500">{r.publishedAt ? dateFmt.format(r.publishedAt) : ""}</span>
+                  <span className="shrink-0 text-sm text-slate-500">{r.publishedAt ? formatDate(r.publishedAt) : ""}</span>
                 </li>
               ))}
             </ul>

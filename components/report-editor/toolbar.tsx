@@ -14,6 +14,7 @@ import {
 import { reportTitleSuffix } from "@/lib/template";
 import { STATUS_LABELS, canTransition, validateReport, type ReportStatus, type RuleContext } from "@/lib/report";
 import { cn } from "@/lib/utils";
+import { formatTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -26,10 +27,9 @@ import { SubmitConfirm } from "./submit-confirm";
 
 export type SubmitAction = (input: { reportId: string; baseVersion: number }) => Promise<{ ok: boolean; message: string }>;
 
+/** China time (the same on the server's render and in any browser's time zone). */
 function time(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  return d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  return formatTime(iso);
 }
 
 /** How long the notice about changes taken in from elsewhere stays. */

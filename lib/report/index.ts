@@ -12,3 +12,4 @@ export * from "./paste";
 export * from "./carry-over";
 export * from "./content-fields";
 export * from "./merge";
+export * from "./years";

@@ -37,7 +37,11 @@ export function organScope(user: Actor): Prisma.OrganWhereInput {
   }
 }
 
-/** Where-clause restricting Report queries to what `user` may see. Combine with AND. */
+/**
+ * Where-clause restricting Report queries to what `user` may see. Combine with AND. As a relation
+ * filter inside an OR write `{ report: { is: reportScope(user) } }`: Prisma 6 reads a bare empty
+ * relation filter (the admin's `{}`) there as matching nothing.
+ */
 export function reportScope(user: Actor): Prisma.ReportWhereInput {
   switch (user.role) {
     case "ADMIN":

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/server/session";
 import { createReport } from "@/lib/server/services/create-report";
 import { saveReport } from "@/lib/server/services/save-report";
+import { chinaYear } from "@/lib/labels";
 import { parseWholeNumber, type SaveInput, type SaveResult } from "@/lib/report";
 
 export type CreateReportState = { error: string | null; year: string };
@@ -13,7 +14,7 @@ const MIN_YEAR = 2021;
 
 export async function createReportAction(_prev: CreateReportState, form: FormData): Promise<CreateReportState> {
   const raw = String(form.get("year") ?? "").trim();
-  const maxYear = new Date().getFullYear();
+  const maxYear = chinaYear();
   // 「２０２６」 typed with a Chinese input method is 2026, as in the table cells
   const year = parseWholeNumber(raw);
   if (year === null || year < MIN_YEAR || year > maxYear)

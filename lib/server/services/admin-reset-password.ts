@@ -6,6 +6,7 @@ import type { Actor } from "../types";
 import { FORBIDDEN, fieldErrorsOf, resetPasswordSchema, type AdminResult } from "./admin-schemas";
 import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
+import { clearLoginFailures } from "./login-limits";
 
 /**
  * Sets a new password and signs the user out everywhere (their sessions are deleted; an admin
@@ -31,6 +32,8 @@ export async function resetPassword(
       await tx.account.create({ data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: hash } });
     }
     const { count } = userId === user.id ? { count: 0 } : await tx.session.deleteMany({ where: { userId } });
+    // the new password lifts any login lock of the username (lib/server/services/login-limits.ts)
+    if (target.username) await clearLoginFailures(tx, { username: target.username });
     await recordEvent(tx, {
       actorId: user.id,
       action: "account.password_reset",

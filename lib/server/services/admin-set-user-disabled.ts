@@ -4,6 +4,7 @@ import type { Actor } from "../types";
 import { FORBIDDEN, type AdminResult } from "./admin-schemas";
 import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
+import { clearLoginFailures } from "./login-limits";
 
 /**
  * Disables (or re-enables) an account. Disabling deletes the user's sessions, so an open browser is
@@ -25,6 +26,8 @@ export async function setUserDisabled(
   const revoked = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabled } });
     const { count } = disabled ? await tx.session.deleteMany({ where: { userId } }) : { count: 0 };
+    // re-enabling starts afresh: earlier failed logins no longer lock the username
+    if (!disabled && target.username) await clearLoginFailures(tx, { username: target.username });
     if (target.disabled !== disabled || count > 0) {
       await recordEvent(tx, {
         actorId: user.id,

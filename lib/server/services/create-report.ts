@@ -1,6 +1,8 @@
 import "server-only";
 import { emptyContent, TEMPLATE_VERSION } from "@/lib/template";
 import { carriedFromPrevious } from "@/lib/report/carry-over";
+import { MIN_REPORT_YEAR } from "@/lib/report/years";
+import { chinaYear } from "@/lib/labels";
 import { getDb, isUniqueViolation, type Db } from "../db-core";
 import { can } from "../permissions";
 import { organScope } from "../scope";
@@ -20,14 +22,13 @@ export type CreateReportResult =
   | { ok: true; reportId: string; version: number }
   | { ok: false; code: CreateReportErrorCode; message: string; /** the existing report (DUPLICATE) */ reportId?: string };
 
-/** The 2021 format applies from the 2021 report on. */
-export const MIN_REPORT_YEAR = 2021;
+export { MIN_REPORT_YEAR };
 
 /** Creates the (empty) report of an organ for a year; one per organ and year. */
 export async function createReport(user: Actor, input: CreateReportInput, db: Db = getDb()): Promise<CreateReportResult> {
   if (!can(user, "report:create")) return { ok: false, code: "FORBIDDEN", message: "您没有新建年度报告的权限。" };
   const { year } = input;
-  const maxYear = new Date().getFullYear() + 1;
+  const maxYear = chinaYear() + 1;
   if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > maxYear) {
     return { ok: false, code: "INVALID_YEAR", message: `年度须为 ${MIN_REPORT_YEAR} 至 ${maxYear} 之间的整数。` };
   }
