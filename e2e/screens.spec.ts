@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import type { Locator, Page } from "@playwright/test";
-import { expect, fillComplete, openReport, pageAs, test } from "./fixtures";
+import { expect, fillComplete, openReport, pageAs, submitForReview, test } from "./fixtures";
 
 // Screenshot baselines (issue 18, "1366×768 first"): the editor, the page preview, the dashboard and the
 // review screen at 1366×768 and 1920×1080, against tests/fixtures/screen-baselines/*.png (tolerance in
@@ -127,7 +127,7 @@ test("screenshot baselines: editor, preview, dashboard and review screen at 1366
   }
 
   // submitted for review
-  await c.getByTestId("submit-button").click();
+  await submitForReview(c);
   await expect(c.getByTestId("report-status")).toHaveText("待审核");
   await clerk.context.close();
 
