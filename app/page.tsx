@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/server/session";
+import { landingPath } from "@/lib/server/permissions";
 
 export const dynamic = "force-dynamic";
 
-/** Signed-in users go to their reports; visitors see the public reports and the login. */
+/** Signed-in users go to their start page (supervisors: the dashboard); visitors see the public reports and the login. */
 export default async function Home() {
-  if (await getCurrentUser()) redirect("/reports");
+  const user = await getCurrentUser();
+  if (user) redirect(landingPath(user));
   return (
     <main className="flex min-h-full items-center justify-center px-4 py-16">
       <div className="w-full max-w-md space-y-6 text-center">

@@ -1,13 +1,33 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createReportAction, type CreateReportState } from "@/app/(app)/reports/actions";
 
-export function CreateReportForm({ defaultYear, government = false }: { defaultYear: number; /** the organ is a government: 本级 or 汇总 report */ government?: boolean }) {
+/**
+ * 新建报告: proposes `defaultYear` (the most recent year without a report, lib/report/years.ts), says
+ * which years already have one, and warns as soon as such a year is typed. A government's clerk also
+ * chooses the report: its 本级 report or its 汇总 report.
+ */
+export function CreateReportForm({
+  defaultYear,
+  existingYears,
+  government = false,
+}: {
+  defaultYear: number | null;
+  existingYears: readonly number[];
+  government?: boolean;
+}) {
   const [state, action, pending] = useActionState<CreateReportState, FormData>(createReportAction, {
     error: null,
-    year: String(defaultYear),
+    year: defaultYear === null ? "" : String(defaultYear),
   });
+  // what is in the box now (the server's answer puts its value back, see key below)
+  const [typed, setTyped] = useState({ base: state.year, value: state.year });
+  const current = (typed.base === state.year ? typed.value : state.year).trim();
+  const exists = /^\d{4}$/.test(current) && existingYears.includes(Number(current));
+  const describedBy = [state.error ? "create-report-error" : null, exists ? "create-report-exists" : null, existingYears.length ? "create-report-years" : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <label className="flex flex-col gap-1 text-sm">
@@ -17,8 +37,9 @@ export function CreateReportForm({ defaultYear, government = false }: { defaultY
           inputMode="numeric"
           defaultValue={state.year}
           key={state.year}
+          onChange={(e) => setTyped({ base: state.year, value: e.target.value })}
           aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "create-report-error" : undefined}
+          aria-describedby={describedBy || undefined}
           className="w-28 rounded border border-slate-300 px-2 py-1.5 focus:border-blue-600 focus:outline-none"
         />
       </label>
@@ -38,6 +59,17 @@ export function CreateReportForm({ defaultYear, government = false }: { defaultY
       >
         {pending ? "正在创建…" : "新建报告"}
       </button>
+      {existingYears.length > 0 ? (
+        <p id="create-report-years" className="w-full text-sm text-slate-600" data-testid="existing-years">
+          已有报告的年度：{existingYears.join("、")}（在下方列表中打开）。
+          {defaultYear === null ? "可新建的年度均已有报告。" : null}
+        </p>
+      ) : null}
+      {exists && !state.error ? (
+        <p id="create-report-exists" role="status" className="w-full text-sm text-amber-800" data-testid="year-exists">
+          {current}年度的报告已存在，请在下方列表中打开，或填写其他年度。
+        </p>
+      ) : null}
       {state.error ? (
         <p id="create-report-error" role="alert" className="w-full text-sm text-red-700">
           {state.error}

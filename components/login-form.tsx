@@ -6,6 +6,7 @@ import { createAuthClient } from "better-auth/react";
 import { usernameClient } from "better-auth/client/plugins";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { landingPath } from "@/lib/server/permissions";
 
 type AuthClient = ReturnType<typeof makeClient>;
 function makeClient() {
@@ -23,14 +24,16 @@ export function loginErrorMessage(err: { status?: number; code?: string; message
   const status = err?.status ?? 0;
   const code = err?.code ?? "";
   if (code === "ACCOUNT_DISABLED") return "账号已停用，请联系管理员";
-  if (code === "ACCOUNT_LOCKED") return err?.message || "登录失败次数过多，账号已暂时锁定，请15分钟后再试或联系管理员重置密码";
+  if (code === "ACCOUNT_LOCKED" || code === "ADDRESS_LOCKED")
+    return err?.message || "登录失败次数过多，已临时锁定，请稍后再试或联系管理员解除锁定";
   if (status === 401 || status === 422 || code === "INVALID_USERNAME_OR_PASSWORD") return "用户名或密码错误";
   if (status === 429) return "登录尝试过于频繁，请稍等一分钟后再试";
   if (status === 0) return "无法连接服务器，请检查网络后重试";
   return "登录失败：服务器出错，请稍后重试";
 }
 
-export function LoginForm({ redirectTo = "/reports" }: { redirectTo?: string }) {
+/** `redirectTo`: where to go after signing in; by default the user's start page (supervisors: the dashboard). */
+export function LoginForm({ redirectTo }: { redirectTo?: string }) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -60,14 +63,14 @@ export function LoginForm({ redirectTo = "/reports" }: { redirectTo?: string }) 
     setError(null);
     try {
       client ??= makeClient();
-      const { error: authError } = await client.signIn.username({ username, password });
+      const { data, error: authError } = await client.signIn.username({ username, password });
       if (authError) {
         setError(loginErrorMessage(authError));
         passwordRef.current?.select();
         setPending(false);
         return;
       }
-      router.replace(redirectTo);
+      router.replace(redirectTo ?? landingPath(data?.user as { role?: string } | undefined));
       router.refresh();
     } catch {
       setError(loginErrorMessage({ status: 0 }));

@@ -70,6 +70,24 @@ export async function fillComplete(page: Page, year: number) {
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
 }
 
+/** 提交审核 as the clerk: the button asks first (to whom it goes, that editing stops); confirm. */
+export async function submitForReview(page: Page) {
+  await page.getByTestId("submit-button").click();
+  const dialog = page.getByTestId("submit-confirm");
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId("confirm-submit").click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/** 发布 as the supervisor: the button asks first (what becomes public); confirm. */
+export async function publishReport(page: Page) {
+  await page.getByTestId("review-publish").click();
+  const dialog = page.getByTestId("publish-confirm");
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId("confirm-publish").click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** The text of a PDF (pdftotext, poppler-utils): from its bytes or from a file path. */
 export function pdfText(pdf: Uint8Array | string): string {
   let file = pdf;

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
-import { expect, openReport, pageAs, test } from "./fixtures";
+import { expect, fillComplete, openReport, pageAs, submitForReview, test } from "./fixtures";
 
 // Issue 18 (1, 2): two tabs on one report never lose either edit; one bad field never stops the others.
-// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2022, 2025.
+// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2022; zhangliang 2025, 2022.
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -100,7 +100,7 @@ test("the same field in two tabs: only that field is put to the user, with both 
 });
 
 test("50,000 characters pasted into 五: the other fields keep saving, the error names the field with limit and excess, submit is blocked", async ({ browser }) => {
-  const { context, page } = await pageAs(browser, "chengguan");
+  const { context, page } = await pageAs(browser, "zhangliang");
   await openReport(page, 2025);
   const long = "长".repeat(50_000);
   await field(page, "text.s5").fill(long);
@@ -128,4 +128,29 @@ test("50,000 characters pasted into 五: the other fields keep saving, the error
   await expect(page.locator('[data-finding^="E8:"]')).toHaveCount(0);
   await saved(page);
   await context.close();
+});
+
+test("an open page learns of the reviewer's comment and return without a reload", async ({ browser }) => {
+  const clerk = await pageAs(browser, "zhangliang");
+  const c = clerk.page;
+  const url = await openReport(c, 2022);
+  await fillComplete(c, 2022);
+  await submitForReview(c);
+  await expect(c.getByTestId("report-status")).toHaveText("待审核");
+
+  const sup = await pageAs(browser, "shencha");
+  const s = sup.page;
+  await s.goto(url);
+  await s.getByTestId("review-return").click();
+  const dialog = s.getByTestId("return-dialog");
+  await dialog.getByLabel("退回意见（必填）").fill("请核对表三的数字后重新提交。");
+  await dialog.getByTestId("confirm-return").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已退回");
+
+  // no reload on the clerk's side: the status, the return comment and an editable editor arrive by the poll
+  await expect(c.getByTestId("report-status")).toHaveText("已退回", { timeout: 15_000 });
+  await expect(c.getByTestId("return-comment")).toHaveText("请核对表三的数字后重新提交。");
+  await expect(c.locator('[data-cell="t3.new.natural"]')).not.toHaveAttribute("readonly", "");
+  await clerk.context.close();
+  await sup.context.close();
 });

@@ -1,5 +1,5 @@
 import { unzipSync } from "fflate";
-import { expect, fillComplete, openReport, pageAs, test, pdfText } from "./fixtures";
+import { expect, fillComplete, openReport, pageAs, pdfText, publishReport, submitForReview, test } from "./fixtures";
 
 // Years used by this spec (each spec owns its years; see fixtures.ts): hekou 2021 (published), 2022 (draft).
 const PUBLISHED_YEAR = 2021;
@@ -45,7 +45,7 @@ test("published through the review flow: listed on /public, readable as HTML and
   const url = await openReport(clerk.page, PUBLISHED_YEAR);
   const id = url.split("/").pop()!;
   await fillComplete(clerk.page, PUBLISHED_YEAR);
-  await clerk.page.getByTestId("submit-button").click();
+  await submitForReview(clerk.page);
   await expect(clerk.page.getByTestId("report-status")).toHaveText("待审核");
 
   // before publication it is not public
@@ -78,7 +78,7 @@ test("published through the review flow: listed on /public, readable as HTML and
 
   // publish
   await s.goto(url);
-  await s.getByTestId("review-publish").click();
+  await publishReport(s);
   await expect(s.getByTestId("review-status")).toHaveText("已发布");
 
   // a visitor (no session) finds it on /public and reads it

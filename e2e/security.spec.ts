@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, fillComplete, login, openReport, pageAs, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, fillComplete, login, openReport, pageAs, submitForReview, test } from "./fixtures";
 
 // This spec creates its own organs and accounts (per-run suffix): a township 安全X镇 of 示范县 with
 // a clerk whose 2023 report is approved, a neighbour county with its supervisor, a clerk who gets
@@ -87,7 +87,7 @@ test.describe.serial("route × role", () => {
     const url = await openReport(clerk.page, YEAR);
     reportId = url.split("/").pop()!;
     await fillComplete(clerk.page, YEAR);
-    await clerk.page.getByTestId("submit-button").click();
+    await submitForReview(clerk.page);
     await expect(clerk.page.getByTestId("report-status")).toHaveText("待审核");
     const sup = await pageAs(browser, "shencha");
     await sup.page.goto(url);

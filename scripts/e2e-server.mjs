@@ -1,5 +1,9 @@
 // Serves the production build for the Playwright specs on a scratch SQLite database with the demo seed.
 // The database lives in a fresh temp directory per run, so runs never see each other's data.
+// The server runs in UTC (TZ=UTC), unlike its users: every run proves that times are shown in China time.
+// It runs as production does (npm start): the sign-in rate limit on, the client address rewritten by
+// scripts/client-address.cjs — here as if behind one reverse proxy (NIANBAO_TRUST_PROXY=1), so that a spec
+// can play a browser at another address by sending X-Forwarded-For (requests without it are 127.0.0.1).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,14 +17,15 @@ const env = {
   BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
   NIANBAO_DATA_DIR: dir,
-  NIANBAO_AUTH_RATE_LIMIT: "off",
+  NIANBAO_TRUST_PROXY: "1",
   PORT: port,
+  TZ: "UTC",
 };
 
 const setup = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db-setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, ["--require", path.join(import.meta.dirname, "client-address.cjs"), "node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
   env,
   stdio: "inherit",
 });

@@ -10,7 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <div className="min-h-full">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-[1400px] items-center gap-6 px-6 py-3">
-          <Link href="/reports" className="text-lg font-semibold text-blue-800">
+          <Link href="/" className="text-lg font-semibold text-blue-800">
             年报通
           </Link>
           <nav className="flex gap-4 text-sm text-slate-600">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { listPublishedReports } from "@/lib/server/services/public-reports";
+import { formatDate } from "@/lib/labels";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "政府信息公开工作年度报告 · 公开" };
@@ -7,7 +8,6 @@ export const metadata = { title: "政府信息公开工作年度报告 · 公开
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
-const dateFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 
 export default async function PublicReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const sp = await searchParams;
@@ -60,7 +60,7 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
                     {r.title}
                     {r.kind === "ROLLUP" ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-800">{r.kindLabel}</span> : null}
                   </Link>
-                  <span className="shrink-0 text-sm text-slate-500">{r.publishedAt ? dateFmt.format(r.publishedAt) : ""}</span>
+                  <span className="shrink-0 text-sm text-slate-500">{r.publishedAt ? formatDate(r.publishedAt) : ""}</span>
                 </li>
               ))}
             </ul>

@@ -10,7 +10,7 @@ import {
   reportTitleSuffix,
   type ReportContent,
 } from "@/lib/template";
-import { feeStatement, validateReport, type Finding, type OrganKind } from "@/lib/report";
+import { feeStatement, parseWholeNumber, validateReport, type Finding, type OrganKind } from "@/lib/report";
 import type { ImportNote } from "@/lib/import/types";
 import {
   applyCorrections,
@@ -44,7 +44,7 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const year = /^\d{4}$/.test(yearText.trim()) ? Number(yearText.trim()) : null;
+  const year = parseWholeNumber(yearText); // 「２０２３」 too
   const yearOk = year !== null && year >= preview.years.min && year <= preview.years.max;
   const correctable = useMemo(() => new Set(preview.correctable), [preview.correctable]);
   const content: ReportContent = useMemo(

@@ -23,8 +23,10 @@ describe("buildFindingsView", () => {
     const warning = findings.find((f) => f.severity === "warning")!;
     c.acknowledgements[warning.key] = "已核实";
     const view = buildFindingsView(c, findings);
-    expect(view.errors.some((e) => e.rule === "E1")).toBe(true);
+    // one mistake, one entry: it names (and marks) the 总计 column's cells too
+    expect(view.errors.filter((e) => e.rule === "E1")).toHaveLength(1);
     expect(view.marks.get(e1.cells[0]!)).toBe("error");
+    expect(view.marks.get(t3CellId("new", "total"))).toBe("error");
     expect(view.acknowledged.map((a) => a.key)).toContain(warning.key);
     expect(view.warnings.map((a) => a.key)).not.toContain(warning.key);
   });

@@ -15,7 +15,10 @@ import { EditorStore } from "./store";
 import { TableGrid } from "./table-grid";
 import { FeeFields, HeaderFields, PreviousText, SectionOneCount, TextField } from "./text-fields";
 import { Toolbar, type SubmitAction } from "./toolbar";
-import { ValidationHost, ValidationPanel } from "./validation-panel";
+import { ValidationHost } from "./validation-panel";
+import { SideColumn, usePreviewDocked } from "./side-column";
+import { PreviewStateProvider } from "@/components/report-preview/preview-state";
+import { cn } from "@/lib/utils";
 import { CommentMarker } from "@/components/review/comment-marker";
 
 export type ReportEditorProps = {
@@ -35,6 +38,8 @@ export type ReportEditorProps = {
   readOnly: boolean;
   saveAction: (input: SaveInput) => Promise<SaveResult>;
   submitAction?: SubmitAction;
+  /** Whose supervisors review the report (the organ above), named in the 提交审核 confirmation. */
+  submitTo?: string | null;
   /** Link for the 下载 PDF button. */
   pdfUrl: string;
   /** Shown above the check results in the side column (the review's comments panel). */
@@ -58,7 +63,11 @@ async function fetchReportState(reportId: string, knownVersion: number): Promise
  * Keyed by report id, so that moving to another report never reuses this one's state.
  */
 export function ReportEditor(props: ReportEditorProps) {
-  return <EditorForReport key={props.reportId} {...props} />;
+  return (
+    <PreviewStateProvider key={props.reportId}>
+      <EditorForReport {...props} />
+    </PreviewStateProvider>
+  );
 }
 
 function EditorForReport(props: ReportEditorProps) {
@@ -169,6 +178,7 @@ function EditorForReport(props: ReportEditorProps) {
             status={props.status}
             pdfUrl={props.pdfUrl}
             submitAction={props.submitAction}
+            submitTo={props.submitTo ?? null}
             ruleContext={ruleContext}
             onOpenConflict={() => setConflictDismissed(null)}
           />
@@ -177,29 +187,7 @@ function EditorForReport(props: ReportEditorProps) {
               本报告当前不可编辑，仅供查看。
             </div>
           )}
-          <div className="mx-auto grid max-w-[1440px] gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-            <main className="min-w-0 space-y-6">
-              <Card>
-                <CardHeader>
-                  <CardTitle>标题、落款与开头</CardTitle>
-                </CardHeader>
-                <CardContent>
-                  <HeaderFields />
-                </CardContent>
-              </Card>
-              {SECTIONS.map((section) => (
-                <SectionCard key={section.key} sectionKey={section.key} />
-              ))}
-            </main>
-            <aside className="flex flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start">
-              {props.sidePanel && (
-                <Card className="flex min-h-0 shrink flex-col overflow-hidden lg:max-h-[60%]">{props.sidePanel}</Card>
-              )}
-              <Card className="flex min-h-0 flex-1 flex-col overflow-hidden">
-                <ValidationPanel />
-              </Card>
-            </aside>
-          </div>
+          <EditorColumns sidePanel={props.sidePanel} />
         </div>
         <ConflictDialogHost dismissedFor={conflictDismissed} onDismiss={setConflictDismissed} />
         <RestoreDialog offer={offer} serverContent={initialContent} serverVersion={initialVersion} />
@@ -221,6 +209,69 @@ function ConflictDialogHost({
   const { conflicts } = useSaveIssues();
   const key = conflicts.length ? conflicts.map((c) => c.ref).join(",") : null;
   return <ConflictDialog open={key !== null && dismissedFor !== key} onOpenChange={(open) => onDismiss(open ? null : key)} />;
+}
+
+/**
+ * The report and the side column. The side column (comments, checks) is 22rem; with the page preview
+ * docked in it (office screens) it grows to what the grids leave — they keep 796 px, what table 三 needs
+ * with its labels and 总计 — between 22rem and 36rem.
+ */
+function EditorColumns({ sidePanel }: { sidePanel?: ReactNode }) {
+  const docked = usePreviewDocked();
+  useToolbarScrollPadding();
+  return (
+    <div
+      className={cn(
+        "mx-auto grid max-w-[1440px] gap-6 px-4 py-6",
+        docked ? "lg:grid-cols-[minmax(0,1fr)_clamp(22rem,calc(100%-820px),36rem)]" : "lg:grid-cols-[minmax(0,1fr)_22rem]",
+      )}
+      data-preview-docked={docked || undefined}
+    >
+      <main className="min-w-0 space-y-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>标题、落款与开头</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <HeaderFields />
+          </CardContent>
+        </Card>
+        {SECTIONS.map((section) => (
+          <SectionCard key={section.key} sectionKey={section.key} />
+        ))}
+      </main>
+      <aside
+        className={cn(
+          "flex flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start",
+          docked && "lg:h-[calc(100vh-6rem)]",
+        )}
+      >
+        <SideColumn sidePanel={sidePanel} />
+      </aside>
+    </div>
+  );
+}
+
+/**
+ * Keeps what the keyboard focuses (Tab, arrows in a grid) clear of the sticky toolbar: the page's
+ * scroll-padding-top follows the toolbar's height.
+ */
+function useToolbarScrollPadding() {
+  useEffect(() => {
+    const bar = document.querySelector<HTMLElement>('[data-testid="report-editor"] > header');
+    if (!bar) return;
+    const root = document.documentElement;
+    const apply = () => {
+      root.style.scrollPaddingTop = `${Math.ceil(bar.getBoundingClientRect().height) + 8}px`;
+    };
+    apply();
+    const ro = new ResizeObserver(apply);
+    ro.observe(bar);
+    return () => {
+      ro.disconnect();
+      root.style.scrollPaddingTop = "";
+    };
+  }, []);
 }
 
 function SectionCard({ sectionKey }: { sectionKey: (typeof SECTIONS)[number]["key"] }) {

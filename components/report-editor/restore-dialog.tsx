@@ -12,7 +12,7 @@ import {
 } from "@/components/ui/dialog";
 import type { ReportContent } from "@/lib/template";
 import { withFields, fieldValue } from "@/lib/report";
-import { formatDateTime } from "@/lib/labels";
+import { formatDateTimeSeconds } from "@/lib/labels";
 import { backupEdits, clearBackup, readBackup, shouldOfferRestore, type Backup } from "./backup";
 import { DiffTable } from "./conflict-dialog";
 import { diffContent } from "./diff";
@@ -73,7 +73,7 @@ export function RestoreDialog({
     edits.map((e) => [e.ref, fieldValue(backup.content, e.ref) ?? null] as const),
   );
   const diffs = diffContent(restored, serverContent);
-  const writtenAt = formatDateTime(new Date(backup.writtenAt));
+  const writtenAt = formatDateTimeSeconds(backup.writtenAt);
   return (
     <Dialog open>
       <DialogContent showClose={false} data-testid="restore-dialog" onEscapeKeyDown={(e) => e.preventDefault()} onInteractOutside={(e) => e.preventDefault()}>

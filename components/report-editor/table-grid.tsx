@@ -1,6 +1,17 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from "react";
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from "react";
 import { CELLS, T3_ROWS, type CellDef, type GridRow, type TableDef } from "@/lib/template";
 import {
   carriedFromPrevious,
@@ -16,27 +27,59 @@ import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { useCell, useEditor, useHighlighted, useInvalid, useMark, useTotal } from "./context";
 import { buildNavModel, keyDirection, navTarget } from "./grid-nav";
+import { gridLayout, gridPlaces, pinnedWidths, type Pin, type Place } from "./grid-layout";
 import { revealRef } from "./reveal";
-import { CommentMarker } from "@/components/review/comment-marker";
+import { CommentMarker, useCommentDescription } from "@/components/review/comment-marker";
+
+/**
+ * The focus ring of a cell: a solid 2px outline inside the cell. (In Tailwind 4, `outline-none` sets the
+ * outline style to none, and `focus:outline-2` only sets the width — the style must be named again.)
+ */
+const focusRing = "outline-none focus:outline-solid focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600";
 
 const cellInputClass =
-  "block h-8 w-full min-w-0 bg-transparent px-1.5 text-right text-[13px] tabular-nums text-slate-900 " +
-  "outline-none focus:bg-white focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600 read-only:cursor-default";
+  "block h-8 w-full min-w-0 bg-transparent px-1.5 text-right text-[13px] tabular-nums text-slate-900 read-only:cursor-default " +
+  focusRing;
 
-const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colSpan: number }) {
+/**
+ * Borders: each cell draws its right and bottom edges (the first column its left, the table its top), so
+ * that a pinned cell carries its own borders while the table scrolls under it — collapsed borders
+ * belong to the table and would stay behind.
+ */
+const border = (place: Place) => cn("border-r border-b border-slate-300", place.first && "border-l");
+
+function pinClass(pin: Pin | null): string | false {
+  if (!pin) return false;
+  return cn(
+    "sticky z-[1]",
+    pin.edge &&
+      (pin.side === "left"
+        ? "group-data-[overflow]/grid:shadow-[2px_0_0_0_var(--color-slate-400)]"
+        : "group-data-[overflow]/grid:shadow-[-2px_0_0_0_var(--color-slate-400)]"),
+  );
+}
+const pinStyle = (pin: Pin | null) => (pin ? { [pin.side]: pin.offset } : undefined);
+
+const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDef; colSpan: number; place: Place }) {
+  const { pin } = place;
   const { store, readOnly: locked, linked } = useEditor();
   // a 汇总 report's figures come from the roll-up
   const readOnly = locked || linked;
   const value = useCell(def.id);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
+  const comments = useCommentDescription(`cell:${def.id}`);
   const reading = readCell(value, def.kind);
   const error = reading.state === "invalid" ? reading.message : null;
   return (
     <td
       colSpan={colSpan > 1 ? colSpan : undefined}
+      style={pinStyle(pin)}
       className={cn(
-        "relative border border-slate-300 p-0",
+        "relative p-0",
+        border(place),
+        pin && "bg-white",
+        pinClass(pin),
         mark === "warning" && "bg-amber-50",
         mark === "error" && "bg-red-50",
         error && "bg-red-50",
@@ -46,6 +89,7 @@ const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colS
       <input
         data-cell={def.id}
         aria-label={def.name}
+        aria-describedby={comments}
         aria-invalid={error ? true : undefined}
         title={error ? `${def.name}：${error}` : undefined}
         inputMode={def.kind === "count" ? "numeric" : "decimal"}
@@ -55,22 +99,32 @@ const CellInput = memo(function CellInput({ def, colSpan }: { def: CellDef; colS
         readOnly={readOnly}
         value={value}
         onChange={(e) => store.setCell(def.id, e.target.value)}
-        className={cn(cellInputClass, error && "text-red-700 underline decoration-red-500 decoration-wavy")}
+        className={cn(
+          cellInputClass,
+          // a cell a finding points at keeps its highlight while it has the focus
+          highlighted ? "focus:bg-yellow-50" : "focus:bg-white",
+          error && "text-red-700 underline decoration-red-500 decoration-wavy",
+        )}
       />
-      <CommentMarker anchor={`cell:${def.id}`} className="absolute left-0.5 top-0.5" />
+      <CommentMarker anchor={`cell:${def.id}`} cell className="absolute left-0.5 top-0.5" />
     </td>
   );
 });
 
-const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef; colSpan: number }) {
+const ComputedCell = memo(function ComputedCell({ def, colSpan, place }: { def: CellDef; colSpan: number; place: Place }) {
+  const { pin } = place;
   const total = useTotal(def.id);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
+  const comments = useCommentDescription(`cell:${def.id}`);
   return (
     <td
       colSpan={colSpan > 1 ? colSpan : undefined}
+      style={pinStyle(pin)}
       className={cn(
-        "relative border border-slate-300 bg-slate-100 p-0",
+        "relative bg-slate-100 p-0",
+        border(place),
+        pinClass(pin),
         mark === "error" && "bg-red-100",
         highlighted && "bg-yellow-100 ring-2 ring-inset ring-amber-400",
       )}
@@ -79,12 +133,13 @@ const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef
         data-cell={def.id}
         tabIndex={-1}
         aria-label={def.name}
+        aria-describedby={comments}
         title={total === null ? "有单元格的值无效，无法计算合计" : "自动计算，不能输入"}
-        className="block h-8 px-1.5 text-right text-[13px] font-semibold leading-8 tabular-nums text-slate-700 outline-none focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600"
+        className={cn("block h-8 px-1.5 text-right text-[13px] font-semibold leading-8 tabular-nums text-slate-700", focusRing)}
       >
         {total === null ? "—" : total}
       </output>
-      <CommentMarker anchor={`cell:${def.id}`} className="absolute left-0.5 top-0.5" />
+      <CommentMarker anchor={`cell:${def.id}`} cell className="absolute left-0.5 top-0.5" />
     </td>
   );
 });
@@ -96,10 +151,20 @@ const textCellClass: Record<"corner" | "header" | "title" | "label", string> = {
   label: "px-2 py-1 text-left align-middle text-[13px] font-normal leading-5 text-slate-800",
 };
 
-const GridRowView = memo(function GridRowView({ row, section }: { row: GridRow; section: "head" | "body" }) {
+const GridRowView = memo(function GridRowView({
+  row,
+  section,
+  places,
+}: {
+  row: GridRow;
+  section: "head" | "body";
+  places: readonly Place[];
+}) {
   return (
     <tr>
       {row.cells.map((cell, i) => {
+        const place = places[i]!;
+        const { pin } = place;
         if (cell.type === "text") {
           return (
             <th
@@ -107,7 +172,8 @@ const GridRowView = memo(function GridRowView({ row, section }: { row: GridRow; 
               colSpan={cell.colSpan}
               rowSpan={cell.rowSpan}
               scope={cell.role === "label" ? "row" : cell.role === "corner" ? undefined : section === "head" || cell.role === "header" ? "col" : undefined}
-              className={cn("border border-slate-300", textCellClass[cell.role])}
+              style={pinStyle(pin)}
+              className={cn(border(place), pin && "bg-white", textCellClass[cell.role], pinClass(pin))}
             >
               {cell.text}
             </th>
@@ -115,23 +181,81 @@ const GridRowView = memo(function GridRowView({ row, section }: { row: GridRow; 
         }
         const def = CELLS.get(cell.cellId)!;
         return def.computed ? (
-          <ComputedCell key={cell.cellId} def={def} colSpan={cell.colSpan} />
+          <ComputedCell key={cell.cellId} def={def} colSpan={cell.colSpan} place={place} />
         ) : (
-          <CellInput key={cell.cellId} def={def} colSpan={cell.colSpan} />
+          <CellInput key={cell.cellId} def={def} colSpan={cell.colSpan} place={place} />
         );
       })}
     </tr>
   );
 });
 
-const MIN_WIDTH: Record<TableDef["id"], string> = { t2: "min-w-[560px]", t3: "min-w-[900px]", t4: "min-w-[860px]" };
+/**
+ * A horizontal scrollbar for `target` that stays at the bottom of the window while the table is in view
+ * (the table's own scrollbar would be far below, under its last row). Shown only when the table overflows.
+ */
+function StickyScrollbar({
+  target,
+  table,
+  onScrollLeft,
+}: {
+  target: RefObject<HTMLDivElement | null>;
+  table: RefObject<HTMLTableElement | null>;
+  onScrollLeft: (left: number) => void;
+}) {
+  const bar = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState<{ scroll: number; client: number } | null>(null);
+  useEffect(() => {
+    const box = target.current;
+    const inner = table.current;
+    if (!box || !inner) return;
+    const measure = () => {
+      const next = box.scrollWidth > box.clientWidth + 1 ? { scroll: box.scrollWidth, client: box.clientWidth } : null;
+      setWidth((w) => (w?.scroll === next?.scroll && w?.client === next?.client ? w : next));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(box);
+    ro.observe(inner);
+    const onScroll = () => {
+      if (bar.current && bar.current.scrollLeft !== box.scrollLeft) bar.current.scrollLeft = box.scrollLeft;
+    };
+    box.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      ro.disconnect();
+      box.removeEventListener("scroll", onScroll);
+    };
+  }, [target, table]);
+  useEffect(() => {
+    // keep the groups' data-overflow (pinned-column shadows) in step
+    const box = target.current?.parentElement;
+    if (box) box.toggleAttribute("data-overflow", width !== null);
+    if (width && bar.current && target.current) bar.current.scrollLeft = target.current.scrollLeft;
+  }, [width, target]);
+  if (!width) return null;
+  return (
+    <div
+      ref={bar}
+      data-testid="grid-scrollbar"
+      aria-hidden
+      className="sticky bottom-0 z-[2] overflow-x-auto overflow-y-hidden border-t border-slate-200 bg-slate-50/95"
+      onScroll={(e) => onScrollLeft(e.currentTarget.scrollLeft)}
+    >
+      <div style={{ width: width.scroll, height: 1 }} />
+    </div>
+  );
+}
 
 /** Table 二, 三 or 四 as an HTML table with the official merged headers; input cells behave like a spreadsheet. */
 export function TableGrid({ table }: { table: TableDef }) {
   const { store, readOnly: locked, linked, previous, year } = useEditor();
   const readOnly = locked || linked;
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const model = useMemo(() => buildNavModel(table), [table]);
+  const layout = useMemo(() => gridLayout(table), [table]);
+  const places = useMemo(() => gridPlaces(table, layout), [table, layout]);
+  const pinned = pinnedWidths(layout);
   const [notice, setNotice] = useState<{ text: string; tone: "info" | "warn"; undo?: boolean } | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -225,34 +349,51 @@ export function TableGrid({ table }: { table: TableDef }) {
 
   return (
     <div>
-      <div className="overflow-x-auto">
-        <table
-          ref={tableRef}
-          data-table={table.id}
-          aria-label={table.name}
-          className={cn("w-full table-fixed border-collapse border border-slate-300 bg-white", MIN_WIDTH[table.id])}
-          onKeyDown={onKeyDown}
-          onBlur={onBlur}
-          onPaste={onPaste}
+      <div className="group/grid relative">
+        <div
+          ref={scrollRef}
+          data-grid-scroll={table.id}
+          // the sticky bar below is the scrollbar; scroll-padding keeps a focused cell clear of the pinned columns
+          className="overflow-x-auto overscroll-x-contain [scrollbar-width:none] [&::-webkit-scrollbar]:hidden"
+          style={{ scrollPaddingLeft: pinned.left, scrollPaddingRight: pinned.right }}
         >
-          <colgroup>
-            {table.columnWidths.map((w, i) => (
-              <col key={i} style={{ width: `${(w * 100).toFixed(2)}%` }} />
-            ))}
-          </colgroup>
-          {table.headerRows.length > 0 && (
-            <thead>
-              {table.headerRows.map((row) => (
-                <GridRowView key={row.key} row={row} section="head" />
+          <table
+            ref={tableRef}
+            data-table={table.id}
+            aria-label={table.name}
+            className="w-full table-fixed border-separate border-spacing-0 border-t border-slate-300 bg-white"
+            style={{ minWidth: layout.minWidth }}
+            onKeyDown={onKeyDown}
+            onBlur={onBlur}
+            onPaste={onPaste}
+          >
+            <colgroup>
+              {layout.widths.map((w, i) => (
+                <col key={i} style={{ width: `${(w * 100).toFixed(2)}%` }} />
               ))}
-            </thead>
-          )}
-          <tbody>
-            {table.bodyRows.map((row) => (
-              <GridRowView key={row.key} row={row} section="body" />
-            ))}
-          </tbody>
-        </table>
+            </colgroup>
+            {table.headerRows.length > 0 && (
+              <thead>
+                {table.headerRows.map((row) => (
+                  <GridRowView key={row.key} row={row} section="head" places={places.get(row.key)!} />
+                ))}
+              </thead>
+            )}
+            <tbody>
+              {table.bodyRows.map((row) => (
+                <GridRowView key={row.key} row={row} section="body" places={places.get(row.key)!} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <StickyScrollbar
+          target={scrollRef}
+          table={tableRef}
+          onScrollLeft={(left) => {
+            const box = scrollRef.current;
+            if (box && box.scrollLeft !== left) box.scrollLeft = left;
+          }}
+        />
       </div>
       <TableErrors table={table} />
       {!readOnly && (

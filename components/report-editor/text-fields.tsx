@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useSyncExternalStore } from "react";
+import { useCallback, useId, useState, useSyncExternalStore, type ClipboardEvent } from "react";
 import { RotateCcwIcon } from "lucide-react";
 import {
   SECTION_ONE_GUIDELINE_CHARS,
@@ -13,12 +13,14 @@ import {
 import {
   FEE_REF,
   HEADER_FIELDS,
+  asciiDigits,
   countChars,
   feeStatement,
   headerRef,
   normalizeCellInput,
   parseChineseDate,
   readCell,
+  stripLeadingHeading,
   textRef,
 } from "@/lib/report";
 import { titleLines } from "@/lib/export/build-view-model";
@@ -53,6 +55,26 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
   const mark = useMark(ref);
   const id = useId();
   const error = overLimit(value, TEXT_FIELD_MAX_CHARS);
+  /** The heading just removed from the start of the text (pasted from last year's file), for the note. */
+  const [removed, setRemoved] = useState<string | null>(null);
+
+  /** Drops a leading copy of the field's own heading (the template prints it); true when it did. */
+  const dropHeading = (text: string): boolean => {
+    const r = stripLeadingHeading(def.id, text);
+    if (!r) return false;
+    store.setText(def.id, r.text);
+    setRemoved(r.heading);
+    return true;
+  };
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    if (readOnly) return;
+    const el = e.currentTarget;
+    const pasted = e.clipboardData.getData("text/plain");
+    if (!pasted) return;
+    const next = el.value.slice(0, el.selectionStart) + pasted + el.value.slice(el.selectionEnd);
+    if (dropHeading(next)) e.preventDefault();
+  };
+
   return (
     <div>
       {showLabel && (
@@ -69,9 +91,22 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
         placeholder={def.hint}
         readOnly={readOnly}
         value={value}
-        onChange={(e) => store.setText(def.id, e.target.value)}
+        onChange={(e) => {
+          setRemoved(null);
+          store.setText(def.id, e.target.value);
+        }}
+        onPaste={onPaste}
+        // typed rather than pasted: checked when the clerk leaves the field (not while typing 「（一）主动公开方面…」)
+        onBlur={(e) => {
+          if (!readOnly) dropHeading(e.target.value);
+        }}
         className={markRing(mark, highlighted)}
       />
+      {removed && (
+        <p role="status" className="mt-1 text-xs text-blue-800" data-testid="heading-removed">
+          已去掉开头重复的{def.heading ? "小标题" : "标题"}“{removed}”（报告中会自动印出该标题）。
+        </p>
+      )}
       <div id={`${id}-help`} className="mt-1 flex justify-between gap-4 text-xs">
         <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error ?? def.hint}</span>
         <span className="flex shrink-0 items-center gap-2 tabular-nums text-slate-500">
@@ -162,6 +197,11 @@ export function HeaderFields() {
             aria-describedby={`${ids}-date-help`}
             value={header.signDate}
             onChange={(e) => store.setHeader({ signDate: e.target.value })}
+            onBlur={(e) => {
+              // 「２０２５年１月２０日」 typed with a Chinese input method: the date is printed with Arabic digits
+              const ascii = asciiDigits(e.target.value);
+              if (!readOnly && ascii !== e.target.value) store.setHeader({ signDate: ascii });
+            }}
             className={markRing(markDate, hlDate)}
           />
           <p id={`${ids}-date-help`} className={cn("mt-1 text-xs", dateOk ? "text-slate-500" : "text-red-700")}>

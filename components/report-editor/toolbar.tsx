@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import {
   AlertTriangleIcon,
@@ -14,6 +14,7 @@ import {
 import { reportTitleSuffix } from "@/lib/template";
 import { STATUS_LABELS, canTransition, validateReport, type ReportStatus, type RuleContext } from "@/lib/report";
 import { cn } from "@/lib/utils";
+import { formatTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -22,13 +23,13 @@ import { fieldLabel } from "@/lib/report";
 import { useEditor, useFindingsView, useHeader, useSaveIssues, useSaveState } from "./context";
 import type { SaveState } from "./autosave";
 import { ExportButtons } from "@/components/report-preview/export-buttons";
+import { SubmitConfirm } from "./submit-confirm";
 
 export type SubmitAction = (input: { reportId: string; baseVersion: number }) => Promise<{ ok: boolean; message: string }>;
 
+/** China time (the same on the server's render and in any browser's time zone). */
 function time(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  return d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  return formatTime(iso);
 }
 
 /** How long the notice about changes taken in from elsewhere stays. */
@@ -123,6 +124,8 @@ export function Toolbar(props: {
   status: ReportStatus;
   pdfUrl: string;
   submitAction?: SubmitAction;
+  /** the organ whose supervisors review the report (named in the confirmation) */
+  submitTo?: string | null;
   ruleContext: RuleContext;
   onOpenConflict: () => void;
 }) {
@@ -136,7 +139,11 @@ export function Toolbar(props: {
   const errorCount = view?.errors.length ?? 0;
   const canSubmit = !readOnly && !!props.submitAction && canTransition(props.status, "submit");
 
-  const submit = async () => {
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const submitButton = useRef<HTMLButtonElement>(null);
+
+  /** 提交审核: checks first, then asks (to whom, and that editing stops), then saves and submits. */
+  const askSubmit = () => {
     if (!props.submitAction) return;
     setResult(null);
     // Decide on the current content, not on the (deferred) panel.
@@ -144,6 +151,12 @@ export function Toolbar(props: {
       setResult({ ok: false, message: "还有错误未改正，不能提交。" });
       return;
     }
+    setConfirmOpen(true);
+  };
+
+  const submit = async () => {
+    if (!props.submitAction) return;
+    setResult(null);
     setSubmitting(true);
     try {
       if (!(await autosave.saveAll())) {
@@ -157,6 +170,7 @@ export function Toolbar(props: {
       setResult({ ok: false, message: `提交失败：${e instanceof Error ? e.message : "网络或服务器错误"}` });
     } finally {
       setSubmitting(false);
+      setConfirmOpen(false);
     }
   };
 
@@ -189,9 +203,10 @@ export function Toolbar(props: {
             <Tooltip content={submitBlocked}>
               <span tabIndex={submitBlocked ? 0 : undefined} className="inline-flex">
                 <Button
+                  ref={submitButton}
                   size="sm"
                   disabled={!!submitBlocked || submitting}
-                  onClick={() => void submit()}
+                  onClick={askSubmit}
                   data-testid="submit-button"
                   aria-describedby={submitBlocked ? "submit-blocked" : undefined}
                 >
@@ -215,6 +230,17 @@ export function Toolbar(props: {
             </p>
           )}
         </div>
+      )}
+      {canSubmit && (
+        <SubmitConfirm
+          open={confirmOpen}
+          onOpenChange={setConfirmOpen}
+          onConfirm={() => void submit()}
+          busy={submitting}
+          title={`${header.organName.trim()}${reportTitleSuffix(year)}`}
+          submitTo={props.submitTo ?? null}
+          returnFocus={() => submitButton.current}
+        />
       )}
     </header>
   );

@@ -8,8 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useContent, useEditor, useFindingsView, useHighlightCount } from "./context";
-import { buildFindingsView, refSelector, type FindingItem } from "./findings-view";
-import { revealRef } from "./reveal";
+import { buildFindingsView, type FindingItem } from "./findings-view";
+import { revealRefs } from "./reveal";
 import { FindingCommentButton } from "@/components/review/comment-marker";
 
 /** Pause in typing after which the checks run again. */
@@ -106,8 +106,7 @@ function FindingRow({ item }: { item: FindingItem }) {
   const Icon = item.severity === "error" ? AlertCircleIcon : AlertTriangleIcon;
   const reveal = () => {
     store.setHighlight(item.refs);
-    const first = item.refs.find((r) => document.querySelector(refSelector(r)));
-    if (first) revealRef(first);
+    revealRefs(item.refs);
   };
   return (
     <li

@@ -8,6 +8,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { useEditor, useHeader, useSaveState } from "@/components/report-editor/context";
 import { downloadExport, type ExportKind } from "./download";
 import { PreviewPanel } from "./preview-panel";
+import { usePreviewPlacement, usePreviewState } from "./preview-state";
 
 /** Changes after every successful save (the server's save time); "" before any is known. */
 export function useSavedStamp(): string {
@@ -84,7 +85,8 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
   const missing = useMissingGlyphs(reportId, stamp);
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [previewOpen, setPreviewOpen] = useState(false);
+  const preview = usePreviewState();
+  const placement = usePreviewPlacement();
 
   const urls: Record<ExportKind, string> = {
     pdf: pdfUrl,
@@ -127,13 +129,13 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
         </Tooltip>
       )}
       <Button
-        variant={previewOpen ? "secondary" : "outline"}
+        variant={preview.open ? "secondary" : "outline"}
         size="sm"
-        onClick={() => setPreviewOpen((o) => !o)}
-        aria-pressed={previewOpen}
+        onClick={preview.toggle}
+        aria-pressed={preview.open}
         data-testid="preview-toggle"
       >
-        {previewOpen ? <EyeOffIcon /> : <EyeIcon />} 预览
+        {preview.open ? <EyeOffIcon /> : <EyeIcon />} 预览
       </Button>
       {EXPORTS.map(({ format, label, Icon }) => (
         <Tooltip key={format} content={unsavedHint}>
@@ -165,7 +167,10 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
           </button>
         </span>
       )}
-      {previewOpen && <PreviewPanel reportId={reportId} stamp={stamp} onClose={() => setPreviewOpen(false)} />}
+      {/* docked, the editor's side column shows it (DockedPreview) */}
+      {preview.open && placement !== "docked" && (
+        <PreviewPanel reportId={reportId} stamp={stamp} placement={placement} onClose={() => preview.setOpen(false)} />
+      )}
     </>
   );
 }

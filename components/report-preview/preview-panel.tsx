@@ -5,14 +5,12 @@ import { createPortal } from "react-dom";
 import { AlertTriangleIcon, Loader2Icon, RefreshCwIcon, XIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Aborted, releasePages, renderPdfPages, type PageImage } from "./pdf-pages";
+import { BESIDE_PANEL_WIDTH } from "./preview-state";
 
 /** Wait this long after a save before refreshing, so that a burst of saves renders once. */
 export const PREVIEW_REFRESH_DELAY_MS = 700;
 /** Width of the page images (CSS px). */
 const PAGE_CSS_WIDTH = 520;
-/** The panel pushes the page content aside on screens at least this wide; narrower, it overlays. */
-const SIDE_BY_SIDE_MIN = 1100;
-const PANEL_WIDTH = "min(580px, 42vw)";
 
 type State = { kind: "loading" } | { kind: "ready" } | { kind: "error"; message: string };
 
@@ -24,10 +22,10 @@ function errorMessage(status: number): string {
 
 /**
  * The document as it will be published — pages drawn from the preview PDF (/reports/[id]/preview)
- * with pdf.js — in a panel on the right. Refreshes a moment after every save (`stamp` changes);
- * the old pages stay visible until the new ones are ready.
+ * with pdf.js. Refreshes a moment after every save (`stamp` changes); the old pages stay visible until
+ * the new ones are ready.
  */
-export function PreviewPanel({ reportId, stamp, onClose }: { reportId: string; stamp: string; onClose: () => void }) {
+function usePreviewPages(reportId: string, stamp: string) {
   const [pages, setPages] = useState<PageImage[]>([]);
   const [state, setState] = useState<State>({ kind: "loading" });
   const [retry, setRetry] = useState(0);
@@ -77,53 +75,35 @@ export function PreviewPanel({ reportId, stamp, onClose }: { reportId: string; s
     [],
   );
 
-  // Side by side on wide screens: make room for the panel on the right of the page.
-  useEffect(() => {
-    const body = document.body;
-    const apply = () => {
-      body.style.paddingRight = window.innerWidth >= SIDE_BY_SIDE_MIN ? PANEL_WIDTH : "";
-    };
-    apply();
-    window.addEventListener("resize", apply);
-    return () => {
-      window.removeEventListener("resize", apply);
-      body.style.paddingRight = "";
-    };
-  }, []);
+  return { pages, state, retry: () => setRetry((n) => n + 1) };
+}
 
-  return createPortal(
-    <aside
-      className="fixed inset-y-0 right-0 z-40 flex flex-col border-l border-slate-300 bg-slate-200/95 shadow-xl"
-      style={{ width: PANEL_WIDTH, minWidth: 320 }}
-      aria-label="版式预览"
-      data-testid="preview-panel"
-      data-state={state.kind}
-    >
-      <div className="flex items-center gap-2 border-b border-slate-300 bg-white px-3 py-2">
-        <h2 className="text-sm font-semibold text-slate-800">版式预览</h2>
-        <span className="text-xs text-slate-500">按正式公开的版式排版，保存后自动更新</span>
-        <span className="ml-auto inline-flex items-center gap-1 text-xs text-slate-600" role="status">
-          {state.kind === "loading" && (
-            <>
-              <Loader2Icon className="size-3.5 animate-spin" /> 正在生成…
-            </>
-          )}
-          {state.kind === "ready" && <span data-testid="preview-page-count">共 {pages.length} 页</span>}
-        </span>
-        <Button variant="ghost" size="icon" onClick={onClose} aria-label="关闭预览" title="关闭预览">
-          <XIcon />
-        </Button>
-      </div>
+function PreviewStatus({ state, count }: { state: State; count: number }) {
+  return (
+    <span className="inline-flex items-center gap-1 text-xs text-slate-600" role="status">
+      {state.kind === "loading" && (
+        <>
+          <Loader2Icon className="size-3.5 animate-spin" /> 正在生成…
+        </>
+      )}
+      {state.kind === "ready" && <span data-testid="preview-page-count">共 {count} 页</span>}
+    </span>
+  );
+}
+
+function PreviewBody({ pages, state, onRetry }: { pages: PageImage[]; state: State; onRetry: () => void }) {
+  return (
+    <>
       {state.kind === "error" && (
         <div className="flex items-center gap-2 border-b border-red-200 bg-red-50 px-3 py-2 text-xs text-red-700" role="alert">
           <AlertTriangleIcon className="size-3.5 shrink-0" />
           <span>{state.message}</span>
-          <Button variant="outline" size="xs" className="ml-auto" onClick={() => setRetry((n) => n + 1)}>
+          <Button variant="outline" size="xs" className="ml-auto" onClick={onRetry}>
             <RefreshCwIcon /> 重试
           </Button>
         </div>
       )}
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
+      <div className="min-h-0 flex-1 overflow-y-auto bg-slate-200/95 px-4 py-4" data-testid="preview-pages">
         {pages.length === 0 && state.kind === "loading" && (
           <p className="mt-10 text-center text-sm text-slate-600">正在生成预览…</p>
         )}
@@ -146,7 +126,84 @@ export function PreviewPanel({ reportId, stamp, onClose }: { reportId: string; s
           ))}
         </ol>
       </div>
+    </>
+  );
+}
+
+/**
+ * The preview in a panel at the right edge of the window: beside the page on wide screens (the page
+ * moves left to make room), over it on narrow ones. (On office screens it is docked in the editor's
+ * side column instead: DockedPreview.)
+ */
+export function PreviewPanel({
+  reportId,
+  stamp,
+  placement,
+  onClose,
+}: {
+  reportId: string;
+  stamp: string;
+  placement: "beside" | "overlay";
+  onClose: () => void;
+}) {
+  const { pages, state, retry } = usePreviewPages(reportId, stamp);
+
+  // Beside: make room for the panel on the right of the page.
+  useEffect(() => {
+    if (placement !== "beside") return;
+    const body = document.body;
+    body.style.paddingRight = BESIDE_PANEL_WIDTH;
+    return () => {
+      body.style.paddingRight = "";
+    };
+  }, [placement]);
+
+  return createPortal(
+    <aside
+      className="fixed inset-y-0 right-0 z-40 flex flex-col border-l border-slate-300 bg-slate-200/95 shadow-xl"
+      style={{ width: placement === "beside" ? BESIDE_PANEL_WIDTH : "min(580px, calc(100vw - 48px))", minWidth: 320 }}
+      aria-label="版式预览"
+      data-testid="preview-panel"
+      data-placement={placement}
+      data-state={state.kind}
+    >
+      <div className="flex items-center gap-2 border-b border-slate-300 bg-white px-3 py-2">
+        <h2 className="text-sm font-semibold text-slate-800">版式预览</h2>
+        <span className="text-xs text-slate-500">按正式公开的版式排版，保存后自动更新</span>
+        <span className="ml-auto">
+          <PreviewStatus state={state} count={pages.length} />
+        </span>
+        <Button variant="ghost" size="icon" onClick={onClose} aria-label="关闭预览" title="关闭预览">
+          <XIcon />
+        </Button>
+      </div>
+      <PreviewBody pages={pages} state={state} onRetry={retry} />
     </aside>,
     document.body,
+  );
+}
+
+/** The preview in the editor's side column (the column's tab bar carries its title). */
+export function DockedPreview({ reportId, stamp, onClose }: { reportId: string; stamp: string; onClose: () => void }) {
+  const { pages, state, retry } = usePreviewPages(reportId, stamp);
+  return (
+    <div
+      className="flex min-h-0 flex-1 flex-col"
+      aria-label="版式预览"
+      data-testid="preview-panel"
+      data-placement="docked"
+      data-state={state.kind}
+    >
+      <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-1">
+        <span className="text-xs text-slate-500">按正式公开的版式排版，保存后自动更新</span>
+        <span className="ml-auto">
+          <PreviewStatus state={state} count={pages.length} />
+        </span>
+        <Button variant="ghost" size="icon" className="size-7" onClick={onClose} aria-label="关闭预览" title="关闭预览">
+          <XIcon />
+        </Button>
+      </div>
+      <PreviewBody pages={pages} state={state} onRetry={retry} />
+    </div>
   );
 }

@@ -4,19 +4,35 @@ import { MessageSquareIcon, MessageSquarePlusIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { useComments, useCommentsUi, useIsSelected } from "./comments-context";
 
+function summary(count: { open: number; total: number }): string {
+  return count.open ? `有 ${count.open} 条未解决的批注` : `${count.total} 条批注均已解决`;
+}
+
+/** The id of a cell marker's description (「有 1 条未解决的批注」) for the cell's aria-describedby. */
+export const commentDescriptionId = (anchor: string) => `comment-desc-${anchor}`;
+
+/** The id of the description of the comments on `anchor` when there are any (a cell marker renders it), else undefined. */
+export function useCommentDescription(anchor: string): string | undefined {
+  return useComments()?.counts.get(anchor) ? commentDescriptionId(anchor) : undefined;
+}
+
 /**
  * A small badge beside a place of the report (cell, text field, header field, section) showing how
  * many comment threads point at it; clicking it shows them in the comments panel. Renders nothing
  * outside a CommentsProvider or when the place has no comments.
+ *
+ * `cell`: the badge sits in a table cell (a positioned <td>); a cell with an open comment is marked as
+ * a whole — tinted, with an orange corner — so that it stands out in a grid of numbers; a cell whose
+ * comments are all resolved keeps only the grey badge.
  */
-export function CommentMarker({ anchor, className }: { anchor: string; className?: string }) {
+export function CommentMarker({ anchor, className, cell = false }: { anchor: string; className?: string; cell?: boolean }) {
   const data = useComments();
   const ui = useCommentsUi();
   const selected = useIsSelected(anchor);
   const count = data?.counts.get(anchor);
   if (!data || !ui || !count) return null;
   const open = count.open;
-  return (
+  const badge = (
     <button
       type="button"
       data-testid="comment-marker"
@@ -39,6 +55,36 @@ export function CommentMarker({ anchor, className }: { anchor: string; className
       <MessageSquareIcon className="size-2.5" aria-hidden />
       {open || count.total}
     </button>
+  );
+  if (!cell) return badge;
+  const description = (
+    <span id={commentDescriptionId(anchor)} className="sr-only">
+      {summary(count)}
+    </span>
+  );
+  if (!open)
+    return (
+      <>
+        {description}
+        {badge}
+      </>
+    );
+  return (
+    <>
+      {description}
+      {/* multiply: the numbers, the focus outline and a finding's highlight stay visible through the tint */}
+      <span
+        aria-hidden
+        data-testid="comment-cell-mark"
+        data-anchor={anchor}
+        className="pointer-events-none absolute inset-0 bg-orange-200/80 mix-blend-multiply"
+      />
+      <span
+        aria-hidden
+        className="pointer-events-none absolute right-0 top-0 size-0 border-l-[9px] border-t-[9px] border-l-transparent border-t-orange-500"
+      />
+      {badge}
+    </>
   );
 }
 

@@ -14,6 +14,7 @@ import { useEditor } from "@/components/report-editor/context";
 import { refSelector } from "@/components/report-editor/findings-view";
 import { revealRef } from "@/components/report-editor/reveal";
 import { useComments, useCommentsUi, useCommentsUiState, type CommentActionResult } from "./comments-context";
+import { composerDraftKey, replyDraftKey, useDraft } from "./comment-drafts";
 
 /** The anchor of the place an element of the editor belongs to (a cell, a field, a finding, a section). */
 function anchorOf(el: Element): string | null {
@@ -162,11 +163,30 @@ function useAction() {
   return { run, result, pending, setResult };
 }
 
+/** The composer's draft as stored: the place it was written for and the text. */
+function parseComposerDraft(raw: string): { place: string; body: string } | null {
+  if (!raw) return null;
+  try {
+    const d = JSON.parse(raw) as { place?: unknown; body?: unknown };
+    return typeof d.place === "string" && typeof d.body === "string" ? { place: d.place, body: d.body } : null;
+  } catch {
+    return null;
+  }
+}
+
 function Composer() {
   const data = useComments()!;
   const ui = useCommentsUi()!;
   const state = useCommentsUiState();
-  const [body, setBody] = useState("");
+  const { reportId } = useEditor();
+  // An unsent comment is kept (sessionStorage) while typed: it survives the page re-rendering or a reload.
+  const [rawDraft, setRawDraft] = useDraft(composerDraftKey(reportId));
+  const draft = parseComposerDraft(rawDraft);
+  const body = draft?.body ?? "";
+  // Composing, or a draft restored after a reload (then it still points at the place it was written for).
+  const composing = state.composing || body !== "";
+  const place = state.composing || !draft ? state.place : draft.place;
+  const setBody = (v: string) => setRawDraft(v ? JSON.stringify({ place, body: v }) : "");
   const [busy, setBusy] = useState(false);
   const { run, result, setResult } = useAction();
   const id = useId();
@@ -177,31 +197,33 @@ function Composer() {
   const length = [...body.trim()].length;
   const tooLong = length > COMMENT_MAX_CHARS;
 
+  const close = () => {
+    setBody("");
+    ui.closeComposer();
+  };
+
   const save = async () => {
     setBusy(true);
-    const ok = await run(() => data.actions.add({ anchor: state.place, body }));
+    const ok = await run(() => data.actions.add({ anchor: place, body }));
     setBusy(false);
-    if (ok) {
-      setBody("");
-      ui.closeComposer();
-    }
+    if (ok) close();
   };
 
   return (
     <div className="border-b border-slate-100 px-4 py-3 text-sm">
       <div className="flex items-center gap-2">
         <MapPinIcon className="size-4 shrink-0 text-slate-400" aria-hidden />
-        <span className="min-w-0 flex-1 truncate text-slate-700" data-testid="comment-place" data-anchor={state.place} title={anchorLabel(state.place)}>
-          {anchorLabel(state.place)}
+        <span className="min-w-0 flex-1 truncate text-slate-700" data-testid="comment-place" data-anchor={place} title={anchorLabel(place)}>
+          {anchorLabel(place)}
         </span>
-        {!state.composing && (
-          <Button size="xs" variant="outline" onClick={() => { setResult(null); ui.compose(state.place); }} data-testid="add-comment">
+        {!composing && (
+          <Button size="xs" variant="outline" onClick={() => { setResult(null); ui.compose(place); }} data-testid="add-comment">
             <MessageSquarePlusIcon /> 添加批注
           </Button>
         )}
       </div>
-      {!state.composing && !result && <p className="mt-1 text-xs text-slate-500">点击报告中的单元格、段落或检查结果，可对该处添加批注。</p>}
-      {state.composing && (
+      {!composing && !result && <p className="mt-1 text-xs text-slate-500">点击报告中的单元格、段落或检查结果，可对该处添加批注。</p>}
+      {composing && (
         <form
           className="mt-2 space-y-2"
           onSubmit={(e) => {
@@ -218,7 +240,7 @@ function Composer() {
             aria-label="批注内容"
             value={body}
             onChange={(e) => setBody(e.target.value)}
-            placeholder={`对“${anchorLabel(state.place)}”的意见`}
+            placeholder={`对“${anchorLabel(place)}”的意见`}
             className="min-h-20 text-sm leading-6"
             aria-invalid={tooLong || undefined}
           />
@@ -226,7 +248,7 @@ function Composer() {
             <span className={cn("mr-auto text-xs tabular-nums", tooLong ? "text-red-700" : "text-slate-500")}>
               {length} / {COMMENT_MAX_CHARS}
             </span>
-            <Button size="xs" variant="ghost" onClick={() => ui.closeComposer()}>
+            <Button size="xs" variant="ghost" onClick={close}>
               取消
             </Button>
             <Button size="xs" type="submit" disabled={length === 0 || tooLong || busy} data-testid="save-comment">
@@ -264,20 +286,27 @@ function Meta({ c }: { c: CommentView }) {
 
 function Thread({ thread, selected, onReveal }: { thread: CommentThread; selected: boolean; onReveal: () => void }) {
   const data = useComments()!;
-  const [replying, setReplying] = useState(false);
-  const [body, setBody] = useState("");
+  const { reportId } = useEditor();
+  /** opened with 回复 (then the box takes the focus) */
+  const [open, setOpen] = useState(false);
+  // An unsent reply is kept (sessionStorage) while typed: it survives the page re-rendering under it
+  // (after 提交审核 the editor is re-created) and a reload; shown again without taking the focus.
+  const [body, setBody] = useDraft(replyDraftKey(reportId, thread.id));
+  const replying = open || body !== "";
   const [busy, setBusy] = useState(false);
   const { run, result } = useAction();
   const length = [...body.trim()].length;
+
+  const close = () => {
+    setBody("");
+    setOpen(false);
+  };
 
   const reply = async () => {
     setBusy(true);
     const ok = await run(() => data.actions.add({ parentId: thread.id, body }));
     setBusy(false);
-    if (ok) {
-      setBody("");
-      setReplying(false);
-    }
+    if (ok) close();
   };
   const toggle = async () => {
     setBusy(true);
@@ -344,13 +373,13 @@ function Thread({ thread, selected, onReveal }: { thread: CommentThread; selecte
             >
               <Textarea
                 aria-label="回复内容"
-                autoFocus
+                autoFocus={open}
                 value={body}
                 onChange={(e) => setBody(e.target.value)}
                 className="min-h-16 text-sm leading-6"
               />
               <div className="flex justify-end gap-2">
-                <Button size="xs" variant="ghost" onClick={() => setReplying(false)}>
+                <Button size="xs" variant="ghost" onClick={close}>
                   取消
                 </Button>
                 <Button size="xs" type="submit" disabled={length === 0 || length > COMMENT_MAX_CHARS || busy}>
@@ -360,7 +389,7 @@ function Thread({ thread, selected, onReveal }: { thread: CommentThread; selecte
             </form>
           ) : (
             <div className="flex flex-wrap gap-1.5">
-              <Button size="xs" variant="outline" onClick={() => setReplying(true)}>
+              <Button size="xs" variant="outline" onClick={() => setOpen(true)}>
                 回复
               </Button>
               <Button size="xs" variant={thread.resolved ? "ghost" : "outline"} onClick={() => void toggle()} disabled={busy}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import {
@@ -10,6 +10,7 @@ import {
   HistoryIcon,
   Loader2Icon,
   MegaphoneIcon,
+  PlayIcon,
   Undo2Icon,
 } from "lucide-react";
 import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report";
@@ -77,10 +78,14 @@ export function ActionMessage({ result }: { result: ActionResult | null }) {
 const HINTS: Record<ReportStatus, string> = {
   DRAFT: "填报人尚未提交审核，暂不能审核。",
   SUBMITTED: "请审核报告内容：点击单元格或段落可添加批注；需要修改时“退回修改”，无误时“审核通过”。",
+  // (SUBMITTED before the review started: see NOT_STARTED_HINT)
   RETURNED: "已退回填报人修改，等待重新提交。",
   APPROVED: "已审核通过，可以发布；如需修改，仍可退回。",
   PUBLISHED: "报告已发布。如发现错误，可“退回修改”：报告将从公开页面撤下，填报人改正后重新提交、审核、发布。",
 };
+
+const NOT_STARTED_HINT =
+  "审核尚未开始，填报人仍可撤回修改。点击“开始审核”（或添加批注、退回、审核通过）即开始审核，此后填报人不能再撤回。";
 
 /**
  * The supervisor's bar on the report page: status, 退回修改 (with a required comment), 审核通过, 发布 —
@@ -88,10 +93,13 @@ const HINTS: Record<ReportStatus, string> = {
  */
 export function ReviewBar(props: {
   reportId: string;
+  /** the report's title as printed and published (「…2024年政府信息公开工作年度报告」) */
+  title: string;
   review: ReviewInfo;
   unresolved: number;
   historyHref: string | null;
   actions: {
+    startReview: (input: { reportId: string }) => Promise<ActionResult>;
     return: (input: { reportId: string; comment: string; baseVersion?: number }) => Promise<ActionResult>;
     approve: (input: { reportId: string; baseVersion?: number }) => Promise<ActionResult>;
     publish: (input: { reportId: string; baseVersion?: number }) => Promise<ActionResult>;
@@ -102,9 +110,18 @@ export function ReviewBar(props: {
   const [returnOpen, setReturnOpen] = useState(false);
   /** Approving with unresolved comments asks first: they may be questions the clerk never answered. */
   const [approveOpen, setApproveOpen] = useState(false);
+  /** Publishing asks first, saying what becomes public. */
+  const [publishOpen, setPublishOpen] = useState(false);
   const [comment, setComment] = useState("");
   const [dialogError, setDialogError] = useState<string | null>(null);
   const baseVersion = review.version;
+  const buttons = useRef<Partial<Record<ReportAction, HTMLButtonElement | null>>>({});
+  /** A dialog closed: focus goes back to the button that opened it (Radix only does so for its own triggers). */
+  const refocus = (action: ReportAction) => (e: Event) => {
+    e.preventDefault();
+    buttons.current[action]?.focus();
+  };
+  const notStarted = review.status === "SUBMITTED" && !review.reviewStartedAt;
 
   const button = (action: Exclude<ReportAction, "submit" | "withdraw">, icon: React.ReactNode, onClick: () => void, variant: "default" | "outline" | "destructive") => {
     const refusal = transitionRefusal(review.status, action);
@@ -112,6 +129,9 @@ export function ReviewBar(props: {
       <Tooltip content={refusal}>
         <span tabIndex={refusal ? 0 : undefined} className="inline-flex" data-testid={`review-${action}-wrap`}>
           <Button
+            ref={(el) => {
+              buttons.current[action] = el;
+            }}
             size="sm"
             variant={variant}
             disabled={!!refusal || busy !== null}
@@ -124,6 +144,11 @@ export function ReviewBar(props: {
         </span>
       </Tooltip>
     );
+  };
+
+  const publish = async () => {
+    await run("publish", () => props.actions.publish({ reportId, baseVersion }));
+    setPublishOpen(false);
   };
 
   const approve = async () => {
@@ -167,24 +192,82 @@ export function ReviewBar(props: {
             </Link>
           )}
           <div className="ml-auto flex flex-wrap items-center gap-2">
+            {notStarted && (
+              <Button
+                size="sm"
+                variant="outline"
+                disabled={busy !== null}
+                onClick={() => void run("startReview", () => props.actions.startReview({ reportId }))}
+                data-testid="review-start"
+                title="开始审核后，填报人不能再撤回该报告"
+              >
+                {busy === "startReview" ? <Loader2Icon className="animate-spin" /> : <PlayIcon />} 开始审核
+              </Button>
+            )}
             {button("return", <Undo2Icon />, () => {
               setDialogError(null);
               setReturnOpen(true);
             }, "outline")}
             {button("approve", <CheckIcon />, () => (props.unresolved > 0 ? setApproveOpen(true) : void approve()), "default")}
-            {button("publish", <MegaphoneIcon />, () => void run("publish", () => props.actions.publish({ reportId, baseVersion })), "default")}
+            {button("publish", <MegaphoneIcon />, () => setPublishOpen(true), "default")}
           </div>
         </div>
         <div className="mt-2 space-y-1">
-          {!result && <p className="text-xs text-slate-500">{HINTS[review.status]}</p>}
+          {!result && (
+            <p className="text-xs text-slate-500" data-testid="review-hint">
+              {notStarted ? NOT_STARTED_HINT : HINTS[review.status]}
+            </p>
+          )}
           {review.status === "SUBMITTED" && props.unresolved > 0 && !result && (
             <p className="text-xs text-orange-700">还有 {props.unresolved} 条批注未解决；审核通过前请确认已处理。</p>
           )}
           <ActionMessage result={result} />
         </div>
 
+        <Dialog open={publishOpen} onOpenChange={(o) => !busy && setPublishOpen(o)}>
+          <DialogContent
+            className="w-[min(96vw,34rem)]"
+            data-testid="publish-confirm"
+            onOpenAutoFocus={(e) => {
+              // the safe choice first: Enter does not publish
+              e.preventDefault();
+              (e.currentTarget as HTMLElement).querySelector<HTMLElement>("[data-cancel]")?.focus();
+            }}
+            onCloseAutoFocus={refocus("publish")}
+          >
+            <DialogHeader>
+              <DialogTitle>发布到公开页面？</DialogTitle>
+              <DialogDescription>发布后，以下内容将向所有人公开，任何人无需登录即可查看：</DialogDescription>
+            </DialogHeader>
+            <div className="space-y-2 px-5 py-4 text-sm leading-6 text-slate-800">
+              <p className="font-semibold text-slate-900" data-testid="publish-title">
+                《{props.title}》
+              </p>
+              <ul className="list-disc space-y-1 pl-5">
+                <li>
+                  报告全文（开头段落、六个部分的正文和三张统计表、署名和成文日期）列入公开页面{" "}
+                  <Link href="/public" target="_blank" className="font-mono text-blue-700 hover:underline">
+                    /public
+                  </Link>{" "}
+                  的年报目录，所有人都可以在线阅读；
+                </li>
+                <li>报告的正式 PDF 文件（无“草稿”水印）供所有人下载。</li>
+              </ul>
+              <p className="text-xs text-slate-500">如发布后发现错误，可“退回修改”将报告从公开页面撤下，改正并重新审核后再发布。</p>
+            </div>
+            <DialogFooter>
+              <Button variant="ghost" onClick={() => setPublishOpen(false)} disabled={busy !== null} data-cancel>
+                取消
+              </Button>
+              <Button onClick={() => void publish()} disabled={busy !== null} data-testid="confirm-publish">
+                {busy === "publish" ? <Loader2Icon className="animate-spin" /> : <MegaphoneIcon />} 确认发布
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        </Dialog>
+
         <Dialog open={approveOpen} onOpenChange={(o) => !busy && setApproveOpen(o)}>
-          <DialogContent className="w-[min(96vw,32rem)]" data-testid="approve-confirm">
+          <DialogContent className="w-[min(96vw,32rem)]" data-testid="approve-confirm" onCloseAutoFocus={refocus("approve")}>
             <DialogHeader>
               <DialogTitle>仍有未解决的批注</DialogTitle>
               <DialogDescription>
@@ -203,7 +286,7 @@ export function ReviewBar(props: {
         </Dialog>
 
         <Dialog open={returnOpen} onOpenChange={(o) => !busy && setReturnOpen(o)}>
-          <DialogContent className="w-[min(96vw,36rem)]" data-testid="return-dialog">
+          <DialogContent className="w-[min(96vw,36rem)]" data-testid="return-dialog" onCloseAutoFocus={refocus("return")}>
             <DialogHeader>
               <DialogTitle>退回修改</DialogTitle>
               <DialogDescription>请说明需要修改的内容。退回意见将作为批注保存，填报人在报告页面醒目位置看到。</DialogDescription>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, type ReactNode } from "react";
+import { reportTitleSuffix } from "@/lib/template";
 import type { CommentThread } from "@/lib/server/services/comment-list";
 import type { CommentRights } from "@/lib/server/services/comment-access";
 import { ReportEditor, type ReportEditorProps } from "@/components/report-editor/report-editor";
@@ -12,6 +13,7 @@ import { ReviewBar, type ActionResult, type ReviewInfo } from "./review-bar";
 export type ReviewServerActions = {
   submit: (input: { reportId: string; baseVersion: number }) => Promise<ActionResult>;
   withdraw: (input: { reportId: string }) => Promise<ActionResult>;
+  startReview: (input: { reportId: string }) => Promise<ActionResult>;
   return: (input: { reportId: string; comment: string; baseVersion?: number }) => Promise<ActionResult>;
   approve: (input: { reportId: string; baseVersion?: number }) => Promise<ActionResult>;
   publish: (input: { reportId: string; baseVersion?: number }) => Promise<ActionResult>;
@@ -58,10 +60,11 @@ export function ReviewWorkspace(props: {
         {props.mode === "reviewer" && (
           <ReviewBar
             reportId={reportId}
+            title={`${props.editor.initialContent.header.organName.trim()}${reportTitleSuffix(props.editor.year)}`}
             review={review}
             unresolved={unresolved}
             historyHref={props.historyHref}
-            actions={{ return: actions.return, approve: actions.approve, publish: actions.publish }}
+            actions={{ startReview: actions.startReview, return: actions.return, approve: actions.approve, publish: actions.publish }}
           />
         )}
         {props.mode === "clerk" && (

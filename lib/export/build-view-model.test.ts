@@ -25,6 +25,21 @@ describe("buildViewModel", () => {
     expect(empty.blocks.filter((b) => b.kind === "heading2")).toHaveLength(4);
   });
 
+  it("prints a sub-heading once when the stored text starts with it (pasted from last year's Word file)", () => {
+    const v = vm("DRAFT", (c) => {
+      c.text["s1.active"] = "（一）主动公开。本年度主动公开政府信息 88 条。";
+      c.text["s1.request"] = "（二）依申请公开\n依申请公开工作依法依规办理。";
+      c.text.s5 = "五、存在的主要问题及改进情况\n一是公开意识有待加强。";
+    });
+    const all = v.blocks.flatMap((b) => (b.kind === "table" ? [] : [b.text]));
+    expect(all.filter((t) => t.includes("主动公开") && t.startsWith("（一）"))).toEqual(["（一）主动公开"]);
+    expect(all).toContain("本年度主动公开政府信息 88 条。");
+    expect(all.filter((t) => t.includes("（二）依申请公开"))).toEqual(["（二）依申请公开"]);
+    expect(all).toContain("依申请公开工作依法依规办理。");
+    expect(all.filter((t) => t.includes("存在的主要问题及改进情况"))).toEqual(["五、存在的主要问题及改进情况"]);
+    expect(all).toContain("一是公开意识有待加强。");
+  });
+
   it("fills table values and recomputed totals", () => {
     const v = vm("DRAFT", (c) => {
       c.cells[t3CellId("new", "natural")] = "3";

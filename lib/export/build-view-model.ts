@@ -14,7 +14,7 @@ import {
   type ReportContent,
   type TableDef,
 } from "@/lib/template";
-import { computeTotals, feeStatement, isFinal, readCell, type ReportStatus, type Totals } from "@/lib/report";
+import { computeTotals, feeStatement, isFinal, printedFieldText, readCell, type ReportStatus, type Totals } from "@/lib/report";
 import type { Block, Table, TableRow, ViewModel } from "./view-model";
 
 export type ExportSource = { year: number; status: ReportStatus; content: ReportContent };
@@ -100,7 +100,8 @@ export function buildViewModel(src: ExportSource): ViewModel {
     }
     if (section.key === "s6") para(feeStatement(content.fee));
     for (const field of textFieldsOf(section.key)) {
-      const text = content.text[field.id] ?? "";
+      // A text that starts with the heading printed before it (pasted from last year's Word file) prints it once.
+      const text = printedFieldText(field.id, content.text[field.id] ?? "");
       if (field.heading && text.trim()) blocks.push({ kind: "heading2", text: field.heading });
       para(text);
     }

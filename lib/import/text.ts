@@ -25,6 +25,7 @@ import { splitSectionOne } from "./section-one";
 import { planSections, type HeadingHit } from "./sections";
 import { parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
 import type { ImportFormat, ImportNote, ImportOptions, ImportResult } from "./types";
+import { chinaYear } from "@/lib/labels";
 
 /** The start of table 三's corner note ("本列数据的勾稽关系为"), without its parentheses. */
 const CORNER_START = norm(T3_CORNER).replace(/^\(/, "").slice(0, 8);
@@ -132,7 +133,7 @@ export function importReportText(text: string, opts: ImportOptions = {}): Import
   const year = title?.year ?? yearFromText(text) ?? null;
   const organFromFile = title?.organName ?? sig.organName ?? null;
   const headerOrgan = sig.organName ?? opts.expectedOrganName ?? title?.organName ?? "";
-  const content: ReportContent = emptyContent(headerOrgan, year ?? opts.expectedYear ?? new Date().getFullYear() - 1);
+  const content: ReportContent = emptyContent(headerOrgan, year ?? opts.expectedYear ?? chinaYear() - 1);
   content.sourceTotals = {};
 
   const openingLines = lines.slice(titleEnd, firstHeading).filter((l) => !dropped.has(l.i));

@@ -7,6 +7,7 @@ import {
   feeStatement,
   normalizeCellInput,
   openFindings,
+  parseWholeNumber,
   parseChineseDate,
   parseDraft,
   readCell,
@@ -42,7 +43,32 @@ describe("values", () => {
     ["３．５", "3.5"],
     ["－2", "-2"],
     ["\u30004\u3000", "4"],
+    // leading zeros go; decimals (万元) keep their zero before the point and their digits after it
+    ["007", "7"],
+    ["００７", "7"],
+    ["000", "0"],
+    ["0", "0"],
+    ["0.5", "0.5"],
+    ["00.5", "0.5"],
+    ["0.0125", "0.0125"],
+    ["010.50", "10.50"],
+    ["+007", "+7"],
+    ["-007", "-7"],
+    ["1,007", "1007"],
+    ["007abc", "007abc"],
   ])("normalises %j to %j", (raw, out) => expect(normalizeCellInput(raw)).toBe(out));
+
+  it("parses whole numbers typed in form fields, full-width digits too", () => {
+    expect(parseWholeNumber("2026")).toBe(2026);
+    expect(parseWholeNumber("２０２６")).toBe(2026);
+    expect(parseWholeNumber("\u3000２０２６ ")).toBe(2026);
+    expect(parseWholeNumber("0012")).toBe(12);
+    expect(parseWholeNumber("")).toBeNull();
+    expect(parseWholeNumber("2026年")).toBeNull();
+    expect(parseWholeNumber("20.5")).toBeNull();
+    expect(parseWholeNumber("-1")).toBeNull();
+    expect(parseWholeNumber("1e3")).toBeNull();
+  });
 
   it("reads counts: non-negative integers only", () => {
     expect(readCell("", "count")).toEqual({ state: "blank" });
@@ -120,12 +146,16 @@ describe("rules", () => {
     c.cells[t3CellId("new", "research")] = "4";
     c.cells[t3CellId("open", "research")] = "3";
     const f = validateReport(c, ctx).filter((x) => x.rule === "E1");
-    // 科研机构 column and the 总计 column are both off by one
-    expect(f.map((x) => x.cells[0])).toEqual([t3CellId("new", "research"), t3CellId("new", "total")]);
+    // the 科研机构 column is off by one, and so is the 总计 column because of it: one cause, one entry,
+    // naming the input column's four cells and then the 总计 column's
+    const rows = ["new", "carried", "total", "carryover"];
+    expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe("error");
-    expect(f[0]!.cells).toEqual(["new", "carried", "total", "carryover"].map((r) => t3CellId(r, "research")));
+    expect(f[0]!.cells).toEqual([...rows.map((r) => t3CellId(r, "research")), ...rows.map((r) => t3CellId(r, "total"))]);
+    expect(f[0]!.key).toBe(`E1:${rows.map((r) => t3CellId(r, "research")).join(",")}`);
     expect(f[0]!.message).toContain("科研机构");
     expect(f[0]!.message).toContain("4");
+    expect(f[0]!.message).toContain("「总计」列也随之不平衡");
     c.cells[t3CellId("carryover", "research")] = "1";
     expect(validateReport(c, ctx).filter((x) => x.rule === "E1")).toEqual([]);
   });
@@ -138,7 +168,18 @@ describe("rules", () => {
     c.cells[t3CellId("carryover", "natural")] = "1";
     expect(validateReport(c, ctx)).toEqual([]);
     c.cells[t3CellId("carryover", "natural")] = "0";
-    expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["E1", "E1"]);
+    expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["E1"]);
+  });
+
+  it("E1: two input columns off in opposite directions are two causes; the balanced 总计 column is not named", () => {
+    const c = complete();
+    c.cells[t3CellId("new", "natural")] = "1"; // 自然人 one too many on the left
+    c.cells[t3CellId("open", "commercial")] = "1"; // 商业企业 one too many on the right
+    const f = validateReport(c, ctx).filter((x) => x.rule === "E1");
+    expect(f.map((x) => x.cells.length)).toEqual([4, 4]);
+    expect(f.map((x) => x.cells[0])).toEqual([t3CellId("new", "natural"), t3CellId("new", "commercial")]);
+    expect(f.flatMap((x) => x.cells).some((id) => id.endsWith(".total") && !id.startsWith("t3.total."))).toBe(false);
+    expect(f.some((x) => x.message.includes("「总计」列"))).toBe(false);
   });
 
   it("E2/E3/E4: printed totals of an imported report that disagree with the cells", () => {

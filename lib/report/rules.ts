@@ -1,5 +1,6 @@
 /**
- * The consistency rules of the spec (§6): E1–E7 (errors), X1–X3 (cross-year), T1–T6 (text and table).
+ * The consistency rules of the spec (§6): E1–E7 (errors), X1–X3 (cross-year), T1–T6 (text and table);
+ * P1 (plausibility) lives in ./plausibility.ts with its thresholds.
  * Pure: a report's content in, findings out. Every finding names its cells and carries a Chinese message.
  */
 import {
@@ -23,6 +24,7 @@ import { computeTotals, cellNumber, type Totals } from "./totals";
 import { fieldLabel, overLimitTexts } from "./content-fields";
 import { dayLabel, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
 import { readCell } from "./values";
+import { plausibilityFindings } from "./plausibility";
 
 export type { OrganKind };
 
@@ -81,21 +83,35 @@ function e5(ctx: Ctx) {
 }
 
 // ---- E1: 一 + 二 = （七）总计 + 四, every column -------------------------------------------
+// The 总计 column is the sum of the six input columns, so its imbalance is the sum of theirs: it is off
+// only when an input column is off (an unreadable value leaves both unknown), and one mistake would
+// otherwise be listed twice. One cause, one finding: the 总计 column has no finding of its own; each
+// unbalanced input column's finding also names the 总计 column's cells when that column is off too.
+const E1_ROWS = ["new", "carried", "total", "carryover"] as const;
+
 function e1(ctx: Ctx) {
-  for (const col of T3_COLUMNS) {
-    const ids = ["new", "carried", "total", "carryover"].map((r) => t3CellId(r, col.id));
+  const imbalance = (colId: string) => {
+    const ids = E1_ROWS.map((r) => t3CellId(r, colId));
     const [a, b, c, d] = ids.map((id) => n(ctx, id));
-    if (a == null || b == null || c == null || d == null) continue;
-    if (a + b !== c + d) {
-      add(ctx, {
-        rule: "E1",
-        severity: "error",
-        cells: ids,
-        message:
-          `表三「${col.label}」列不平衡：一、本年新收（${a}）+ 二、上年结转（${b}）= ${a + b}，` +
-          `应等于（七）总计（${c}）+ 四、结转下年度继续办理（${d}）= ${c + d}。`,
-      });
-    }
+    if (a == null || b == null || c == null || d == null || a + b === c + d) return null;
+    return { ids, a, b, c, d };
+  };
+  const label = (colId: string) => T3_COLUMNS.find((c) => c.id === colId)!.label;
+  const message = (colId: string, x: NonNullable<ReturnType<typeof imbalance>>) =>
+    `表三「${label(colId)}」列不平衡：一、本年新收（${x.a}）+ 二、上年结转（${x.b}）= ${x.a + x.b}，` +
+    `应等于（七）总计（${x.c}）+ 四、结转下年度继续办理（${x.d}）= ${x.c + x.d}。`;
+  const totalCol = T3_COLUMNS.find((c) => c.computed)!;
+  const total = imbalance(totalCol.id);
+  for (const col of T3_INPUT_COLUMNS) {
+    const x = imbalance(col.id);
+    if (!x) continue;
+    add(ctx, {
+      rule: "E1",
+      severity: "error",
+      key: `E1:${x.ids.join(",")}`,
+      cells: total ? [...x.ids, ...total.ids] : x.ids,
+      message: message(col.id, x) + (total ? `「${totalCol.label}」列也随之不平衡。` : ""),
+    });
   }
 }
 
@@ -438,6 +454,7 @@ export function parseChineseDate(s: string): { year: number; month: number; day:
 export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
   const ctx: Ctx = { ...context, content, totals: computeTotals(content.cells), out: [] };
   for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, t2, t3, t4, t5, t6]) rule(ctx);
+  ctx.out.push(...plausibilityFindings(content, context));
   const order = (s: Finding["severity"]) => (s === "error" ? 0 : 1);
   return ctx.out.sort((a, b) => order(a.severity) - order(b.severity));
 }

@@ -10,19 +10,35 @@ export const MAX_CELL_CHARS = 40;
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 
+/** Full-width digits (０–９, as a Chinese input method types them) to ASCII; nothing else changes. */
+export function asciiDigits(raw: string): string {
+  return raw.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
+}
+
+/**
+ * A whole number typed into a form field (年度, 排序…): full-width digits and surrounding (also
+ * full-width) space accepted, leading zeros ignored. Null when it is not a plain non-negative integer.
+ */
+export function parseWholeNumber(raw: string): number | null {
+  const s = asciiDigits(raw).replace(/[\u00a0\u3000]/g, " ").trim();
+  if (!/^\d{1,15}$/.test(s)) return null;
+  return Number(s);
+}
+
 /**
  * Normalise raw input: full-width digits and punctuation to ASCII, surrounding space trimmed,
- * thousands separators inside a number removed. Anything else is kept so that it can be shown as an error.
+ * thousands separators inside a number removed, leading zeros of a number dropped (「007」 → 「7」,
+ * 「00.5」 → 「0.5」; 「0.5」 and 「0」 stay). Anything else is kept so that it can be shown as an error.
  */
 export function normalizeCellInput(raw: string): string {
-  let s = raw
-    .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
+  let s = asciiDigits(raw)
     .replace(/[．。]/g, ".")
     .replace(/[－−—–]/g, "-")
     .replace(/[＋]/g, "+")
     .replace(/[\u00a0\u3000]/g, " ")
     .trim();
   if (/^[+-]?\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/[,，]/g, "");
+  if (/^[+-]?\d+(\.\d*)?$/.test(s)) s = s.replace(/^([+-]?)0+(?=\d)/, "$1");
   return s;
 }
 

@@ -7,23 +7,29 @@ import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins";
 import type { Db } from "./db-core";
 import type { DbProvider } from "./db-url";
-import {
-  LOGIN_LOCKED_CODE,
-  LOGIN_LOCKED_MESSAGE,
-  loginLockState,
-  normalizeUsername,
-  recordEvent,
-  recordLoginAttempt,
-} from "./services/audit";
+import { recordEvent, recordLoginAttempt } from "./services/audit";
+import { ACCOUNT_LOCKED_CODE, checkLogin, normalizeUsername, recordLoginOutcome } from "./services/login-limits";
 
 /** Error code returned by sign-in when the account is disabled (shown as 账号已停用…). */
 export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
-/** Error code (HTTP 429) when too many failed logins locked the username (lib/server/services/audit.ts). */
-export const ACCOUNT_LOCKED = LOGIN_LOCKED_CODE;
+/** Error code (HTTP 429) when too many failed logins locked the username (lib/server/services/login-limits.ts). */
+export const ACCOUNT_LOCKED = ACCOUNT_LOCKED_CODE;
 
-function clientIp(headers: Headers | undefined): string | null {
+let warnedUnchecked = false;
+
+/**
+ * The client's address. scripts/client-address.cjs (preloaded into `next start` by `npm start`) rewrites
+ * X-Forwarded-For to the one address it can vouch for: the TCP peer, or behind NIANBAO_TRUST_PROXY
+ * proxies the address they saw. Without it (plain `next start`, `next dev`) the header is whatever the
+ * client sent, so a stranger could pose as a clerk's address: a warning says so in production.
+ */
+export function clientIp(headers: Headers | undefined): string | null {
+  if (!warnedUnchecked && process.env.NODE_ENV === "production" && !(globalThis as Record<symbol, unknown>)[Symbol.for("nianbao.clientAddress")]) {
+    warnedUnchecked = true;
+    console.warn("nianbao: client addresses are read from X-Forwarded-For unchecked; start the app with `npm start` (scripts/client-address.cjs)");
+  }
   const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers?.get("x-real-ip") || "").slice(0, 64) || null;
+  return (forwarded ?? "").slice(0, 64) || null;
 }
 
 /** Audit writes never break signing in or out. */
@@ -102,7 +108,10 @@ export function createAuth(opts: CreateAuthOptions) {
     },
     rateLimit: {
       enabled: rateLimitEnabled,
-      customRules: { "/sign-in/username": { window: 60, max: 20 } },
+      // Per address and app instance, in memory: only a guard against floods. The login limits that
+      // matter are in the database (lib/server/services/login-limits.ts); a training room of 60 people
+      // behind one NAT logging in within a minute must pass.
+      customRules: { "/sign-in/username": { window: 60, max: 300 } },
     },
     advanced: {
       cookiePrefix: "nianbao",
@@ -134,13 +143,19 @@ export function createAuth(opts: CreateAuthOptions) {
             if (!ctx.context.isTrustedOrigin(origin)) throw invalid();
           }
         }
-        // Too many failed logins for this username (from any IP) → refused until the window passes.
-        // Independent of NIANBAO_AUTH_RATE_LIMIT (Better Auth's per-IP limit).
+        // Too many failed logins (per username and address, per username from unknown addresses, per
+        // address) → refused before the password is checked, until the window passes or an admin clears
+        // it. Independent of NIANBAO_AUTH_RATE_LIMIT (Better Auth's in-memory flood guard).
         const username = normalizeUsername((ctx.body as { username?: unknown } | undefined)?.username);
-        if (username && (await loginLockState(db, username)).locked) {
+        if (username) {
           const ip = clientIp(ctx.request?.headers ?? ctx.headers);
-          await quietly("locked login", () => recordEvent(db, { actorId: null, action: "auth.login_locked", detail: { username, ip } }));
-          throw new APIError("TOO_MANY_REQUESTS", { message: LOGIN_LOCKED_MESSAGE, code: LOGIN_LOCKED_CODE });
+          const verdict = await checkLogin(db, { username, ip });
+          if (!verdict.allowed) {
+            await quietly("locked login", () =>
+              recordEvent(db, { actorId: null, action: "auth.login_locked", detail: { username, ip, rule: verdict.rule } }),
+            );
+            throw new APIError("TOO_MANY_REQUESTS", { message: verdict.message, code: verdict.code });
+          }
         }
       }),
       // Audit: every sign-in attempt (the username tried, never the password).
@@ -153,9 +168,12 @@ export function createAuth(opts: CreateAuthOptions) {
           if (isAPIError(returned)) {
             const reason = typeof returned.body?.code === "string" ? returned.body.code : String(returned.status);
             await recordLoginAttempt(db, { username, ok: false, reason, ip });
+            // a disabled account's right password is no guess: it does not count towards the limits
+            if (reason !== ACCOUNT_DISABLED) await recordLoginOutcome(db, { username, ip, ok: false });
           } else {
             const userId = (returned as { user?: { id?: string } } | undefined)?.user?.id ?? null;
             await recordLoginAttempt(db, { username, ok: true, userId, ip });
+            await recordLoginOutcome(db, { username, ip, ok: true });
           }
         });
       }),

@@ -29,3 +29,8 @@ export function can(user: { role: string } | null | undefined, permission: Permi
   if (!user || !isRole(user.role)) return false;
   return ROLE_PERMISSIONS[user.role].includes(permission);
 }
+
+/** Where a user lands after signing in (and on /): supervisors on their review dashboard, others on the reports. */
+export function landingPath(user: { role?: string } | null | undefined): string {
+  return user?.role === "SUPERVISOR" ? "/dashboard" : "/reports";
+}

@@ -42,7 +42,11 @@ export function organScope(user: Actor, access: "read" | "review" = "read"): Pri
   }
 }
 
-/** Where-clause restricting Report queries to what `user` may do with them. Combine with AND. */
+/**
+ * Where-clause restricting Report queries to what `user` may do with them. Combine with AND. As a
+ * relation filter inside an OR write `{ report: { is: reportScope(user) } }`: Prisma 6 reads a bare
+ * empty relation filter (an admin's `{}`) there as matching nothing.
+ */
 export function reportScope(user: Actor, access: Access = "read"): Prisma.ReportWhereInput {
   if (user.role === "CLERK") {
     if (!user.organId) return NOTHING;

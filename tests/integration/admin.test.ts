@@ -10,13 +10,7 @@ import { updateUser } from "@/lib/server/services/admin-update-user";
 import { resetPassword } from "@/lib/server/services/admin-reset-password";
 import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
 import { getUserForAdmin, listUsersForAdmin } from "@/lib/server/services/admin-list-users";
-import {
-  AUDIT_PAGE_SIZE,
-  LOGIN_MAX_FAILURES,
-  LOGIN_WINDOW_MS,
-  listAuditEvents,
-  loginLockState,
-} from "@/lib/server/services/audit";
+import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/server/services/audit";
 import { DEMO_PASSWORD } from "@/scripts/seed";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor } from "./fixtures";
@@ -287,52 +281,6 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
 
       expect((await listAuditEvents(shencha, {}, t.db)).events).toEqual([]);
       expect((await listAuditEvents(chengguan, {}, t.db)).total).toBe(0);
-    });
-  });
-
-  describe("login lock (per username, in the database, independent of the rate-limit flag)", () => {
-    it(`locks after ${LOGIN_MAX_FAILURES} failures in the window, even for the right password; other accounts unaffected`, async () => {
-      for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
-        expect((await signInError(auth, "hekou", `wrong-${i}`)).statusCode).toBe(401);
-      }
-      const locked = await signInError(auth, "hekou", DEMO_PASSWORD);
-      expect(locked.statusCode).toBe(429);
-      expect(locked.body?.code).toBe("ACCOUNT_LOCKED");
-      expect(locked.body?.message).toContain("锁定");
-      // through the HTTP handler too
-      const res = await auth.handler(
-        new Request("http://localhost:3000/api/auth/sign-in/username", {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: "http://localhost:3000" },
-          body: JSON.stringify({ username: "HeKou", password: DEMO_PASSWORD }),
-        }),
-      );
-      expect(res.status).toBe(429);
-      expect((await res.json()).code).toBe("ACCOUNT_LOCKED");
-      expect(await auth.api.signInUsername({ body: { username: "qingshan", password: DEMO_PASSWORD } })).toBeTruthy();
-      expect((await events("auth.login_locked")).length).toBeGreaterThanOrEqual(2);
-    });
-
-    it("lifts when the failures age out of the window", async () => {
-      const hekou = await actor(t.db, "hekou");
-      await t.db.reportEvent.updateMany({
-        where: { actorId: hekou.id, action: "auth.login_failed" },
-        data: { createdAt: new Date(Date.now() - LOGIN_WINDOW_MS - 60_000) },
-      });
-      expect((await loginLockState(t.db, "hekou")).locked).toBe(false);
-      expect(await auth.api.signInUsername({ body: { username: "hekou", password: DEMO_PASSWORD } })).toBeTruthy();
-    });
-
-    it("a password reset by the admin lifts it; unknown usernames lock too", async () => {
-      for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await signInError(auth, "hekou", `again-${i}`);
-      expect((await loginLockState(t.db, "hekou")).locked).toBe(true);
-      const hekou = await actor(t.db, "hekou");
-      expect(await resetPassword(admin, hekou.id, { password: DEMO_PASSWORD }, t.db)).toMatchObject({ ok: true });
-      expect((await loginLockState(t.db, "hekou")).locked).toBe(false);
-      expect(await auth.api.signInUsername({ body: { username: "hekou", password: DEMO_PASSWORD } })).toBeTruthy();
-
-      for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await signInError(auth, "nobody-here", `x-${i}`);
-      expect((await signInError(auth, "nobody-here", "x")).statusCode).toBe(429);
     });
   });
 });

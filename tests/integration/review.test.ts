@@ -5,7 +5,9 @@ import { createReport } from "@/lib/server/services/create-report";
 import { replaceReportContent } from "@/lib/server/services/save-report";
 import { submitReport } from "@/lib/server/services/submit-report";
 import { withdrawReport } from "@/lib/server/services/withdraw-report";
-import { startReview } from "@/lib/server/services/start-review";
+import { startReview, startReviewAsAction } from "@/lib/server/services/start-review";
+import { getPreviousYearReport, getReport } from "@/lib/server/services/get-report";
+import { listComments } from "@/lib/server/services/comment-list";
 import { returnReport } from "@/lib/server/services/return-report";
 import { approveReport } from "@/lib/server/services/approve-report";
 import { publishReport } from "@/lib/server/services/publish-report";
@@ -77,7 +79,7 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     await save(qingshan, id, { ...c, cells: { ...c.cells, "t3.new.natural": "3" } });
     const one = await submitReport(qingshan, { reportId: id, baseVersion: await version(id) }, t.db);
     expect(one.ok).toBe(false);
-    expect(one.message).toContain("还有 2 项错误"); // E1 on the 自然人 and 总计 columns
+    expect(one.message).toContain("还有 1 项错误"); // one E1: the 自然人 column (the 总计 column is off because of it)
     expect(one.message).toContain("自然人");
   });
 
@@ -137,8 +139,33 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     expect(await startReview(chengguan, { reportId: id }, t.db)).toBe(false);
     expect(await startReview(neighbour.supervisor, { reportId: id }, t.db)).toBe(false);
     expect(await startReview(admin, { reportId: id }, t.db)).toBe(false);
+    expect(await startReviewAsAction(chengguan, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await startReviewAsAction(admin, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await startReviewAsAction(neighbour.supervisor, { reportId: id }, t.db)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await startReviewAsAction(shencha, { reportId: ids.chengguan! }, t.db)).toMatchObject({
+      ok: false,
+      code: "WRONG_STATE",
+      message: expect.stringContaining("尚未提交审核"),
+    });
     const after = await row(id);
     expect(after).toEqual(before);
+  });
+
+  it("the supervisor opening the submitted report (everything the report page reads) does not start the review", async () => {
+    const id = ids.qingshan!;
+    expect((await row(id)).status).toBe("SUBMITTED");
+    const report = await getReport(shencha, id, t.db);
+    expect(report).toMatchObject({ status: "SUBMITTED", parentOrganName: "示范县人民政府" });
+    await Promise.all([
+      getPreviousYearReport(shencha, report!.organId, report!.year, t.db),
+      getReviewState(shencha, id, t.db),
+      listComments(shencha, id, t.db),
+      compareSubmission(shencha, id, undefined, t.db),
+      listSubmissions(shencha, id, t.db),
+    ]);
+    expect((await row(id)).reviewStartedAt).toBeNull();
+    expect(await events(id, "report.review_start")).toHaveLength(0);
+    expect((await getReviewState(qingshan, id, t.db))?.withdrawable).toBe(true);
   });
 
   it("the clerk withdraws until the review starts; resubmitting stores snapshot 2", async () => {
@@ -154,9 +181,10 @@ describe.each(TEST_PROVIDERS)("review workflow on %s", (provider) => {
     const v = await save(qingshan, id, { ...c, text: { ...c.text, s5: "一是公开意识有待加强。二是培训不足。" } });
     expect(await submitReport(qingshan, { reportId: id, baseVersion: v }, t.db)).toMatchObject({ ok: true, seq: 2 });
 
-    // the supervisor opens it: review started (once), withdrawal refused from now on
-    expect(await startReview(shencha, { reportId: id }, t.db)).toBe(true);
+    // the supervisor starts the review (开始审核): started once, withdrawal refused from now on
+    expect(await startReviewAsAction(shencha, { reportId: id }, t.db)).toEqual({ ok: true, message: "已开始审核：填报人不能再撤回该报告。" });
     expect(await startReview(shencha, { reportId: id }, t.db)).toBe(false);
+    expect(await startReviewAsAction(shencha, { reportId: id }, t.db)).toMatchObject({ ok: true, message: expect.stringContaining("无需重复操作") });
     expect((await row(id)).reviewStartedAt).toBeInstanceOf(Date);
     expect(await events(id, "report.review_start")).toHaveLength(1);
     const late = await withdrawReport(qingshan, { reportId: id }, t.db);

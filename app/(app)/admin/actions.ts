@@ -11,6 +11,7 @@ import { createUser } from "@/lib/server/services/admin-create-user";
 import { updateUser } from "@/lib/server/services/admin-update-user";
 import { resetPassword } from "@/lib/server/services/admin-reset-password";
 import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
+import { clearLoginLock } from "@/lib/server/services/admin-clear-login-lock";
 import type { AdminFormState } from "@/components/admin/form-state";
 
 /** Text fields of the form (never the password: it is not sent back to the browser). */
@@ -117,4 +118,13 @@ export async function setUserDisabledAction(prev: AdminFormState, form: FormData
   const result = await setUserDisabled(user, id, disabled);
   if (result.ok) revalidatePath("/admin/users");
   return toState(prev, result, {}, disabled ? "已停用该账号，其登录会话已全部注销。" : "已启用该账号。", false);
+}
+
+export async function clearLoginLockAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const user = await sessionUser();
+  const ip = String(form.get("ip") ?? "").trim();
+  const username = String(form.get("username") ?? "").trim();
+  const result = await clearLoginLock(user, ip ? { ip } : { username });
+  if (result.ok) revalidatePath("/admin/users", "layout");
+  return toState(prev, result, {}, ip ? `已解除网络地址 ${ip} 的登录锁定。` : `已解除账号“${username}”的登录锁定。`, false);
 }

@@ -145,7 +145,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     )}
                   </td>
                   <td className="px-4 py-2">
-                    <AuditDetail detail={e.detail} />
+                    <AuditDetail details={e.details} />
                   </td>
                 </tr>
               ))

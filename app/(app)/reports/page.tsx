@@ -2,8 +2,8 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { listReports } from "@/lib/server/services/list-reports";
 import { can } from "@/lib/server/permissions";
-import { isGovernment, reportKindLabel, STATUS_LABELS, type ReportStatus } from "@/lib/report";
-import { defaultReportYear, formatDateTime } from "@/lib/labels";
+import { isGovernment, reportKindLabel, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
+import { formatDateTime } from "@/lib/labels";
 import { CreateReportForm } from "@/components/create-report-form";
 
 export const metadata = { title: "年度报告 · 年报通" };
@@ -20,6 +20,8 @@ export default async function ReportsPage() {
   const user = await requireUser();
   const reports = await listReports(user);
   const canCreate = can(user, "report:create");
+  // a clerk's list holds their own organ's reports only
+  const existingYears = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
   return (
     <div className="space-y-6">
       <div>
@@ -31,7 +33,7 @@ export default async function ReportsPage() {
       {canCreate ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-sm font-medium text-slate-700">新建年度报告</h2>
-          <CreateReportForm defaultYear={defaultReportYear()} government={isGovernment(user.organKind)} />
+          <CreateReportForm defaultYear={suggestReportYear(existingYears)} existingYears={existingYears} government={isGovernment(user.organKind)} />
           <p className="mt-3 text-sm text-slate-600">
             或者{" "}
             <Link href="/reports/import" className="font-medium text-blue-700 hover:underline">

@@ -7,6 +7,7 @@ import { FORBIDDEN, fieldErrorsOf, resetPasswordSchema, type AdminResult } from 
 import { userScope } from "../scope";
 import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
+import { clearLoginFailures } from "./login-limits";
 
 /**
  * Sets a new password and signs the user out everywhere (their sessions are deleted; an admin
@@ -33,6 +34,8 @@ export async function resetPassword(
       await tx.account.create({ data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: hash } });
     }
     const { count } = userId === user.id ? { count: 0 } : await tx.session.deleteMany({ where: { userId } });
+    // the new password lifts any login lock of the username (lib/server/services/login-limits.ts)
+    if (target.username) await clearLoginFailures(tx, { username: target.username });
     await recordEvent(tx, {
       actorId: user.id,
       action: "account.password_reset",

@@ -2,6 +2,7 @@
 // Pure (zod only): the server actions validate with the same schemas to show field messages.
 import { z } from "zod";
 import { ORGAN_KINDS, parentProblem, type OrganKind } from "@/lib/report";
+import { asciiDigits } from "@/lib/report/values";
 import { ROLES, type Role } from "../permissions";
 
 export { ORGAN_KINDS };
@@ -33,12 +34,13 @@ export const organInputSchema = z.object({
     .max(64)
     .nullish()
     .transform((v) => v || null),
-  sortOrder: z.coerce
+  // full-width digits (「１０」) as typed with a Chinese input method are digits too
+  sortOrder: z.preprocess((v) => (typeof v === "string" ? asciiDigits(v).trim() : v), z.coerce
     .number({ error: "排序须为 0 至 9999 之间的整数" })
     .int({ error: "排序须为 0 至 9999 之间的整数" })
     .min(0, { error: "排序须为 0 至 9999 之间的整数" })
     .max(9999, { error: "排序须为 0 至 9999 之间的整数" })
-    .default(0),
+    .default(0)),
 }).superRefine((o, ctx) => {
   // The tree's shape, reported together with the other field errors (the parent's existence and
   // kind are checked against the database by the services).

@@ -5,6 +5,7 @@ import { FORBIDDEN, type AdminResult } from "./admin-schemas";
 import { userScope } from "../scope";
 import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
+import { clearLoginFailures } from "./login-limits";
 
 /**
  * Disables (or re-enables) an account. Disabling deletes the user's sessions, so an open browser is
@@ -27,6 +28,8 @@ export async function setUserDisabled(
   const revoked = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabled } });
     const { count } = disabled ? await tx.session.deleteMany({ where: { userId } }) : { count: 0 };
+    // re-enabling starts afresh: earlier failed logins no longer lock the username
+    if (!disabled && target.username) await clearLoginFailures(tx, { username: target.username });
     if (target.disabled !== disabled || count > 0) {
       await recordEvent(tx, {
         actorId: user.id,

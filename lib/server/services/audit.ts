@@ -4,79 +4,10 @@ import { getDb, type Db, type DbTx, type Prisma } from "../db-core";
 import { can } from "../permissions";
 import { reportScope } from "../scope";
 import type { Actor } from "../types";
+import { ACTION_LABELS, actionLabel, describeDetail, organIdsIn, type DetailEntry } from "./audit-labels";
+import { normalizeUsername } from "./login-limits";
 
-/** Chinese labels of the actions recorded by nianbao (unknown actions are shown as stored). */
-export const ACTION_LABELS: Record<string, string> = {
-  "auth.login": "登录",
-  "auth.login_failed": "登录失败",
-  "auth.login_locked": "登录被锁定",
-  "auth.logout": "退出登录",
-  "account.create": "新建账号",
-  "account.update": "修改账号",
-  "account.password_reset": "重置密码",
-  "account.disable": "停用账号",
-  "account.enable": "启用账号",
-  "organ.create": "新建机关",
-  "organ.update": "修改机关",
-  "report.create": "新建报告",
-  "report.save": "保存报告",
-  "report.import": "导入报告",
-  "report.submit": "提交报告",
-  "report.withdraw": "撤回报告",
-  "report.return": "退回报告",
-  "report.review_start": "开始审核",
-  "report.approve": "审核通过",
-  "report.publish": "发布报告",
-  "report.unpublish": "撤销发布",
-  "report.export": "导出报告",
-  "report.export_bulk": "批量导出",
-  "rollup.export": "导出汇总数据",
-  "dashboard.export": "导出工作台",
-  "organ.move": "移动机关",
-  "organ.deactivate": "停用机关",
-  "organ.activate": "启用机关",
-  "deadline.update": "修改公开期限",
-  "report.rollup_refresh": "更新汇总数据",
-  "comment.create": "添加批注",
-  "comment.reply": "回复批注",
-  "comment.resolve": "解决批注",
-  "comment.reopen": "重新打开批注",
-  "system.seed": "初始化演示数据",
-};
-
-export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
-}
-
-/** Labels of the keys that appear in event details, for display. */
-export const DETAIL_LABELS: Record<string, string> = {
-  username: "用户名",
-  displayName: "姓名",
-  role: "角色",
-  organ: "机关",
-  organId: "机关ID",
-  reason: "原因",
-  ip: "IP",
-  year: "年度",
-  count: "数量",
-  fromVersion: "原版本",
-  toVersion: "新版本",
-  fullName: "全称",
-  shortName: "简称",
-  kind: "类型",
-  parent: "上级机关",
-  changes: "修改",
-  sessionsRevoked: "注销会话数",
-  users: "账号",
-  status: "状态",
-  fromStatus: "原状态",
-  version: "版本",
-  seq: "第几次提交",
-  anchor: "位置",
-  format: "格式",
-  comment: "意见",
-  filter: "筛选",
-};
+export { ACTION_LABELS, DETAIL_LABELS, actionLabel } from "./audit-labels";
 
 export type AuditEventInput = {
   actorId: string | null;
@@ -97,62 +28,7 @@ export async function recordEvent(db: Db | DbTx, e: AuditEventInput): Promise<vo
   });
 }
 
-// ---- login throttling ------------------------------------------------------------------------
-
-/** After this many failed logins for one username within the window, sign-in is refused. */
-export const LOGIN_MAX_FAILURES = 10;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_LOCKED_CODE = "ACCOUNT_LOCKED";
-export const LOGIN_LOCKED_MESSAGE = `登录失败次数过多，该账号已临时锁定，请${LOGIN_WINDOW_MS / 60_000}分钟后再试，或联系管理员重置密码。`;
-
-/** Usernames are stored lower-case (Better Auth's username plugin); failed attempts are keyed the same way. */
-export function normalizeUsername(value: unknown): string {
-  return typeof value === "string" ? value.trim().toLowerCase().slice(0, 64) : "";
-}
-
-/** Matches the `"username":"…"` member of a detail JSON written by recordEvent. */
-function usernameFragment(username: string): string {
-  return `"username":${JSON.stringify(username)}`;
-}
-
-export type LoginLockState = { locked: boolean; failures: number; /** when the lock lifts */ until: Date | null };
-
-/**
- * Failed logins for `username` in the last LOGIN_WINDOW_MS, counted since the last successful login,
- * password reset or re-enabling of the account. Stored in the database (the audit log), so it holds
- * across restarts and app instances and whatever NIANBAO_AUTH_RATE_LIMIT says.
- */
-export async function loginLockState(db: Db | DbTx, username: string, now: Date = new Date()): Promise<LoginLockState> {
-  const name = normalizeUsername(username);
-  if (!name) return { locked: false, failures: 0, until: null };
-  const user = await db.user.findUnique({ where: { username: name }, select: { id: true } });
-  let since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  // Failed attempts on an existing account carry its id (indexed); unknown names only the name.
-  const who: Prisma.ReportEventWhereInput = user ? { actorId: user.id } : { detail: { contains: usernameFragment(name) } };
-  if (user) {
-    const reset = await db.reportEvent.findFirst({
-      where: {
-        createdAt: { gte: since },
-        OR: [
-          { actorId: user.id, action: "auth.login" },
-          { action: { in: ["account.password_reset", "account.enable"] }, detail: { contains: usernameFragment(name) } },
-        ],
-      },
-      orderBy: { createdAt: "desc" },
-      select: { createdAt: true },
-    });
-    if (reset && reset.createdAt > since) since = reset.createdAt;
-  }
-  const failures = await db.reportEvent.findMany({
-    where: { AND: [who, { action: "auth.login_failed", createdAt: { gt: since } }] },
-    orderBy: { createdAt: "desc" },
-    take: LOGIN_MAX_FAILURES,
-    select: { createdAt: true },
-  });
-  if (failures.length < LOGIN_MAX_FAILURES) return { locked: false, failures: failures.length, until: null };
-  const oldest = failures[failures.length - 1]!;
-  return { locked: true, failures: failures.length, until: new Date(oldest.createdAt.getTime() + LOGIN_WINDOW_MS) };
-}
+// ---- sign-in attempts (the limits themselves: login-limits.ts) --------------------------------
 
 /** Records a sign-in attempt: auth.login (actor = the user) or auth.login_failed (the username tried, no password). */
 export async function recordLoginAttempt(
@@ -192,6 +68,8 @@ export type AuditEventRow = {
   actor: { id: string; name: string; username: string } | null;
   report: { id: string; organName: string; year: number } | null;
   detail: Record<string, unknown>;
+  /** The detail in words (Chinese labels for every code, organ ids as names). */
+  details: DetailEntry[];
 };
 
 export type AuditPage = { events: AuditEventRow[]; total: number; page: number; pageCount: number; pageSize: number };
@@ -220,8 +98,10 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
   const page = Math.max(1, Math.floor(filter.page ?? 1) || 1);
   if (!can(user, "audit:read")) return { events: [], total: 0, page, pageCount: 0, pageSize: AUDIT_PAGE_SIZE };
   const and: Prisma.ReportEventWhereInput[] = [
-    // Events on reports only within the reader's report scope (admin: all).
-    { OR: [{ reportId: null }, { report: reportScope(user) }] },
+    // Events on reports only within the reader's report scope (admin: all). `is:` matters: a bare
+    // relation filter that is empty (the admin's scope is {}) matches NOTHING inside an OR in Prisma 6,
+    // which hid every report event from the admin.
+    { OR: [{ reportId: null }, { report: { is: reportScope(user) } }] },
   ];
   if (filter.action) and.push({ action: filter.action });
   if (filter.actorId) and.push({ actorId: filter.actorId });
@@ -248,12 +128,19 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
       },
     }),
   ]);
+  const parsed = rows.map((r) => ({ row: r, detail: parseDetail(r.detail) }));
+  const organIds = [...new Set(parsed.flatMap((p) => organIdsIn(p.detail)))];
+  const organs = new Map(
+    organIds.length
+      ? (await db.organ.findMany({ where: { id: { in: organIds } }, select: { id: true, fullName: true } })).map((o) => [o.id, o.fullName])
+      : [],
+  );
   return {
     total,
     page,
     pageSize: AUDIT_PAGE_SIZE,
     pageCount: Math.ceil(total / AUDIT_PAGE_SIZE),
-    events: rows.map((r) => ({
+    events: parsed.map(({ row: r, detail }) => ({
       id: r.id,
       createdAt: r.createdAt,
       action: r.action,
@@ -262,7 +149,8 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
         ? { id: r.actor.id, name: r.actor.displayName || r.actor.name, username: r.actor.username ?? "" }
         : null,
       report: r.report ? { id: r.report.id, organName: r.report.organ.fullName, year: r.report.year } : null,
-      detail: parseDetail(r.detail),
+      detail,
+      details: describeDetail(detail, organs),
     })),
   };
 }

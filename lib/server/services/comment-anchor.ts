@@ -16,6 +16,7 @@ import {
   sectionHeading,
   type SectionKey,
 } from "@/lib/template";
+import { RULE_IDS } from "@/lib/report/findings";
 
 export const COMMENT_MAX_CHARS = 2000;
 
@@ -27,7 +28,7 @@ export const HEADER_ANCHORS = {
 } as const;
 type HeaderName = keyof typeof HEADER_ANCHORS;
 
-const RULE_RE = /^(E[1-7]|X[1-3]|T[1-6]):/;
+const RULE_RE = new RegExp(`^(${RULE_IDS.join("|")}):`);
 
 export type ParsedAnchor =
   | { kind: "report" }

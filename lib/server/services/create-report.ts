@@ -2,6 +2,8 @@ import "server-only";
 import { defaultRollupOpening, emptyContent, TEMPLATE_VERSION } from "@/lib/template";
 import { carriedFromPrevious } from "@/lib/report/carry-over";
 import { isGovernment, isReportKind, reportKindLabel, reportSigner, type ReportKind } from "@/lib/report";
+import { MIN_REPORT_YEAR } from "@/lib/report/years";
+import { chinaYear } from "@/lib/labels";
 import { getDb, isUniqueViolation, type Db } from "../db-core";
 import { can } from "../permissions";
 import { organScope } from "../scope";
@@ -24,8 +26,7 @@ export type CreateReportResult =
   | { ok: true; reportId: string; version: number }
   | { ok: false; code: CreateReportErrorCode; message: string; /** the existing report (DUPLICATE) */ reportId?: string };
 
-/** The 2021 format applies from the 2021 report on. */
-export const MIN_REPORT_YEAR = 2021;
+export { MIN_REPORT_YEAR };
 
 /**
  * Creates the report of an organ for a year: its own (本级) report, or — for a government — its 汇总
@@ -37,7 +38,7 @@ export async function createReport(user: Actor, input: CreateReportInput, db: Db
   const { year } = input;
   const kind = input.kind ?? "ORGAN";
   if (!isReportKind(kind)) return { ok: false, code: "INVALID_KIND", message: "报告类型须为本级报告或汇总报告。" };
-  const maxYear = new Date().getFullYear() + 1;
+  const maxYear = chinaYear() + 1;
   if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > maxYear) {
     return { ok: false, code: "INVALID_YEAR", message: `年度须为 ${MIN_REPORT_YEAR} 至 ${maxYear} 之间的整数。` };
   }

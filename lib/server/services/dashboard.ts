@@ -13,6 +13,7 @@ import {
   type ReportKind,
   type ReportStatus,
 } from "@/lib/report";
+import { defaultReportYear } from "@/lib/labels";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
 import { organScope, reportScope } from "../scope";
@@ -116,8 +117,7 @@ function first(v: string | string[] | undefined): string | undefined {
 
 /** The year whose reports are due now: last year until the end of the reporting season, then this one. */
 export function defaultDashboardYear(now = new Date()): number {
-  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
-  return china.getUTCMonth() <= 2 ? china.getUTCFullYear() - 1 : china.getUTCFullYear();
+  return defaultReportYear(now);
 }
 
 /** ?year=2024&status=DRAFT,NONE&kind=TOWNSHIP&overdue=1&sort=errors&dir=desc → filter (invalid parts ignored). */

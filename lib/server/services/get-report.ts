@@ -17,6 +17,8 @@ export type ReportDetail = {
   organKind: string;
   /** ORGAN (own / 本级) | ROLLUP (汇总) */
   kind: ReportKind;
+  /** The organ above (whose supervisors review the report), when there is one. */
+  parentOrganName: string | null;
   year: number;
   templateVersion: string;
   status: ReportStatus;
@@ -37,7 +39,7 @@ export async function getReport(user: Actor, reportId: string, db: Db = getDb())
   const r = await db.report.findFirst({
     where: { AND: [{ id: reportId }, reportScope(user)] },
     include: {
-      organ: { select: { fullName: true, shortName: true, kind: true } },
+      organ: { select: { fullName: true, shortName: true, kind: true, parent: { select: { fullName: true } } } },
       updatedBy: { select: { id: true, displayName: true, name: true } },
     },
   });
@@ -49,6 +51,7 @@ export async function getReport(user: Actor, reportId: string, db: Db = getDb())
     organShortName: r.organ.shortName,
     organKind: r.organ.kind,
     kind: toReportKind(r.kind),
+    parentOrganName: r.organ.parent?.fullName ?? null,
     year: r.year,
     templateVersion: r.templateVersion,
     status: toReportStatus(r.status),

@@ -15,13 +15,14 @@ import {
 } from "@/lib/template";
 import { STATUS_LABELS, readCell, type ReportStatus } from "@/lib/report";
 import type { ImportNote } from "@/lib/import/types";
+import { chinaYear, defaultReportYear } from "@/lib/labels";
 
 /** A 2020 report (2019 format) is the previous year of the first 2021-format report: the oldest year stored. */
 export const MIN_IMPORT_YEAR = 2020;
 
 /** The latest year a file may be stored as: the current year (its next year is the latest a report may have). */
 export function maxImportYear(now = new Date()): number {
-  return now.getFullYear();
+  return chinaYear(now);
 }
 
 /**
@@ -29,8 +30,7 @@ export function maxImportYear(now = new Date()): number {
  * reports are due at the end of January… the same rule as the create form's default, minus one).
  */
 export function expectedImportYear(now = new Date()): number {
-  const writing = now.getMonth() <= 2 ? now.getFullYear() - 1 : now.getFullYear();
-  return writing - 1;
+  return defaultReportYear(now) - 1;
 }
 
 export type ReportSource = "EDITOR" | "IMPORT";

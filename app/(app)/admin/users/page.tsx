@@ -4,13 +4,16 @@ import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { ROLE_LABELS, formatDateTime } from "@/lib/labels";
 import { UserForm } from "@/components/admin/user-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
+import { LoginLocks } from "@/components/admin/login-locks";
+import { listLoginLocksForAdmin } from "@/lib/server/services/admin-list-login-locks";
 import { requireAdmin } from "../guard";
 
 export const metadata = { title: "账号管理 · 年报通" };
 
 export default async function UsersPage() {
   const user = await requireAdmin();
-  const [users, organs] = await Promise.all([listUsersForAdmin(user), listOrgansForAdmin(user)]);
+  const [users, organs, locks] = await Promise.all([listUsersForAdmin(user), listOrgansForAdmin(user), listLoginLocksForAdmin(user)]);
+  const locked = new Set(locks.map((l) => l.username).filter((u): u is string => !!u));
   const organOptions = organs.map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
   return (
     <div className="space-y-6">
@@ -19,6 +22,15 @@ export default async function UsersPage() {
         <h1 className="text-xl font-semibold">账号管理</h1>
         <p className="mt-1 text-sm text-slate-500">账号只能由管理员创建。停用账号会立即注销其所有登录会话。</p>
       </div>
+      {locks.length > 0 ? (
+        <section className="rounded-lg border border-amber-200 bg-amber-50/40 p-4" aria-label="登录锁定">
+          <h2 className="mb-1 text-sm font-medium text-slate-700">登录锁定</h2>
+          <p className="mb-3 text-xs text-slate-500">
+            登录失败次数过多时，账号在该网络地址（或陌生地址）、或网络地址本身被临时锁定；到时自动解除，也可在此解除。
+          </p>
+          <LoginLocks locks={locks} empty="" />
+        </section>
+      ) : null}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-sm font-medium text-slate-700">新建账号</h2>
         <UserForm organs={organOptions} />
@@ -49,6 +61,11 @@ export default async function UsersPage() {
                   ) : (
                     <span className="rounded bg-green-100 px-2 py-0.5 text-xs text-green-800">正常</span>
                   )}
+                  {locked.has(u.username) ? (
+                    <span className="ml-1 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-800" data-testid="locked-badge">
+                      登录锁定
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-4 py-2 text-slate-500">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "—"}</td>
                 <td className="px-4 py-2">

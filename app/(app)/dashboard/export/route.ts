@@ -10,6 +10,7 @@ import { getReport } from "@/lib/server/services/get-report";
 import { buildViewModel, exportFileName } from "@/lib/export/build-view-model";
 import { renderExport } from "@/lib/server/render-pool";
 import { contentDisposition } from "@/lib/export/content-disposition";
+import { chinaWallClock } from "@/lib/labels";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -61,7 +62,7 @@ export async function GET(req: Request) {
           const pdf = (await renderExport("pdf", vm)).bytes;
           const name = uniqueName(exportFileName(report.content.header.organName || report.organName, report.year, "pdf"));
           const file = new ZipPassThrough(name); // PDFs are already compressed
-          file.mtime = new Date();
+          file.mtime = chinaWallClock(); // zip times are local wall-clock times: China's
           zip.add(file);
           file.push(new Uint8Array(pdf), true);
         } catch (e) {

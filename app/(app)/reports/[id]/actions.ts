@@ -7,6 +7,7 @@ import { withdrawReport } from "@/lib/server/services/withdraw-report";
 import { returnReport } from "@/lib/server/services/return-report";
 import { approveReport } from "@/lib/server/services/approve-report";
 import { publishReport } from "@/lib/server/services/publish-report";
+import { startReviewAsAction } from "@/lib/server/services/start-review";
 import { addComment } from "@/lib/server/services/comment-create";
 import { setCommentResolved } from "@/lib/server/services/comment-resolve";
 import { INACTIVE_MESSAGE } from "@/lib/server/services/transition";
@@ -45,6 +46,11 @@ export async function submitReportAction(input: { reportId: string; baseVersion:
 
 export async function withdrawReportAction(input: { reportId: string }): Promise<ActionResult> {
   return run(z.object({ reportId: id }), input, (user, d) => withdrawReport(user, d));
+}
+
+/** 开始审核: from now on the clerk cannot withdraw the submission. */
+export async function startReviewAction(input: { reportId: string }): Promise<ActionResult> {
+  return run(z.object({ reportId: id }), input, (user, d) => startReviewAsAction(user, d));
 }
 
 export async function returnReportAction(input: { reportId: string; comment: string; baseVersion?: number }): Promise<ActionResult> {

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { can } from "@/lib/server/permissions";
 import { getReport, getPreviousYearReport } from "@/lib/server/services/get-report";
-import { startReview } from "@/lib/server/services/start-review";
 import { compareSubmission, getReviewState } from "@/lib/server/services/report-history";
 import { listComments } from "@/lib/server/services/comment-list";
 import { commentRights } from "@/lib/server/services/comment-access";
@@ -22,6 +21,7 @@ import {
   publishReportAction,
   resolveCommentAction,
   returnReportAction,
+  startReviewAction,
   submitReportAction,
   withdrawReportAction,
 } from "./actions";
@@ -29,14 +29,12 @@ import {
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  let report = await getReport(user, id);
+  const report = await getReport(user, id);
   if (!report) notFound();
   const reviewer = report.reviewable;
   const clerk = can(user, "report:submit") && user.organId === report.organId;
-  // A supervisor opening a submitted report starts its review: the clerk can no longer withdraw it.
-  if (reviewer && report.status === "SUBMITTED" && (await startReview(user, { reportId: report.id }))) {
-    report = (await getReport(user, id)) ?? report;
-  }
+  // Opening a submitted report does not start its review (the clerk may still withdraw it): the
+  // supervisor starts it explicitly — 开始审核, a comment, a return or an approval.
   const [previous, review, threads, comparison, ruleContext, rollup] = await Promise.all([
     getPreviousYearReport(user, report.organId, report.year, undefined, report.kind),
     getReviewState(user, report.id),
@@ -109,10 +107,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           readOnly: !editable,
           saveAction: saveReportAction,
           pdfUrl: `/reports/${report.id}/pdf`,
+          submitTo: report.parentOrganName,
         }}
         actions={{
           submit: submitReportAction,
           withdraw: withdrawReportAction,
+          startReview: startReviewAction,
           return: returnReportAction,
           approve: approveReportAction,
           publish: publishReportAction,

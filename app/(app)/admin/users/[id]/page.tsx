@@ -6,6 +6,9 @@ import { ROLE_LABELS, formatDateTime } from "@/lib/labels";
 import { UserForm } from "@/components/admin/user-form";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { DisableUserForm } from "@/components/admin/disable-user-form";
+import { LoginLocks } from "@/components/admin/login-locks";
+import { listLoginLocksForAdmin } from "@/lib/server/services/admin-list-login-locks";
+import { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_USERNAME, LOGIN_WINDOW_MS } from "@/lib/server/services/login-limits";
 import { requireAdmin } from "../../guard";
 
 export const metadata = { title: "管理账号 · 年报通" };
@@ -15,6 +18,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const admin = await requireAdmin();
   const [u, organs] = await Promise.all([getUserForAdmin(admin, id), listOrgansForAdmin(admin)]);
   if (!u) notFound();
+  const locks = await listLoginLocksForAdmin(admin, { username: u.username });
   const organOptions = organs.map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
   return (
     <div className="space-y-6">
@@ -37,6 +41,14 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           organs={organOptions}
           initial={{ username: u.username, displayName: u.displayName, role: u.role, organId: u.organId ?? "" }}
         />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label="登录锁定">
+        <h2 className="mb-1 text-sm font-medium text-slate-700">登录锁定</h2>
+        <p className="mb-3 text-xs text-slate-500">
+          {LOGIN_WINDOW_MS / 60_000} 分钟内在同一网络地址登录失败 {LOGIN_MAX_FAILURES} 次，该账号在该地址锁定；在多个陌生地址共失败{" "}
+          {LOGIN_MAX_FAILURES_USERNAME} 次，该账号暂停从陌生地址登录（曾成功登录过的地址不受影响）。到时自动解除，重置密码也会解除。
+        </p>
+        <LoginLocks locks={locks} empty="该账号当前未被锁定。" />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-sm font-medium text-slate-700">重置密码</h2>

@@ -1,0 +1,60 @@
+"use client";
+
+import { Loader2Icon, SendIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+
+/**
+ * 提交审核 asks first: to whom the report goes, and that editing stops until it is returned or
+ * withdrawn. Cancel (the focused choice) closes it and gives the focus back to the button.
+ */
+export function SubmitConfirm(props: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onConfirm: () => void;
+  busy: boolean;
+  /** the report's title as printed */
+  title: string;
+  /** the organ whose supervisors review it, when known */
+  submitTo: string | null;
+  /** where the focus goes when the dialog closes (the 提交审核 button) */
+  returnFocus: () => HTMLElement | null;
+}) {
+  const to = props.submitTo ? `${props.submitTo}的审核人` : "上级机关的审核人";
+  return (
+    <Dialog open={props.open} onOpenChange={(o) => !props.busy && props.onOpenChange(o)}>
+      <DialogContent
+        className="w-[min(96vw,32rem)]"
+        data-testid="submit-confirm"
+        onOpenAutoFocus={(e) => {
+          e.preventDefault();
+          (e.currentTarget as HTMLElement).querySelector<HTMLElement>("[data-cancel]")?.focus();
+        }}
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          props.returnFocus()?.focus();
+        }}
+      >
+        <DialogHeader>
+          <DialogTitle>提交审核？</DialogTitle>
+          <DialogDescription>《{props.title}》将提交给{to}审核。</DialogDescription>
+        </DialogHeader>
+        <ul className="list-disc space-y-1.5 px-5 py-4 pl-10 text-sm leading-6 text-slate-800">
+          <li>
+            提交后报告<strong>不能再修改</strong>，直到审核人退回修改，或您在审核开始前撤回。
+          </li>
+          <li>审核人开始审核后不能撤回；如需修改，请联系审核人退回。</li>
+          <li>审核通过并发布后，报告将在公开页面向所有人公开。</li>
+        </ul>
+        <DialogFooter>
+          <Button variant="ghost" onClick={() => props.onOpenChange(false)} disabled={props.busy} data-cancel>
+            取消
+          </Button>
+          <Button onClick={props.onConfirm} disabled={props.busy} data-testid="confirm-submit">
+            {props.busy ? <Loader2Icon className="animate-spin" /> : <SendIcon />} 确认提交
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

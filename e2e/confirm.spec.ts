@@ -1,0 +1,189 @@
+import type { Page } from "@playwright/test";
+import { expect, fillComplete, openReport, pageAs, publishReport, submitForReview, test } from "./fixtures";
+
+// Issue 18, points 7, 8 and 10: confirmations before 提交审核 and 发布, unsent replies kept, the review
+// started only by an explicit act, commented cells marked.
+// Years used by this spec (each spec owns its years; see fixtures.ts): qingshan 2021, chengguan 2025, hekou 2024.
+
+const status = (page: Page) => page.getByTestId("report-status");
+const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+const thread = (page: Page, anchor: string) => page.locator(`[data-thread][data-anchor="${anchor}"]`);
+const QINGSHAN = "示范县青山镇人民政府";
+
+test("提交审核 and 发布 ask first, saying to whom / what becomes public; cancel changes nothing and gives the focus back", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const YEAR = 2021;
+  const title = `${QINGSHAN}${YEAR}年政府信息公开工作年度报告`;
+  const clerk = await pageAs(browser, "qingshan");
+  const c = clerk.page;
+  const url = await openReport(c, YEAR);
+  const id = url.split("/").pop()!;
+  await fillComplete(c, YEAR);
+
+  // 提交审核: the dialog names the report, the reviewing organ, and that editing stops
+  await c.getByTestId("submit-button").click();
+  const submit = c.getByTestId("submit-confirm");
+  await expect(submit).toBeVisible();
+  await expect(submit).toContainText(title);
+  await expect(submit).toContainText("示范县人民政府的审核人");
+  await expect(submit).toContainText("不能再修改");
+  await expect(submit).toContainText("撤回");
+  await submit.getByRole("button", { name: "取消" }).click();
+  await expect(submit).toHaveCount(0);
+  await expect(c.getByTestId("submit-button")).toBeFocused();
+  await c.reload();
+  await expect(status(c)).toHaveText("草稿"); // nothing was submitted
+  await submitForReview(c);
+  await expect(status(c)).toHaveText("待审核");
+
+  // 发布: approve first, then the dialog says what becomes public
+  const sup = await pageAs(browser, "shencha");
+  const s = sup.page;
+  await s.goto(url);
+  await s.getByTestId("review-approve").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已通过");
+  await s.getByTestId("review-publish").click();
+  const publish = s.getByTestId("publish-confirm");
+  await expect(publish).toBeVisible();
+  await expect(publish.getByTestId("publish-title")).toHaveText(`《${title}》`);
+  await expect(publish).toContainText("/public");
+  await expect(publish).toContainText("所有人");
+  await expect(publish).toContainText("PDF");
+  // the safe choice has the focus: Enter does not publish
+  await expect(publish.getByRole("button", { name: "取消" })).toBeFocused();
+  await publish.getByRole("button", { name: "取消" }).click();
+  await expect(publish).toHaveCount(0);
+  await expect(s.getByTestId("review-publish")).toBeFocused();
+  // cancel published nothing
+  await s.reload();
+  await expect(s.getByTestId("review-status")).toHaveText("已通过");
+  expect((await page.goto(`/public/reports/${id}`))?.status()).toBe(404);
+  // Escape cancels too
+  await s.getByTestId("review-publish").click();
+  await expect(publish).toBeVisible();
+  await s.keyboard.press("Escape");
+  await expect(publish).toHaveCount(0);
+  await expect(s.getByTestId("review-status")).toHaveText("已通过");
+
+  await publishReport(s);
+  await expect(s.getByTestId("review-status")).toHaveText("已发布");
+  expect((await page.goto(`/public/reports/${id}`))?.status()).toBe(200);
+  await clerk.context.close();
+  await sup.context.close();
+});
+
+test("an unsent reply survives the clerk's submit; a commented cell is marked until its comment is resolved", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const YEAR = 2025;
+  const clerk = await pageAs(browser, "chengguan");
+  const c = clerk.page;
+  const url = await openReport(c, YEAR);
+  await fillComplete(c, YEAR);
+  await submitForReview(c);
+  await expect(status(c)).toHaveText("待审核");
+
+  // the supervisor comments on two cells and returns the report
+  const sup = await pageAs(browser, "shencha");
+  const s = sup.page;
+  await s.goto(url);
+  for (const [ref, body] of [
+    ["t3.new.natural", "本年新收申请为 0，请核实。"],
+    ["t2.permit.decisions", "行政许可决定数请核对。"],
+  ] as const) {
+    await cell(s, ref).click();
+    await s.getByTestId("add-comment").click();
+    await s.getByLabel("批注内容").fill(body);
+    await s.getByTestId("save-comment").click();
+    await expect(thread(s, `cell:${ref}`)).toContainText(body);
+  }
+  await s.getByTestId("review-return").click();
+  await s.getByLabel("退回意见（必填）").fill("请按批注核实后重新提交。");
+  await s.getByTestId("confirm-return").click();
+  await expect(s.getByTestId("review-status")).toHaveText("已退回");
+
+  // a reply typed but not sent, then 提交审核: the page re-renders, the reply is still there
+  await c.reload();
+  await expect(status(c)).toHaveText("已退回");
+  const t = thread(c, "cell:t3.new.natural");
+  await t.getByRole("button", { name: "回复" }).click();
+  await t.getByLabel("回复内容").fill("已核实，本年确无申请。");
+  await submitForReview(c);
+  await expect(status(c)).toHaveText("待审核");
+  await expect(c.getByTestId("clerk-status")).toHaveText("待审核");
+  await expect(thread(c, "cell:t3.new.natural").getByLabel("回复内容")).toHaveValue("已核实，本年确无申请。");
+  // …and after a reload of the tab; sending it clears the draft
+  await c.reload();
+  const kept = thread(c, "cell:t3.new.natural");
+  await expect(kept.getByLabel("回复内容")).toHaveValue("已核实，本年确无申请。");
+  await kept.getByRole("button", { name: "发送回复" }).click();
+  await expect(kept.getByTestId("reply-body")).toHaveText("已核实，本年确无申请。");
+  await expect(kept.getByLabel("回复内容")).toHaveCount(0);
+  await c.reload();
+  await expect(thread(c, "cell:t3.new.natural").getByTestId("reply-body")).toHaveText("已核实，本年确无申请。");
+  await expect(thread(c, "cell:t3.new.natural").getByLabel("回复内容")).toHaveCount(0);
+
+  // both commented cells are marked, with the comments in the cells' accessible descriptions
+  for (const ref of ["t3.new.natural", "t2.permit.decisions"]) {
+    await expect(c.locator(`[data-testid="comment-cell-mark"][data-anchor="cell:${ref}"]`)).toBeVisible();
+    await expect(cell(c, ref)).toHaveAccessibleDescription("有 1 条未解决的批注");
+  }
+  await expect(cell(c, "t3.open.natural")).toHaveAccessibleDescription("");
+  // a resolved comment: the cell mark goes, a grey badge and the description say it is resolved
+  const permit = thread(c, "cell:t2.permit.decisions");
+  await permit.getByRole("button", { name: "标记为已解决" }).click();
+  await expect(permit).toHaveAttribute("data-resolved", "true");
+  await expect(c.locator('[data-testid="comment-cell-mark"][data-anchor="cell:t2.permit.decisions"]')).toHaveCount(0);
+  await expect(c.locator('[data-testid="comment-marker"][data-anchor="cell:t2.permit.decisions"]')).toHaveAttribute("data-open", "0");
+  await expect(cell(c, "t2.permit.decisions")).toHaveAccessibleDescription("1 条批注均已解决");
+  await expect(c.locator('[data-testid="comment-cell-mark"][data-anchor="cell:t3.new.natural"]')).toBeVisible();
+  await clerk.context.close();
+  await sup.context.close();
+});
+
+test("the supervisor opening a submitted report does not start the review: the clerk can still withdraw; 开始审核 starts it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const YEAR = 2024;
+  const clerk = await pageAs(browser, "hekou");
+  const c = clerk.page;
+  const url = await openReport(c, YEAR);
+  await fillComplete(c, YEAR);
+  await submitForReview(c);
+  await expect(status(c)).toHaveText("待审核");
+
+  // the supervisor merely opens it (twice)
+  const sup = await pageAs(browser, "shencha");
+  const s = sup.page;
+  await s.goto(url);
+  await expect(s.getByTestId("review-status")).toHaveText("待审核");
+  await s.reload();
+  await expect(s.getByTestId("review-status")).toHaveText("待审核");
+
+  // the clerk can still withdraw
+  await c.reload();
+  await expect(c.getByTestId("clerk-hint")).toContainText("审核开始前可以撤回");
+  await c.getByTestId("withdraw-button").click();
+  await expect(status(c)).toHaveText("草稿");
+  await expect(c.getByTestId("review-message")).toContainText("已撤回");
+
+  // resubmitted; the supervisor is told the review has not started, and starts it explicitly
+  await submitForReview(c);
+  await expect(status(c)).toHaveText("待审核");
+  await s.reload();
+  await expect(s.getByTestId("review-hint")).toContainText("审核尚未开始");
+  await s.getByTestId("review-start").click();
+  await expect(s.getByTestId("review-message")).toContainText("已开始审核");
+  await expect(s.getByTestId("review-start")).toHaveCount(0);
+  await expect(s.getByTestId("review-bar")).toContainText("开始审核于");
+
+  // the clerk can no longer withdraw
+  await c.reload();
+  await expect(c.getByTestId("withdraw-button")).toHaveCount(0);
+  await expect(c.getByTestId("clerk-hint")).toContainText("审核人已开始审核");
+  await clerk.context.close();
+  await sup.context.close();
+});

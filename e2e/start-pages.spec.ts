@@ -1,0 +1,134 @@
+import type { Page } from "@playwright/test";
+import { expect, login, pageAs, test } from "./fixtures";
+
+// Where people land, the year 新建报告 proposes, the browser tab's icon. This spec creates its own
+// township and clerk (per-run suffix) and reports of that township only.
+const RUN = Date.now().toString(36).slice(-5);
+const TOWN = `示范县新年${RUN}镇人民政府`;
+const CLERK = `xinnian${RUN}`;
+const PASS = "xinnian-pass-1";
+
+async function formsReady(page: Page) {
+  await expect(page.locator("form[data-admin-form]").first()).toBeVisible();
+  await expect(page.locator("form[data-admin-form]:not([data-hydrated])")).toHaveCount(0);
+}
+
+/** The year being written now, China time: last year until the end of March (computed here, not by the app). */
+function yearBeingWritten(now = new Date()): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric" }).formatToParts(now);
+  const year = Number(parts.find((p) => p.type === "year")!.value);
+  const month = Number(parts.find((p) => p.type === "month")!.value);
+  return month <= 3 ? year - 1 : year;
+}
+
+test("the supervisor lands on the review dashboard; a clerk on the reports; ?next= is honoured", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, "shencha");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: /审核工作台/ }).first()).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("link", { name: "年报通" }).first().click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await context.close();
+
+  const clerk = await browser.newContext();
+  const c = await clerk.newPage();
+  await login(c, "qingshan");
+  await expect(c).toHaveURL(/\/reports$/);
+  await clerk.close();
+
+  const deep = await browser.newContext();
+  const d = await deep.newPage();
+  await d.goto("/login?next=/reports");
+  await d.getByLabel("用户名").fill("shencha");
+  await d.getByLabel("密码").fill("nianbao2024");
+  await d.getByRole("button", { name: "登录" }).click();
+  await expect(d).toHaveURL(/\/reports$/);
+  await deep.close();
+});
+
+test("新建报告 proposes the most recent year without a report and names the years that exist", async ({ browser }) => {
+  const admin = await pageAs(browser, "admin");
+  const a = admin.page;
+  await a.goto("/admin/organs");
+  await formsReady(a);
+  await a.getByLabel("机关全称").fill(TOWN);
+  await a.getByLabel("机关简称").fill(`新年${RUN}镇`);
+  await a.getByLabel("机关类型").selectOption("TOWNSHIP");
+  const county = await a.locator("#organ-parentId option", { hasText: "示范县人民政府" }).first().getAttribute("value");
+  await a.selectOption("#organ-parentId", county!);
+  await a.getByRole("button", { name: "新建机关" }).click();
+  await expect(a.getByTestId("organ-form-message")).toContainText("已新建机关");
+  await a.goto("/admin/users");
+  await formsReady(a);
+  await a.getByLabel("用户名").fill(CLERK);
+  await a.getByLabel("姓名").fill("新年镇填报员");
+  await a.getByLabel("角色").selectOption("CLERK");
+  const town = await a.locator("#user-organId option", { hasText: TOWN }).first().getAttribute("value");
+  await a.selectOption("#user-organId", town!);
+  await a.getByLabel("初始密码").fill(PASS);
+  await a.getByRole("button", { name: "新建账号" }).click();
+  await expect(a.getByTestId("user-form-message")).toContainText("已新建账号");
+  await admin.context.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, CLERK, PASS);
+  await expect(page).toHaveURL(/\/reports$/);
+  const year = yearBeingWritten();
+  const box = page.getByLabel("年度");
+  await expect(box).toHaveValue(String(year));
+  await expect(page.getByTestId("existing-years")).toHaveCount(0);
+
+  // create the proposed year's report
+  await page.getByRole("button", { name: "新建报告" }).click();
+  await page.waitForURL(/\/reports\/[^/]+$/);
+  await page.goto("/reports");
+  // the next proposal is the year before; the existing year is named
+  await expect(box).toHaveValue(String(year - 1));
+  await expect(page.getByTestId("existing-years")).toContainText(`已有报告的年度：${year}`);
+  // typing an existing year says so before submitting
+  await box.fill(String(year));
+  await expect(page.getByTestId("year-exists")).toContainText(`${year}年度的报告已存在`);
+  await box.fill(String(year - 1));
+  await expect(page.getByTestId("year-exists")).toHaveCount(0);
+  // and the year before that once this one exists
+  await page.getByRole("button", { name: "新建报告" }).click();
+  await page.waitForURL(/\/reports\/[^/]+$/);
+  await page.goto("/reports");
+  await expect(box).toHaveValue(String(year - 2));
+  await expect(page.getByTestId("existing-years")).toContainText(`已有报告的年度：${year - 1}、${year}`);
+  await context.close();
+});
+
+test("the browser tab has an icon: /favicon.ico and /icon.svg are served and linked", async ({ page, request }) => {
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/icon/);
+  const bytes = new Uint8Array(await ico.body());
+  expect([...bytes.subarray(0, 4)]).toEqual([0, 0, 1, 0]); // an ICO file
+  const svg = await request.get("/icon.svg");
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toContain("image/svg+xml");
+
+  await page.goto("/login");
+  const links = page.locator('head link[rel="icon"]');
+  await expect(links).toHaveCount(2);
+  const hrefs = await links.evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+  expect(hrefs.map((h) => h?.split("?")[0])).toEqual(["/favicon.ico", "/icon.svg"]);
+  // both decode as images in the browser
+  const sizes = await page.evaluate(async () => {
+    const load = (src: string) =>
+      new Promise<number>((resolve) => {
+        const img = new Image();
+        img.onload = () => resolve(img.naturalWidth);
+        img.onerror = () => resolve(0);
+        img.src = src;
+      });
+    return [await load("/favicon.ico"), await load("/icon.svg")];
+  });
+  expect(sizes[0]).toBeGreaterThan(0);
+  expect(sizes[1]).toBeGreaterThan(0);
+});
