@@ -12,6 +12,9 @@ export const ROLE_LABELS: Record<string, string> = {
 };
 
 /** Organ kinds (Organ.kind). */
+/** Report kinds (Report.kind): an organ's own report (a government's 本级 report) or a government's 汇总 report. */
+export const REPORT_KIND_LABELS: Record<string, string> = { ORGAN: "本级（本机关）报告", ROLLUP: "汇总报告" };
+
 /** Organ kinds: the labels of the reporting chain (lib/report/organ-levels.ts). */
 export const ORGAN_KIND_LABELS: Record<string, string> = Object.fromEntries(
   ORGAN_KINDS.map((k) => [k, ORGAN_KIND_INFO[k].label]),

@@ -50,9 +50,13 @@ describe("P1: plausibility", () => {
     expect(p1(c, { year: 2023, organKind: "COUNTY" })).toEqual([]);
     c.cells[id] = String(USUAL_MAX.TOWNSHIP.penalty);
     expect(p1(c)).toEqual([]);
-    // unknown kind: the most generous ceiling
-    c.cells[id] = String(USUAL_MAX.COUNTY.penalty + 1);
+    // unknown kind: the most generous ceiling (a province's)
+    c.cells[id] = String(USUAL_MAX.PROVINCE.penalty);
+    expect(p1(c, { year: 2023 })).toEqual([]);
+    c.cells[id] = String(USUAL_MAX.PROVINCE.penalty + 1);
     expect(p1(c, { year: 2023 })).toHaveLength(1);
+    // a 汇总's figures are sums of checked figures: no level ceiling
+    expect(p1(c, { year: 2023, organKind: "TOWNSHIP", reportKind: "ROLLUP" })).toEqual([]);
   });
 
   it("checks tables 三 and 四 and the fee amount (万元) too", () => {

@@ -3,7 +3,9 @@ import { APIError } from "better-auth/api";
 import { createAuth, type Auth } from "@/lib/server/auth-core";
 import type { Actor } from "@/lib/server/types";
 import { createOrgan } from "@/lib/server/services/admin-create-organ";
-import { updateOrgan } from "@/lib/server/services/admin-update-organ";
+import { setOrganActive, updateOrgan } from "@/lib/server/services/admin-update-organ";
+import { organScope } from "@/lib/server/scope";
+import { rebuildClosure } from "@/lib/server/organ-tree";
 import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { createUser } from "@/lib/server/services/admin-create-user";
 import { updateUser } from "@/lib/server/services/admin-update-user";
@@ -58,52 +60,108 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
   const events = (action: string) => t.db.reportEvent.findMany({ where: { action }, orderBy: { createdAt: "asc" } });
 
   describe("organs", () => {
-    it("creates a township under the county, audited; the deadline follows the kind", async () => {
+    it("creates a township under the county, audited, in the closure; the county supervisor's scope includes it", async () => {
       const res = await createOrgan(admin, { fullName: "示范县石桥镇人民政府", shortName: "石桥镇", kind: "TOWNSHIP", parentId: countyId, sortOrder: 5 }, t.db);
       expect(res.ok).toBe(true);
       if (!res.ok) return;
       const organ = await t.db.organ.findUniqueOrThrow({ where: { id: res.organId } });
-      expect(organ).toMatchObject({ fullName: "示范县石桥镇人民政府", shortName: "石桥镇", kind: "TOWNSHIP", parentId: countyId, sortOrder: 5 });
+      expect(organ).toMatchObject({ fullName: "示范县石桥镇人民政府", shortName: "石桥镇", kind: "TOWNSHIP", parentId: countyId, sortOrder: 5, active: true });
       const ev = (await events("organ.create")).at(-1)!;
       expect(ev.actorId).toBe(admin.id);
       expect(ev.reportId).toBeNull();
       expect(JSON.parse(ev.detail)).toMatchObject({ organId: res.organId, fullName: "示范县石桥镇人民政府", kind: "TOWNSHIP" });
-      // the county supervisor's scope now includes it
+      // the admin (示范市) sees it two levels down
       const list = await listOrgansForAdmin(admin, t.db);
-      expect(list.find((o) => o.id === res.organId)).toMatchObject({ parentName: "示范县人民政府", depth: 1 });
+      expect(list.find((o) => o.id === res.organId)).toMatchObject({ parentName: "示范县人民政府", depth: 2 });
+      expect(await t.db.organClosure.count({ where: { organId: res.organId } })).toBe(3); // itself, the county, the city
+      expect(await t.db.organ.count({ where: { AND: [{ id: res.organId }, organScope(shencha)] } })).toBe(1);
     });
 
-    it("names the field in every validation message", async () => {
+    it("names the field in every validation message; the tree's shape is checked", async () => {
       const empty = await createOrgan(admin, { fullName: " ", shortName: "", kind: "TOWNSHIP", parentId: countyId }, t.db);
       expect(empty).toMatchObject({ ok: false, code: "INVALID" });
       if (empty.ok) return;
       expect(empty.fieldErrors).toMatchObject({ fullName: "请填写机关全称", shortName: "请填写机关简称" });
       const noParent = await createOrgan(admin, { fullName: "某乡人民政府", shortName: "某乡", kind: "TOWNSHIP", parentId: null }, t.db);
-      expect(noParent).toMatchObject({ ok: false, fieldErrors: { parentId: expect.stringContaining("上级机关") } });
-      const countyWithParent = await createOrgan(admin, { fullName: "某县人民政府", shortName: "某县", kind: "COUNTY", parentId: countyId }, t.db);
-      expect(countyWithParent).toMatchObject({ ok: false, fieldErrors: { parentId: expect.stringContaining("县级政府不设上级机关") } });
-      const townAsParent = await createOrgan(
-        admin,
-        { fullName: "某村", shortName: "某村", kind: "DEPARTMENT", parentId: chengguan.organId! },
-        t.db,
-      );
-      expect(townAsParent).toMatchObject({ ok: false, fieldErrors: { parentId: "上级机关须为县级政府" } });
-      const badKind = await createOrgan(admin, { fullName: "甲", shortName: "甲", kind: "CITY" as never, parentId: null }, t.db);
+      expect(noParent).toMatchObject({ ok: false, fieldErrors: { parentId: "乡镇（街道）须选择所属的人民政府作为上级机关" } });
+      const countyUnderCounty = await createOrgan(admin, { fullName: "某县人民政府", shortName: "某县", kind: "COUNTY", parentId: countyId }, t.db);
+      expect(countyUnderCounty).toMatchObject({ ok: false, fieldErrors: { parentId: "县级人民政府的上级机关须为地市级人民政府或省级人民政府" } });
+      const townAsParent = await createOrgan(admin, { fullName: "某村", shortName: "某村", kind: "DEPARTMENT", parentId: chengguan.organId! }, t.db);
+      expect(townAsParent).toMatchObject({ ok: false, fieldErrors: { parentId: "政府部门的上级机关须为省级人民政府或地市级人民政府或县级人民政府" } });
+      const badKind = await createOrgan(admin, { fullName: "甲", shortName: "甲", kind: "VILLAGE" as never, parentId: null }, t.db);
       expect(badKind).toMatchObject({ ok: false, fieldErrors: { kind: expect.stringContaining("机关类型") } });
+      // an admin bound to an organ does not create top-level organs
+      const root = await createOrgan(admin, { fullName: "某省人民政府", shortName: "某省", kind: "PROVINCE", parentId: null }, t.db);
+      expect(root).toMatchObject({ ok: false, fieldErrors: { parentId: expect.stringContaining("您只能在本机关之下") } });
       const dup = await createOrgan(admin, { fullName: "示范县城关镇人民政府", shortName: "城关", kind: "TOWNSHIP", parentId: countyId }, t.db);
       expect(dup).toMatchObject({ ok: false, code: "DUPLICATE", fieldErrors: { fullName: expect.stringContaining("已存在") } });
     });
 
-    it("edits an organ with the changes audited; a county with children stays a county", async () => {
+    it("edits an organ with the changes audited; a government with children keeps a kind they fit under", async () => {
       const created = await createOrgan(admin, { fullName: "示范县财政局", shortName: "财政局", kind: "DEPARTMENT", parentId: countyId }, t.db);
       if (!created.ok) throw new Error(created.message);
       const res = await updateOrgan(admin, created.organId, { fullName: "示范县财政局", shortName: "县财政局", kind: "DEPARTMENT", parentId: countyId }, t.db);
       expect(res.ok).toBe(true);
       const ev = (await events("organ.update")).at(-1)!;
       expect(JSON.parse(ev.detail).changes).toEqual({ shortName: { from: "财政局", to: "县财政局" } });
-      const county = await updateOrgan(admin, countyId, { fullName: "示范县人民政府", shortName: "示范县", kind: "TOWNSHIP", parentId: null }, t.db);
+      const cityId = admin.organId!;
+      const county = await updateOrgan(admin, countyId, { fullName: "示范县人民政府", shortName: "示范县", kind: "DEPARTMENT", parentId: cityId }, t.db);
       expect(county).toMatchObject({ ok: false, fieldErrors: { kind: expect.stringContaining("下级机关") } });
       expect(await updateOrgan(admin, "missing", { fullName: "x", shortName: "x", kind: "COUNTY" }, t.db)).toMatchObject({ code: "NOT_FOUND" });
+    });
+
+    it("moves an organ with its subtree (closure and scopes follow); never under its own descendant", async () => {
+      const cityId = admin.organId!;
+      const second = await createOrgan(admin, { fullName: "示范市第二县人民政府", shortName: "第二县", kind: "COUNTY", parentId: cityId }, t.db);
+      if (!second.ok) throw new Error(second.message);
+      const town = await createOrgan(admin, { fullName: "第二县甲镇人民政府", shortName: "甲镇", kind: "TOWNSHIP", parentId: second.organId }, t.db);
+      if (!town.ok) throw new Error(town.message);
+      expect(await t.db.organ.count({ where: { AND: [{ id: town.organId }, organScope(shencha)] } })).toBe(0);
+      // 甲镇 moves to 示范县: the county supervisor now sees it
+      const moved = await updateOrgan(admin, town.organId, { fullName: "第二县甲镇人民政府", shortName: "甲镇", kind: "TOWNSHIP", parentId: countyId }, t.db);
+      expect(moved.ok).toBe(true);
+      expect(await t.db.organ.count({ where: { AND: [{ id: town.organId }, organScope(shencha)] } })).toBe(1);
+      expect((await events("organ.move")).at(-1)).toBeDefined();
+      // the county cannot go under its own township, nor the city under the county
+      const loop = await updateOrgan(admin, countyId, { fullName: "示范县人民政府", shortName: "示范县", kind: "COUNTY", parentId: town.organId }, t.db);
+      expect(loop).toMatchObject({ ok: false, code: "INVALID" });
+      if (!loop.ok) expect(loop.fieldErrors?.parentId).toMatch(/上级机关须为|自己的下级机关/);
+      const second2 = await updateOrgan(admin, second.organId, { fullName: "示范市第二县人民政府", shortName: "第二县", kind: "COUNTY", parentId: second.organId }, t.db);
+      expect(second2).toMatchObject({ ok: false, fieldErrors: { parentId: "上级机关不能是本机关" } });
+      const ownOrgan = await updateOrgan(admin, cityId, { fullName: "示范市人民政府", shortName: "示范市", kind: "CITY", parentId: countyId }, t.db);
+      expect(ownOrgan).toMatchObject({ ok: false, code: "INVALID" });
+      // the maintained closure equals the one rebuilt from parentId
+      const maintained = await t.db.organClosure.findMany({ orderBy: [{ organId: "asc" }, { ancestorId: "asc" }] });
+      await rebuildClosure(t.db);
+      expect(await t.db.organClosure.findMany({ orderBy: [{ organId: "asc" }, { ancestorId: "asc" }] })).toEqual(maintained);
+    });
+
+    it("deactivates an organ (its reports stay; no new reports) and activates it again", async () => {
+      const cityId = admin.organId!;
+      const gov = await createOrgan(admin, { fullName: "示范市待撤县人民政府", shortName: "待撤县", kind: "COUNTY", parentId: cityId }, t.db);
+      if (!gov.ok) throw new Error(gov.message);
+      const town = await createOrgan(admin, { fullName: "待撤县乙乡人民政府", shortName: "乙乡", kind: "TOWNSHIP", parentId: gov.organId }, t.db);
+      if (!town.ok) throw new Error(town.message);
+      const blocked = await setOrganActive(admin, gov.organId, false, t.db);
+      expect(blocked).toMatchObject({ ok: false, message: expect.stringContaining("还有 1 个未停用的下级机关") });
+      expect((await setOrganActive(admin, town.organId, false, t.db)).ok).toBe(true);
+      expect(await t.db.organ.findUniqueOrThrow({ where: { id: town.organId } })).toMatchObject({ active: false });
+      expect((await events("organ.deactivate")).length).toBeGreaterThan(0);
+      expect(await setOrganActive(admin, admin.organId!, false, t.db)).toMatchObject({ ok: false, message: "不能停用您本人所属的机关。" });
+      expect((await setOrganActive(admin, town.organId, true, t.db)).ok).toBe(true);
+    });
+
+    it("an admin bound to a county manages that county's subtree only", async () => {
+      const countyAdmin = await createUser(admin, { username: "xianadmin", displayName: "县管理员", role: "ADMIN", organId: countyId, password: "county-admin-1" }, t.db);
+      if (!countyAdmin.ok) throw new Error(countyAdmin.message);
+      const ca = { id: countyAdmin.userId, role: "ADMIN" as const, organId: countyId };
+      const list = await listOrgansForAdmin(ca, t.db);
+      expect(list.some((o) => o.fullName === "示范市人民政府")).toBe(false);
+      expect(list[0]).toMatchObject({ fullName: "示范县人民政府", depth: 0 });
+      const outside = await createOrgan(ca, { fullName: "市里某局", shortName: "某局", kind: "DEPARTMENT", parentId: admin.organId! }, t.db);
+      expect(outside).toMatchObject({ ok: false, fieldErrors: { parentId: expect.stringContaining("不在您的管理范围内") } });
+      expect((await listUsersForAdmin(ca, t.db)).some((u) => u.username === "shishencha")).toBe(false);
+      expect(await getUserForAdmin(ca, shencha.id, t.db)).not.toBeNull();
     });
   });
 

@@ -5,11 +5,11 @@ import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
 import { replaceReportContent } from "@/lib/server/services/save-report";
 import { createOrganRow } from "@/lib/server/organ-tree";
+import { deadlineOf } from "@/lib/report";
 import { countOpenFindings } from "@/lib/server/services/finding-counts";
 import { parseStoredContent } from "@/lib/server/services/report-row";
 import {
   dashboardQuery,
-  deadlineOf,
   getDashboard,
   parseDashboardParams,
   type Dashboard,
@@ -44,8 +44,8 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
   let countyId: string, deptId: string;
   const ids: Record<string, string> = {};
 
-  const row = (d: Dashboard | null, shortOrFull: string): DashboardRow => {
-    const r = d?.rows.find((x) => x.organShortName === shortOrFull || x.organName === shortOrFull);
+  const row = (d: Dashboard | null, shortOrFull: string, kind: "ORGAN" | "ROLLUP" = "ORGAN"): DashboardRow => {
+    const r = d?.rows.find((x) => (x.organShortName === shortOrFull || x.organName === shortOrFull) && x.reportKind === kind);
     if (!r) throw new Error(`no row ${shortOrFull}`);
     return r;
   };
@@ -125,9 +125,16 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
   });
 
   describe("rows", () => {
-    it("the county supervisor sees the county and every organ beneath it, nothing of the neighbour county", async () => {
+    it("the county supervisor sees the county (its 本级 and 汇总 reports) and every organ beneath it, nothing of the neighbour county", async () => {
       const d = await getDashboard(shencha, { year: YEAR }, t.db, NOW);
-      expect(d?.rows.map((r) => r.organShortName)).toEqual(["示范县", "城关镇", "青山镇", "河口乡", "财政局"]); // tree order
+      expect(d?.rows.map((r) => `${r.organShortName}${r.reportKindLabel}`)).toEqual([
+        "示范县本级报告",
+        "示范县汇总报告",
+        "城关镇年度报告",
+        "青山镇年度报告",
+        "河口乡年度报告",
+        "财政局年度报告",
+      ]); // tree order
       expect(d?.totalOrgans).toBe(5);
       expect(row(d, "河口乡")).toMatchObject({ status: "NONE", reportId: null, updatedAt: null, errorCount: 0, openComments: 0 });
       expect(row(d, "城关镇")).toMatchObject({ status: "DRAFT", reportId: ids.chengguan, openComments: 2 });
@@ -135,16 +142,18 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
       expect(row(d, "青山镇")).toMatchObject({ status: "PUBLISHED", reportId: ids.qingshan });
     });
 
-    it("deadlines: 31 Jan for townships and departments, 20 Feb for the county; overdue = not published by then", async () => {
-      expect(deadlineOf("TOWNSHIP", 2024)).toEqual({ year: 2025, month: 1, day: 31 });
-      expect(deadlineOf("DEPARTMENT", 2024)).toEqual({ year: 2025, month: 1, day: 31 });
-      expect(deadlineOf("COUNTY", 2024)).toEqual({ year: 2025, month: 2, day: 20 });
+    it("deadlines: 31 Jan for townships and departments, 20 Feb for the county's 汇总, 31 Mar for its 本级; overdue = not published by then", async () => {
+      expect(deadlineOf("TOWNSHIP", "ORGAN", 2024)).toEqual({ year: 2025, month: 1, day: 31 });
+      expect(deadlineOf("DEPARTMENT", "ORGAN", 2024)).toEqual({ year: 2025, month: 1, day: 31 });
+      expect(deadlineOf("COUNTY", "ROLLUP", 2024)).toEqual({ year: 2025, month: 2, day: 20 });
+      expect(deadlineOf("COUNTY", "ORGAN", 2024)).toEqual({ year: 2025, month: 3, day: 31 });
       const d = await getDashboard(shencha, { year: YEAR }, t.db, NOW);
       expect(row(d, "城关镇")).toMatchObject({ deadlineLabel: "2025年1月31日", overdue: true, daysLeft: null });
       expect(row(d, "河口乡").overdue).toBe(true);
       expect(row(d, "财政局").overdue).toBe(true); // approved is not published
       expect(row(d, "青山镇").overdue).toBe(false); // published on 20 Jan
-      expect(row(d, "示范县")).toMatchObject({ deadlineLabel: "2025年2月20日", overdue: false, daysLeft: 15 });
+      expect(row(d, "示范县", "ROLLUP")).toMatchObject({ deadlineLabel: "2025年2月20日", overdue: false, daysLeft: 15 });
+      expect(row(d, "示范县")).toMatchObject({ deadlineLabel: "2025年3月31日", overdue: false, daysLeft: 54 });
       expect(d?.overdueCount).toBe(3);
       // on the deadline day itself nothing is overdue yet
       const onDay = await getDashboard(shencha, { year: YEAR }, t.db, new Date("2025-01-31T23:30:00+08:00"));
@@ -158,10 +167,10 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
 
     it("summary per status; filters by status, kind and overdue; sorts by a column", async () => {
       const d = await getDashboard(shencha, { year: YEAR }, t.db, NOW);
-      expect(d?.summary).toEqual({ NONE: 2, DRAFT: 1, RETURNED: 0, SUBMITTED: 0, APPROVED: 1, PUBLISHED: 1 });
+      expect(d?.summary).toEqual({ NONE: 3, DRAFT: 1, RETURNED: 0, SUBMITTED: 0, APPROVED: 1, PUBLISHED: 1 });
       expect(d?.exportable).toBe(2);
       const none = await getDashboard(shencha, { year: YEAR, statuses: ["NONE"] }, t.db, NOW);
-      expect(none?.rows.map((r) => r.organShortName)).toEqual(["示范县", "河口乡"]);
+      expect(none?.rows.map((r) => r.organShortName)).toEqual(["示范县", "示范县", "河口乡"]);
       expect(none?.summary.DRAFT).toBe(1); // the summary ignores the status filter
       expect(none?.exportable).toBe(0);
       const towns = await getDashboard(shencha, { year: YEAR, kind: "TOWNSHIP" }, t.db, NOW);
@@ -173,7 +182,7 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
       const errs = byErrors!.rows.map((r) => r.errorCount);
       expect([...errs].sort((a, b) => b - a)).toEqual(errs);
       const byStatus = await getDashboard(shencha, { year: YEAR, sort: "status", dir: "asc" }, t.db, NOW);
-      expect(byStatus?.rows.map((r) => r.status)).toEqual(["NONE", "NONE", "DRAFT", "APPROVED", "PUBLISHED"]);
+      expect(byStatus?.rows.map((r) => r.status)).toEqual(["NONE", "NONE", "NONE", "DRAFT", "APPROVED", "PUBLISHED"]);
       const byComments = await getDashboard(shencha, { year: YEAR, sort: "comments", dir: "desc" }, t.db, NOW);
       expect(byComments?.rows[0]?.organShortName).toBe("城关镇");
     });
@@ -181,16 +190,19 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
     it("another year shows every organ as 未创建", async () => {
       const d = await getDashboard(shencha, { year: 2030 }, t.db, NOW);
       expect(d?.rows.every((r) => r.status === "NONE")).toBe(true);
-      expect(d?.summary.NONE).toBe(5);
+      expect(d?.summary.NONE).toBe(6);
     });
   });
 
   describe("access", () => {
-    it("admin: all organs; neighbour supervisor: their county only; clerks: no dashboard", async () => {
-      const all = await getDashboard(admin, { year: YEAR }, t.db, NOW);
-      expect(all?.totalOrgans).toBe(7);
+    it("admin: their organ's subtree (an admin without an organ: all); neighbour supervisor: their county only; clerks: no dashboard", async () => {
+      const city = await getDashboard(admin, { year: YEAR }, t.db, NOW); // the demo admin belongs to 示范市
+      expect(city?.totalOrgans).toBe(6);
+      expect(city?.rows.some((r) => r.organShortName === "邻县")).toBe(false);
+      const all = await getDashboard({ ...admin, organId: null }, { year: YEAR }, t.db, NOW);
+      expect(all?.totalOrgans).toBe(8);
       const theirs = await getDashboard(neighbour.supervisor, { year: YEAR }, t.db, NOW);
-      expect(theirs?.rows.map((r) => r.organShortName)).toEqual(["邻县", "东风镇"]);
+      expect(theirs?.rows.map((r) => r.organShortName)).toEqual(["邻县", "邻县", "东风镇"]);
       expect(row(theirs, "东风镇").reportId).toBe(ids.dongfeng);
       expect(await getDashboard(chengguan, { year: YEAR }, t.db, NOW)).toBeNull();
       expect(await getDashboard({ id: "x", role: "SUPERVISOR", organId: null }, { year: YEAR }, t.db, NOW)).toMatchObject({ totalOrgans: 0 });
@@ -198,10 +210,10 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
   });
 
   describe("cost", () => {
-    it("runs exactly two queries, whatever the number of organs", async () => {
+    it("runs exactly three queries (organs, reports, the year's deadline settings), whatever the number of organs", async () => {
       const c = counting(t.db);
       await getDashboard(shencha, { year: YEAR, sort: "errors" }, c.db, NOW);
-      expect(c.count()).toBe(2);
+      expect(c.count()).toBe(3);
     });
   });
 
@@ -210,7 +222,8 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
       const f = parseDashboardParams({ year: "2023", status: "DRAFT,NONE,BOGUS", kind: "TOWNSHIP", overdue: "1", sort: "errors", dir: "desc" }, NOW);
       expect(f).toEqual({ year: 2023, statuses: ["NONE", "DRAFT"], kind: "TOWNSHIP", overdue: true, sort: "errors", dir: "desc" });
       expect(parseDashboardParams(parseQuery(dashboardQuery(f)), NOW)).toEqual(f);
-      expect(parseDashboardParams({ year: "abc", kind: "CITY", sort: "x; drop" }, NOW)).toEqual({ year: 2024 });
+      expect(parseDashboardParams({ year: "abc", kind: "VILLAGE", sort: "x; drop" }, NOW)).toEqual({ year: 2024 });
+      expect(parseDashboardParams({ year: "2024", kind: "CITY", page: "3" }, NOW)).toEqual({ year: 2024, kind: "CITY", page: 3 });
       expect(parseDashboardParams({}, new Date("2025-06-01T00:00:00+08:00")).year).toBe(2025);
     });
   });

@@ -51,7 +51,9 @@ vi.mock("@/lib/server/db", () => ({ getDb: () => request.db }));
 const YEAR = 2024;
 
 type Outcome = "ok" | "hidden" | "refused" | "denied";
-const ROLES = ["clerkOwn", "clerkOther", "supervisor", "supervisorOther", "admin"] as const;
+// supervisor: the county's (示范县); cityReviewer: the city's above it (示范市, two levels above the target);
+// supervisorOther: a sibling county's (邻县, under the same city)
+const ROLES = ["clerkOwn", "clerkOther", "supervisor", "cityReviewer", "supervisorOther", "admin"] as const;
 type RoleKey = (typeof ROLES)[number];
 type Expect = Record<RoleKey, Exclude<Outcome, "denied"> | "denied">;
 
@@ -95,12 +97,12 @@ const listed = async <T,>(p: Promise<T[]>, pred: (x: T) => boolean = () => true)
 const yes = async (p: Promise<boolean>): Promise<Outcome> => ((await p) ? "ok" : "denied");
 
 // ---- expectation patterns --------------------------------------------------------------------
-const READ: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "ok", supervisorOther: "hidden", admin: "ok" };
-const CLERK_WRITE: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "refused", supervisorOther: "hidden", admin: "refused" };
-const REVIEW: Expect = { clerkOwn: "refused", clerkOther: "hidden", supervisor: "ok", supervisorOther: "hidden", admin: "refused" };
-const PARTICIPANT: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "ok", supervisorOther: "hidden", admin: "refused" };
-const ADMIN_WRITE: Expect = { clerkOwn: "refused", clerkOther: "refused", supervisor: "refused", supervisorOther: "refused", admin: "ok" };
-const ADMIN_READ: Expect = { clerkOwn: "hidden", clerkOther: "hidden", supervisor: "hidden", supervisorOther: "hidden", admin: "ok" };
+const READ: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", admin: "ok" };
+const CLERK_WRITE: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "refused", cityReviewer: "refused", supervisorOther: "hidden", admin: "refused" };
+const REVIEW: Expect = { clerkOwn: "refused", clerkOther: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", admin: "refused" };
+const PARTICIPANT: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", admin: "refused" };
+const ADMIN_WRITE: Expect = { clerkOwn: "refused", clerkOther: "refused", supervisor: "refused", cityReviewer: "refused", supervisorOther: "refused", admin: "ok" };
+const ADMIN_READ: Expect = { clerkOwn: "hidden", clerkOther: "hidden", supervisor: "hidden", cityReviewer: "hidden", supervisorOther: "hidden", admin: "ok" };
 
 const CASES: Case[] = [
   // reports
@@ -111,7 +113,7 @@ const CASES: Case[] = [
     service: "createReport",
     setup: null,
     write: true,
-    expect: { clerkOwn: "ok", clerkOther: "refused", supervisor: "refused", supervisorOther: "refused", admin: "refused" },
+    expect: { clerkOwn: "ok", clerkOther: "refused", supervisor: "refused", cityReviewer: "refused", supervisorOther: "refused", admin: "refused" },
     run: async (a, f) => {
       await f.db.report.deleteMany({ where: { organId: f.organId, year: YEAR + 1 } });
       return result(createReport(a, { year: YEAR + 1, organId: f.organId }, f.db));
@@ -142,7 +144,7 @@ const CASES: Case[] = [
   {
     service: "getDashboard",
     setup: null,
-    expect: { clerkOwn: "refused", clerkOther: "refused", supervisor: "ok", supervisorOther: "hidden", admin: "ok" },
+    expect: { clerkOwn: "refused", clerkOther: "refused", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", admin: "ok" },
     run: async (a, f) => {
       const d = await getDashboard(a, { year: YEAR }, f.db);
       if (!d) return "refused";
@@ -255,7 +257,7 @@ describe.each(TEST_PROVIDERS)("security matrix on %s", (provider) => {
     const shencha = await actor(t.db, "shencha");
     const countyId = shencha.organId!;
     // A second county with its own supervisor, and a spare organ and account: through the admin services.
-    const other = await createOrgan(admin, { fullName: "邻县人民政府", shortName: "邻县", kind: "COUNTY", parentId: null }, t.db);
+    const other = await createOrgan(admin, { fullName: "邻县人民政府", shortName: "邻县", kind: "COUNTY", parentId: admin.organId }, t.db);
     const spare = await createOrgan(admin, { fullName: "矩阵备用局", shortName: "备用", kind: "DEPARTMENT", parentId: countyId }, t.db);
     if (!other.ok || !spare.ok) throw new Error("organ setup failed");
     const chengguanOrgan = (await actor(t.db, "chengguan")).organId!;
@@ -271,6 +273,7 @@ describe.each(TEST_PROVIDERS)("security matrix on %s", (provider) => {
       ["clerkOwn", "chengguan", DEMO_PASSWORD],
       ["clerkOther", "qingshan", DEMO_PASSWORD],
       ["supervisor", "shencha", DEMO_PASSWORD],
+      ["cityReviewer", "shishencha", DEMO_PASSWORD],
       ["supervisorOther", "linxian", "matrix-pass-0"],
       ["admin", "admin", DEMO_PASSWORD],
     ] as const) {

@@ -75,7 +75,9 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       expect(await visible(qingshan)).toEqual([ids.qingshan]);
       expect(await visible(shencha)).toEqual(town);
       expect(await visible(neighbour.supervisor)).toEqual([ids.dongfeng]);
-      expect(await visible(admin)).toEqual([...town, ids.dongfeng!].sort());
+      // the demo admin belongs to 示范市: its subtree, not the neighbour county; an admin without an organ sees all
+      expect(await visible(admin)).toEqual(town);
+      expect(await visible({ ...admin, organId: null })).toEqual([...town, ids.dongfeng!].sort());
       expect(await visible({ id: "x", role: "CLERK", organId: null })).toEqual([]);
       expect(await visible({ id: "x", role: "SUPERVISOR", organId: null })).toEqual([]);
       expect(await visible({ id: "x", role: "NOBODY" as never, organId: neighbour.townId })).toEqual([]);
@@ -100,12 +102,13 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       expect(after.content).toBe(before.content);
     });
 
-    it("lists: clerk sees own, county supervisor sees the three townships, admin sees all", async () => {
+    it("lists: clerk sees own, county supervisor sees the three townships, admin sees their subtree", async () => {
       expect((await listReports(chengguan, {}, t.db)).map((r) => r.organShortName)).toEqual(["城关镇"]);
       const sup = await listReports(shencha, {}, t.db);
       expect(sup.map((r) => r.organShortName)).toEqual(["城关镇", "青山镇", "河口乡"]); // organ sortOrder
       expect(sup.every((r) => r.year === YEAR && r.status === "DRAFT")).toBe(true);
-      expect((await listReports(admin, {}, t.db)).map((r) => r.id).sort()).toEqual(Object.values(ids).sort());
+      expect((await listReports(admin, {}, t.db)).map((r) => r.id).sort()).toEqual([ids.chengguan!, ids.qingshan!, ids.hekou!].sort());
+      expect((await listReports({ ...admin, organId: null }, {}, t.db)).map((r) => r.id).sort()).toEqual(Object.values(ids).sort());
       expect(await listReports(shencha, { year: YEAR - 1 }, t.db)).toEqual([]);
     });
 

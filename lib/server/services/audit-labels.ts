@@ -8,6 +8,7 @@ import {
   LOGIN_FAILURE_LABELS,
   LOGIN_LOCK_RULE_LABELS,
   ORGAN_KIND_LABELS,
+  REPORT_KIND_LABELS,
   REPORT_SOURCE_LABELS,
   ROLE_LABELS,
   codeLabel,
@@ -80,6 +81,7 @@ export const DETAIL_LABELS: Record<string, string> = {
   fullName: "全称",
   shortName: "简称",
   kind: "类型",
+  reportKind: "报告",
   parent: "上级机关",
   parentId: "上级机关",
   sortOrder: "排序",
@@ -157,6 +159,8 @@ export function detailValue(key: string, v: unknown, organs: OrganNames = new Ma
       return codeLabel(ROLE_LABELS, v);
     case "kind":
       return codeLabel(ORGAN_KIND_LABELS, v);
+    case "reportKind":
+      return codeLabel(REPORT_KIND_LABELS, v);
     case "status":
     case "fromStatus":
       return codeLabel(STATUS_LABELS, v);

@@ -98,7 +98,7 @@ export async function createReport(user: Actor, input: CreateReportInput, db: Db
         select: { id: true, version: true },
       });
       await tx.reportEvent.create({
-        data: { reportId: created.id, actorId: user.id, action: "report.create", detail: auditDetail({ organId, year, kind }) },
+        data: { reportId: created.id, actorId: user.id, action: "report.create", detail: auditDetail({ organId, year, reportKind: kind }) },
       });
       return created;
     });

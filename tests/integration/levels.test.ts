@@ -1,0 +1,313 @@
+// Every level of the chain (issue 11): scope by subtree at any depth, the 汇总 roll-up and its drill-down,
+// a county's 汇总 report reviewed and published by the city, deadlines set by an admin, XLSX and CSV.
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INPUT_CELLS, t2CellId, t3CellId, TABLES, type ReportContent } from "@/lib/template";
+import { validateReport, type FieldValue } from "@/lib/report";
+import type { Actor } from "@/lib/server/types";
+import { createReport } from "@/lib/server/services/create-report";
+import { replaceReportContent, saveReport } from "@/lib/server/services/save-report";
+import { submitReport } from "@/lib/server/services/submit-report";
+import { approveReport } from "@/lib/server/services/approve-report";
+import { publishReport } from "@/lib/server/services/publish-report";
+import { returnReport } from "@/lib/server/services/return-report";
+import { addComment } from "@/lib/server/services/comment-create";
+import { getReport } from "@/lib/server/services/get-report";
+import { getRollup, listRollupOrgans } from "@/lib/server/services/rollup";
+import { refreshRollupReport } from "@/lib/server/services/refresh-rollup-report";
+import { getDashboard } from "@/lib/server/services/dashboard";
+import { getDeadlines, saveDeadlines } from "@/lib/server/services/admin-deadlines";
+import { createOrgan } from "@/lib/server/services/admin-create-organ";
+import { listPublishedReports } from "@/lib/server/services/public-reports";
+import { ruleContextFor } from "@/lib/server/services/rule-context";
+import { longRows, rollupXlsx, ROLLUP_CSV_HEADER, toCsv } from "@/lib/export/sheets";
+import { rollupSheetInput } from "@/lib/server/rollup-export";
+import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
+import { actor, completeContent } from "./fixtures";
+
+const YEAR = 2024;
+const NOW = new Date("2025-02-05T10:00:00+08:00");
+
+/** A complete report of `organName` with a few distinct figures (balanced). */
+function figures(organName: string, n: number, fee = "0"): ReportContent {
+  const c = completeContent(organName, YEAR);
+  c.cells[t3CellId("new", "natural")] = String(n);
+  c.cells[t3CellId("open", "natural")] = String(n);
+  c.cells[t2CellId("normative", "valid")] = String(10 * n); // a stock: it adds up too
+  c.cells[t2CellId("permit", "decisions")] = String(100 + n);
+  c.cells[t2CellId("fee", "amount")] = fee;
+  return c;
+}
+
+describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
+  let t: TestDb;
+  let admin: Actor, shencha: Actor, shishencha: Actor, xianban: Actor, dsban: Actor, dsshencha: Actor;
+  const clerks: Record<string, Actor> = {};
+  const ids: Record<string, string> = {};
+  let countyId: string;
+
+  async function finalReport(user: Actor, content: ReportContent, reviewer: Actor, publish = false): Promise<string> {
+    const r = await createReport(user, { year: YEAR }, t.db);
+    if (!r.ok) throw new Error(r.message);
+    const s = await replaceReportContent(user, { reportId: r.reportId, baseVersion: r.version, content }, t.db);
+    if (!s.ok) throw new Error(s.message);
+    const sub = await submitReport(user, { reportId: r.reportId, baseVersion: s.version }, t.db);
+    if (!sub.ok) throw new Error(sub.message);
+    const ap = await approveReport(reviewer, { reportId: r.reportId }, t.db);
+    if (!ap.ok) throw new Error(ap.message);
+    if (publish) {
+      const pub = await publishReport(reviewer, { reportId: r.reportId }, t.db);
+      if (!pub.ok) throw new Error(pub.message);
+    }
+    return r.reportId;
+  }
+
+  beforeAll(async () => {
+    t = await createTestDb(provider, { demoContent: true });
+    for (const u of ["admin", "shencha", "shishencha", "xianban", "dsban", "dsshencha", "chengguan", "qingshan", "hekou", "zhangliang", "dongshan"])
+      clerks[u] = await actor(t.db, u);
+    ({ admin, shencha, shishencha, xianban, dsban, dsshencha } = clerks as Record<string, Actor> & {
+      admin: Actor;
+      shencha: Actor;
+      shishencha: Actor;
+      xianban: Actor;
+      dsban: Actor;
+      dsshencha: Actor;
+    });
+    countyId = shencha.organId!;
+    ids.chengguan = await finalReport(clerks.chengguan!, figures("示范县城关镇人民政府", 1, "0.1"), shencha, true);
+    ids.qingshan = await finalReport(clerks.qingshan!, figures("示范县青山镇人民政府", 2, "0.2"), shencha);
+    // hekou: submitted, not yet approved; zhangliang: no 2024 report
+    const h = await createReport(clerks.hekou!, { year: YEAR }, t.db);
+    if (!h.ok) throw new Error(h.message);
+    ids.hekou = h.reportId;
+    const hs = await replaceReportContent(clerks.hekou!, { reportId: h.reportId, baseVersion: 1, content: figures("示范县河口乡人民政府", 4) }, t.db);
+    if (!hs.ok) throw new Error(hs.message);
+    const hsub = await submitReport(clerks.hekou!, { reportId: h.reportId, baseVersion: hs.version }, t.db);
+    if (!hsub.ok) throw new Error(hsub.message);
+  }, 240_000);
+
+  afterAll(async () => {
+    await t?.cleanup();
+  }, 60_000);
+
+  describe("scope by subtree", () => {
+    it("the city supervisor sees and reviews organs two levels below; a sibling county's supervisor sees nothing of this county", async () => {
+      expect(await getReport(shishencha, ids.qingshan!, t.db)).toMatchObject({ reviewable: true });
+      expect(await getReport(dsshencha, ids.qingshan!, t.db)).toBeNull();
+      const dash = await getDashboard(shishencha, { year: YEAR }, t.db, NOW);
+      expect(dash?.rows.some((r) => r.organShortName === "青山镇")).toBe(true);
+      expect(dash?.rows.some((r) => r.organShortName === "东山镇")).toBe(true);
+      const ds = await getDashboard(dsshencha, { year: YEAR }, t.db, NOW);
+      expect(ds?.rows.some((r) => r.organShortName === "青山镇")).toBe(false);
+    });
+
+    it("a county's clerk (its 汇总 and 本级) reads its townships' final reports only, never a draft, nor a sibling county's", async () => {
+      expect(await getReport(xianban, ids.chengguan!, t.db)).not.toBeNull(); // published
+      expect(await getReport(xianban, ids.qingshan!, t.db)).not.toBeNull(); // approved
+      expect(await getReport(xianban, ids.hekou!, t.db)).toBeNull(); // submitted, not final
+      const dongshan2025 = await t.db.report.findFirstOrThrow({ where: { organ: { shortName: "东山镇" } } });
+      expect(await getReport(xianban, dongshan2025.id, t.db)).toBeNull(); // published, but another county
+      // and edits none of them
+      expect(await saveReport(xianban, { reportId: ids.qingshan!, baseVersion: 1, changes: [] }, t.db)).toMatchObject({ ok: false, code: "READ_ONLY" });
+    });
+  });
+
+  describe("the roll-up", () => {
+    it("adds up the approved and published reports; names who is missing, not approved or late, and whether the sum includes them", async () => {
+      const r = await getRollup(shencha, { organId: countyId, year: YEAR }, t.db, NOW);
+      if (!r.ok) throw new Error(r.message);
+      const v = r.view;
+      expect(v.members.map((m) => [m.organShortName, m.state, m.status, m.late])).toEqual([
+        ["城关镇", "included", "PUBLISHED", false],
+        ["青山镇", "included", "APPROVED", true],
+        ["河口乡", "not_final", "SUBMITTED", true],
+        ["张良镇", "missing", "NONE", true],
+      ]);
+      expect(v.members.find((m) => m.organShortName === "河口乡")?.reason).toContain("尚未审核通过，未计入");
+      expect(v.members.find((m) => m.organShortName === "张良镇")?.reason).toContain("尚未创建2024年度年度报告");
+      expect(v.included).toBe(2);
+      expect(v.cells[t3CellId("new", "natural")]).toBe("3"); // 1 + 2
+      expect(v.cells[t2CellId("normative", "valid")]).toBe("30"); // stocks add up: 10 + 20
+      expect(v.cells[t2CellId("fee", "amount")]).toBe("0.3"); // 0.1 + 0.2, exact
+      expect(v.totals[t3CellId("total", "total")]).toBe(3);
+      expect(v.sources.map((s) => [s.organName, s.cells[t3CellId("new", "natural")]])).toEqual([
+        ["示范县城关镇人民政府", "1"],
+        ["示范县青山镇人民政府", "2"],
+      ]);
+      // balanced parts give a balanced sum
+      expect(validateReport({ ...completeContent("示范县", YEAR), cells: v.cells }, { year: YEAR }).filter((f) => f.rule.startsWith("E"))).toEqual([]);
+    });
+
+    it("a city's roll-up is over its counties' 汇总 reports and its own departments, consistently", async () => {
+      const r = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
+      if (!r.ok) throw new Error(r.message);
+      expect(r.view.members.map((m) => [m.organShortName, m.reportKind])).toEqual([
+        ["示范县", "ROLLUP"],
+        ["东山县", "ROLLUP"],
+        ["市财政局", "ORGAN"],
+      ]);
+      expect(r.view.included).toBe(0); // no county 汇总 is approved yet for 2024
+    });
+
+    it("says so in Chinese when there is nothing to roll up, for a year out of range, and for an organ out of scope", async () => {
+      const lone = await createOrgan(admin, { fullName: "示范市新设县人民政府", shortName: "新设县", kind: "COUNTY", parentId: admin.organId }, t.db);
+      if (!lone.ok) throw new Error(lone.message);
+      expect(await getRollup(admin, { organId: lone.organId, year: YEAR }, t.db)).toMatchObject({
+        ok: false,
+        code: "NO_MEMBERS",
+        message: expect.stringContaining("下还没有下级机关"),
+      });
+      expect(await getRollup(shencha, { organId: countyId, year: 1999 }, t.db)).toMatchObject({ ok: false, code: "INVALID_YEAR", message: expect.stringContaining("年度须为") });
+      expect(await getRollup(dsshencha, { organId: countyId, year: YEAR }, t.db)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+      expect(await getRollup(clerks.chengguan!, { organId: clerks.chengguan!.organId!, year: YEAR }, t.db)).toMatchObject({ ok: false, code: "NOT_GOVERNMENT" });
+      // an empty year: every member missing, nothing included, sums zero
+      const empty = await getRollup(shencha, { organId: countyId, year: 2021 }, t.db, NOW);
+      if (!empty.ok) throw new Error(empty.message);
+      expect(empty.view.included).toBe(0);
+      expect(empty.view.members.every((m) => m.state === "missing")).toBe(true);
+      expect(INPUT_CELLS.every((c) => empty.view.cells[c.id] === "0")).toBe(true);
+      expect((await listRollupOrgans(shishencha, t.db)).map((o) => o.fullName)).toEqual(
+        expect.arrayContaining(["示范市人民政府", "示范县人民政府", "东山县人民政府"]),
+      );
+    });
+
+    it("XLSX: the official layout with merged headers, a long sheet organ × cell whose sums are the 汇总; CSV in UTF-8 with a BOM", async () => {
+      const r = await getRollup(shencha, { organId: countyId, year: YEAR }, t.db, NOW);
+      if (!r.ok) throw new Error(r.message);
+      const input = rollupSheetInput(r.view);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await rollupXlsx(input)) as never);
+      const layout = wb.getWorksheet("汇总表")!;
+      const texts: string[] = [];
+      layout.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? ""))));
+      for (const def of TABLES) for (const row of [...def.headerRows, ...def.bodyRows]) for (const c of row.cells) if (c.type === "text") expect(texts).toContain(c.text);
+      expect(Object.keys((layout as unknown as { _merges: Record<string, unknown> })._merges).length).toBeGreaterThan(10);
+      // the long sheet: every source × input cell; summing it per cell gives the 汇总
+      const long = wb.getWorksheet("明细")!;
+      const sums = new Map<string, number>();
+      long.eachRow((row, n) => {
+        if (n === 1) return;
+        const id = String(row.getCell(5).value);
+        sums.set(id, (sums.get(id) ?? 0) + Number(row.getCell(6).value ?? 0));
+      });
+      expect(long.rowCount - 1).toBe(INPUT_CELLS.length * 2);
+      for (const c of INPUT_CELLS) expect(sums.get(c.id)).toBeCloseTo(Number(r.view.cells[c.id]), 9);
+      expect(wb.getWorksheet("下级机关")!.rowCount).toBe(1 + r.view.members.length);
+      const csv = toCsv(ROLLUP_CSV_HEADER, longRows(input.sources));
+      expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder().decode(csv);
+      expect(text).toContain("机关,表,行,列,单元格编号,数值");
+      expect(text).toContain("示范县青山镇人民政府,表三,一、本年新收政府信息公开申请数量,自然人,t3.new.natural,2");
+    });
+  });
+
+  describe("the county's 汇总 report", () => {
+    let rollupId = "";
+
+    it("is created by the county's clerk, prefilled from the roll-up; its figures cannot be typed", async () => {
+      const created = await createReport(xianban, { year: YEAR, kind: "ROLLUP" }, t.db);
+      if (!created.ok) throw new Error(created.message);
+      rollupId = created.reportId;
+      const report = (await getReport(xianban, rollupId, t.db))!;
+      expect(report).toMatchObject({ kind: "ROLLUP", organKind: "COUNTY" });
+      expect(report.content.header.organName).toBe("示范县");
+      expect(report.content.header.opening).toContain("由示范县人民政府办公室汇总示范县各有关单位政府信息公开工作情况编制而成");
+      expect(report.content.cells[t3CellId("new", "natural")]).toBe("3");
+      const typed = await saveReport(
+        xianban,
+        { reportId: rollupId, baseVersion: report.version, changes: [{ ref: t3CellId("new", "natural"), base: "3", value: "99" }, { ref: "text.s5", base: "", value: "汇总问题" }] },
+        t.db,
+      );
+      if (!typed.ok) throw new Error(typed.message);
+      expect(typed.rejected.map((x) => x.ref)).toEqual([t3CellId("new", "natural")]);
+      expect(typed.rejected[0]!.message).toContain("来自下级机关已审核的报告");
+      expect((await getReport(xianban, rollupId, t.db))!.content.cells[t3CellId("new", "natural")]).toBe("3");
+      // a second 汇总 for the year is refused; a township has none
+      expect(await createReport(xianban, { year: YEAR, kind: "ROLLUP" }, t.db)).toMatchObject({ ok: false, code: "DUPLICATE" });
+      expect(await createReport(clerks.zhangliang!, { year: YEAR, kind: "ROLLUP" }, t.db)).toMatchObject({ ok: false, code: "INVALID_KIND" });
+    });
+
+    it("follows a subordinate's change: the drift names the figures; submit waits for 更新汇总数据", async () => {
+      // 河口乡 is approved now: its figures join the roll-up
+      const ap = await approveReport(shencha, { reportId: ids.hekou! }, t.db);
+      expect(ap.ok).toBe(true);
+      const stale = (await getReport(xianban, rollupId, t.db))!;
+      const full: ReportContent = { ...completeContent("示范县", YEAR), cells: stale.content.cells, fee: stale.content.fee };
+      const s = await replaceReportContent(xianban, { reportId: rollupId, baseVersion: stale.version, content: { ...stale.content, text: full.text, header: { ...stale.content.header, signDate: "2025年2月18日" } } }, t.db);
+      if (!s.ok) throw new Error(s.message);
+      const refused = await submitReport(xianban, { reportId: rollupId, baseVersion: s.version }, t.db);
+      expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("更新汇总数据") });
+      const refreshed = await refreshRollupReport(xianban, { reportId: rollupId }, t.db);
+      expect(refreshed).toMatchObject({ ok: true });
+      const after = (await getReport(xianban, rollupId, t.db))!;
+      expect(after.content.cells[t3CellId("new", "natural")]).toBe("7"); // 1 + 2 + 4
+      expect(after.content.text.s5).toBe(full.text.s5); // the text typed meanwhile is untouched
+      const sub = await submitReport(xianban, { reportId: rollupId, baseVersion: after.version }, t.db);
+      expect(sub).toMatchObject({ ok: true });
+    });
+
+    it("is reviewed by the city, not by the county's own supervisor; the city returns it with a comment, then approves and publishes", async () => {
+      expect(await getReport(shencha, rollupId, t.db)).toMatchObject({ reviewable: false });
+      expect(await approveReport(shencha, { reportId: rollupId }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringContaining("上一级主管部门审核") });
+      expect(await addComment(shencha, { reportId: rollupId, anchor: "report", body: "县里自己批注" }, t.db)).toMatchObject({ ok: false });
+      const c = await addComment(shishencha, { reportId: rollupId, anchor: `cell:${t3CellId("new", "total")}`, body: "请核实新收总数。" }, t.db);
+      expect(c.ok).toBe(true);
+      expect(await returnReport(shishencha, { reportId: rollupId, comment: "请核实后重新提交。" }, t.db)).toMatchObject({ ok: true });
+      const back = (await getReport(xianban, rollupId, t.db))!;
+      const again = await submitReport(xianban, { reportId: rollupId, baseVersion: back.version }, t.db);
+      expect(again).toMatchObject({ ok: true });
+      expect(await approveReport(shishencha, { reportId: rollupId }, t.db)).toMatchObject({ ok: true });
+      expect(await publishReport(shishencha, { reportId: rollupId }, t.db)).toMatchObject({ ok: true });
+      const listing = await listPublishedReports({ year: YEAR }, t.db);
+      expect(listing.reports.find((r) => r.id === rollupId)).toMatchObject({ title: "示范县2024年政府信息公开工作年度报告", kind: "ROLLUP" });
+      // the city's roll-up now includes it
+      const city = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
+      if (!city.ok) throw new Error(city.message);
+      expect(city.view.members.find((m) => m.organShortName === "示范县")).toMatchObject({ state: "included", reportId: rollupId });
+      expect(city.view.cells[t3CellId("new", "natural")]).toBe("7");
+    });
+  });
+
+  describe("deadlines per level", () => {
+    it("an admin sets a year's deadline for a subtree; the nearest setting wins; dashboards and the T6 rule read it", async () => {
+      expect(await getDeadlines(admin, { organId: admin.organId!, year: YEAR }, t.db)).toEqual([
+        { key: "ORGAN", label: "政府部门、乡镇（街道）年度报告", month: 1, day: 31, set: false },
+        { key: "BENJI", label: "各级人民政府本级报告", month: 3, day: 31, set: false },
+        { key: "COUNTY_ROLLUP", label: "县级汇总报告", month: 2, day: 20, set: false },
+        { key: "CITY_ROLLUP", label: "地市级汇总报告", month: 3, day: 10, set: false },
+        { key: "PROVINCE_ROLLUP", label: "省级汇总报告", month: 3, day: 31, set: false },
+      ]);
+      const bad = await saveDeadlines(admin, { organId: admin.organId!, year: String(YEAR), values: { ORGAN: "2月30日" } }, t.db);
+      expect(bad).toMatchObject({ ok: false, fieldErrors: { "d.ORGAN": expect.stringContaining("不是有效的日期") } });
+      expect((await saveDeadlines(admin, { organId: admin.organId!, year: String(YEAR), values: { ORGAN: "2月10日" } }, t.db)).ok).toBe(true);
+      expect((await saveDeadlines(admin, { organId: countyId, year: String(YEAR), values: { ORGAN: "2-5" } }, t.db)).ok).toBe(true);
+      const dash = await getDashboard(shishencha, { year: YEAR }, t.db, NOW);
+      expect(dash?.rows.find((r) => r.organShortName === "城关镇")?.deadlineLabel).toBe("2025年2月5日"); // the county's setting
+      expect(dash?.rows.find((r) => r.organShortName === "东山镇")?.deadlineLabel).toBe("2025年2月10日"); // the city's
+      expect(dash?.rows.find((r) => r.organShortName === "市财政局")?.deadlineLabel).toBe("2025年2月10日");
+      const ctx = await ruleContextFor(clerks.zhangliang!, { organId: clerks.zhangliang!.organId!, organKind: "TOWNSHIP", year: YEAR, kind: "ORGAN" }, t.db);
+      expect(ctx.deadline).toEqual({ year: 2025, month: 2, day: 5 });
+      const late = { ...completeContent("x", YEAR), header: { ...completeContent("x", YEAR).header, signDate: "2025年2月7日" } };
+      expect(validateReport(late, ctx).find((f) => f.rule === "T6")?.message).toContain("晚于公布期限（2025年2月5日）");
+      // the county's 汇总 and a city's: their own dates
+      const county = await ruleContextFor(xianban, { organId: countyId, organKind: "COUNTY", year: YEAR, kind: "ROLLUP" }, t.db);
+      expect(county.deadline).toEqual({ year: 2025, month: 2, day: 20 });
+      const cityRollup = await ruleContextFor(shishencha, { organId: shishencha.organId!, organKind: "CITY", year: YEAR, kind: "ROLLUP" }, t.db);
+      expect(cityRollup.deadline).toEqual({ year: 2025, month: 3, day: 10 });
+      // clearing: the format's date again
+      expect((await saveDeadlines(admin, { organId: countyId, year: String(YEAR), values: { ORGAN: "" } }, t.db)).ok).toBe(true);
+      expect((await ruleContextFor(clerks.zhangliang!, { organId: clerks.zhangliang!.organId!, organKind: "TOWNSHIP", year: YEAR, kind: "ORGAN" }, t.db)).deadline).toEqual({ year: 2025, month: 2, day: 10 });
+      expect(await saveDeadlines(shencha, { organId: countyId, year: String(YEAR), values: {} }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    });
+  });
+
+  it("a typed figure change reaches no linked field of the 汇总 through the conflict path either", async () => {
+    // FieldValue is the stored shape: prove that fee is linked too
+    const r = await createReport(dsban, { year: YEAR, kind: "ROLLUP" }, t.db);
+    if (!r.ok) throw new Error(r.message);
+    const fee: FieldValue = { charged: true, pieces: "1", amount: "5" };
+    const s = await saveReport(dsban, { reportId: r.reportId, baseVersion: r.version, changes: [{ ref: "fee", base: { charged: null, pieces: "", amount: "" }, value: fee }] }, t.db);
+    expect(s.ok && s.rejected.map((x) => x.ref)).toEqual(["fee"]);
+  });
+});
