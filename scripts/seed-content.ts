@@ -8,6 +8,7 @@
 // --conditions=react-server (see scripts/start.mjs, scripts/e2e-server.mjs and package.json).
 import { zhangliangContent } from "../lib/demo/zhangliang-2023";
 import { demoOrganContent } from "../lib/demo/township";
+import { defaultReportYear } from "../lib/labels";
 import type { Db } from "../lib/server/db-core";
 import { isRole } from "../lib/server/permissions";
 import { approveReport } from "../lib/server/services/approve-report";
@@ -36,7 +37,8 @@ const fail = (step: string, r: { message: string }) => new Error(`demo report: $
 
 /** The second county (东山县) of the demo city, its four townships and the city's 财政局, with their accounts. */
 export const LEVEL_DEMO = {
-  year: 2025,
+  /** the year being reported now (China time), so that a fresh demo's dashboards open on it */
+  year: defaultReportYear(),
   organs: {
     dongshanxian: { fullName: "东山县人民政府", shortName: "东山县", kind: "COUNTY", parent: "city", sortOrder: 2 },
     dongshan: { fullName: "东山县东山镇人民政府", shortName: "东山镇", kind: "TOWNSHIP", parent: "dongshanxian", sortOrder: 1 },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { can } from "@/lib/server/permissions";
+import { isGovernment } from "@/lib/report";
 import { ROLE_LABELS } from "@/lib/labels";
 import { signOutAction } from "./actions";
 
@@ -20,6 +21,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {can(user, "dashboard:view") ? (
               <Link href="/dashboard" className="hover:text-blue-700">
                 审核工作台
+              </Link>
+            ) : null}
+            {can(user, "dashboard:view") || isGovernment(user.organKind) ? (
+              <Link href="/rollup" className="hover:text-blue-700">
+                汇总
               </Link>
             ) : null}
             {can(user, "admin:manage") ? (

@@ -71,6 +71,12 @@ export function reportKindLabel(organKind: string, reportKind: string): string {
   return isGovernment(organKind) ? "本级报告" : "年度报告";
 }
 
+/** 「2024年度报告」「2024年度本级报告」「2024年度汇总报告」 */
+export function reportName(year: number, organKind: string, reportKind: string): string {
+  const label = reportKindLabel(organKind, reportKind);
+  return label === "年度报告" ? `${year}年度报告` : `${year}年度${label}`;
+}
+
 /**
  * 署名 and the first part of the title: the organ's full name; for a 汇总 report the area it covers
  * (示范县人民政府 → 示范县), as real county governments title it (「示范县2024年政府信息公开工作年度报告」).

@@ -51,7 +51,7 @@ describe.each(TEST_PROVIDERS)("the demo seed on %s", (provider) => {
     expect(published?.content.header.signDate).toBe(DEMO_CONTENT.signDate);
     const listing = await listPublishedReports({}, t.db);
     expect(listing.reports.map((r) => [r.organShortName, r.year])).toEqual([
-      ["东山镇", 2025],
+      ["东山镇", LEVEL_DEMO.year],
       ["张良镇", 2023],
     ]);
   });

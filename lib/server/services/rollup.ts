@@ -10,6 +10,7 @@ import {
   isGovernment,
   isOrganKind,
   reportKindLabel,
+  reportName,
   STATUS_LABELS,
   sumReports,
   type Day,
@@ -143,7 +144,7 @@ export async function getRollup(user: Actor, input: { organId: string; year: num
         ? null
         : r
           ? `${reportKindLabel(c.kind, reportKind)}${STATUS_LABELS[status as ReportStatus]}，尚未审核通过，未计入`
-          : `尚未创建${year}年度${reportKindLabel(c.kind, reportKind)}，未计入`,
+          : `尚未创建${reportName(year, c.kind, reportKind)}，未计入`,
     });
     if (final) finalIds.push(r.id);
   }
