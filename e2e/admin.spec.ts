@@ -39,13 +39,13 @@ test("admin creates a township and its clerk (validation keeps the input); the c
   await page.getByLabel("机关类型").selectOption("TOWNSHIP");
   await page.getByRole("button", { name: "新建机关" }).click();
   await expect(page.getByTestId("organ-form-message")).toContainText("请填写机关简称");
-  await expect(page.locator("#organ-parentId-error")).toHaveText("乡镇和部门须选择所属的县级政府作为“上级机关”");
+  await expect(page.locator("#organ-parentId-error")).toHaveText("乡镇（街道）须选择所属的人民政府作为上级机关");
   await expect(page.getByLabel("机关全称")).toHaveValue(TOWN);
   await expect(page.getByLabel("机关简称")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("机关简称").fill(`石桥${RUN}乡`);
   await selectByText(page, "#organ-parentId", "示范县人民政府");
-  await expect(page.getByText("乡镇、部门：次年1月31日前公开年度报告")).toBeVisible();
+  await expect(page.getByRole("form", { name: "新建机关" }).getByText("政府部门、乡镇（街道）年度报告：次年1月31日前公开")).toBeVisible();
   await page.getByRole("button", { name: "新建机关" }).click();
   await expect(page.getByTestId("organ-form-message")).toContainText(`已新建机关“${TOWN}”`);
   const row = page.getByTestId("organs-table").locator("tr", { hasText: TOWN });

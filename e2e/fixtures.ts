@@ -12,7 +12,16 @@ export const ACCOUNTS = {
   hekou: "示范县河口乡人民政府",
   zhangliang: "示范县张良镇人民政府",
   shencha: "示范县人民政府",
-  admin: "示范县人民政府",
+  xianban: "示范县人民政府",
+  shishencha: "示范市人民政府",
+  admin: "示范市人民政府",
+  // the second county of the demo city, and its office
+  dongshan: "东山县东山镇人民政府",
+  xiling: "东山县西岭乡人民政府",
+  nanhu: "东山县南湖镇人民政府",
+  beipo: "东山县北坡乡人民政府",
+  dsshencha: "东山县人民政府",
+  dsban: "东山县人民政府",
 } as const;
 export type DemoUser = keyof typeof ACCOUNTS;
 

@@ -48,7 +48,7 @@ test("numbers are normalised (「007」 → 7, 0.5 万元 kept); 1000000000 行�
   await expect(warning).toHaveCount(1);
   await expect(warning).toContainText("表二「行政处罚」本年处理决定数量");
   await expect(warning).toContainText("1000000000");
-  await expect(warning).toContainText("远高于乡镇通常的数量");
+  await expect(warning).toContainText("远高于乡镇（街道）通常的数量");
   // the stored value is the normalised one
   await expect(saveState(c)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   await c.reload();

@@ -4,8 +4,9 @@ import { expect, openReport, pageAs, test } from "./fixtures";
 // Issue 18, 1366×768 first and findings: the grids keep their labels and 总计 in view, the preview leaves
 // them a usable width, a finding shows and focuses its cell. Positions are checked with bounding boxes
 // against the window, not only with visibility.
-// Years used by this spec (each spec owns its years; see fixtures.ts): qingshan 2021.
-const YEAR = 2021;
+// Years used by this spec (each spec owns its years; see fixtures.ts): nanhu 2023.
+const YEAR = 2023;
+const CLERK = "nanhu";
 const OFFICE = { width: 1366, height: 768 };
 const WIDE = { width: 1920, height: 1080 };
 
@@ -47,7 +48,7 @@ async function scrollToSection(page: Page, key: string) {
 }
 
 test("1366×768 and 1920×1080: tables 二, 三, 四 fit — table 三's labels and 总计 in the window, no sideways scrolling", async ({ browser }) => {
-  const { context, page } = await pageAs(browser, "qingshan");
+  const { context, page } = await pageAs(browser, CLERK);
   await openReport(page, YEAR);
   for (const view of [OFFICE, WIDE]) {
     await page.setViewportSize(view);
@@ -70,7 +71,7 @@ test("1366×768 and 1920×1080: tables 二, 三, 四 fit — table 三's labels 
 });
 
 test("a finding at 1366×768: one entry for one mistake; the jump shows its cell and 总计 and focuses the cell with a visible ring", async ({ browser }) => {
-  const { context, page } = await pageAs(browser, "qingshan");
+  const { context, page } = await pageAs(browser, CLERK);
   await page.setViewportSize(OFFICE);
   await openReport(page, YEAR);
   await page.locator("#section-s3").getByRole("button", { name: "空白单元格填 0" }).click();
@@ -114,7 +115,7 @@ test("a finding at 1366×768: one entry for one mistake; the jump shows its cell
 });
 
 test("the preview at 1366×768 takes the side column's place: the grids keep their width and numbers, the checks a tab", async ({ browser }) => {
-  const { context, page } = await pageAs(browser, "qingshan");
+  const { context, page } = await pageAs(browser, CLERK);
   await page.setViewportSize(OFFICE);
   await openReport(page, YEAR);
   await cell(page, "t3.new.natural").fill("12345");

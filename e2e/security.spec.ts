@@ -14,7 +14,7 @@ const U = { clerk: `secclerk${RUN}`, neighbour: `secsup${RUN}`, old: `secold${RU
 const ROLES = ["anon", "clerkOwn", "clerkOther", "supervisor", "supervisorOther", "admin", "disabled"] as const;
 type Role = (typeof ROLES)[number];
 /** ok: 200 (a page, or the file); 404; login: redirected to /login */
-type Outcome = "ok" | "404" | "login";
+type Outcome = "ok" | "404" | "401" | "login";
 
 
 async function formsReady(page: Page) {
@@ -66,13 +66,14 @@ test.describe.serial("route × role", () => {
   let reportId = "";
   let spareUserId = "";
   let spareOrganId = "";
+  let countyId = "";
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(180_000);
     const admin = await pageAs(browser, "admin");
     const a = admin.page;
     await createOrgan(a, TOWN, `安全${RUN}镇`, "TOWNSHIP", "示范县人民政府");
-    await createOrgan(a, COUNTY, `邻县${RUN}`, "COUNTY", null);
+    await createOrgan(a, COUNTY, `邻县${RUN}`, "COUNTY", "示范市人民政府"); // a sibling county under the same city
     await createUser(a, U.clerk, "CLERK", TOWN);
     await createUser(a, U.neighbour, "SUPERVISOR", COUNTY);
     await createUser(a, U.old, "CLERK", TOWN);
@@ -81,6 +82,7 @@ test.describe.serial("route × role", () => {
     spareUserId = (await a.locator(`tr[data-username="${U.locked}"] a`).getAttribute("href"))!.split("/").pop()!;
     await a.goto("/admin/organs");
     spareOrganId = (await a.locator(`tr:has-text("${COUNTY}") a`).first().getAttribute("href"))!.split("/").pop()!;
+    countyId = (await a.locator("tr[data-organ-id]", { has: a.locator("td:first-child", { hasText: /^\s*示范县人民政府/ }) }).getAttribute("data-organ-id"))!;
 
     // the township's clerk writes and submits the report, the county supervisor approves it
     const clerk = await contextAs(browser, U.clerk, PASS);
@@ -138,7 +140,35 @@ test.describe.serial("route × role", () => {
       type: "application/zip",
       expect: { anon: "404", clerkOwn: "404", clerkOther: "404", supervisor: "ok", supervisorOther: "404", admin: "ok", disabled: "404" },
     },
+    // the editor's poll: JSON for whoever may read the report
+    {
+      path: () => `/reports/${reportId}/state?v=1`,
+      kind: "file",
+      type: "application/json; charset=utf-8",
+      expect: { anon: "401", clerkOwn: "ok", clerkOther: "404", supervisor: "ok", supervisorOther: "404", admin: "ok", disabled: "401" },
+    },
+    // the county's roll-up as a spreadsheet: its supervisor and the admin above; not the sibling county's supervisor
+    {
+      path: () => `/rollup/xlsx?organ=${countyId}&year=${YEAR}`,
+      kind: "file",
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      expect: { anon: "404", clerkOwn: "404", clerkOther: "404", supervisor: "ok", supervisorOther: "404", admin: "ok", disabled: "404" },
+    },
+    {
+      path: () => `/rollup/csv?organ=${countyId}&year=${YEAR}`,
+      kind: "file",
+      type: "text/csv; charset=utf-8",
+      expect: { anon: "404", clerkOwn: "404", clerkOther: "404", supervisor: "ok", supervisorOther: "404", admin: "ok", disabled: "404" },
+    },
+    // every supervisor's own dashboard as a spreadsheet
+    {
+      path: () => `/dashboard/xlsx?year=${YEAR}`,
+      kind: "file",
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      expect: { anon: "404", clerkOwn: "404", clerkOther: "404", supervisor: "ok", supervisorOther: "ok", admin: "ok", disabled: "404" },
+    },
     { path: () => "/admin", kind: "page", expect: ADMIN },
+    { path: () => "/admin/deadlines", kind: "page", expect: ADMIN },
     { path: () => "/admin/organs", kind: "page", expect: ADMIN },
     { path: () => `/admin/organs/${spareOrganId}`, kind: "page", expect: ADMIN },
     { path: () => "/admin/users", kind: "page", expect: ADMIN },

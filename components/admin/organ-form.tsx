@@ -94,7 +94,6 @@ function OrganFields({
           <option value="">（无）</option>
           {parents.map((c) => (
             <option key={c.id} value={c.id} disabled={!allowed.has(c.kind)}>
-              {"　".repeat(c.depth)}
               {c.name}
             </option>
           ))}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { listReports } from "@/lib/server/services/list-reports";
 import { can } from "@/lib/server/permissions";
-import { isGovernment, reportKindLabel, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
+import { isGovernment, reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
 import { formatDateTime } from "@/lib/labels";
 import { CreateReportForm } from "@/components/create-report-form";
 
@@ -67,7 +67,7 @@ export default async function ReportsPage() {
                   <td className="px-4 py-2">{r.organName}</td>
                   <td className="px-4 py-2">
                     <Link href={`/reports/${r.id}`} className="text-blue-700 hover:underline">
-                      {r.year}年度{reportKindLabel(r.organKind, r.kind)}
+                      {reportName(r.year, r.organKind, r.kind)}
                     </Link>
                   </td>
                   <td className="px-4 py-2">

@@ -148,7 +148,6 @@ export default async function RollupPage({ searchParams }: { searchParams: Promi
         <select name="organ" defaultValue={organId ?? ""} className={`${selectClass} w-64`}>
           {organs.map((o) => (
             <option key={o.id} value={o.id}>
-              {"　".repeat(o.depth)}
               {o.fullName}
             </option>
           ))}

@@ -36,7 +36,6 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
           <select name="organ" defaultValue={organId} className={`${selectClass} w-64`}>
             {governments.map((g) => (
               <option key={g.id} value={g.id}>
-                {"　".repeat(g.depth)}
                 {g.fullName}
               </option>
             ))}

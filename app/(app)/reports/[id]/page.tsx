@@ -6,7 +6,7 @@ import { getReport, getPreviousYearReport } from "@/lib/server/services/get-repo
 import { compareSubmission, getReviewState } from "@/lib/server/services/report-history";
 import { listComments } from "@/lib/server/services/comment-list";
 import { commentRights } from "@/lib/server/services/comment-access";
-import { isEditable, isOrganKind, reportKindLabel, STATUS_LABELS } from "@/lib/report";
+import { isEditable, isGovernment, isOrganKind, reportKindLabel, STATUS_LABELS } from "@/lib/report";
 import { ruleContextFor } from "@/lib/server/services/rule-context";
 import { getRollup } from "@/lib/server/services/rollup";
 import { rollupDrift } from "@/lib/server/services/refresh-rollup-report";
@@ -70,7 +70,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           {STATUS_LABELS[report.status]}
         </span>
         {!editable ? <span className="text-sm text-slate-500">只读</span> : null}
-        <span className="text-sm text-slate-500">{reportKindLabel(report.organKind, report.kind)}</span>
+        {isGovernment(report.organKind) ? <span className="text-sm text-slate-500">{reportKindLabel(report.organKind, report.kind)}</span> : null}
       </div>
       {report.kind === "ROLLUP" && rollup ? (
         <RollupBanner

@@ -1,0 +1,192 @@
+import ExcelJS from "exceljs";
+import type { Page } from "@playwright/test";
+import { expect, fillComplete, openReport, pageAs, publishReport, submitForReview, test } from "./fixtures";
+
+// Issue 11: the county cycle across levels — four townships approved → the county's office creates the
+// 汇总 report, prefilled and balanced → submits → the city returns it with a comment on a cell → fixed →
+// approved → published; the roll-up's XLSX sums match. Bad input gets a clear Chinese message.
+// Years used by this spec (each spec owns its years; see fixtures.ts): dongshan, xiling, nanhu (not
+// 2023), beipo 2024; the 东山县 汇总 2024.
+const YEAR = 2024;
+const TOWNS = [
+  { clerk: "dongshan", new: "3", open: "2", partial: "1" },
+  { clerk: "xiling", new: "1", open: "1", partial: "0" },
+  { clerk: "nanhu", new: "4", open: "3", partial: "1" },
+  { clerk: "beipo", new: "2", open: "2", partial: "0" },
+] as const;
+
+const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
+
+test("the county cycle: four townships approved → 汇总 report prefilled → the city returns it with a cell comment → fixed → approved → published; XLSX sums match", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const urls: string[] = [];
+  for (const t of TOWNS) {
+    const { context, page } = await pageAs(browser, t.clerk);
+    urls.push(await openReport(page, YEAR));
+    await fillComplete(page, YEAR);
+    await cell(page, "t3.new.natural").fill(t.new);
+    await cell(page, "t3.open.natural").fill(t.open);
+    await cell(page, "t3.partial.natural").fill(t.partial);
+    await field(page, "text.s1.request").fill(`本年新收政府信息公开申请${t.new}件。`);
+    await expect(page.getByTestId("error-count")).toHaveText("0 项错误");
+    await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+    await submitForReview(page);
+    await context.close();
+  }
+  const county = await pageAs(browser, "dsshencha");
+  for (const url of urls) {
+    await county.page.goto(url);
+    await county.page.getByTestId("review-approve").click();
+    await expect(county.page.getByTestId("review-status")).toHaveText("已通过");
+  }
+  await county.context.close();
+
+  // the county's office: the roll-up, then its 汇总 report from it
+  const office = await pageAs(browser, "dsban");
+  const o = office.page;
+  await o.goto("/rollup");
+  await o.getByLabel("年度", { exact: true }).fill(String(YEAR));
+  await o.getByRole("button", { name: "查看汇总" }).click();
+  await expect(o.getByTestId("rollup-summary")).toContainText("已计入 4 个");
+  await expect(o.locator('[data-member][data-state="included"]')).toHaveCount(4);
+  await expect(o.locator('[data-table="t3"] [data-cell="t3.new.natural"]')).toHaveText("10");
+  // every figure drills down to the organs behind it
+  await o.locator('[data-table="t3"] [data-cell="t3.new.natural"]').click();
+  const drill = o.getByTestId("drill-down");
+  await expect(drill).toContainText("合计 10");
+  await expect(drill.locator("[data-contributor]")).toHaveCount(4);
+  await expect(drill.locator('[data-contributor="东山县南湖镇人民政府"]')).toContainText("4");
+  // the XLSX: the long sheet's sums are the 汇总's figures
+  const download = o.waitForEvent("download");
+  await o.getByTestId("rollup-xlsx").click();
+  const file = await (await download).path();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file!);
+  const sums = new Map<string, number>();
+  wb.getWorksheet("明细")!.eachRow((row, n) => {
+    if (n > 1) sums.set(String(row.getCell(5).value), (sums.get(String(row.getCell(5).value)) ?? 0) + Number(row.getCell(6).value ?? 0));
+  });
+  expect(sums.get("t3.new.natural")).toBe(10);
+  expect(sums.get("t3.partial.natural")).toBe(2);
+  expect(sums.get("t3.open.natural")).toBe(8);
+
+  await o.getByTestId("create-rollup-report").click();
+  await o.waitForURL(/\/reports\/[^/]+$/);
+  const reportUrl = o.url();
+  await expect(o.getByTestId("rollup-banner")).toContainText("已计入 4 / 4 个");
+  // prefilled, balanced, and linked: its figures cannot be typed
+  await expect(cell(o, "t3.new.natural")).toHaveValue("10");
+  await expect(cell(o, "t3.total.total")).toHaveText("10");
+  await expect(cell(o, "t3.new.natural")).toHaveAttribute("readonly", "");
+  await expect(o.locator('[data-finding^="E1:"]')).toHaveCount(0);
+  for (const [ref, text] of [
+    ["text.s1.active", "全县各单位主动公开政府信息，汇总见表二。"],
+    ["text.s1.request", "全县本年新收政府信息公开申请10件。"],
+    ["text.s1.management", "各单位严格落实信息发布审核制度。"],
+    ["text.s1.platform", "依托县政府门户网站集中发布。"],
+    ["text.s1.oversight", "将政务公开纳入年度绩效考核。"],
+    ["text.s5", "部分乡镇公开不够及时。下一步将按月督促各单位更新公开内容。"],
+    ["text.s6", "无其他需要报告的事项。"],
+  ] as const)
+    await field(o, ref).fill(text);
+  await field(o, "header.signDate").fill(`${YEAR + 1}年2月18日`);
+  await expect(o.getByTestId("error-count")).toHaveText("0 项错误");
+  await expect(o.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await submitForReview(o);
+  await expect(o.getByTestId("report-status")).toHaveText("待审核");
+
+  // the county's own supervisor reads it but does not review it; the city does
+  const countyAgain = await pageAs(browser, "dsshencha");
+  await countyAgain.page.goto(reportUrl);
+  await expect(countyAgain.page.getByTestId("review-bar")).toHaveCount(0);
+  await countyAgain.context.close();
+  const city = await pageAs(browser, "shishencha");
+  const c = city.page;
+  await c.goto(reportUrl);
+  await cell(c, "t3.new.total").click();
+  await expect(c.getByTestId("comment-place")).toHaveAttribute("data-anchor", "cell:t3.new.total");
+  await c.getByTestId("add-comment").click();
+  await c.getByLabel("批注内容").fill("新收 10 件，请在一、（二）中说明主要申请内容。");
+  await c.getByTestId("save-comment").click();
+  await c.getByTestId("review-return").click();
+  const dialog = c.getByTestId("return-dialog");
+  await dialog.getByLabel("退回意见（必填）").fill("请按批注补充后重新提交。");
+  await dialog.getByTestId("confirm-return").click();
+  await expect(c.getByTestId("review-status")).toHaveText("已退回");
+
+  // fixed by the office, resubmitted
+  await o.reload();
+  await expect(o.getByTestId("return-comment")).toHaveText("请按批注补充后重新提交。");
+  await field(o, "text.s1.request").fill("全县本年新收政府信息公开申请10件，主要涉及征地补偿和惠民补贴信息，均按时答复。");
+  await expect(o.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await submitForReview(o);
+
+  // approved and published by the city; on the public portal under the county's name
+  await c.reload();
+  const thread = c.locator('[data-thread][data-anchor="cell:t3.new.total"]');
+  await thread.getByRole("button", { name: "标记为已解决" }).click();
+  await expect(thread).toHaveAttribute("data-resolved", "true");
+  await c.getByTestId("review-approve").click();
+  // the return's own comment is still open: approving asks first
+  await c.getByTestId("approve-confirm").getByTestId("confirm-approve").click();
+  await expect(c.getByTestId("review-status")).toHaveText("已通过");
+  await publishReport(c);
+  await expect(c.getByTestId("review-status")).toHaveText("已发布");
+  await c.goto("/public");
+  await expect(c.getByRole("link", { name: /东山县2024年政府信息公开工作年度报告/ })).toBeVisible();
+  await office.context.close();
+  await city.context.close();
+});
+
+test("bad input across levels: a move under its own descendant, a roll-up with no subordinates, an empty or impossible year", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, "admin");
+  // moving 东山县 under its own township: not offered in the form…
+  await page.goto("/admin/organs");
+  const row = (name: string) => page.locator("tr[data-organ-id]", { has: page.locator("td:first-child", { hasText: new RegExp(`^\\s*${name}`) }) });
+  const townId = (await row("东山县东山镇人民政府").getAttribute("data-organ-id"))!;
+  await row("东山县人民政府").getByRole("link", { name: "编辑" }).click();
+  await page.waitForURL(/\/admin\/organs\/[^/]+$/);
+  await expect(page.getByRole("heading", { name: "编辑机关：东山县人民政府" })).toBeVisible();
+  const parent = page.locator("#organ-parentId");
+  await expect(page.locator("form[data-hydrated]").first()).toBeAttached();
+  await expect(parent.locator(`option[value="${townId}"]`)).toHaveCount(0);
+  // …and refused with a clear message when forced (an old tab, a crafted request)
+  await parent.evaluate((el: HTMLSelectElement, id: string) => {
+    const o = document.createElement("option");
+    o.value = id;
+    o.textContent = "东山镇";
+    el.appendChild(o);
+    el.value = id;
+  }, townId);
+  await expect(parent).toHaveValue(townId);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("organ-form-message")).toContainText("县级人民政府的上级机关须为地市级人民政府或省级人民政府");
+  await expect(page.locator("#organ-parentId-error")).toBeVisible();
+  await context.close();
+
+  const office = await pageAs(browser, "admin");
+  const a = office.page;
+  // a government with no subordinates
+  await a.goto("/admin/organs");
+  await a.getByLabel("机关全称").fill("示范市新区管委会人民政府");
+  await a.getByLabel("机关简称").fill("新区");
+  await a.locator("#organ-kind").selectOption("COUNTY");
+  await a.locator("#organ-parentId").selectOption({ label: "示范市人民政府" });
+  await a.getByRole("button", { name: "新建机关" }).click();
+  await expect(a.getByTestId("organ-form-message")).toContainText("已新建机关");
+  await a.goto("/rollup");
+  await a.locator('select[name="organ"]').selectOption({ label: "示范市新区管委会人民政府" });
+  await a.getByRole("button", { name: "查看汇总" }).click();
+  await expect(a.getByTestId("rollup-error")).toContainText("下还没有下级机关");
+  // an impossible year, then an empty one
+  await a.getByLabel("年度", { exact: true }).fill("1999");
+  await a.locator('select[name="organ"]').selectOption({ label: "东山县人民政府" });
+  await a.getByRole("button", { name: "查看汇总" }).click();
+  await expect(a.getByTestId("rollup-error")).toContainText("年度须为 2021 至");
+  await a.getByLabel("年度", { exact: true }).fill("2021");
+  await a.getByRole("button", { name: "查看汇总" }).click();
+  await expect(a.getByTestId("rollup-summary")).toContainText("已计入 0 个");
+  await expect(a.locator('[data-member][data-state="missing"]')).toHaveCount(4);
+  await office.context.close();
+});
