@@ -157,7 +157,7 @@ function pickValues(values: readonly string[], n: number): { cells: string[]; sh
 
 type RowValues =
   | { kind: "values"; cells: string[]; uncertain: boolean }
-  | { kind: "decoded"; values: number[][]; source: string; blankCells: number[] }
+  | { kind: "decoded"; values: number[][]; source: string; blankCells: number[]; separated?: boolean }
   | { kind: "none" };
 
 /** Reads `n` values from a row; run-together digit strings are decoded (possibly ambiguously). */
@@ -169,7 +169,8 @@ function readValues(values: readonly string[], n: number, rules: readonly SumRul
   const digits = tokens.map((t) => t.normalize("NFKC").replace(/\s+/g, ""));
   if (digits.every((d) => /^\d+$/.test(d)) && digits.join("").length >= n) {
     const decoded = decodeRunTogether(digits, n, { sums: rules });
-    return { kind: "decoded", values: decoded, source: tokens.join(" "), blankCells: [] };
+    // Numbers printed as separate cells but fewer than the columns: a cell was lost, not run together.
+    return { kind: "decoded", values: decoded, source: tokens.join(" "), blankCells: [], separated: tokens.length > 1 };
   }
   // Fewer cells than columns and nothing to decode: keep them left-aligned, flagged.
   const cells = [...picked.cells];
@@ -348,6 +349,20 @@ function decodedInto(
   table: string,
 ) {
   const real = ids.filter((x): x is string => !!x);
+  if (rv.values.length === 1 && rv.separated) {
+    // One decoding, but only by cutting a number that was printed as a cell of its own: say so on the cells.
+    rv.values[0]!.forEach((v, k) => {
+      const id = ids[k];
+      if (id) put(out, id, String(v));
+    });
+    out.notes.push({
+      kind: "uncertain-cell",
+      cells: real.filter((id) => !CELLS.get(id)?.computed),
+      text: rv.source,
+      message: `${table}中一行只有 ${rv.source.split(" ").length} 个数字（「${rv.source}」），少于应有的 ${ids.length} 个，可能缺了单元格；已按合计关系拆分为 ${rv.values[0]!.join("、")}，请对照原文核对。`,
+    });
+    return;
+  }
   if (rv.values.length === 1) {
     rv.values[0]!.forEach((v, k) => {
       const id = ids[k];

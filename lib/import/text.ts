@@ -25,6 +25,7 @@ import { core, norm } from "./normalize";
 import { splitSectionOne } from "./section-one";
 import { planSections, type HeadingHit } from "./sections";
 import { parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
+import { verifyTables } from "./verify";
 import type { ImportFormat, ImportNote, ImportOptions, ImportResult } from "./types";
 
 /** The start of table 三's corner note ("本列数据的勾稽关系为"), without its parentheses. */
@@ -199,6 +200,9 @@ export function importReportText(source: string, opts: ImportOptions = {}): Impo
       content.text[field.id] = paras.join("\n");
     }
   });
+
+  // ---- no silent cell: every sum checked against the printed totals ----------------------------
+  if (anyTable) tableNotes.push(...verifyTables(content.cells, content.sourceTotals).notes);
 
   // ---- section 六: the 信息处理费 -----------------------------------------------------------
   const s6 = TEXT_FIELDS.find((f) => f.section === "s6")!.id;
