@@ -51,6 +51,7 @@ for (const e of entries) {
       }
       t.wrong++;
       const marked = isTotal ? (CELLS.get(id)?.sum ?? []).some((s) => flagged.has(s)) : flagged.has(id);
+      if (process.env.VERBOSE) console.log(`  wrong ${e.id} ${f.form} ${id}: want ${want}, got ${got ?? "—"}${marked ? " (flagged)" : ""}`);
       if (!marked) {
         t.silent++;
         silentList.push(`${e.id} ${f.form} ${id}: want ${want}, got ${got ?? "—"}`);

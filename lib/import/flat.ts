@@ -95,7 +95,7 @@ function anchor(kind: AnchorKind, label: string, extraForms: string[] = []): Anc
   return { kind, forms, text: label, numbering: numberingForms(label) };
 }
 
-const OLD_T2_HEADERS = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额"];
+const OLD_T2_HEADERS = ["本年新", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额"];
 const OLD_T2_ROWS = ["规范性文件", "其他对外管理服务事项", "政府集中采购"];
 const OLD_T2_TITLE = "第二十条第（九）项";
 
@@ -160,8 +160,15 @@ function tokens(text: string): { values: string[]; prose: string[] } {
   const values: string[] = [];
   const prose: string[] = [];
   for (const raw of text.split(/[\s|\u00a0\u3000]+/)) {
-    const t = raw.trim();
+    let t = raw.trim();
     if (!t) continue;
+    // Digits run into text that is no label (a label cut off where the stored page ends, "0000000二、上年结转政府信息";
+    // "00000006.属于四类过程性信"): the digits are values, a list number before the text goes with the text.
+    const run = /^(\d[\d.,]*?)(?:\d{1,2}[.、．])?(?=[\p{Script=Han}(（])/u.exec(t.normalize("NFKC"));
+    if (run && !/^\d+(?:\.\d+)?万元$/.test(t.normalize("NFKC"))) {
+      values.push(run[1]!);
+      t = t.normalize("NFKC").slice(run[0].length);
+    }
     const n = t.normalize("NFKC").replace(/万元$/, "");
     if (/^[+-]?[\d.,]+$/.test(n) || /^(?:[/\\]|[-—–―－─]{1,2}|无)$/.test(n)) values.push(n);
     else prose.push(t);

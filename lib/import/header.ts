@@ -67,6 +67,22 @@ export function findTitle(lines: readonly Line[], limit: number): Title | null {
   const cuts = [ym?.index ?? -1, t.indexOf("政府信息公开")].filter((x) => x > 0);
   let organ: string | null = cuts.length > 0 ? t.slice(0, Math.min(...cuts)) : null;
   if (organ) organ = organ.replace(/(关于|的)$/, "") || null;
+  // "2022年政府信息公开工作年度报告" with the organ on a line of its own below it (then often the title again).
+  if (!organ || /^\d/.test(organ)) {
+    const after = cand.slice(cand.indexOf(taken[taken.length - 1]!) + 1);
+    const own = after.find((l) => {
+      const n = norm(l.text);
+      return n.length >= 3 && n.length <= 30 && !/[。，,]/.test(n) && ORGAN_END.test(n);
+    });
+    if (own) {
+      organ = norm(own.text);
+      const k = after.indexOf(own);
+      const again = after[k + 1];
+      const more = again && /报告|年报/.test(norm(again.text)) && norm(again.text).length <= 45 ? [again.i] : [];
+      return { lines: [...taken.map((x) => x.i), own.i, ...more], text, organName: organ, year };
+    }
+    if (organ && /^\d/.test(organ)) organ = null;
+  }
   return { lines: taken.map((x) => x.i), text, organName: organ, year };
 }
 

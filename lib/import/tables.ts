@@ -149,6 +149,13 @@ function pickValues(values: readonly string[], n: number): { cells: string[]; sh
     trailing++;
   }
   while (v.length > n && v[0] === "") v.shift();
+  // One empty cell too many inside the row (a PDF column boundary guessed twice): with exactly n values
+  // left, in order, their places are certain.
+  if (v.length > n && v.filter((c) => c !== "").length === n) {
+    const filled = v.filter((c) => c !== "");
+    v.length = 0;
+    v.push(...filled);
+  }
   const extra = v.length > n;
   if (extra) v.splice(n);
   while (v.length < n && trailing-- > 0) v.push("");
@@ -191,7 +198,17 @@ function put(out: TableOutput, id: string, raw: string) {
     out.cells[id] = "0";
     out.blankAsZero.push(id);
   } else {
-    out.cells[id] = canonicalCellValue(raw.replace(/\s+/g, ""));
+    const v = canonicalCellValue(raw.replace(/\s+/g, ""));
+    out.cells[id] = v;
+    // "000" or "0012" in one cell: several cells run together, not a number as printed.
+    if (def.kind === "count" && /^0\d/.test(v)) {
+      out.notes.push({
+        kind: "uncertain-cell",
+        cells: [id],
+        text: v,
+        message: `${def.name}读到的是「${v}」，像是几个单元格的数字连在了一起，请对照原文填写。`,
+      });
+    }
   }
 }
 
@@ -271,6 +288,9 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
         const parts = c.split(/\s+/).filter(Boolean);
         return parts.length > 1 && parts.every((x) => colOf(x) !== null) ? parts : [c];
       });
+      // Old column labels cut short by the page ("本年新 | 本年新 | 对外公开总数量"): the k-th such prefix is the
+      // k-th old column it begins.
+      const prefixUse = new Map<string, number>();
       header = cells.map((label) => {
         const c = core(label);
         for (const b of T2_BLOCKS) for (const col of b.columns) if (c.startsWith(core(col.label))) return col.id;
@@ -280,6 +300,18 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
             oldHere = true;
             out.oldFormat.push(old);
             return id;
+          }
+        }
+        if (c.length >= 3) {
+          const olds = Object.entries(OLD_FORMAT_T2_COLUMNS).filter(([old]) => norm(old).startsWith(c));
+          const k = prefixUse.get(c) ?? 0;
+          const hit = olds[k];
+          if (olds.length > 1 && hit) {
+            prefixUse.set(c, k + 1);
+            headerOld = true;
+            oldHere = true;
+            out.oldFormat.push(hit[0]);
+            return hit[1];
           }
         }
         return null;
