@@ -164,7 +164,11 @@ function tokens(text: string): { values: string[]; prose: string[] } {
     if (!t) continue;
     // Digits run into text that is no label (a label cut off where the stored page ends, "0000000二、上年结转政府信息";
     // "00000006.属于四类过程性信"): the digits are values, a list number before the text goes with the text.
-    const run = /^(\d[\d.,]*?)(?:\d{1,2}[.、．])?(?=[\p{Script=Han}(（])/u.exec(t.normalize("NFKC"));
+    const run = /^(\d+(?:\.\d+)?)(?:\d{1,2}[.、．])?(?=[\p{Script=Han}(（])/u.exec(t.normalize("NFKC"));
+    if (/^\d{1,2}[.、．](?=[\p{Script=Han}])/u.test(t.normalize("NFKC"))) {
+      prose.push(t);
+      continue;
+    }
     if (run && !/^\d+(?:\.\d+)?万元$/.test(t.normalize("NFKC"))) {
       values.push(run[1]!);
       t = t.normalize("NFKC").slice(run[0].length);

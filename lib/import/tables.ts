@@ -282,6 +282,7 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
       const colOf = (label: string): string | null => {
         const c = core(label);
         for (const b of T2_BLOCKS) for (const col of b.columns) if (c.startsWith(core(col.label))) return col.id;
+        for (const old of Object.keys(OLD_FORMAT_T2_COLUMNS)) if (c.startsWith(norm(old))) return old;
         return null;
       };
       const cells = nonEmpty.slice(1).flatMap((c) => {
