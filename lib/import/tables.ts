@@ -346,7 +346,10 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
         const id = ids[k];
         if (id) put(out, id, v);
       });
-      if (rv.uncertain) uncertain.push(...ids.filter((x): x is string => !!x));
+      // Table 二 has no sums: a row of several columns with an empty cell among numbers may have lost a
+      // cell and be shifted — every cell of it is flagged, not only the empty one.
+      const holed = rv.cells.length > 1 && rv.cells.some((c) => isBlankMarker(c)) && rv.cells.some((c) => isNumberCell(c));
+      if (rv.uncertain || holed) uncertain.push(...ids.filter((x): x is string => !!x));
     } else if (rv.kind === "decoded") {
       decodedInto(out, ids, rv, "表二");
     } else {
@@ -734,11 +737,17 @@ function resolveT3(
     if (distinct.length === 1) {
       const values = options[0]!;
       values.forEach((v, i) => put(out, ids[i]!, String(v)));
+      // Settled only by the column sums: those sums can then no longer check this row independently, so a
+      // damage elsewhere in the column could have been absorbed here — flagged for the clerk to confirm.
+      // The （七）总计 row settled by the columns checks nothing any more: every result cell is then unproven.
+      const isTotalRow = T3_ROWS.find((r) => r.id === a.rowId)?.computed;
       out.notes.push({
-        kind: "other",
-        cells: ids.filter((id) => !CELLS.get(id)!.computed),
+        kind: "uncertain-cell",
+        cells: isTotalRow
+          ? T3_ROWS.filter((r) => r.isResult).flatMap((r) => T3_INPUT_COLUMNS.map((c) => t3CellId(r.id, c.id)))
+          : ids.filter((id) => !CELLS.get(id)!.computed),
         text: a.source,
-        message: `表三中连在一起的数字「${a.source}」按行合计和列勾稽关系唯一拆分为 ${values.join("、")}，请核对。`,
+        message: `表三中连在一起的数字「${a.source}」只能靠列的勾稽关系拆分，已拆分为 ${values.join("、")}，请对照原文核对。`,
       });
     } else {
       decodedInto(out, ids, { kind: "decoded", values: distinct.length ? distinct.map((d) => d.split(",").map(Number)) : a.candidates, source: a.source, blankCells: [] }, "表三");
