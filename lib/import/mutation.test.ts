@@ -74,7 +74,7 @@ function reportText(rows: ReturnType<typeof tableRows>): string {
   let r = 0;
   for (const b of T2_BLOCKS) {
     out.push(b.title, [T2_CONTENT_LABEL, ...b.columns.map((c) => c.label)].join("\t"));
-    for (const _ of b.rows) {
+    for (let i = 0; i < b.rows.length; i++) {
       const row = rows.t2[r++]!;
       out.push([row.label, ...row.values].join("\t"));
     }
