@@ -332,7 +332,16 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
       out.oldFormat.push(label);
     }
     if (!hit) {
-      if (/对外管理服务事项|政府集中采购/.test(norm(label))) out.oldFormat.push(label);
+      if (/对外管理服务事项|政府集中采购/.test(norm(label))) {
+        out.oldFormat.push(label);
+        row.lines.forEach((l) => out.used.add(l));
+        const shown = values.filter((v) => v.trim() !== "").join("、");
+        out.notes.push({
+          kind: "old-format",
+          text: label,
+          message: `2019年旧格式表二的「${label}」${shown ? `（原文为 ${shown}）` : ""}在2021年格式中没有对应栏目，未导入。`,
+        });
+      }
       continue;
     }
     row.lines.forEach((l) => out.used.add(l));
@@ -341,6 +350,16 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
     const n = cols.length;
     const rv = readValues(values, n, []);
     const ids = cols.map((c) => (c && hit.block.columns.some((x) => x.id === c) ? t2CellId(hit.rowId, c) : null));
+    if (headerOld && header) {
+      // Old columns without a 2021 counterpart (本年新公开数量, 上一年项目数量, 本年增/减): what they printed is listed.
+      const lost = header.map((h, k) => (h === null ? values.filter((v) => v.trim() !== "")[k] : undefined)).filter((v) => v !== undefined);
+      if (lost.length > 0)
+        out.notes.push({
+          kind: "old-format",
+          text: label,
+          message: `2019年旧格式表二「${label}」一行中，${lost.length}个数字（${lost.join("、")}）所在的栏目在2021年格式中没有对应，未导入。`,
+        });
+    }
     if (rv.kind === "values") {
       rv.cells.forEach((v, k) => {
         const id = ids[k];
