@@ -26,7 +26,7 @@ import { cn } from "@/lib/utils";
 import { ImportTable, errorCellsOf, type CellNote } from "./import-table";
 
 const CELL_NOTE_KINDS: ReadonlySet<ImportNote["kind"]> = new Set(["uncertain-cell", "blank-as-zero", "ambiguous-decoding"]);
-const SOURCE_LABEL = { pdf: "PDF", docx: "Word（DOCX）", txt: "纯文本（TXT）" } as const;
+const SOURCE_LABEL = { pdf: "PDF", docx: "Word（DOCX）", txt: "纯文本（TXT）", html: "网页（HTML）" } as const;
 const ORGAN_KINDS: readonly string[] = ["COUNTY", "TOWNSHIP", "DEPARTMENT"];
 
 /** The review screen: what was recognised in the file, the clerk's corrections and choices, the confirmation. */

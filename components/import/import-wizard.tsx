@@ -9,7 +9,10 @@ const ACCEPT = [
   ".pdf",
   ".docx",
   ".txt",
+  ".html",
+  ".htm",
   "application/pdf",
+  "text/html",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   "text/plain",
 ].join(",");
@@ -96,7 +99,7 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
           选择上一年度已发布的年度报告
         </label>
         <p className="mt-1 text-sm text-slate-500">
-          支持 PDF（须为可以选中文字的电子版，扫描件无法识别）、Word（.docx）和纯文本（.txt），最大 {maxBytes / 1024 / 1024} MB。
+          支持 PDF（须为可以选中文字的电子版，扫描件无法识别）、Word（.docx）、保存的网页（.html）和纯文本（.txt），最大 {maxBytes / 1024 / 1024} MB。
           上传后先显示识别结果，确认之前不会保存任何内容。
         </p>
       </div>
@@ -113,6 +116,30 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
         }}
         className="block w-full text-sm file:mr-3 file:rounded file:border-0 file:bg-blue-700 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-blue-800 disabled:opacity-60"
       />
+      <div>
+        <label htmlFor="import-paste" className="text-sm font-medium text-slate-800">
+          或者：在网页上全选复制年度报告，粘贴到这里
+        </label>
+        <textarea
+          id="import-paste"
+          data-testid="import-paste"
+          disabled={busy}
+          rows={3}
+          placeholder="在此处粘贴（Ctrl+V）。网页中的表格会按原表格结构识别。"
+          onPaste={(e) => {
+            // The page's HTML (its real tables) when the clipboard has it, else its plain text.
+            const html = e.clipboardData.getData("text/html");
+            const text = e.clipboardData.getData("text/plain");
+            e.preventDefault();
+            if (!html.trim() && !text.trim()) return;
+            const file = html.trim()
+              ? new File([html], "粘贴的网页内容.html", { type: "text/html" })
+              : new File([text], "粘贴的文字.txt", { type: "text/plain" });
+            upload(file);
+          }}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none disabled:opacity-60"
+        />
+      </div>
       {busy ? (
         <div className="space-y-1" aria-live="polite" data-testid="import-progress">
           <div className="flex justify-between text-sm text-slate-600">

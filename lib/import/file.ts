@@ -3,6 +3,7 @@
  * (too large, encrypted, corrupt, a scan without a text layer, not a report, an unsupported type).
  */
 import { DocxError, docxToText } from "./docx";
+import { htmlToText, looksLikeHtml } from "./html";
 import { PdfError, pdfToText } from "./pdf";
 import { importReportText } from "./text";
 import type { ImportFileError, ImportFileResult, ImportOptions, ImportSourceKind } from "./types";
@@ -47,6 +48,7 @@ function kindOf(bytes: Uint8Array, fileName: string): ImportSourceKind | "cfb" |
     return "image";
   if (ext === "pdf") return "pdf";
   if (ext === "docx") return "docx";
+  if (ext === "html" || ext === "htm" || ext === "xhtml" || ext === "shtml") return "html";
   if (["txt", "text", "md", ""].includes(ext)) return "txt";
   return "other";
 }
@@ -65,6 +67,26 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   } catch {
     return null;
   }
+}
+
+/**
+ * A text or HTML file: the charset an HTML page declares (<meta charset="gb2312"> is common on government
+ * sites) when the bytes are not UTF-8, else decodeText's guess.
+ */
+function decodeHtmlOrText(bytes: Uint8Array): { text: string; encoding: string } | null {
+  const d = decodeText(bytes);
+  if (d?.encoding !== "UTF-8") {
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
+    const cs = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+    if (cs && /^(gb2312|gbk|gb18030|big5)$/.test(cs)) {
+      try {
+        return { text: new TextDecoder(cs === "big5" ? "big5" : "gb18030").decode(bytes), encoding: cs.toUpperCase() };
+      } catch {
+        // fall through
+      }
+    }
+  }
+  return d;
 }
 
 /** Binary content that is not text (NULs, many control characters). */
@@ -133,19 +155,25 @@ export async function importReportFile(
     );
   } else if (kind === "image") {
     return fail("scanned", "这是图片文件，无法读取其中的文字。请使用发布时的电子版（PDF、DOCX 或 TXT）。");
-  } else if (kind === "txt") {
-    const d = decodeText(bytes);
+  } else if (kind === "txt" || kind === "html") {
+    const d = decodeHtmlOrText(bytes);
     if (!d || looksBinary(d.text)) {
-      return fail("unsupported-type", "无法识别文件内容。请上传 PDF、DOCX 或 TXT 格式的年度报告。");
+      return fail("unsupported-type", "无法识别文件内容。请上传 PDF、DOCX、网页（HTML）或 TXT 格式的年度报告。");
     }
-    text = d.text;
     source.encoding = d.encoding;
+    if (kind === "html" || looksLikeHtml(d.text)) {
+      text = htmlToText(d.text);
+      source.kind = "html";
+    } else {
+      text = d.text;
+    }
   } else {
     return fail("unsupported-type", "不支持这种文件格式。请上传 PDF、DOCX 或 TXT 格式的年度报告。");
   }
 
   const result = importReportText(text, opts);
-  const found = 6 - result.notes.filter((n) => n.kind === "missing-section").length;
+  // Missing top-level sections only (a missing topic of 一 is also a missing-section note).
+  const found = 6 - result.notes.filter((n) => n.kind === "missing-section" && n.message.startsWith("没有找到「")).length;
   if (found < 2) {
     return fail(
       "not-a-report",

@@ -48,11 +48,15 @@ export function findTitle(lines: readonly Line[], limit: number): Title | null {
     if (t.length > 45 || /[。，]/.test(l.text)) break;
     const isYearLine = /^\d{4}年度?$/.test(t);
     const joined = norm(taken.map((x) => x.text).join(""));
-    if (joined.includes("年度报告") && !isYearLine) break;
+    if (/年度报告|年报$/.test(joined) && !isYearLine) break;
     taken.push(l);
     if (taken.length >= 3) break;
   }
-  while (taken.length > 0 && !norm(taken.map((x) => x.text).join("")).includes("报告")) taken.pop();
+  while (taken.length > 0 && !/报告|年报/.test(norm(taken.map((x) => x.text).join("")))) taken.pop();
+  // A line that is a whole title by itself ("XX镇2023年政府信息公开工作年度报告") starts the title: short lines
+  // above it are the page's (a section name, a site title).
+  const whole = taken.findIndex((l) => /\d{4}年.*(报告|年报)$/.test(norm(l.text)) && !/^\d{4}年/.test(norm(l.text)));
+  if (whole > 0) taken.splice(0, whole);
   if (taken.length === 0) return null;
   // Drop trailing lines after the one that completes the title, unless they are a year line.
   const text = taken.map((x) => x.text).join("");
@@ -63,6 +67,22 @@ export function findTitle(lines: readonly Line[], limit: number): Title | null {
   const cuts = [ym?.index ?? -1, t.indexOf("政府信息公开")].filter((x) => x > 0);
   let organ: string | null = cuts.length > 0 ? t.slice(0, Math.min(...cuts)) : null;
   if (organ) organ = organ.replace(/(关于|的)$/, "") || null;
+  // "2022年政府信息公开工作年度报告" with the organ on a line of its own below it (then often the title again).
+  if (!organ || /^\d/.test(organ)) {
+    const after = cand.slice(cand.indexOf(taken[taken.length - 1]!) + 1);
+    const own = after.find((l) => {
+      const n = norm(l.text);
+      return n.length >= 3 && n.length <= 30 && !/[。，,]/.test(n) && ORGAN_END.test(n);
+    });
+    if (own) {
+      organ = norm(own.text);
+      const k = after.indexOf(own);
+      const again = after[k + 1];
+      const more = again && /报告|年报/.test(norm(again.text)) && norm(again.text).length <= 45 ? [again.i] : [];
+      return { lines: [...taken.map((x) => x.i), own.i, ...more], text, organName: organ, year };
+    }
+    if (organ && /^\d/.test(organ)) organ = null;
+  }
   return { lines: taken.map((x) => x.i), text, organName: organ, year };
 }
 

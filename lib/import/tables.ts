@@ -149,6 +149,13 @@ function pickValues(values: readonly string[], n: number): { cells: string[]; sh
     trailing++;
   }
   while (v.length > n && v[0] === "") v.shift();
+  // One empty cell too many inside the row (a PDF column boundary guessed twice): with exactly n values
+  // left, in order, their places are certain.
+  if (v.length > n && v.filter((c) => c !== "").length === n) {
+    const filled = v.filter((c) => c !== "");
+    v.length = 0;
+    v.push(...filled);
+  }
   const extra = v.length > n;
   if (extra) v.splice(n);
   while (v.length < n && trailing-- > 0) v.push("");
@@ -157,7 +164,7 @@ function pickValues(values: readonly string[], n: number): { cells: string[]; sh
 
 type RowValues =
   | { kind: "values"; cells: string[]; uncertain: boolean }
-  | { kind: "decoded"; values: number[][]; source: string; blankCells: number[] }
+  | { kind: "decoded"; values: number[][]; source: string; blankCells: number[]; separated?: boolean }
   | { kind: "none" };
 
 /** Reads `n` values from a row; run-together digit strings are decoded (possibly ambiguously). */
@@ -169,7 +176,8 @@ function readValues(values: readonly string[], n: number, rules: readonly SumRul
   const digits = tokens.map((t) => t.normalize("NFKC").replace(/\s+/g, ""));
   if (digits.every((d) => /^\d+$/.test(d)) && digits.join("").length >= n) {
     const decoded = decodeRunTogether(digits, n, { sums: rules });
-    return { kind: "decoded", values: decoded, source: tokens.join(" "), blankCells: [] };
+    // Numbers printed as separate cells but fewer than the columns: a cell was lost, not run together.
+    return { kind: "decoded", values: decoded, source: tokens.join(" "), blankCells: [], separated: tokens.length > 1 };
   }
   // Fewer cells than columns and nothing to decode: keep them left-aligned, flagged.
   const cells = [...picked.cells];
@@ -190,7 +198,17 @@ function put(out: TableOutput, id: string, raw: string) {
     out.cells[id] = "0";
     out.blankAsZero.push(id);
   } else {
-    out.cells[id] = canonicalCellValue(raw.replace(/\s+/g, ""));
+    const v = canonicalCellValue(raw.replace(/\s+/g, ""));
+    out.cells[id] = v;
+    // "000" or "0012" in one cell: several cells run together, not a number as printed.
+    if (def.kind === "count" && /^0\d/.test(v)) {
+      out.notes.push({
+        kind: "uncertain-cell",
+        cells: [id],
+        text: v,
+        message: `${def.name}读到的是「${v}」，像是几个单元格的数字连在了一起，请对照原文填写。`,
+      });
+    }
   }
 }
 
@@ -264,12 +282,16 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
       const colOf = (label: string): string | null => {
         const c = core(label);
         for (const b of T2_BLOCKS) for (const col of b.columns) if (c.startsWith(core(col.label))) return col.id;
+        for (const old of Object.keys(OLD_FORMAT_T2_COLUMNS)) if (c.startsWith(norm(old))) return old;
         return null;
       };
       const cells = nonEmpty.slice(1).flatMap((c) => {
         const parts = c.split(/\s+/).filter(Boolean);
         return parts.length > 1 && parts.every((x) => colOf(x) !== null) ? parts : [c];
       });
+      // Old column labels cut short by the page ("本年新 | 本年新 | 对外公开总数量"): the k-th such prefix is the
+      // k-th old column it begins.
+      const prefixUse = new Map<string, number>();
       header = cells.map((label) => {
         const c = core(label);
         for (const b of T2_BLOCKS) for (const col of b.columns) if (c.startsWith(core(col.label))) return col.id;
@@ -279,6 +301,18 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
             oldHere = true;
             out.oldFormat.push(old);
             return id;
+          }
+        }
+        if (c.length >= 3) {
+          const olds = Object.entries(OLD_FORMAT_T2_COLUMNS).filter(([old]) => norm(old).startsWith(c));
+          const k = prefixUse.get(c) ?? 0;
+          const hit = olds[k];
+          if (olds.length > 1 && hit) {
+            prefixUse.set(c, k + 1);
+            headerOld = true;
+            oldHere = true;
+            out.oldFormat.push(hit[0]);
+            return hit[1];
           }
         }
         return null;
@@ -298,7 +332,16 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
       out.oldFormat.push(label);
     }
     if (!hit) {
-      if (/对外管理服务事项|政府集中采购/.test(norm(label))) out.oldFormat.push(label);
+      if (/对外管理服务事项|政府集中采购/.test(norm(label))) {
+        out.oldFormat.push(label);
+        row.lines.forEach((l) => out.used.add(l));
+        const shown = values.filter((v) => v.trim() !== "").join("、");
+        out.notes.push({
+          kind: "old-format",
+          text: label,
+          message: `2019年旧格式表二的「${label}」${shown ? `（原文为 ${shown}）` : ""}在2021年格式中没有对应栏目，未导入。`,
+        });
+      }
       continue;
     }
     row.lines.forEach((l) => out.used.add(l));
@@ -307,12 +350,25 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
     const n = cols.length;
     const rv = readValues(values, n, []);
     const ids = cols.map((c) => (c && hit.block.columns.some((x) => x.id === c) ? t2CellId(hit.rowId, c) : null));
+    if (headerOld && header) {
+      // Old columns without a 2021 counterpart (本年新公开数量, 上一年项目数量, 本年增/减): what they printed is listed.
+      const lost = header.map((h, k) => (h === null ? values.filter((v) => v.trim() !== "")[k] : undefined)).filter((v) => v !== undefined);
+      if (lost.length > 0)
+        out.notes.push({
+          kind: "old-format",
+          text: label,
+          message: `2019年旧格式表二「${label}」一行中，${lost.length}个数字（${lost.join("、")}）所在的栏目在2021年格式中没有对应，未导入。`,
+        });
+    }
     if (rv.kind === "values") {
       rv.cells.forEach((v, k) => {
         const id = ids[k];
         if (id) put(out, id, v);
       });
-      if (rv.uncertain) uncertain.push(...ids.filter((x): x is string => !!x));
+      // Table 二 has no sums: a row of several columns with an empty cell among numbers may have lost a
+      // cell and be shifted — every cell of it is flagged, not only the empty one.
+      const holed = rv.cells.length > 1 && rv.cells.some((c) => isBlankMarker(c)) && rv.cells.some((c) => isNumberCell(c));
+      if (rv.uncertain || holed) uncertain.push(...ids.filter((x): x is string => !!x));
     } else if (rv.kind === "decoded") {
       decodedInto(out, ids, rv, "表二");
     } else {
@@ -348,6 +404,20 @@ function decodedInto(
   table: string,
 ) {
   const real = ids.filter((x): x is string => !!x);
+  if (rv.values.length === 1 && rv.separated) {
+    // One decoding, but only by cutting a number that was printed as a cell of its own: say so on the cells.
+    rv.values[0]!.forEach((v, k) => {
+      const id = ids[k];
+      if (id) put(out, id, String(v));
+    });
+    out.notes.push({
+      kind: "uncertain-cell",
+      cells: real.filter((id) => !CELLS.get(id)?.computed),
+      text: rv.source,
+      message: `${table}中一行只有 ${rv.source.split(" ").length} 个数字（「${rv.source}」），少于应有的 ${ids.length} 个，可能缺了单元格；已按合计关系拆分为 ${rv.values[0]!.join("、")}，请对照原文核对。`,
+    });
+    return;
+  }
   if (rv.values.length === 1) {
     rv.values[0]!.forEach((v, k) => {
       const id = ids[k];
@@ -686,11 +756,17 @@ function resolveT3(
     if (distinct.length === 1) {
       const values = options[0]!;
       values.forEach((v, i) => put(out, ids[i]!, String(v)));
+      // Settled only by the column sums: those sums can then no longer check this row independently, so a
+      // damage elsewhere in the column could have been absorbed here — flagged for the clerk to confirm.
+      // The （七）总计 row settled by the columns checks nothing any more: every result cell is then unproven.
+      const isTotalRow = T3_ROWS.find((r) => r.id === a.rowId)?.computed;
       out.notes.push({
-        kind: "other",
-        cells: ids.filter((id) => !CELLS.get(id)!.computed),
+        kind: "uncertain-cell",
+        cells: isTotalRow
+          ? T3_ROWS.filter((r) => r.isResult).flatMap((r) => T3_INPUT_COLUMNS.map((c) => t3CellId(r.id, c.id)))
+          : ids.filter((id) => !CELLS.get(id)!.computed),
         text: a.source,
-        message: `表三中连在一起的数字「${a.source}」按行合计和列勾稽关系唯一拆分为 ${values.join("、")}，请核对。`,
+        message: `表三中连在一起的数字「${a.source}」只能靠列的勾稽关系拆分，已拆分为 ${values.join("、")}，请对照原文核对。`,
       });
     } else {
       decodedInto(out, ids, { kind: "decoded", values: distinct.length ? distinct.map((d) => d.split(",").map(Number)) : a.candidates, source: a.source, blankCells: [] }, "表三");

@@ -19,11 +19,13 @@ import {
   type SectionKey,
 } from "@/lib/template";
 import { feeFromText, findSignature, findTitle, oldFormatMarkers, yearFromText } from "./header";
+import { restoreStructure } from "./flat";
 import { joinBrokenParagraphs, toLines, type Line } from "./lines";
 import { core, norm } from "./normalize";
 import { splitSectionOne } from "./section-one";
 import { planSections, type HeadingHit } from "./sections";
 import { parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
+import { verifyTables } from "./verify";
 import type { ImportFormat, ImportNote, ImportOptions, ImportResult } from "./types";
 import { chinaYear } from "@/lib/labels";
 
@@ -88,9 +90,17 @@ function removeFeeSentence(text: string, start: number, end: number): { text: st
   return { text: lines.join("\n").replace(/\n{3,}/g, "\n\n").trim(), heading };
 }
 
-export function importReportText(text: string, opts: ImportOptions = {}): ImportResult {
+export function importReportText(source: string, opts: ImportOptions = {}): ImportResult {
+  const restored = restoreStructure(source);
+  const text = restored.text;
   const lines = toLines(text);
   const notes: ImportNote[] = [];
+  if (restored.restored) {
+    notes.push({
+      kind: "other",
+      message: "文件中的文字没有按原样分行（例如从网页复制的内容），已按章节标题和表格栏目名重新分段；网页的导航、发布时间等内容未导入。",
+    });
+  }
   const plan = planSections(lines, TABLE_START);
   const headings = plan.headings;
   const dropped = new Set<number>();
@@ -191,6 +201,9 @@ export function importReportText(text: string, opts: ImportOptions = {}): Import
       content.text[field.id] = paras.join("\n");
     }
   });
+
+  // ---- no silent cell: every sum checked against the printed totals ----------------------------
+  if (anyTable) tableNotes.push(...verifyTables(content.cells, content.sourceTotals).notes);
 
   // ---- section 六: the 信息处理费 -----------------------------------------------------------
   const s6 = TEXT_FIELDS.find((f) => f.section === "s6")!.id;

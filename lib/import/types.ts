@@ -45,7 +45,7 @@ export type ImportOptions = {
   expectedOrganName?: string;
 };
 
-export type ImportSourceKind = "txt" | "pdf" | "docx";
+export type ImportSourceKind = "txt" | "pdf" | "docx" | "html";
 
 export type ImportErrorCode =
   | "too-large"
