@@ -51,6 +51,10 @@ describe("sumReports", () => {
     expect(s.cells[t3CellId("new", "legal")]).toBe("0");
     expect(s.invalid).toEqual([{ reportId: "r-b", organName: "机关b", cells: [t3CellId("new", "natural")] }]);
   });
+  it("treats a stored value that is not a string as invalid, not as a crash", () => {
+    const s = sumReports([src("a", { [t3CellId("new", "natural")]: 5 as unknown as string })]);
+    expect(s.invalid).toEqual([{ reportId: "r-a", organName: "机关a", cells: [t3CellId("new", "natural")] }]);
+  });
   it("keeps counts exact beyond 2^53 and normalises 007 and full-width digits", () => {
     const big = "900000000000000"; // 15 digits
     const s = sumReports(Array.from({ length: 20 }, (_, i) => src(String(i), { [t2CellId("penalty", "decisions")]: big })));

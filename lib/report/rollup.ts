@@ -68,7 +68,12 @@ export function sumReports(sources: readonly RollupSource[]): RollupSum {
     const values = new Map<string, Scaled>();
     const bad: string[] = [];
     for (const c of INPUT_CELLS) {
-      const raw = src.cells[c.id] ?? "";
+      const stored: unknown = src.cells[c.id] ?? "";
+      if (typeof stored !== "string") {
+        bad.push(c.id);
+        continue;
+      }
+      const raw = stored;
       const r = readCell(raw, c.kind);
       if (r.state === "invalid") bad.push(c.id);
       else if (r.state === "valid") {

@@ -5,7 +5,7 @@ import { can } from "@/lib/server/permissions";
 import { getRollup, listRollupOrgans, type RollupView } from "@/lib/server/services/rollup";
 import { defaultDashboardYear } from "@/lib/server/services/dashboard";
 import { CELLS, TABLES, sectionByKey, sectionHeading, type TableDef } from "@/lib/template";
-import { dayLabel, feeStatement, organKindLabel } from "@/lib/report";
+import { computeTotals, dayLabel, feeStatement, organKindLabel } from "@/lib/report";
 import { placeGrid } from "@/lib/export/sheets";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { selectClass } from "@/components/admin/field";
@@ -90,7 +90,7 @@ function RollupTable({ def, view, selected }: { def: TableDef; view: RollupView;
 function DrillDown({ view, cellId }: { view: RollupView; cellId: string }) {
   const def = CELLS.get(cellId);
   if (!def) return null;
-  const value = (s: RollupView["sources"][number]) => (def.computed ? String(s.totals[cellId] ?? "") : (s.cells[cellId] ?? "").trim());
+  const value = (s: RollupView["sources"][number]) => (def.computed ? String(computeTotals(s.cells)[cellId] ?? "") : (s.cells[cellId] ?? "").trim());
   const rows = view.sources.map((s) => ({ ...s, value: value(s) }));
   const nonzero = rows.filter((r) => r.value !== "" && Number(r.value) !== 0);
   const total = def.computed ? String(view.totals[cellId] ?? "") : (view.cells[cellId] ?? "");
