@@ -6,7 +6,8 @@ import { expect, fillComplete, openReport, pageAs, publishReport, submitForRevie
 // 汇总 report, prefilled and balanced → submits → the city returns it with a comment on a cell → fixed →
 // approved → published; the roll-up's XLSX sums match. Bad input gets a clear Chinese message.
 // Years used by this spec (each spec owns its years; see fixtures.ts): dongshan, xiling, nanhu (not
-// 2023), beipo 2024; the 东山县 汇总 2024.
+// 2023), beipo 2024; the 东山县 汇总 2024. Deadline settings: 东山县 2022 (ORGAN 2月8日 — later than the
+// format's date, so no other spec's 1月 成文日期 turns late).
 const YEAR = 2024;
 const TOWNS = [
   { clerk: "dongshan", new: "3", open: "2", partial: "1" },
@@ -189,4 +190,33 @@ test("bad input across levels: a move under its own descendant, a roll-up with n
   await expect(a.getByTestId("rollup-summary")).toContainText("已计入 0 个");
   await expect(a.locator('[data-member][data-state="missing"]')).toHaveCount(4);
   await office.context.close();
+});
+
+test("an admin sets a year's deadlines for a subtree; the dashboards follow, and a bad date is named", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, "admin");
+  await page.goto("/admin/deadlines?year=2022");
+  await page.locator('select[name="organ"]').selectOption({ label: "东山县人民政府" });
+  await page.getByRole("button", { name: "查看" }).click();
+  await expect(page.locator("form[data-hydrated]")).toBeAttached();
+  const organ = page.getByLabel("政府部门、乡镇（街道）年度报告（2023年）");
+  await expect(organ).toHaveValue("1月31日");
+  await organ.fill("2月30日");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("deadlines-message")).toContainText("“2月30日”不是有效的日期");
+  await expect(organ).toHaveValue("2月30日"); // what was typed is kept
+  await organ.fill("2月8日");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("deadlines-message")).toContainText("已保存公开期限");
+  await context.close();
+
+  const sup = await pageAs(browser, "dsshencha");
+  await sup.page.goto("/dashboard?year=2022");
+  await expect(sup.page.locator('[data-organ="东山县东山镇人民政府"]')).toContainText("2023年2月8日");
+  await expect(sup.page.locator('[data-organ="东山县人民政府"][data-report-kind="ROLLUP"]')).toContainText("2023年2月20日");
+  await sup.context.close();
+  // another county keeps the format's date
+  const other = await pageAs(browser, "shencha");
+  await other.page.goto("/dashboard?year=2022");
+  await expect(other.page.locator('[data-organ="示范县城关镇人民政府"]')).toContainText("2023年1月31日");
+  await other.context.close();
 });
