@@ -52,8 +52,9 @@ const YEAR = 2024;
 
 type Outcome = "ok" | "hidden" | "refused" | "denied";
 // supervisor: the county's (示范县); cityReviewer: the city's above it (示范市, two levels above the target);
-// supervisorOther: a sibling county's (邻县, under the same city)
-const ROLES = ["clerkOwn", "clerkOther", "supervisor", "cityReviewer", "supervisorOther", "admin"] as const;
+// supervisorOther: a sibling county's (邻县, under the same city); cityOther: another city's (另一市);
+// countyOffice: the clerk of the target's county government (its 汇总 clerk — reads final reports only)
+const ROLES = ["clerkOwn", "clerkOther", "supervisor", "cityReviewer", "supervisorOther", "cityOther", "countyOffice", "admin"] as const;
 type RoleKey = (typeof ROLES)[number];
 type Expect = Record<RoleKey, Exclude<Outcome, "denied"> | "denied">;
 
@@ -97,12 +98,12 @@ const listed = async <T,>(p: Promise<T[]>, pred: (x: T) => boolean = () => true)
 const yes = async (p: Promise<boolean>): Promise<Outcome> => ((await p) ? "ok" : "denied");
 
 // ---- expectation patterns --------------------------------------------------------------------
-const READ: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", admin: "ok" };
-const CLERK_WRITE: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "refused", cityReviewer: "refused", supervisorOther: "hidden", admin: "refused" };
-const REVIEW: Expect = { clerkOwn: "refused", clerkOther: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", admin: "refused" };
-const PARTICIPANT: Expect = { clerkOwn: "ok", clerkOther: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", admin: "refused" };
-const ADMIN_WRITE: Expect = { clerkOwn: "refused", clerkOther: "refused", supervisor: "refused", cityReviewer: "refused", supervisorOther: "refused", admin: "ok" };
-const ADMIN_READ: Expect = { clerkOwn: "hidden", clerkOther: "hidden", supervisor: "hidden", cityReviewer: "hidden", supervisorOther: "hidden", admin: "ok" };
+const READ: Expect = { clerkOwn: "ok", clerkOther: "hidden", countyOffice: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", cityOther: "hidden", admin: "ok" };
+const CLERK_WRITE: Expect = { clerkOwn: "ok", clerkOther: "hidden", countyOffice: "hidden", supervisor: "refused", cityReviewer: "refused", supervisorOther: "hidden", cityOther: "hidden", admin: "refused" };
+const REVIEW: Expect = { clerkOwn: "refused", clerkOther: "hidden", countyOffice: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", cityOther: "hidden", admin: "refused" };
+const PARTICIPANT: Expect = { clerkOwn: "ok", clerkOther: "hidden", countyOffice: "hidden", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", cityOther: "hidden", admin: "refused" };
+const ADMIN_WRITE: Expect = { clerkOwn: "refused", clerkOther: "refused", countyOffice: "refused", supervisor: "refused", cityReviewer: "refused", supervisorOther: "refused", cityOther: "refused", admin: "ok" };
+const ADMIN_READ: Expect = { clerkOwn: "hidden", clerkOther: "hidden", countyOffice: "hidden", supervisor: "hidden", cityReviewer: "hidden", supervisorOther: "hidden", cityOther: "hidden", admin: "ok" };
 
 const CASES: Case[] = [
   // reports
@@ -113,7 +114,7 @@ const CASES: Case[] = [
     service: "createReport",
     setup: null,
     write: true,
-    expect: { clerkOwn: "ok", clerkOther: "refused", supervisor: "refused", cityReviewer: "refused", supervisorOther: "refused", admin: "refused" },
+    expect: { clerkOwn: "ok", clerkOther: "refused", countyOffice: "refused", supervisor: "refused", cityReviewer: "refused", supervisorOther: "refused", cityOther: "refused", admin: "refused" },
     run: async (a, f) => {
       await f.db.report.deleteMany({ where: { organId: f.organId, year: YEAR + 1 } });
       return result(createReport(a, { year: YEAR + 1, organId: f.organId }, f.db));
@@ -129,10 +130,10 @@ const CASES: Case[] = [
   // review workflow
   { service: "submitReport", setup: "DRAFT", write: true, rechecksAccount: true, expect: CLERK_WRITE, run: (a, f) => result(submitReport(a, { reportId: f.reportId, baseVersion: 1 }, f.db)) },
   { service: "withdrawReport", setup: "SUBMITTED", write: true, rechecksAccount: true, expect: CLERK_WRITE, run: (a, f) => result(withdrawReport(a, { reportId: f.reportId }, f.db)) },
-  { service: "startReview", setup: "SUBMITTED", write: true, rechecksAccount: true, expect: { ...REVIEW, clerkOwn: "denied", clerkOther: "denied", supervisorOther: "denied", admin: "denied" }, run: (a, f) => yes(startReview(a, { reportId: f.reportId }, f.db)) },
+  { service: "startReview", setup: "SUBMITTED", write: true, rechecksAccount: true, expect: { ...REVIEW, clerkOwn: "denied", clerkOther: "denied", countyOffice: "denied", supervisorOther: "denied", cityOther: "denied", admin: "denied" }, run: (a, f) => yes(startReview(a, { reportId: f.reportId }, f.db)) },
   { service: "returnReport", setup: "SUBMITTED", write: true, rechecksAccount: true, expect: REVIEW, run: (a, f) => result(returnReport(a, { reportId: f.reportId, comment: "请补充第五部分。" }, f.db)) },
   { service: "approveReport", setup: "SUBMITTED", write: true, rechecksAccount: true, expect: REVIEW, run: (a, f) => result(approveReport(a, { reportId: f.reportId }, f.db)) },
-  { service: "publishReport", setup: "APPROVED", write: true, rechecksAccount: true, expect: REVIEW, run: (a, f) => result(publishReport(a, { reportId: f.reportId }, f.db)) },
+  { service: "publishReport", setup: "APPROVED", write: true, rechecksAccount: true, expect: { ...REVIEW, countyOffice: "refused" /* an approved report is final: the county's office reads it, and cannot publish it */ }, run: (a, f) => result(publishReport(a, { reportId: f.reportId }, f.db)) },
   { service: "listSubmissions", setup: "SUBMITTED", expect: READ, run: (a, f) => listed(listSubmissions(a, f.reportId, f.db)) },
   { service: "getReviewState", setup: null, expect: READ, run: (a, f) => found(getReviewState(a, f.reportId, f.db)) },
   // comments
@@ -144,7 +145,7 @@ const CASES: Case[] = [
   {
     service: "getDashboard",
     setup: null,
-    expect: { clerkOwn: "refused", clerkOther: "refused", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", admin: "ok" },
+    expect: { clerkOwn: "refused", clerkOther: "refused", countyOffice: "refused", supervisor: "ok", cityReviewer: "ok", supervisorOther: "hidden", cityOther: "hidden", admin: "ok" },
     run: async (a, f) => {
       const d = await getDashboard(a, { year: YEAR }, f.db);
       if (!d) return "refused";
@@ -260,6 +261,14 @@ describe.each(TEST_PROVIDERS)("security matrix on %s", (provider) => {
     const other = await createOrgan(admin, { fullName: "邻县人民政府", shortName: "邻县", kind: "COUNTY", parentId: admin.organId }, t.db);
     const spare = await createOrgan(admin, { fullName: "矩阵备用局", shortName: "备用", kind: "DEPARTMENT", parentId: countyId }, t.db);
     if (!other.ok || !spare.ok) throw new Error("organ setup failed");
+    // another city, outside the demo city: only an admin without an organ creates a top-level organ
+    const globalAdmin = { ...admin, organId: null };
+    await t.db.user.update({ where: { id: admin.id }, data: { organId: null } });
+    const otherCity = await createOrgan(globalAdmin, { fullName: "另一市人民政府", shortName: "另一市", kind: "CITY", parentId: null }, t.db);
+    if (!otherCity.ok) throw new Error(otherCity.message);
+    const lingshi = await createUser(globalAdmin, { username: "lingshi", displayName: "另一市审核员", role: "SUPERVISOR", organId: otherCity.organId, password: "matrix-pass-0" }, t.db);
+    if (!lingshi.ok) throw new Error(lingshi.message);
+    await t.db.user.update({ where: { id: admin.id }, data: { organId: admin.organId } });
     const chengguanOrgan = (await actor(t.db, "chengguan")).organId!;
     for (const [username, role, organId] of [
       ["linxian", "SUPERVISOR", other.organId],
@@ -275,6 +284,8 @@ describe.each(TEST_PROVIDERS)("security matrix on %s", (provider) => {
       ["supervisor", "shencha", DEMO_PASSWORD],
       ["cityReviewer", "shishencha", DEMO_PASSWORD],
       ["supervisorOther", "linxian", "matrix-pass-0"],
+      ["cityOther", "lingshi", "matrix-pass-0"],
+      ["countyOffice", "xianban", DEMO_PASSWORD],
       ["admin", "admin", DEMO_PASSWORD],
     ] as const) {
       const a = await sessionActor(await cookieOf(username, password));
