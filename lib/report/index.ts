@@ -3,6 +3,7 @@ export * from "./totals";
 export * from "./findings";
 export * from "./rules";
 export * from "./plausibility";
+export * from "./statements";
 export * from "./headings";
 export * from "./fee";
 export * from "./schema";

@@ -25,6 +25,7 @@ import { fieldLabel, overLimitTexts } from "./content-fields";
 import { dayLabel, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
 import { readCell } from "./values";
 import { plausibilityFindings } from "./plausibility";
+import { checkStatement, readStatements, type Statement, type StatementCheck } from "./statements";
 
 export type { OrganKind };
 
@@ -277,55 +278,38 @@ export function similarity(a: string, b: string): number {
 }
 
 // ---- T1–T6: text and table ------------------------------------------------------------------
-const TEXT_NUMBER_CLAIMS: { pattern: RegExp; cells: (ctx: Ctx) => string[]; what: string }[] = [
-  {
-    pattern: /(?:收到|新收|受理)(?:[^，。；\d]{0,12}?)申请(?:共)?\s*(\d+)\s*件/g,
-    cells: () => [t3CellId("new", "total")],
-    what: "本年新收申请",
-  },
-  {
-    pattern: /行政复议(?:案件)?(?:共)?\s*(\d+)\s*(?:件|起)/g,
-    cells: () => [t4CellId("review", "total")],
-    what: "行政复议",
-  },
-  {
-    pattern: /行政诉讼(?:案件)?(?:共)?\s*(\d+)\s*(?:件|起)/g,
-    cells: () => [t4CellId("direct", "total"), t4CellId("after", "total")],
-    what: "行政诉讼",
-  },
-  {
-    pattern: /行政处罚(?:决定)?(?:共)?\s*(\d+)\s*(?:件|起|项)/g,
-    cells: () => [t2CellId("penalty", "decisions")],
-    what: "行政处罚",
-  },
-  {
-    pattern: /行政许可(?:决定)?(?:共)?\s*(\d+)\s*(?:件|起|项)/g,
-    cells: () => [t2CellId("permit", "decisions")],
-    what: "行政许可",
-  },
-];
-
+// T1: every figure the text states (lib/report/statements.ts reads them) against the tables.
 function t1(ctx: Ctx) {
+  const seen = new Set<string>();
   for (const f of TEXT_FIELDS) {
-    const text = ctx.content.text[f.id] ?? "";
-    for (const claim of TEXT_NUMBER_CLAIMS) {
-      for (const m of text.matchAll(claim.pattern)) {
-        const stated = Number(m[1]);
-        const cells = claim.cells(ctx);
-        const values = cells.map((id) => n(ctx, id));
-        if (values.some((v) => v == null)) continue;
-        const table = values.reduce<number>((a, b) => a + b!, 0);
-        if (stated !== table)
-          add(ctx, {
-            rule: "T1",
-            severity: "warning",
-            cells: [textRef(f.id), ...cells],
-            key: `T1:${f.id}:${claim.what}:${stated}`,
-            message: `正文“${m[0].trim()}”与表格不一致：表格中${claim.what}为 ${table}。`,
-          });
-      }
+    for (const st of readStatements(f.id, ctx.content.text[f.id] ?? "", ctx.year)) {
+      const r = checkStatement(st, ctx.content, ctx.totals);
+      if (r.holds !== false) continue;
+      const key = `T1:${f.id}:${st.subject}:${st.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      add(ctx, {
+        rule: "T1",
+        severity: "warning",
+        cells: [textRef(f.id), ...(st.subject === "infoFee" ? [FEE_REF] : st.cells)],
+        key,
+        message: statementMessage(st, r),
+      });
     }
   }
+}
+
+/** 「“…上年结转政府信息公开申请3件…”与表格不一致：表三「二、上年结转政府信息公开申请数量」为 15。」 */
+export function statementMessage(st: Statement, r: StatementCheck): string {
+  const fmt = (x: number) => String(Math.round(x * 10000) / 10000);
+  const quote = st.sentence.length <= 80 ? st.sentence.replace(/[。；;]$/, "") : st.phrase;
+  const reading = st.readings[0]!;
+  const where = st.subject === "infoFee" ? "信息处理费" : reading.describe.startsWith("表") ? reading.describe : `表三「${reading.describe}」`;
+  if (st.kind === "rate")
+    return `正文“${quote}”中“${st.phrase}”与表格不一致：按表三，${reading.describe}为 ${r.table == null ? "—" : fmt(r.table)}%。`;
+  if (st.kind === "none") return `正文“${quote}”与表格不一致：${where}为 ${r.table ?? "—"}。`;
+  const unit = st.subject === "infoFee" ? " 元" : st.subject === "t2fee" ? " 万元" : "";
+  return `正文“${quote}”中“${st.phrase}”与表格不一致：${where}为 ${r.table == null ? "—" : fmt(r.table)}${unit}。`;
 }
 
 function t2(ctx: Ctx) {
