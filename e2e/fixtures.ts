@@ -75,8 +75,16 @@ export async function fillComplete(page: Page, year: number) {
   for (const [ref, text] of Object.entries(texts)) await field(page, ref).fill(text);
   await field(page, "fee").getByLabel("未收取").check();
   await field(page, "header.signDate").fill(`${year + 1}年1月20日`);
+  await fillContact(page);
   await expect(page.getByTestId("error-count")).toHaveText("0 项错误");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+}
+
+/** Fills the opening's empty 地址/电话 placeholders (an error, E9, until filled). */
+export async function fillContact(page: Page) {
+  const opening = field(page, "header.opening");
+  const text = await opening.inputValue();
+  await opening.fill(text.replace(/（地址：\s*；电话：\s*）/, "（地址：人民路1号；电话：0371-60000000）"));
 }
 
 /** 提交审核 as the clerk: the button asks first (to whom it goes, that editing stops); confirm. */

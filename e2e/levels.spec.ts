@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
-import { expect, fillComplete, openReport, pageAs, publishReport, submitForReview, test } from "./fixtures";
+import { expect, fillComplete, fillContact, openReport, pageAs, publishReport, submitForReview, test } from "./fixtures";
 
 // Issue 11: the county cycle across levels — four townships approved → the county's office creates the
 // 汇总 report, prefilled and balanced → submits → the city returns it with a comment on a cell → fixed →
@@ -92,6 +92,7 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   ] as const)
     await field(o, ref).fill(text);
   await field(o, "header.signDate").fill(`${YEAR + 1}年2月18日`);
+  await fillContact(o);
   await expect(o.getByTestId("error-count")).toHaveText("0 项错误");
   await expect(o.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   await submitForReview(o);

@@ -69,7 +69,8 @@ export function buildFindingsView(content: ReportContent, findings: readonly Fin
     if (f.severity === "error") view.errors.push(item);
     else if (ack) view.acknowledged.push(item);
     else view.warnings.push(item);
-    if (!ack)
+    // an empty placeholder (E9) is a to-do like a blank cell: listed, not marked as wrong
+    if (!ack && f.rule !== "E9")
       for (const ref of f.cells)
         if (view.marks.get(ref) !== "error" && !isEmptyRef(ref, content))
           view.marks.set(ref, f.severity === "error" ? "error" : "warning");

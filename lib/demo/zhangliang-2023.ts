@@ -1,5 +1,8 @@
 /** Demo and test content: the real 鲁山县张良镇 2023 report (shared/samples/zhangliang-town-2023.txt), entered as a clerk would. */
-import { emptyContent, t2CellId, t4CellId, type ReportContent } from "@/lib/template";
+import { defaultOpening, emptyContent, t2CellId, t4CellId, type ReportContent } from "@/lib/template";
+
+/** The sample prints no contact; the demo's report is complete: the opening names the office and its telephone. */
+export const ZHANGLIANG_CONTACT = "（地址：张良镇人民政府党政办公室；电话：0375-5066001）";
 
 export const ZHANGLIANG_TEXT = {
   "lead": "2023 年，我镇在县委、县政府的领导下，认真贯彻《中华人民共和国政府信息公开条例》，按照公开、公正、规范、高效、便民的基本要求，拓展公开内容，创新公开形式，完善公开制度，扎实推进政府信息公开工作，保障人民群众的知情权、参与权、表达权和监督权。",
@@ -13,7 +16,8 @@ export const ZHANGLIANG_TEXT = {
 } as const;
 /** The sample's figures: every table cell as printed (table 三 all zeros). */
 export function zhangliangContent(organName = "鲁山县张良镇人民政府"): ReportContent {
-  const c = emptyContent(organName, 2023);
+  const opening = defaultOpening(organName, 2023).replace("（地址：    ；电话：    ）", ZHANGLIANG_CONTACT);
+  const c = emptyContent(organName, 2023, opening);
   for (const id of Object.keys(c.cells)) c.cells[id] = "0";
   c.cells[t2CellId("permit", "decisions")] = "17";
   c.cells[t2CellId("penalty", "decisions")] = "1";

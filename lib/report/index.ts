@@ -4,6 +4,7 @@ export * from "./findings";
 export * from "./rules";
 export * from "./plausibility";
 export * from "./statements";
+export * from "./substance";
 export * from "./headings";
 export * from "./fee";
 export * from "./schema";

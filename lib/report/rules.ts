@@ -6,7 +6,6 @@
 import {
   CELLS,
   INPUT_CELLS,
-  SECTION_ONE_GUIDELINE_CHARS,
   T3_COLUMNS,
   T3_INPUT_COLUMNS,
   T3_ROWS,
@@ -25,6 +24,7 @@ import { fieldLabel, overLimitTexts } from "./content-fields";
 import { dayLabel, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
 import { readCell } from "./values";
 import { plausibilityFindings } from "./plausibility";
+import { substanceFindings } from "./substance";
 import { checkStatement, readStatements, type Statement, type StatementCheck } from "./statements";
 
 export type { OrganKind };
@@ -312,27 +312,9 @@ export function statementMessage(st: Statement, r: StatementCheck): string {
   return `正文“${quote}”中“${st.phrase}”与表格不一致：${where}为 ${r.table == null ? "—" : fmt(r.table)}${unit}。`;
 }
 
-function t2(ctx: Ctx) {
-  const fields = textFieldsOf("s1");
-  const topics = fields.filter((f) => f.heading);
-  for (const f of topics) {
-    if ((ctx.content.text[f.id] ?? "").trim() === "")
-      add(ctx, {
-        rule: "T2",
-        severity: "warning",
-        cells: [textRef(f.id)],
-        message: `一、总体情况应包括“${f.heading}”方面的内容。`,
-      });
-  }
-  const length = fields.reduce((a, f) => a + countChars(ctx.content.text[f.id] ?? ""), 0);
-  if (length > SECTION_ONE_GUIDELINE_CHARS)
-    add(ctx, {
-      rule: "T2",
-      severity: "warning",
-      cells: fields.map((f) => textRef(f.id)),
-      key: "T2:length",
-      message: `一、总体情况共 ${length} 字，原则上不超过 ${SECTION_ONE_GUIDELINE_CHARS} 字。`,
-    });
+// T2 (一's topics), T7 (五 with substance) and E9 (placeholders): lib/report/substance.ts
+function substance(ctx: Ctx) {
+  substanceFindings(ctx.content, (f) => add(ctx, f));
 }
 
 /** Characters as a reader counts them: everything but white space. */
@@ -437,7 +419,7 @@ export function parseChineseDate(s: string): { year: number; month: number; day:
 /** All findings for a report, errors first. */
 export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
   const ctx: Ctx = { ...context, content, totals: computeTotals(content.cells), out: [] };
-  for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, t2, t3, t4, t5, t6]) rule(ctx);
+  for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, substance, t3, t4, t5, t6]) rule(ctx);
   ctx.out.push(...plausibilityFindings(content, context));
   const order = (s: Finding["severity"]) => (s === "error" ? 0 : 1);
   return ctx.out.sort((a, b) => order(a.severity) - order(b.severity));

@@ -13,7 +13,7 @@ import { setCommentResolved } from "@/lib/server/services/comment-resolve";
 import { countUnresolvedComments, listComments } from "@/lib/server/services/comment-list";
 import { anchorLabel, anchorRefs, anchorSection, parseAnchor, refToAnchor } from "@/lib/server/services/comment-anchor";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
-import { actor, addNeighbourCounty } from "./fixtures";
+import { actor, addNeighbourCounty, filledOpening } from "./fixtures";
 
 const YEAR = 2024;
 
@@ -21,7 +21,7 @@ function complete(organName: string): ReportContent {
   const c = emptyContent(organName, YEAR);
   return {
     ...c,
-    header: { ...c.header, signDate: `${YEAR + 1}年1月20日` },
+    header: { ...c.header, opening: filledOpening(c.header.opening), signDate: `${YEAR + 1}年1月20日` },
     text: { ...c.text, "s1.active": "本年度主动公开政府信息。", s5: "一是公开意识有待加强。", s6: "无。" },
     fee: { charged: false, pieces: "", amount: "" },
     cells: Object.fromEntries(INPUT_CELLS.map((x) => [x.id, "0"])),

@@ -32,12 +32,17 @@ export async function addNeighbourCounty(db: Db): Promise<{ countyId: string; to
   };
 }
 
+/** The opening with its contact placeholders filled (empty ones are an error, E9). */
+export function filledOpening(opening: string): string {
+  return opening.replace("（地址：    ；电话：    ）", "（地址：人民路1号；电话：0371-60000000）");
+}
+
 /** A report without errors (submit requires one): every cell 0, the text sections, fee 未收取, sign date. */
 export function completeContent(organName: string, year: number): ReportContent {
   const c = emptyContent(organName, year);
   return {
     ...c,
-    header: { ...c.header, signDate: `${year + 1}年1月20日` },
+    header: { ...c.header, opening: filledOpening(c.header.opening), signDate: `${year + 1}年1月20日` },
     text: {
       ...c.text,
       "s1.active": "本年度主动公开政府信息。",

@@ -23,7 +23,7 @@ import { ruleContextFor } from "@/lib/server/services/rule-context";
 import { longRows, rollupXlsx, ROLLUP_CSV_HEADER, toCsv } from "@/lib/export/sheets";
 import { rollupSheetInput } from "@/lib/server/rollup-export";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
-import { actor, completeContent } from "./fixtures";
+import { actor, completeContent, filledOpening } from "./fixtures";
 
 const YEAR = 2024;
 const NOW = new Date("2025-02-05T10:00:00+08:00");
@@ -234,7 +234,7 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       expect(ap.ok).toBe(true);
       const stale = (await getReport(xianban, rollupId, t.db))!;
       const full: ReportContent = { ...completeContent("示范县", YEAR), cells: stale.content.cells, fee: stale.content.fee };
-      const s = await replaceReportContent(xianban, { reportId: rollupId, baseVersion: stale.version, content: { ...stale.content, text: full.text, header: { ...stale.content.header, signDate: "2025年2月18日" } } }, t.db);
+      const s = await replaceReportContent(xianban, { reportId: rollupId, baseVersion: stale.version, content: { ...stale.content, text: full.text, header: { ...stale.content.header, opening: filledOpening(stale.content.header.opening), signDate: "2025年2月18日" } } }, t.db);
       if (!s.ok) throw new Error(s.message);
       const refused = await submitReport(xianban, { reportId: rollupId, baseVersion: s.version }, t.db);
       expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("更新汇总数据") });
