@@ -21,7 +21,7 @@ import { FEE_REF, headerRef, textRef, type Finding } from "./findings";
 import { feeStatement } from "./fee";
 import { computeTotals, cellNumber, type Totals } from "./totals";
 import { fieldLabel, overLimitTexts } from "./content-fields";
-import { dayLabel, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
+import { DEFAULT_DEADLINES, dayLabel, deadlineKeyOf, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
 import { readCell } from "./values";
 import { plausibilityFindings } from "./plausibility";
 import { substanceFindings } from "./substance";
@@ -401,7 +401,7 @@ function t6(ctx: Ctx) {
         rule: "T6",
         severity: "warning",
         cells: [headerRef("signDate")],
-        message: `成文日期${signDate}晚于公布期限（${dayLabel(due)}）。`,
+        message: `成文日期${signDate}晚于${ctx.organKind ? `${DEFAULT_DEADLINES[deadlineKeyOf(ctx.organKind, ctx.reportKind ?? "ORGAN")].label}的` : ""}公布期限（${dayLabel(due)}）。`,
       });
   }
 }

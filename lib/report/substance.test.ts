@@ -78,3 +78,30 @@ describe("T7: 五 with substance; T2: 一's topics to the same standard", () => 
     expect(f[1]!.message).toContain("（五）监督保障");
   });
 });
+
+describe("T6: the 成文日期 against the deadline of the organ's level", () => {
+  const dated = (signDate: string, context: Parameters<typeof validateReport>[1]) => {
+    const c = complete();
+    c.header.signDate = signDate;
+    return validateReport(c, { ...context, year: 2023 }).filter((f) => f.rule === "T6").map((f) => f.message);
+  };
+  it.each([
+    ["TOWNSHIP", "ORGAN", "2024年1月31日", "2024年2月1日", "政府部门、乡镇（街道）年度报告"],
+    ["DEPARTMENT", "ORGAN", "2024年1月31日", "2024年2月1日", "政府部门、乡镇（街道）年度报告"],
+    ["COUNTY", "ROLLUP", "2024年2月20日", "2024年2月21日", "县级汇总报告"],
+    ["CITY", "ROLLUP", "2024年3月10日", "2024年3月11日", "地市级汇总报告"],
+    ["PROVINCE", "ROLLUP", "2024年3月31日", "2024年4月1日", "省级汇总报告"],
+    ["COUNTY", "ORGAN", "2024年3月31日", "2024年4月15日", "各级人民政府本级报告"],
+    ["PROVINCE", "ORGAN", "2024年3月31日", "2024年4月1日", "各级人民政府本级报告"],
+  ] as const)("%s %s: %s is in time, %s is late", (organKind, reportKind, inTime, late, label) => {
+    expect(dated(inTime, { year: 2023, organKind, reportKind })).toEqual([]);
+    expect(dated(late, { year: 2023, organKind, reportKind })).toEqual([`成文日期${late}晚于${label}的公布期限（${inTime}）。`]);
+  });
+
+  it("reads the deadline configured for the year (/admin/deadlines), not the default", () => {
+    const context = { year: 2023, organKind: "COUNTY" as const, reportKind: "ORGAN" as const, deadline: { year: 2024, month: 4, day: 20 } };
+    expect(dated("2024年4月15日", context)).toEqual([]);
+    expect(dated("2024年4月21日", context)).toHaveLength(1);
+    expect(dated("2024年4月15日", { ...context, deadline: { year: 2024, month: 3, day: 31 } })).toHaveLength(1);
+  });
+});
