@@ -401,7 +401,7 @@ function t6(ctx: Ctx) {
         rule: "T6",
         severity: "warning",
         cells: [headerRef("signDate")],
-        message: `成文日期${signDate}晚于${ctx.organKind ? `${DEFAULT_DEADLINES[deadlineKeyOf(ctx.organKind, ctx.reportKind ?? "ORGAN")].label}的` : ""}公布期限（${dayLabel(due)}）。`,
+        message: `${ctx.organKind ? `${DEFAULT_DEADLINES[deadlineKeyOf(ctx.organKind, ctx.reportKind ?? "ORGAN")].label}的` : ""}成文日期${signDate}晚于公布期限（${dayLabel(due)}）。`,
       });
   }
 }

@@ -95,7 +95,7 @@ describe("T6: the 成文日期 against the deadline of the organ's level", () =>
     ["PROVINCE", "ORGAN", "2024年3月31日", "2024年4月1日", "各级人民政府本级报告"],
   ] as const)("%s %s: %s is in time, %s is late", (organKind, reportKind, inTime, late, label) => {
     expect(dated(inTime, { year: 2023, organKind, reportKind })).toEqual([]);
-    expect(dated(late, { year: 2023, organKind, reportKind })).toEqual([`成文日期${late}晚于${label}的公布期限（${inTime}）。`]);
+    expect(dated(late, { year: 2023, organKind, reportKind })).toEqual([`${label}的成文日期${late}晚于公布期限（${inTime}）。`]);
   });
 
   it("reads the deadline configured for the year (/admin/deadlines), not the default", () => {
