@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emptyContent, t3CellId } from "@/lib/template";
-import { validateReport } from "@/lib/report";
+import { emptyContent, t2CellId, t3CellId } from "@/lib/template";
+import { validateReport, type Finding } from "@/lib/report";
 import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
 import { buildFindingsView, refSelector } from "./findings-view";
 
@@ -35,5 +35,26 @@ describe("buildFindingsView", () => {
     expect(refSelector(t3CellId("new", "natural"))).toBe('[data-cell="t3.new.natural"]');
     expect(refSelector("text.s5")).toBe('[data-field="text.s5"]');
     expect(refSelector("fee")).toBe('[data-field="fee"]');
+  });
+});
+
+describe("findings on the same cause", () => {
+  it("are listed together: an import's printed total and a sentence about the same cell", () => {
+    const c = zhangliangContent();
+    c.header.signDate = "2024年1月19日";
+    c.fee = { charged: false, pieces: "", amount: "" };
+    c.cells[t3CellId("new", "natural")] = "2";
+    c.cells[t3CellId("open", "natural")] = "2";
+    c.sourceTotals = { [t3CellId("new", "total")]: "3" };
+    c.text["s1.request"] = "本年新收政府信息公开申请5件。";
+    c.cells[t2CellId("penalty", "decisions")] = "2"; // 「行政处罚 1 起」 in 一（四）: another cause, between the two
+    c.text.s6 = "本年新收政府信息公开申请共计5件。";
+    const findings = validateReport(c, { year: 2023, organKind: "TOWNSHIP" });
+    const view = buildFindingsView(c, findings);
+    expect(view.errors.map((x) => [x.rule, x.cause])).toEqual([["E2", `printed:${t3CellId("new", "total")}`]]);
+    // the two sentences on the same printed total follow each other, before the other warnings
+    const order = (list: readonly Finding[]) => list.filter((x) => x.rule === "T1").map((x) => x.cells[0]);
+    expect(order(findings)).toEqual(["text.s1.request", "text.s1.platform", "text.s6"]);
+    expect(view.warnings.filter((x) => x.rule === "T1").map((x) => x.refs[0])).toEqual(["text.s1.request", "text.s6", "text.s1.platform"]);
   });
 });

@@ -17,6 +17,8 @@ export type FindingItem = {
   /** The finding itself when the item is a single finding (warnings can then be acknowledged). */
   finding: Finding | null;
   acknowledged: string | null;
+  /** Findings with the same cause are listed together (lib/report Finding.cause). */
+  cause: string | null;
 };
 
 export type FindingsView = {
@@ -65,6 +67,7 @@ export function buildFindingsView(content: ReportContent, findings: readonly Fin
       refs: f.cells,
       finding: f,
       acknowledged: ack || null,
+      cause: f.cause ?? null,
     };
     if (f.severity === "error") view.errors.push(item);
     else if (ack) view.acknowledged.push(item);
@@ -88,10 +91,31 @@ export function buildFindingsView(content: ReportContent, findings: readonly Fin
       refs: ids,
       finding: null,
       acknowledged: null,
+      cause: null,
     };
   });
   view.errors.unshift(...blankItems);
+  // one cause, one place: findings with the same cause follow the first of them
+  for (const list of [view.errors, view.warnings, view.acknowledged]) groupByCause(list);
   return view;
+}
+
+/** Reorders `list` in place so that items with the same cause follow the first of them. */
+export function groupByCause(list: FindingItem[]): void {
+  const out: FindingItem[] = [];
+  const done = new Set<FindingItem>();
+  for (const it of list) {
+    if (done.has(it)) continue;
+    out.push(it);
+    done.add(it);
+    if (!it.cause) continue;
+    for (const other of list) {
+      if (done.has(other) || other.cause !== it.cause) continue;
+      out.push(other);
+      done.add(other);
+    }
+  }
+  list.splice(0, list.length, ...out);
 }
 
 /** CSS selector of the element showing a ref. */

@@ -90,12 +90,34 @@ function FindingGroup({ title, items }: { title?: string; items: readonly Findin
     <section className="mb-2">
       {title && <h3 className="px-2 pb-1 pt-2 text-xs font-medium text-slate-500">{title}</h3>}
       <ul className="space-y-1">
-        {items.map((item) => (
-          <FindingRow key={item.key} item={item} />
-        ))}
+        {runsByCause(items).map((run) =>
+          run.length === 1 ? (
+            <FindingRow key={run[0]!.key} item={run[0]!} />
+          ) : (
+            <li key={run[0]!.key} data-cause={run[0]!.cause} className="rounded-md border border-dashed border-slate-300 p-1">
+              <p className="px-1 pb-1 text-xs text-slate-500">同一原因（{run.length} 项）</p>
+              <ul className="space-y-1">
+                {run.map((item) => (
+                  <FindingRow key={item.key} item={item} />
+                ))}
+              </ul>
+            </li>
+          ),
+        )}
       </ul>
     </section>
   );
+}
+
+/** Consecutive items with the same cause as one run (buildFindingsView puts them together). */
+function runsByCause(items: readonly FindingItem[]): FindingItem[][] {
+  const runs: FindingItem[][] = [];
+  for (const it of items) {
+    const last = runs[runs.length - 1];
+    if (last && it.cause && last[0]!.cause === it.cause) last.push(it);
+    else runs.push([it]);
+  }
+  return runs;
 }
 
 function FindingRow({ item }: { item: FindingItem }) {

@@ -19,6 +19,8 @@ export type Finding = {
   severity: Severity;
   cells: string[];
   message: string;
+  /** Findings with the same cause are shown together (e.g. a printed total of an import: `printed:<cell>`). */
+  cause?: string;
 };
 
 export const textRef = (fieldId: string) => `text.${fieldId}`;

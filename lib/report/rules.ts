@@ -40,7 +40,15 @@ export type RuleContext = {
   previous?: { year: number; content: ReportContent } | null;
 };
 
-type Ctx = RuleContext & { content: ReportContent; totals: Totals; out: Finding[] };
+type Ctx = RuleContext & {
+  content: ReportContent;
+  totals: Totals;
+  out: Finding[];
+  /** Printed totals of an import that disagree with their parts, grouped by cause (E2–E4). */
+  causes: Cause[];
+  /** Cells of other rules' findings folded into a cause's finding, by cause key. */
+  folded: Map<string, string[]>;
+};
 
 const n = (ctx: Ctx, id: string) => cellNumber(ctx.content.cells, ctx.totals, id);
 const rowLabel = (id: string) => T3_ROWS.find((r) => r.id === id)!.label;
@@ -106,6 +114,13 @@ function e1(ctx: Ctx) {
   for (const col of T3_INPUT_COLUMNS) {
     const x = imbalance(col.id);
     if (!x) continue;
+    // an import whose printed totals show the mistake: one finding (E2–E4) says it, with the printed figures
+    const diff = x.a + x.b - (x.c + x.d);
+    const cause = ctx.causes.find((c) => Math.abs(c.delta) === Math.abs(diff) && x.ids.some((id) => inputsOf(id).some((i) => c.inputs.has(i))));
+    if (cause) {
+      ctx.folded.set(cause.key, [...(ctx.folded.get(cause.key) ?? []), ...x.ids]);
+      continue;
+    }
     add(ctx, {
       rule: "E1",
       severity: "error",
@@ -117,21 +132,63 @@ function e1(ctx: Ctx) {
 }
 
 // ---- E2–E4: printed totals of an imported report against the recomputed ones ----------------
-function e2to4(ctx: Ctx) {
-  const source = ctx.content.sourceTotals;
-  if (!source) return;
+// One cause, one finding: a mistyped printed total, or a mistyped part under several printed totals,
+// makes each of them disagree by the same amount. Mismatches with the same difference over shared
+// parts are one cause: one finding names the printed cell nearest the parts, its printed value and the
+// sum of its parts, and lists the other printed totals off by the same amount; E1 and T1 do not repeat
+// it with recomputed figures (see causeOf).
+type Mismatch = { id: string; printed: number; sum: number; inputs: Set<string> };
+type Cause = { key: string; mismatches: Mismatch[]; delta: number; inputs: Set<string> };
+
+function inputsOf(id: string): string[] {
+  const def = CELLS.get(id);
+  if (!def) return [];
+  return def.computed ? def.sum.flatMap(inputsOf) : [id];
+}
+
+function printedCauses(content: ReportContent, totals: Totals): Cause[] {
+  const source = content.sourceTotals;
+  if (!source) return [];
+  const list: Mismatch[] = [];
   for (const [id, printed] of Object.entries(source)) {
     const def = CELLS.get(id);
     if (!def?.computed) continue;
     const r = readCell(printed, "count");
-    const computed = ctx.totals[id];
+    const computed = totals[id];
     if (r.state !== "valid" || computed == null || r.value === computed) continue;
-    const rule = def.table === "t4" ? "E4" : id.startsWith("t3.total.") && !id.endsWith(".total") ? "E3" : "E2";
+    list.push({ id, printed: r.value, sum: computed, inputs: new Set(inputsOf(id)) });
+  }
+  // fewest parts first: the printed cell nearest the cause leads its group
+  list.sort((x, y) => x.inputs.size - y.inputs.size || x.id.localeCompare(y.id));
+  const causes: Cause[] = [];
+  for (const m of list) {
+    const delta = m.sum - m.printed;
+    const c = causes.find((x) => x.delta === delta && [...m.inputs].some((i) => x.inputs.has(i)));
+    if (c) {
+      c.mismatches.push(m);
+      for (const i of m.inputs) c.inputs.add(i);
+    } else causes.push({ key: m.id, mismatches: [m], delta, inputs: new Set(m.inputs) });
+  }
+  return causes;
+}
+
+function e2to4(ctx: Ctx) {
+  for (const cause of ctx.causes) {
+    const [lead, ...rest] = cause.mismatches as [Mismatch, ...Mismatch[]];
+    const def = CELLS.get(lead.id)!;
+    const rule = def.table === "t4" ? "E4" : lead.id.startsWith("t3.total.") && !lead.id.endsWith(".total") ? "E3" : "E2";
+    const others = rest.map((m) => `${CELLS.get(m.id)!.name}（原文 ${m.printed}）`);
+    const folded = ctx.folded.get(cause.key) ?? [];
     add(ctx, {
       rule,
       severity: "error",
-      cells: [id, ...def.sum],
-      message: `${def.name}：原文为 ${r.value}，按各项相加应为 ${computed}。`,
+      key: `${rule}:${[lead.id, ...def.sum].join(",")}`,
+      cells: [...new Set([lead.id, ...def.sum, ...rest.map((m) => m.id), ...folded])],
+      cause: `printed:${lead.id}`,
+      message:
+        `${def.name}：原文为 ${lead.printed}，按各项相加应为 ${lead.sum}。` +
+        (others.length ? `原文的${others.join("、")}与各自的各项之和也相差 ${Math.abs(cause.delta)}，属同一原因。` : "") +
+        (folded.length ? "表三的勾稽关系也因此不平衡。" : ""),
     });
   }
 }
@@ -281,10 +338,16 @@ export function similarity(a: string, b: string): number {
 // T1: every figure the text states (lib/report/statements.ts reads them) against the tables.
 function t1(ctx: Ctx) {
   const seen = new Set<string>();
+  // an import's printed totals: a sentence agreeing with what the file prints is not a second finding
+  const printed: Totals | null = ctx.causes.length
+    ? { ...ctx.totals, ...Object.fromEntries(ctx.causes.flatMap((c) => c.mismatches.map((m) => [m.id, m.printed]))) }
+    : null;
   for (const f of TEXT_FIELDS) {
     for (const st of readStatements(f.id, ctx.content.text[f.id] ?? "", ctx.year)) {
       const r = checkStatement(st, ctx.content, ctx.totals);
       if (r.holds !== false) continue;
+      if (printed && checkStatement(st, ctx.content, printed).holds) continue;
+      const cause = ctx.causes.find((c) => c.mismatches.some((m) => st.cells.includes(m.id)));
       const key = `T1:${f.id}:${st.subject}:${st.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -294,6 +357,7 @@ function t1(ctx: Ctx) {
         cells: [textRef(f.id), ...(st.subject === "infoFee" ? [FEE_REF] : st.cells)],
         key,
         message: statementMessage(st, r),
+        ...(cause ? { cause: `printed:${cause.key}` } : {}),
       });
     }
   }
@@ -418,7 +482,8 @@ export function parseChineseDate(s: string): { year: number; month: number; day:
 
 /** All findings for a report, errors first. */
 export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
-  const ctx: Ctx = { ...context, content, totals: computeTotals(content.cells), out: [] };
+  const totals = computeTotals(content.cells);
+  const ctx: Ctx = { ...context, content, totals, out: [], causes: printedCauses(content, totals), folded: new Map() };
   for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, substance, t3, t4, t5, t6]) rule(ctx);
   ctx.out.push(...plausibilityFindings(content, context));
   const order = (s: Finding["severity"]) => (s === "error" ? 0 : 1);

@@ -180,3 +180,47 @@ function zeroT3(c: ReportContent) {
 function zeroT4(c: ReportContent) {
   for (const id of Object.keys(c.cells)) if (id.startsWith("t4.")) c.cells[id] = "0";
 }
+
+describe("one cause, one finding: an import's printed total that disagrees with its parts", () => {
+  /** An import of the base report whose printed totals are as the file prints them. */
+  function imported(change: (c: ReportContent) => void): ReportContent {
+    const c = base();
+    c.sourceTotals = {
+      [t3CellId("new", "total")]: "170",
+      [t3CellId("open", "total")]: "150",
+      [t3CellId("total", "natural")]: "150",
+      [t3CellId("total", "total")]: "160",
+      [t4CellId("review", "total")]: "2",
+    };
+    c.text["s1.request"] = "本年新收政府信息公开申请170件，予以公开150件。";
+    change(c);
+    return c;
+  }
+
+  it("a mistyped printed total: one finding naming the cell, the printed value and the sum of its parts", () => {
+    const f = validateReport(imported((c) => (c.sourceTotals![t3CellId("new", "total")] = "171")), ctx);
+    expect(f.map((x) => x.rule)).toEqual(["E2"]);
+    expect(f[0]!.message).toBe("表三「一、本年新收政府信息公开申请数量」总计：原文为 171，按各项相加应为 170。");
+    expect(f[0]!.cause).toBe(`printed:${t3CellId("new", "total")}`);
+  });
+
+  it("a mistyped part under three printed totals: one finding, not E1 + E2 + E3 + T1 with recomputed sums", () => {
+    // the file prints 予以公开·自然人 141 while its totals (150, 150, 160) were added from 140
+    const f = validateReport(imported((c) => (c.cells[t3CellId("open", "natural")] = "141")), ctx);
+    expect(f.map((x) => x.rule)).toEqual(["E2"]);
+    const [one] = f as [(typeof f)[0]];
+    expect(one.message).toContain("表三「（一）予以公开」总计：原文为 150，按各项相加应为 151。");
+    expect(one.message).toContain("「（七）总计」自然人（原文 150）");
+    expect(one.message).toContain("「（七）总计」总计（原文 160）");
+    expect(one.message).toContain("勾稽关系也因此不平衡");
+    expect(one.cells).toEqual(expect.arrayContaining([t3CellId("open", "natural"), t3CellId("total", "total"), t3CellId("carryover", "natural")]));
+  });
+
+  it("without printed totals the same mistake is found by E1 and the text's figure by T1", () => {
+    const f = validateReport(imported((c) => {
+      delete c.sourceTotals;
+      c.cells[t3CellId("open", "natural")] = "141";
+    }), ctx);
+    expect(f.map((x) => x.rule).sort()).toEqual(["E1", "T1"]);
+  });
+});
