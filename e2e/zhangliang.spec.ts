@@ -11,6 +11,8 @@ test("a clerk enters the whole zhangliang 2023 report by hand and reloads withou
   const { context, page } = await pageAs(browser, "hekou");
   await openReport(page, 2023);
 
+  // the opening with its contact (the template's empty 地址/电话 would be an error, E9)
+  await page.locator('[data-field="header.opening"]').fill(content.header.opening);
   for (const f of TEXT_FIELDS) {
     const text = content.text[f.id] ?? "";
     if (text) await page.locator(`[data-field="text.${f.id}"]`).fill(text);
@@ -32,6 +34,7 @@ test("a clerk enters the whole zhangliang 2023 report by hand and reloads withou
 
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await page.reload();
+  await expect(page.locator('[data-field="header.opening"]')).toHaveValue(content.header.opening);
   for (const f of TEXT_FIELDS)
     await expect(page.locator(`[data-field="text.${f.id}"]`)).toHaveValue(content.text[f.id] ?? "");
   for (const c of INPUT_CELLS) await expect(page.locator(`[data-cell="${c.id}"]`)).toHaveValue(content.cells[c.id]!);
