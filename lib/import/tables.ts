@@ -107,9 +107,13 @@ export function regionRows(lines: readonly Line[]): Row[] {
   return content.map((l) => ({ cells: split(l), lines: [l.i] }));
 }
 
-/** A label cell with digits run into its end ("行政规范性文件0", "保护第三方合法权益000000"). */
+/**
+ * A label cell with digits run into its end ("行政规范性文件0", "保护第三方合法权益000000"), or with one
+ * number after a space ("行政事业性收费 0.012345", a PDF row whose columns came out as one line): the
+ * number is kept whole, decimals and all.
+ */
 function splitRunIn(cell: string): [string, string] | null {
-  const m = /^(.*[^\d\s.,、])\s*(\d+)$/.exec(cell.normalize("NFKC"));
+  const m = /^(.*[^\d\s.,、])\s*(\d+(?:\.\d+)?)$/.exec(cell.normalize("NFKC"));
   if (!m || /[\d]$/.test(m[1]!) || m[1]!.length < 2) return null;
   // "1." or "（1）" numbering are not labels with numbers run in.
   if (/^[(（]?\d+[)）.、]?$/.test(m[1]!)) return null;
