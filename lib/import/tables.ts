@@ -22,6 +22,7 @@ import {
 } from "@/lib/template";
 import { canonicalCellValue } from "@/lib/report";
 import { decodeRunTogether, T3_ROW_RULES, T4_ROW_RULES, type SumRule } from "./decode";
+import { breakTie, type TieBreakContext } from "./tiebreak";
 import { core, isBlankMarker, isNumberCell, isRuleCell, isValueCell, norm } from "./normalize";
 import type { Line } from "./lines";
 import type { ImportNote } from "./types";
@@ -233,7 +234,7 @@ const OLD_FORMAT_T2_COLUMNS: Record<string, string | null> = {
   采购总金额: null,
 };
 
-export function parseTable2(lines: readonly Line[]): TableOutput {
+export function parseTable2(lines: readonly Line[], tie?: TieBreakContext): TableOutput {
   const out = emptyOutput();
   const rows = regionRows(lines);
   const rowIndex = new Map<string, { block: (typeof T2_BLOCKS)[number]; rowId: string }>();
@@ -374,7 +375,20 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
       const holed = rv.cells.length > 1 && rv.cells.some((c) => isBlankMarker(c)) && rv.cells.some((c) => isNumberCell(c));
       if (rv.uncertain || holed) uncertain.push(...ids.filter((x): x is string => !!x));
     } else if (rv.kind === "decoded") {
-      decodedInto(out, ids, rv, "表二");
+      // Several cuts: the report's own sentences and last year's figures may decide (never a guess).
+      const decided = rv.values.length > 1 ? breakTie(hit.rowId, cols, rv.values, tie) : null;
+      if (decided) {
+        decided.values.forEach((v, k) => {
+          const id = ids[k];
+          if (id) put(out, id, String(v));
+        });
+        out.notes.push({
+          kind: "other",
+          cells: ids.filter((x): x is string => !!x),
+          text: rv.source,
+          message: `表二中连在一起的数字「${rv.source}」有${rv.values.length}种拆分方式，已按${decided.reason}确定为 ${decided.values.join("、")}，请核对。`,
+        });
+      } else decodedInto(out, ids, rv, "表二");
     } else {
       for (const id of ids) if (id) put(out, id, "");
     }

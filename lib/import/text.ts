@@ -25,6 +25,7 @@ import { core, norm } from "./normalize";
 import { splitSectionOne } from "./section-one";
 import { planSections, type HeadingHit } from "./sections";
 import { parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
+import { sentenceHints, type TieBreakContext } from "./tiebreak";
 import { verifyTables } from "./verify";
 import type { ImportFormat, ImportNote, ImportOptions, ImportResult } from "./types";
 import { chinaYear } from "@/lib/labels";
@@ -39,7 +40,7 @@ const TABLE_START: ReadonlyMap<SectionKey, string[]> = new Map<SectionKey, strin
   ["s4", [norm(T4_REVIEW_HEADER), norm(T4_LITIGATION_HEADER)]],
 ]);
 
-const TABLE_PARSERS: Partial<Record<SectionKey, (lines: readonly Line[]) => TableOutput>> = {
+const TABLE_PARSERS: Partial<Record<SectionKey, (lines: readonly Line[], tie?: TieBreakContext) => TableOutput>> = {
   s2: parseTable2,
   s3: parseTable3,
   s4: parseTable4,
@@ -158,12 +159,24 @@ export function importReportText(source: string, opts: ImportOptions = {}): Impo
   const oldEvidence: string[] = [];
   let anyTable = false;
 
+  // What the report's prose states (and last year's figures) decide run-together table 二 rows that the
+  // cells alone cannot (tiebreak.ts).
+  const tableLines = new Set<number>();
+  headings.forEach((h, k) => {
+    if (TABLE_PARSERS[h.key]) for (const l of regionOf(h, k)) tableLines.add(l.i);
+  });
+  const tie: TieBreakContext = {
+    hints: sentenceHints(lines.filter((l) => !tableLines.has(l.i)).map((l) => l.text).join("\n")),
+    lastYear: opts.lastYear ?? null,
+    year,
+  };
+
   headings.forEach((h, k) => {
     const region = regionOf(h, k);
     found.add(h.key);
     const parse = TABLE_PARSERS[h.key];
     if (parse) {
-      const out = parse(region);
+      const out = parse(region, tie);
       tableText.push(region.map((l) => l.raw).join("\n"));
       if (out.found) anyTable = true;
       Object.assign(content.cells, out.cells);

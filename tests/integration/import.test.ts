@@ -276,4 +276,32 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       expect(list.every((x) => x.organId === qingshan.organId)).toBe(true);
     });
   });
+
+  describe("last year's report decides a run the cells cannot cut (issue 13)", () => {
+    // 桃江县松木塘镇's 2022 page copied flat, its 行政规范性文件 row as 「1012」: 1、0、12 or 10、1、2.
+    const flat = readFileSync(path.join(FIXTURES, "corpus/taojiang-songmutang-town-2022/flat.txt"), "utf8").replace(
+      "行政规范性文件202",
+      "行政规范性文件1012",
+    );
+    const bytes = new TextEncoder().encode(flat);
+    const valid = t2CellId("normative", "valid");
+
+    it("the clerk's own 2021 report (现行有效 11) decides 1、0、12; without it the cells stay flagged", async () => {
+      const without = await prepare(hekou, "taojiang.txt", bytes);
+      expect(without.year).toBe(2022);
+      expect(without.content.cells[valid]).toBe("");
+      expect(without.notes.some((n) => n.kind === "ambiguous-decoding" && n.cells?.includes(valid))).toBe(true);
+
+      const created = await createReport(chengguan, { year: 2021 }, t.db);
+      if (!created.ok) throw new Error(created.message);
+      const d = (await getReport(chengguan, created.reportId, t.db))!;
+      const content: ReportContent = { ...d.content, cells: { ...d.content.cells, [valid]: "11" } };
+      expect((await replaceReportContent(chengguan, { reportId: d.id, baseVersion: d.version, content }, t.db)).ok).toBe(true);
+
+      const p = await prepare(chengguan, "taojiang.txt", bytes);
+      expect(["issued", "repealed", "valid"].map((c) => p.content.cells[t2CellId("normative", c)])).toEqual(["1", "0", "12"]);
+      expect(p.notes.some((n) => n.kind === "ambiguous-decoding")).toBe(false);
+      expect(p.notes.find((n) => n.cells?.includes(valid))?.message).toContain("上年（2021年）报告");
+    });
+  });
 });

@@ -94,6 +94,21 @@ async function existingReports(user: Actor, organId: string, db: Db | DbTx, year
   }));
 }
 
+/** The cells of the organ's own report of `year` that the user may read, or null. */
+async function reportCells(user: Actor, organId: string, year: number, db: Db): Promise<{ year: number; cells: Record<string, string> } | null> {
+  const row = await db.report.findFirst({
+    where: { AND: [{ organId, kind: "ORGAN", year }, reportScope(user, "read")] },
+    select: { content: true },
+  });
+  if (!row) return null;
+  try {
+    const parsed = parseDraft(JSON.parse(row.content));
+    return parsed.ok ? { year, cells: parsed.content.cells } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs the importer on an upload (already read within MAX_IMPORT_BYTES) and prepares the review. Stores nothing. */
 export async function prepareImport(
   user: Actor,
@@ -111,8 +126,16 @@ export async function prepareImport(
       message: `文件过大（${(file.bytes.length / 1024 / 1024).toFixed(1)} MB），最大支持 ${MAX_IMPORT_BYTES / 1024 / 1024} MB。`,
     };
   }
-  const r = await importReportFile(file.bytes, fileName);
+  let r = await importReportFile(file.bytes, fileName);
   if (!r.ok) return { ok: false, code: r.code, message: r.message };
+  // Rows the cells alone cannot cut: last year's report of the organ, when the clerk has it, may decide.
+  if (r.year !== null && r.notes.some((n) => n.kind === "ambiguous-decoding")) {
+    const lastYear = await reportCells(user, organ.id, r.year - 1, db);
+    if (lastYear) {
+      const again = await importReportFile(file.bytes, fileName, { lastYear });
+      if (again.ok) r = again;
+    }
+  }
   const parsed = parseDraft(r.content);
   if (!parsed.ok) {
     return { ok: false, code: "INVALID", message: `文件内容无法导入：${parsed.messages.slice(0, 3).join("；")}` };
