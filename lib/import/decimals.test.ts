@@ -55,3 +55,15 @@ describe("a six-decimal fee in a real page, in every form", () => {
     }
   }, 60_000);
 });
+
+describe("a table 二 cell read nowhere is never blank silently", () => {
+  it("the fee row lost (as the PDF's 「行政事业性收费 0.012345」 line once was): the cell is flagged", async () => {
+    const text = readFileSync(path.join(DIR, "yangling-fee.source.txt"), "utf8").replace(/^行政事业性收费 \| 0\.012345 \|\n/m, "");
+    expect(text).not.toContain("0.012345");
+    const r = await imported(new TextEncoder().encode(text), "page.txt");
+    expect(r.content.cells["t2.fee.amount"] ?? "").toBe("");
+    const note = r.notes.find((n) => n.kind === "uncertain-cell" && n.cells?.includes("t2.fee.amount"));
+    expect(note?.message).toContain("没有读到");
+    expect(note?.cells).toEqual(["t2.fee.amount"]);
+  });
+});

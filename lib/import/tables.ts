@@ -57,7 +57,7 @@ const emptyOutput = (): TableOutput => ({
 type Row = { cells: string[]; lines: number[] };
 
 const cellName = (id: string) => CELLS.get(id)?.name ?? id;
-const names = (ids: readonly string[], max = 6) =>
+export const names = (ids: readonly string[], max = 6) =>
   ids.slice(0, max).map(cellName).join("、") + (ids.length > max ? `等${ids.length}个单元格` : "");
 
 // ---------------------------------------------------------------------------------------------

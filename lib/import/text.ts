@@ -15,6 +15,7 @@ import {
   TEXT_FIELDS,
   emptyContent,
   sectionHeading,
+  t2CellId,
   type ReportContent,
   type SectionKey,
 } from "@/lib/template";
@@ -24,7 +25,7 @@ import { joinBrokenParagraphs, toLines, type Line } from "./lines";
 import { core, norm } from "./normalize";
 import { splitSectionOne } from "./section-one";
 import { planSections, type HeadingHit } from "./sections";
-import { parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
+import { names, parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
 import { sentenceHints, type TieBreakContext } from "./tiebreak";
 import { verifyTables } from "./verify";
 import type { ImportFormat, ImportNote, ImportOptions, ImportResult } from "./types";
@@ -216,6 +217,18 @@ export function importReportText(source: string, opts: ImportOptions = {}): Impo
   });
 
   // ---- no silent cell: every sum checked against the printed totals ----------------------------
+  const t2Ids = T2_BLOCKS.flatMap((b) => b.rows.flatMap((r) => b.columns.map((c) => t2CellId(r.id, c.id))));
+  if (t2Ids.some((id) => (content.cells[id] ?? "") !== "")) {
+    // A table 二 cell read nowhere (its row lost, or its number unreadable) is never left blank silently.
+    const named = new Set([...tableNotes, ...blankNotes].flatMap((n) => n.cells ?? []));
+    const missing = t2Ids.filter((id) => (content.cells[id] ?? "") === "" && !named.has(id));
+    if (missing.length > 0)
+      tableNotes.push({
+        kind: "uncertain-cell",
+        cells: missing,
+        message: `表二中没有读到以下单元格（原文没有这一行或数字无法识别），已留空，请按原文填写：${names(missing)}。`,
+      });
+  }
   if (anyTable) tableNotes.push(...verifyTables(content.cells, content.sourceTotals).notes);
 
   // ---- section 六: the 信息处理费 -----------------------------------------------------------
