@@ -355,14 +355,28 @@ export function parseTable2(lines: readonly Line[], tie?: TieBreakContext): Tabl
     const n = cols.length;
     const rv = readValues(values, n, []);
     const ids = cols.map((c) => (c && hit.block.columns.some((x) => x.id === c) ? t2CellId(hit.rowId, c) : null));
+    // Several cuts of a run-together row: the report's own sentences and last year's figures may decide
+    // (never a guess).
+    const decided = rv.kind === "decoded" && rv.values.length > 1 ? breakTie(hit.rowId, cols, rv.values, tie) : null;
     if (headerOld && header) {
-      // Old columns without a 2021 counterpart (本年新公开数量, 上一年项目数量, 本年增/减): what they printed is listed.
-      const lost = header.map((h, k) => (h === null ? values.filter((v) => v.trim() !== "")[k] : undefined)).filter((v) => v !== undefined);
+      // Old columns without a 2021 counterpart (本年新公开数量, 上一年项目数量, 本年增/减): what they printed is
+      // listed — the numbers of their columns once a run-together row is cut, else the run itself.
+      const cut =
+        rv.kind === "values" ? rv.cells : decided ? decided.values.map(String) : rv.kind === "decoded" && rv.values.length === 1 ? rv.values[0]!.map(String) : null;
+      const lost = cut
+        ? header.map((h, k) => (h === null ? cut[k] : undefined)).filter((v): v is string => v !== undefined && v.trim() !== "")
+        : [];
       if (lost.length > 0)
         out.notes.push({
           kind: "old-format",
           text: label,
           message: `2019年旧格式表二「${label}」一行中，${lost.length}个数字（${lost.join("、")}）所在的栏目在2021年格式中没有对应，未导入。`,
+        });
+      else if (!cut && rv.kind === "decoded" && header.some((h) => h === null))
+        out.notes.push({
+          kind: "old-format",
+          text: label,
+          message: `2019年旧格式表二「${label}」一行的数字连在一起（「${rv.source}」），其中在2021年格式中没有对应栏目的数字未导入。`,
         });
     }
     if (rv.kind === "values") {
@@ -375,8 +389,6 @@ export function parseTable2(lines: readonly Line[], tie?: TieBreakContext): Tabl
       const holed = rv.cells.length > 1 && rv.cells.some((c) => isBlankMarker(c)) && rv.cells.some((c) => isNumberCell(c));
       if (rv.uncertain || holed) uncertain.push(...ids.filter((x): x is string => !!x));
     } else if (rv.kind === "decoded") {
-      // Several cuts: the report's own sentences and last year's figures may decide (never a guess).
-      const decided = rv.values.length > 1 ? breakTie(hit.rowId, cols, rv.values, tie) : null;
       if (decided) {
         decided.values.forEach((v, k) => {
           const id = ids[k];

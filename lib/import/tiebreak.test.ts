@@ -41,6 +41,8 @@ describe("the report's own sentences decide a run the sums cannot (昌图, a rea
     expect(note?.message).toContain("「3300」有2种拆分方式，已按报告正文");
     expect(note?.message).toContain("我局2020年主动公开行政许可33项");
     expect(note?.message).toContain("确定为 33、0、0");
+    // the 2019 columns without a 2021 place list the numbers of the cut, not the run
+    expect(r.notes.find((n) => n.kind === "old-format" && n.text === "行政许可")?.message).toContain("2个数字（33、0）");
   });
 
   it("a sentence that fits several cuts decides nothing: still flagged, never chosen", () => {
