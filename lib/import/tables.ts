@@ -250,7 +250,7 @@ export function parseTable2(lines: readonly Line[], tie?: TieBreakContext): Tabl
     const k = core(c);
     return (
       blockByTitle.has(norm(c)) || k === core(T2_CONTENT_LABEL) || rowIndex.has(k) || OLD_FORMAT_T2_ROWS[k] !== undefined ||
-      /对外管理服务事项|政府集中采购/.test(k)
+      /对外管理服务事项|政府集中采购|其他主动公开文件/.test(k)
     );
   };
   const segments: Row[] = [];
@@ -290,10 +290,20 @@ export function parseTable2(lines: readonly Line[], tie?: TieBreakContext): Tabl
         for (const old of Object.keys(OLD_FORMAT_T2_COLUMNS)) if (c.startsWith(norm(old))) return old;
         return null;
       };
-      const cells = nonEmpty.slice(1).flatMap((c) => {
+      const split = nonEmpty.slice(1).flatMap((c) => {
         const parts = c.split(/\s+/).filter(Boolean);
         return parts.length > 1 && parts.every((x) => colOf(x) !== null) ? parts : [c];
       });
+      // A column label broken over two cells ("本年新" | "制作数量", a page that puts each line of a wrapped
+      // header cell in a paragraph of its own) is one label.
+      const cells: string[] = [];
+      for (let k = 0; k < split.length; k++) {
+        const next = split[k + 1];
+        if (next !== undefined && colOf(next) === null && colOf(split[k]! + next) !== null && colOf(split[k]!) === null) {
+          cells.push(split[k]! + next);
+          k++;
+        } else cells.push(split[k]!);
+      }
       // Old column labels cut short by the page ("本年新 | 本年新 | 对外公开总数量"): the k-th such prefix is the
       // k-th old column it begins.
       const prefixUse = new Map<string, number>();
@@ -337,7 +347,7 @@ export function parseTable2(lines: readonly Line[], tie?: TieBreakContext): Tabl
       out.oldFormat.push(label);
     }
     if (!hit) {
-      if (/对外管理服务事项|政府集中采购/.test(norm(label))) {
+      if (/对外管理服务事项|政府集中采购|其他主动公开文件/.test(norm(label))) {
         out.oldFormat.push(label);
         row.lines.forEach((l) => out.used.add(l));
         const shown = values.filter((v) => v.trim() !== "").join("、");
