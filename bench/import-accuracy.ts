@@ -5,6 +5,7 @@
  * compared, cell by cell, with the hand-checked truth (input cells of tables 二/三/四 and printed totals).
  *
  *   npm run bench:import-accuracy
+ *   BENCH_SMOKE=1 npm run bench:import-accuracy    (three reports, every form: a CI smoke run)
  *
  * A cell is right when the import holds exactly the printed value (a blank printed cell: "0", flagged). A
  * wrong cell is "flagged" when the review screen marks it (a note of kind uncertain-cell, ambiguous-decoding
@@ -33,7 +34,9 @@ const byForm = new Map<string, Tally>();
 const silentList: string[] = [];
 let files = 0;
 let failedImports = 0;
-const entries = corpus();
+// BENCH_SMOKE=1 (CI smoke runs): a few reports of each format, every form.
+const all = corpus();
+const entries = process.env.BENCH_SMOKE === "1" ? [...all.filter((e) => e.truth.format === "2021").slice(0, 2), ...all.filter((e) => e.truth.format === "2019").slice(0, 1)] : all;
 for (const e of entries) {
   const { cells, totals } = expectedOf(e.truth);
   const parts: string[] = [];

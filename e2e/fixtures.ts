@@ -22,6 +22,8 @@ export const ACCOUNTS = {
   beipo: "东山县北坡乡人民政府",
   dsshencha: "东山县人民政府",
   dsban: "东山县人民政府",
+  // a city department
+  caizheng: "示范市财政局",
 } as const;
 export type DemoUser = keyof typeof ACCOUNTS;
 

@@ -10,7 +10,18 @@ import {
   reportTitleSuffix,
   type ReportContent,
 } from "@/lib/template";
-import { feeStatement, parseWholeNumber, validateReport, type Finding, type OrganKind } from "@/lib/report";
+import {
+  feeStatement,
+  isGovernment,
+  isOrganKind,
+  parseWholeNumber,
+  REPORT_KINDS,
+  reportKindLabel,
+  reportName,
+  validateReport,
+  type Finding,
+  type ReportKind,
+} from "@/lib/report";
 import type { ImportNote } from "@/lib/import/types";
 import {
   applyCorrections,
@@ -27,7 +38,6 @@ import { ImportTable, errorCellsOf, type CellNote } from "./import-table";
 
 const CELL_NOTE_KINDS: ReadonlySet<ImportNote["kind"]> = new Set(["uncertain-cell", "blank-as-zero", "ambiguous-decoding"]);
 const SOURCE_LABEL = { pdf: "PDF", docx: "Word（DOCX）", txt: "纯文本（TXT）", html: "网页（HTML）" } as const;
-const ORGAN_KINDS: readonly string[] = ["COUNTY", "TOWNSHIP", "DEPARTMENT"];
 
 /** The review screen: what was recognised in the file, the clerk's corrections and choices, the confirmation. */
 export function ImportReview({ preview, onRestart }: { preview: ImportPreview; onRestart: () => void }) {
@@ -35,6 +45,11 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
   const [yearText, setYearText] = useState(String(preview.year ?? ""));
   const [organName, setOrganName] = useState(preview.organName ?? preview.content.header.organName ?? "");
   const [corrections, setCorrections] = useState<Record<string, string>>({});
+  // a government writes two reports a year: which one the file is (suggested from its opening)
+  const [reportKind, setReportKind] = useState<ReportKind>(preview.reportKind);
+  const government = isGovernment(preview.organ.kind);
+  /** What follows 「2024年度」 in the report's name: 报告, 本级报告 or 汇总报告 */
+  const kindWord = reportName(0, preview.organ.kind, reportKind).replace(/^0年度/, "");
   const [storeImport, setStoreImport] = useState(true);
   const [startNext, setStartNext] = useState(true);
   const [replaceImport, setReplaceImport] = useState(false);
@@ -51,10 +66,10 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
     () => applyCorrections(preview.content, corrections, preview.correctable).content,
     [preview.content, preview.correctable, corrections],
   );
-  const organKind = ORGAN_KINDS.includes(preview.organ.kind) ? (preview.organ.kind as OrganKind) : undefined;
+  const organKind = isOrganKind(preview.organ.kind) ? preview.organ.kind : undefined;
   const findings = useMemo(
-    () => (yearOk ? validateReport(content, { year: year!, organKind }) : []),
-    [content, year, yearOk, organKind],
+    () => (yearOk ? validateReport(content, { year: year!, organKind, reportKind }) : []),
+    [content, year, yearOk, organKind, reportKind],
   );
   const errorCells = useMemo(() => errorCellsOf(findings), [findings]);
 
@@ -80,8 +95,8 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
   const warnings = yearOk
     ? importWarnings({ year: year!, organName, fileYear: preview.year }, { organ: preview.organ, expectedYear: preview.expectedYear })
     : { organ: null, year: null };
-  const importTarget: TargetState | null = yearOk && storeImport ? targetState(preview.existing, year!, preview.organ.fullName) : null;
-  const nextTarget: TargetState | null = yearOk && startNext ? targetState(preview.existing, year! + 1, preview.organ.fullName) : null;
+  const importTarget: TargetState | null = yearOk && storeImport ? targetState(preview.existing, year!, preview.organ, reportKind) : null;
+  const nextTarget: TargetState | null = yearOk && startNext ? targetState(preview.existing, year! + 1, preview.organ, reportKind) : null;
 
   const blockers: string[] = [];
   if (!yearOk) blockers.push(`请填写报告年度（${preview.years.min}–${preview.years.max}）。`);
@@ -107,6 +122,7 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
         organName,
         cells: corrections,
         storeImport,
+        reportKind,
         startNext,
         replaceImport,
         replaceNext,
@@ -336,6 +352,32 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
 
       {/* ---- what to do with it -------------------------------------------------------------------- */}
       <section className="space-y-3 rounded-lg border border-blue-200 bg-blue-50/40 p-4" data-testid="import-targets">
+        {government ? (
+          <fieldset className="rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="import-report-kind">
+            <legend className="px-1 font-semibold">这份文件是{preview.organ.fullName}的</legend>
+            <div className="flex flex-wrap gap-x-6 gap-y-1">
+              {REPORT_KINDS.map((k) => (
+                <label key={k} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="reportKind"
+                    value={k}
+                    checked={reportKind === k}
+                    onChange={() => {
+                      setReportKind(k);
+                      setReplaceImport(false);
+                      setReplaceNext(false);
+                    }}
+                  />
+                  {reportKindLabel(preview.organ.kind, k)}
+                  <span className="text-xs text-slate-500">
+                    {k === "ROLLUP" ? "（汇总本地区各单位情况编制）" : "（本级政府自身的年度报告）"}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
         <h3 className="text-sm font-semibold">导入方式（可同时选择）</h3>
         <Target
           checked={storeImport}
@@ -343,7 +385,7 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
             setStoreImport(v);
             setReplaceImport(false);
           }}
-          label={`作为${year ?? "该"}年度报告存档（只读，用于下一年的核对）`}
+          label={`作为${year ?? "该"}年度${kindWord}存档（只读，用于下一年的核对）`}
           hint="按导入的内容保存为本机关该年度的报告，标记为“已导入”，任何人都不能修改；下一年度报告的上年结转、现行有效件数和雷同检查以它为准。"
           state={importTarget}
           confirmed={replaceImport}
@@ -356,8 +398,12 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
             setStartNext(v);
             setReplaceNext(false);
           }}
-          label={`以此为底稿新建${year ? year + 1 : "下一"}年度报告`}
-          hint={`正文各部分沿用导入的内容（请逐段更新，避免与上年雷同）；表三「二、上年结转」取自导入报告的「四、结转下年度继续办理」，其余单元格留空；开头段落按${year ? year + 1 : "新"}年度重新生成。`}
+          label={`以此为底稿新建${year ? year + 1 : "下一"}年度${kindWord}`}
+          hint={
+            reportKind === "ROLLUP"
+              ? `正文各部分沿用导入的内容（请逐段更新，避免与上年雷同）；表格和信息处理费与任何汇总报告一样，取自下级机关${year ? year + 1 : "新"}年度已通过或已发布报告的汇总，并随之更新；开头段落按${year ? year + 1 : "新"}年度重新生成。`
+              : `正文各部分沿用导入的内容（请逐段更新，避免与上年雷同）；表三「二、上年结转」取自导入报告的「四、结转下年度继续办理」，其余单元格留空；开头段落按${year ? year + 1 : "新"}年度重新生成。`
+          }
           state={nextTarget}
           confirmed={replaceNext}
           onConfirm={setReplaceNext}

@@ -96,7 +96,8 @@ function anchor(kind: AnchorKind, label: string, extraForms: string[] = []): Anc
 }
 
 const OLD_T2_HEADERS = ["本年新", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额"];
-const OLD_T2_ROWS = ["规范性文件", "其他对外管理服务事项", "政府集中采购"];
+// "其他主动公开文件": a row some 2019-format pages (湖北) add to 第二十条第（一）项; it has no place in 2021.
+const OLD_T2_ROWS = ["规范性文件", "其他对外管理服务事项", "政府集中采购", "其他主动公开文件"];
 const OLD_T2_TITLE = "第二十条第（九）项";
 
 const T2_ANCHORS: Anchor[] = [
@@ -184,9 +185,12 @@ function tokens(text: string): { values: string[]; prose: string[] } {
  * One table section as a stream → rows. T3's header labels come before its first row; after it a bare
  * "其他"/"总计" is the row "3.其他" / "（七）总计".
  */
-function streamRows(region: string, key: SectionKey): string[] | null {
+function streamRows(source: string, key: SectionKey): string[] | null {
   const anchors = ANCHORS[key];
   if (!anchors) return null;
+  // An explanation in parentheses after a table 二 row label (「规范性文件（行政机关制定发布的决定、公告…一般情况
+  // 下属于规范性文件）」) is not part of the label, and the row words inside it are no rows.
+  const region = key === "s2" ? source.replace(/(规章|规范性文件|其他主动公开文件)\s*[（(][^（()）]*[)）]/g, "$1") : source;
   const c = compact(region);
   let hits = findAnchors(c, anchors);
   if (hits.filter((h) => h.anchor.kind !== "header").length + hits.length < 3) return null;
@@ -252,9 +256,12 @@ const NUMERALS = "一二三四五六";
 const flexible = (s: string) =>
   [...s].map((ch) => (ch === "、" ? "[、,，]" : ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("\\s*");
 
-/** "二、主动公开政府信息情况" (any numeral, 、 or . after it, spaces anywhere) inside a line. */
+/**
+ * "二、主动公开政府信息情况" (any numeral, 、 or . after it, spaces anywhere) inside a line; 2019-format pages may
+ * say "二、行政机关主动公开政府信息情况".
+ */
 const HEADING = new RegExp(
-  `([${NUMERALS}])\\s*[、.．,，]\\s*(?:${SECTIONS.flatMap((s) => [s.title, ...s.variants])
+  `([${NUMERALS}])\\s*[、.．,，]\\s*(?:行\\s*政\\s*机\\s*关\\s*)?(?:${SECTIONS.flatMap((s) => [s.title, ...s.variants])
     .sort((a, b) => b.length - a.length)
     .map(flexible)
     .join("|")})`,
@@ -374,7 +381,7 @@ export function restoreStructure(text: string): Restored {
     HEADING.lastIndex = 0;
     if (!m || m.index !== 0 || m[0].length !== t.replace(/[:：。]$/, "").length) return null;
     const n = cnNumber(m[1]!);
-    const rest = key(t.slice(m[0].indexOf(m[1]!) + 1).replace(/^[、.．,，\s]+/, ""));
+    const rest = key(t.slice(m[0].indexOf(m[1]!) + 1).replace(/^[、.．,，\s]+/, "")).replace(/^行政机关/, "");
     const s = SECTIONS.find((x) => [x.title, ...x.variants].some((f) => key(f) === rest)) ?? SECTIONS[n - 1];
     return s?.key ?? null;
   };

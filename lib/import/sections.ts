@@ -39,7 +39,8 @@ export function matchHeading(line: Line): HeadingHit | null {
       t = t.slice(m[0].length);
     }
   }
-  const rest = norm(t);
+  // 2019-format pages often say 「二、行政机关主动公开政府信息情况」「三、行政机关收到和处理政府信息公开申请情况」.
+  const rest = norm(t).replace(/^行政机关(?=主动公开|收到和处理)/, "");
   if (!rest) return null;
   for (const s of SECTIONS) {
     if (titleForms(s).includes(rest)) return { line: line.i, key: s.key, number, exact: true, text: line.text };

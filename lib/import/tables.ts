@@ -22,6 +22,7 @@ import {
 } from "@/lib/template";
 import { canonicalCellValue } from "@/lib/report";
 import { decodeRunTogether, T3_ROW_RULES, T4_ROW_RULES, type SumRule } from "./decode";
+import { breakTie, type TieBreakContext } from "./tiebreak";
 import { core, isBlankMarker, isNumberCell, isRuleCell, isValueCell, norm } from "./normalize";
 import type { Line } from "./lines";
 import type { ImportNote } from "./types";
@@ -56,7 +57,7 @@ const emptyOutput = (): TableOutput => ({
 type Row = { cells: string[]; lines: number[] };
 
 const cellName = (id: string) => CELLS.get(id)?.name ?? id;
-const names = (ids: readonly string[], max = 6) =>
+export const names = (ids: readonly string[], max = 6) =>
   ids.slice(0, max).map(cellName).join("、") + (ids.length > max ? `等${ids.length}个单元格` : "");
 
 // ---------------------------------------------------------------------------------------------
@@ -107,9 +108,13 @@ export function regionRows(lines: readonly Line[]): Row[] {
   return content.map((l) => ({ cells: split(l), lines: [l.i] }));
 }
 
-/** A label cell with digits run into its end ("行政规范性文件0", "保护第三方合法权益000000"). */
+/**
+ * A label cell with digits run into its end ("行政规范性文件0", "保护第三方合法权益000000"), or with one
+ * number after a space ("行政事业性收费 0.012345", a PDF row whose columns came out as one line): the
+ * number is kept whole, decimals and all.
+ */
 function splitRunIn(cell: string): [string, string] | null {
-  const m = /^(.*[^\d\s.,、])\s*(\d+)$/.exec(cell.normalize("NFKC"));
+  const m = /^(.*[^\d\s.,、])\s*(\d+(?:\.\d+)?)$/.exec(cell.normalize("NFKC"));
   if (!m || /[\d]$/.test(m[1]!) || m[1]!.length < 2) return null;
   // "1." or "（1）" numbering are not labels with numbers run in.
   if (/^[(（]?\d+[)）.、]?$/.test(m[1]!)) return null;
@@ -229,7 +234,7 @@ const OLD_FORMAT_T2_COLUMNS: Record<string, string | null> = {
   采购总金额: null,
 };
 
-export function parseTable2(lines: readonly Line[]): TableOutput {
+export function parseTable2(lines: readonly Line[], tie?: TieBreakContext): TableOutput {
   const out = emptyOutput();
   const rows = regionRows(lines);
   const rowIndex = new Map<string, { block: (typeof T2_BLOCKS)[number]; rowId: string }>();
@@ -245,7 +250,7 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
     const k = core(c);
     return (
       blockByTitle.has(norm(c)) || k === core(T2_CONTENT_LABEL) || rowIndex.has(k) || OLD_FORMAT_T2_ROWS[k] !== undefined ||
-      /对外管理服务事项|政府集中采购/.test(k)
+      /对外管理服务事项|政府集中采购|其他主动公开文件/.test(k)
     );
   };
   const segments: Row[] = [];
@@ -285,10 +290,20 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
         for (const old of Object.keys(OLD_FORMAT_T2_COLUMNS)) if (c.startsWith(norm(old))) return old;
         return null;
       };
-      const cells = nonEmpty.slice(1).flatMap((c) => {
+      const split = nonEmpty.slice(1).flatMap((c) => {
         const parts = c.split(/\s+/).filter(Boolean);
         return parts.length > 1 && parts.every((x) => colOf(x) !== null) ? parts : [c];
       });
+      // A column label broken over two cells ("本年新" | "制作数量", a page that puts each line of a wrapped
+      // header cell in a paragraph of its own) is one label.
+      const cells: string[] = [];
+      for (let k = 0; k < split.length; k++) {
+        const next = split[k + 1];
+        if (next !== undefined && colOf(next) === null && colOf(split[k]! + next) !== null && colOf(split[k]!) === null) {
+          cells.push(split[k]! + next);
+          k++;
+        } else cells.push(split[k]!);
+      }
       // Old column labels cut short by the page ("本年新 | 本年新 | 对外公开总数量"): the k-th such prefix is the
       // k-th old column it begins.
       const prefixUse = new Map<string, number>();
@@ -332,7 +347,7 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
       out.oldFormat.push(label);
     }
     if (!hit) {
-      if (/对外管理服务事项|政府集中采购/.test(norm(label))) {
+      if (/对外管理服务事项|政府集中采购|其他主动公开文件/.test(norm(label))) {
         out.oldFormat.push(label);
         row.lines.forEach((l) => out.used.add(l));
         const shown = values.filter((v) => v.trim() !== "").join("、");
@@ -350,14 +365,28 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
     const n = cols.length;
     const rv = readValues(values, n, []);
     const ids = cols.map((c) => (c && hit.block.columns.some((x) => x.id === c) ? t2CellId(hit.rowId, c) : null));
+    // Several cuts of a run-together row: the report's own sentences and last year's figures may decide
+    // (never a guess).
+    const decided = rv.kind === "decoded" && rv.values.length > 1 ? breakTie(hit.rowId, cols, rv.values, tie) : null;
     if (headerOld && header) {
-      // Old columns without a 2021 counterpart (本年新公开数量, 上一年项目数量, 本年增/减): what they printed is listed.
-      const lost = header.map((h, k) => (h === null ? values.filter((v) => v.trim() !== "")[k] : undefined)).filter((v) => v !== undefined);
+      // Old columns without a 2021 counterpart (本年新公开数量, 上一年项目数量, 本年增/减): what they printed is
+      // listed — the numbers of their columns once a run-together row is cut, else the run itself.
+      const cut =
+        rv.kind === "values" ? rv.cells : decided ? decided.values.map(String) : rv.kind === "decoded" && rv.values.length === 1 ? rv.values[0]!.map(String) : null;
+      const lost = cut
+        ? header.map((h, k) => (h === null ? cut[k] : undefined)).filter((v): v is string => v !== undefined && v.trim() !== "")
+        : [];
       if (lost.length > 0)
         out.notes.push({
           kind: "old-format",
           text: label,
           message: `2019年旧格式表二「${label}」一行中，${lost.length}个数字（${lost.join("、")}）所在的栏目在2021年格式中没有对应，未导入。`,
+        });
+      else if (!cut && rv.kind === "decoded" && header.some((h) => h === null))
+        out.notes.push({
+          kind: "old-format",
+          text: label,
+          message: `2019年旧格式表二「${label}」一行的数字连在一起（「${rv.source}」），其中在2021年格式中没有对应栏目的数字未导入。`,
         });
     }
     if (rv.kind === "values") {
@@ -370,7 +399,18 @@ export function parseTable2(lines: readonly Line[]): TableOutput {
       const holed = rv.cells.length > 1 && rv.cells.some((c) => isBlankMarker(c)) && rv.cells.some((c) => isNumberCell(c));
       if (rv.uncertain || holed) uncertain.push(...ids.filter((x): x is string => !!x));
     } else if (rv.kind === "decoded") {
-      decodedInto(out, ids, rv, "表二");
+      if (decided) {
+        decided.values.forEach((v, k) => {
+          const id = ids[k];
+          if (id) put(out, id, String(v));
+        });
+        out.notes.push({
+          kind: "other",
+          cells: ids.filter((x): x is string => !!x),
+          text: rv.source,
+          message: `表二中连在一起的数字「${rv.source}」有${rv.values.length}种拆分方式，已按${decided.reason}确定为 ${decided.values.join("、")}，请核对。`,
+        });
+      } else decodedInto(out, ids, rv, "表二");
     } else {
       for (const id of ids) if (id) put(out, id, "");
     }

@@ -15,6 +15,7 @@ import {
   TEXT_FIELDS,
   emptyContent,
   sectionHeading,
+  t2CellId,
   type ReportContent,
   type SectionKey,
 } from "@/lib/template";
@@ -24,7 +25,8 @@ import { joinBrokenParagraphs, toLines, type Line } from "./lines";
 import { core, norm } from "./normalize";
 import { splitSectionOne } from "./section-one";
 import { planSections, type HeadingHit } from "./sections";
-import { parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
+import { names, parseTable2, parseTable3, parseTable4, type TableOutput } from "./tables";
+import { sentenceHints, type TieBreakContext } from "./tiebreak";
 import { verifyTables } from "./verify";
 import type { ImportFormat, ImportNote, ImportOptions, ImportResult } from "./types";
 import { chinaYear } from "@/lib/labels";
@@ -39,7 +41,7 @@ const TABLE_START: ReadonlyMap<SectionKey, string[]> = new Map<SectionKey, strin
   ["s4", [norm(T4_REVIEW_HEADER), norm(T4_LITIGATION_HEADER)]],
 ]);
 
-const TABLE_PARSERS: Partial<Record<SectionKey, (lines: readonly Line[]) => TableOutput>> = {
+const TABLE_PARSERS: Partial<Record<SectionKey, (lines: readonly Line[], tie?: TieBreakContext) => TableOutput>> = {
   s2: parseTable2,
   s3: parseTable3,
   s4: parseTable4,
@@ -158,12 +160,24 @@ export function importReportText(source: string, opts: ImportOptions = {}): Impo
   const oldEvidence: string[] = [];
   let anyTable = false;
 
+  // What the report's prose states (and last year's figures) decide run-together table 二 rows that the
+  // cells alone cannot (tiebreak.ts).
+  const tableLines = new Set<number>();
+  headings.forEach((h, k) => {
+    if (TABLE_PARSERS[h.key]) for (const l of regionOf(h, k)) tableLines.add(l.i);
+  });
+  const tie: TieBreakContext = {
+    hints: sentenceHints(lines.filter((l) => !tableLines.has(l.i)).map((l) => l.text).join("\n")),
+    lastYear: opts.lastYear ?? null,
+    year,
+  };
+
   headings.forEach((h, k) => {
     const region = regionOf(h, k);
     found.add(h.key);
     const parse = TABLE_PARSERS[h.key];
     if (parse) {
-      const out = parse(region);
+      const out = parse(region, tie);
       tableText.push(region.map((l) => l.raw).join("\n"));
       if (out.found) anyTable = true;
       Object.assign(content.cells, out.cells);
@@ -203,6 +217,18 @@ export function importReportText(source: string, opts: ImportOptions = {}): Impo
   });
 
   // ---- no silent cell: every sum checked against the printed totals ----------------------------
+  const t2Ids = T2_BLOCKS.flatMap((b) => b.rows.flatMap((r) => b.columns.map((c) => t2CellId(r.id, c.id))));
+  if (t2Ids.some((id) => (content.cells[id] ?? "") !== "")) {
+    // A table 二 cell read nowhere (its row lost, or its number unreadable) is never left blank silently.
+    const named = new Set([...tableNotes, ...blankNotes].flatMap((n) => n.cells ?? []));
+    const missing = t2Ids.filter((id) => (content.cells[id] ?? "") === "" && !named.has(id));
+    if (missing.length > 0)
+      tableNotes.push({
+        kind: "uncertain-cell",
+        cells: missing,
+        message: `表二中没有读到以下单元格（原文没有这一行或数字无法识别），已留空，请按原文填写：${names(missing)}。`,
+      });
+  }
   if (anyTable) tableNotes.push(...verifyTables(content.cells, content.sourceTotals).notes);
 
   // ---- section 六: the 信息处理费 -----------------------------------------------------------

@@ -43,6 +43,11 @@ export type ImportOptions = {
   expectedYear?: number;
   /** The organ the report is imported for; a different name in the file gives a note. */
   expectedOrganName?: string;
+  /**
+   * Last year's report of the organ (its year and cells), when the clerk has it: decides run-together
+   * table 二 rows that the cells alone cannot (现行有效 = 上年现行有效 + 制发 − 废止).
+   */
+  lastYear?: { year: number; cells: Readonly<Record<string, string>> } | null;
 };
 
 export type ImportSourceKind = "txt" | "pdf" | "docx" | "html";

@@ -248,6 +248,70 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
     });
   });
 
+  describe("a government's 汇总 and 本级 reports (issue 11)", () => {
+    // A county government's 汇总 report of 2022 as a TXT: the opening says it was 汇总…编制而成.
+    const county2022 = () => {
+      const text = readFileSync(path.join(FIXTURES, "corpus/dianjiang-town-2022/source.txt"), "utf8").replace(
+        "结合工作实际,编制本报告。",
+        "由示范县人民政府办公室汇总本县各有关单位政府信息公开工作情况编制而成。",
+      );
+      return new Uint8Array(Buffer.from(text, "utf8"));
+    };
+    const FILE = "shifan-county-2022.txt";
+
+    it("a county clerk imports its 2022 汇总 report: suggested as 汇总, stored as the ROLLUP import; 2023 starts as a linked 汇总 draft", async () => {
+      const xianban = await actor(t.db, "xianban");
+      const p = await prepare(xianban, FILE, county2022());
+      expect(p.reportKind).toBe("ROLLUP");
+      expect(p.year).toBe(2022);
+      const r = await confirmImport(xianban, input(p, { reportKind: "ROLLUP", ackYear: true }), t.db, NOW);
+      expect(r).toMatchObject({ ok: true });
+      if (!r.ok) return;
+      expect(r.message).toContain("2022年度汇总报告");
+      const imported = await t.db.report.findUniqueOrThrow({ where: { id: r.importedReportId! } });
+      expect(imported).toMatchObject({ year: 2022, kind: "ROLLUP", status: "PUBLISHED", source: "IMPORT", rollupBasis: null });
+      const next = await t.db.report.findUniqueOrThrow({ where: { id: r.newReportId! } });
+      expect(next).toMatchObject({ year: 2023, kind: "ROLLUP", status: "DRAFT", source: "EDITOR" });
+      expect(next.rollupBasis).not.toBeNull();
+      const ic = JSON.parse(imported.content) as ReportContent;
+      const nc = JSON.parse(next.content) as ReportContent;
+      // the text carries over; the opening is the 汇总 opening of 2023, signed by the area (示范县)
+      for (const f of TEXT_FIELDS) expect(nc.text[f.id], f.id).toBe(ic.text[f.id]);
+      expect(nc.header.organName).toBe("示范县");
+      expect(nc.header.opening).toContain("汇总示范县各有关单位");
+      expect(nc.header.opening).toContain("2023年1月1日");
+      // the tables are the roll-up of 2023, not last year's file
+      const { getRollup } = await import("@/lib/server/services/rollup");
+      const rollup = await getRollup(xianban, { organId: xianban.organId!, year: 2023 }, t.db);
+      expect(rollup.ok).toBe(true);
+      if (rollup.ok) for (const [id, v] of Object.entries(rollup.view.cells)) expect(nc.cells[id], id).toBe(v);
+      // the county's 本级 report of 2022 is another report: still free
+      expect(await t.db.report.findFirst({ where: { organId: xianban.organId!, year: 2022, kind: "ORGAN" } })).toBeNull();
+      const events = await t.db.reportEvent.findMany({ where: { reportId: imported.id } });
+      expect(JSON.parse(events[0]!.detail ?? "{}")).toMatchObject({ reportKind: "ROLLUP" });
+
+      // the same file again as 汇总: the 2022 import is replaceable (with confirmation), the 2023 draft too
+      const again = await prepare(xianban, FILE, county2022());
+      const refused = await confirmImport(xianban, input(again, { reportKind: "ROLLUP", ackYear: true }), t.db, NOW);
+      expect(refused).toMatchObject({ ok: false, code: "NEEDS_CONFIRM" });
+      if (!refused.ok) expect(refused.message).toContain("示范县人民政府2022年度汇总报告已导入过");
+      // and as the 本级 report it goes to the ORGAN report of 2022, leaving the 汇总 reports alone
+      const benji = await confirmImport(xianban, input(again, { reportKind: "ORGAN", ackYear: true, startNext: false }), t.db, NOW);
+      expect(benji).toMatchObject({ ok: true });
+      if (benji.ok) expect(benji.message).toContain("2022年度本级报告");
+      expect(await t.db.report.count({ where: { organId: xianban.organId!, year: 2022 } })).toBe(2);
+    });
+
+    it("a township has no 汇总 report: ROLLUP is refused and nothing is stored", async () => {
+      const before = await t.db.report.count();
+      const p = await prepare(chengguan, FILE, county2022());
+      expect(p.reportKind).toBe("ORGAN");
+      const r = await confirmImport(chengguan, input(p, { reportKind: "ROLLUP", ackYear: true }), t.db, NOW);
+      expect(r).toMatchObject({ ok: false, code: "INVALID_KIND" });
+      expect(await t.db.report.count()).toBe(before);
+    });
+  });
+
   describe("the token", () => {
     it("a tampered, foreign or expired token is refused; the organ is always the user's own", async () => {
       const p = await prepare(hekou);
@@ -274,6 +338,34 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       // hekou's imports are invisible to another organ's clerk
       const list = await listReports(qingshan, {}, t.db);
       expect(list.every((x) => x.organId === qingshan.organId)).toBe(true);
+    });
+  });
+
+  describe("last year's report decides a run the cells cannot cut (issue 13)", () => {
+    // 桃江县松木塘镇's 2022 page copied flat, its 行政规范性文件 row as 「1012」: 1、0、12 or 10、1、2.
+    const flat = readFileSync(path.join(FIXTURES, "corpus/taojiang-songmutang-town-2022/flat.txt"), "utf8").replace(
+      "行政规范性文件202",
+      "行政规范性文件1012",
+    );
+    const bytes = new TextEncoder().encode(flat);
+    const valid = t2CellId("normative", "valid");
+
+    it("the clerk's own 2021 report (现行有效 11) decides 1、0、12; without it the cells stay flagged", async () => {
+      const without = await prepare(hekou, "taojiang.txt", bytes);
+      expect(without.year).toBe(2022);
+      expect(without.content.cells[valid]).toBe("");
+      expect(without.notes.some((n) => n.kind === "ambiguous-decoding" && n.cells?.includes(valid))).toBe(true);
+
+      const created = await createReport(chengguan, { year: 2021 }, t.db);
+      if (!created.ok) throw new Error(created.message);
+      const d = (await getReport(chengguan, created.reportId, t.db))!;
+      const content: ReportContent = { ...d.content, cells: { ...d.content.cells, [valid]: "11" } };
+      expect((await replaceReportContent(chengguan, { reportId: d.id, baseVersion: d.version, content }, t.db)).ok).toBe(true);
+
+      const p = await prepare(chengguan, "taojiang.txt", bytes);
+      expect(["issued", "repealed", "valid"].map((c) => p.content.cells[t2CellId("normative", c)])).toEqual(["1", "0", "12"]);
+      expect(p.notes.some((n) => n.kind === "ambiguous-decoding")).toBe(false);
+      expect(p.notes.find((n) => n.cells?.includes(valid))?.message).toContain("上年（2021年）报告");
     });
   });
 });

@@ -17,6 +17,8 @@ export type ReportDetail = {
   organKind: string;
   /** ORGAN (own / 本级) | ROLLUP (汇总) */
   kind: ReportKind;
+  /** EDITOR (written in nianbao) | IMPORT (a published file stored read-only, services/import-report.ts) */
+  source: "EDITOR" | "IMPORT";
   /** The organ above (whose supervisors review the report), when there is one. */
   parentOrganName: string | null;
   year: number;
@@ -51,6 +53,7 @@ export async function getReport(user: Actor, reportId: string, db: Db = getDb())
     organShortName: r.organ.shortName,
     organKind: r.organ.kind,
     kind: toReportKind(r.kind),
+    source: r.source === "IMPORT" ? "IMPORT" : "EDITOR",
     parentOrganName: r.organ.parent?.fullName ?? null,
     year: r.year,
     templateVersion: r.templateVersion,

@@ -9,11 +9,12 @@ import {
   INPUT_CELLS,
   T3_INPUT_COLUMNS,
   TEXT_FIELDS,
+  defaultRollupOpening,
   emptyContent,
   t3CellId,
   type ReportContent,
 } from "@/lib/template";
-import { STATUS_LABELS, readCell, type ReportStatus } from "@/lib/report";
+import { STATUS_LABELS, isGovernment, readCell, reportName, reportSigner, type ReportKind, type ReportStatus } from "@/lib/report";
 import type { ImportNote } from "@/lib/import/types";
 import { chinaYear, defaultReportYear } from "@/lib/labels";
 
@@ -43,6 +44,8 @@ export function toReportSource(value: string | null | undefined): ReportSource {
 export type ExistingReport = {
   id: string;
   year: number;
+  /** ORGAN (an organ's own report, a government's 本级 report) or ROLLUP (a government's 汇总 report). */
+  kind: ReportKind;
   status: ReportStatus;
   source: ReportSource;
   importedFrom: string | null;
@@ -64,14 +67,23 @@ export type TargetState =
   | { kind: "replaceable"; report: ExistingReport; message: string }
   | { kind: "locked"; report: ExistingReport; message: string };
 
-/** What writing a report for `year` would do to the organ's existing report of that year. */
-export function targetState(existing: readonly ExistingReport[], year: number, organName: string): TargetState {
-  const report = existing.find((r) => r.year === year);
+/**
+ * What writing a report of `kind` for `year` would do to the organ's existing report of that year and kind.
+ * `organ` names it in the message (示范县人民政府2024年度汇总报告).
+ */
+export function targetState(
+  existing: readonly ExistingReport[],
+  year: number,
+  organ: { fullName: string; kind: string },
+  kind: ReportKind = "ORGAN",
+): TargetState {
+  const report = existing.find((r) => r.year === year && r.kind === kind);
   if (!report) return { kind: "free" };
+  const name = `${organ.fullName}${reportName(year, organ.kind, kind)}`;
   const what =
     report.source === "IMPORT"
-      ? `${organName}${year}年度报告已导入过（文件「${report.importedFrom ?? "未知"}」）`
-      : `${organName}${year}年度报告已存在（${STATUS_LABELS[report.status]}）`;
+      ? `${name}已导入过（文件「${report.importedFrom ?? "未知"}」）`
+      : `${name}已存在（${STATUS_LABELS[report.status]}）`;
   if (isReplaceable(report)) return { kind: "replaceable", report, message: `${what}，确认后将被替换，原内容不再保留。` };
   return {
     kind: "locked",
@@ -154,13 +166,32 @@ export function applyCorrections(
  * 四、结转下年度继续办理, every other cell blank, the opening regenerated for the new year, no fee statement,
  * no date, no acknowledgements.
  */
-export function nextYearContent(imported: ReportContent, organFullName: string, year: number): ReportContent {
-  const content = emptyContent(organFullName, year);
+export function nextYearContent(
+  imported: ReportContent,
+  organ: { fullName: string; shortName: string },
+  year: number,
+  kind: ReportKind = "ORGAN",
+): ReportContent {
+  const signer = reportSigner(organ, kind);
+  const content =
+    kind === "ROLLUP" ? emptyContent(signer, year, defaultRollupOpening(signer, organ.fullName, year)) : emptyContent(signer, year);
   for (const f of TEXT_FIELDS) content.text[f.id] = imported.text[f.id] ?? "";
-  for (const c of T3_INPUT_COLUMNS) {
-    content.cells[t3CellId("carried", c.id)] = imported.cells[t3CellId("carryover", c.id)] ?? "";
+  // A 汇总 report's tables come from the roll-up (create-report.ts), never from last year's file.
+  if (kind === "ORGAN") {
+    for (const c of T3_INPUT_COLUMNS) {
+      content.cells[t3CellId("carried", c.id)] = imported.cells[t3CellId("carryover", c.id)] ?? "";
+    }
   }
   return content;
+}
+
+/**
+ * Which of a government's reports an imported file most likely is: its 汇总 report when the opening says it
+ * was 汇总…编制而成 (as real county reports do), else its 本级 report. Other organs write only one: ORGAN.
+ */
+export function suggestedReportKind(content: ReportContent, organKind: string): ReportKind {
+  if (!isGovernment(organKind)) return "ORGAN";
+  return /汇总/.test(content.header.opening ?? "") ? "ROLLUP" : "ORGAN";
 }
 
 /** The stored 署名: the file's own, unless the clerk corrected the organ name on the review screen. */

@@ -12,7 +12,7 @@
 import "server-only";
 import { z } from "zod";
 import { TEMPLATE_VERSION, type ReportContent } from "@/lib/template";
-import { canonicalCellValue, MAX_CELL_CHARS, parseChineseDate, parseDraft } from "@/lib/report";
+import { canonicalCellValue, isGovernment, MAX_CELL_CHARS, parseChineseDate, parseDraft, REPORT_KINDS, reportName, type ReportKind } from "@/lib/report";
 import { importReportFile, MAX_IMPORT_BYTES, type ImportErrorCode, type ImportFormat, type ImportNote, type ImportSourceKind } from "@/lib/import";
 import { getDb, isUniqueViolation, type Db, type DbTx, type Prisma } from "../db-core";
 import { can } from "../permissions";
@@ -28,12 +28,14 @@ import {
   maxImportYear,
   MIN_IMPORT_YEAR,
   nextYearContent,
+  suggestedReportKind,
   targetState,
   toReportSource,
   type ExistingReport,
 } from "./import-checks";
 import { MAX_TOKEN_CHARS, signImportToken, verifyImportToken } from "./import-token";
 import { auditDetail, toReportStatus } from "./report-row";
+import { getRollup } from "./rollup";
 
 type OrganInfo = { id: string; fullName: string; shortName: string; kind: string };
 
@@ -50,6 +52,8 @@ export type ImportPreview = {
   /** Cells the clerk may correct. */
   correctable: string[];
   organ: { fullName: string; shortName: string; kind: string };
+  /** Which of the organ's reports the file most likely is (a government writes a 本级 and a 汇总 report). */
+  reportKind: ReportKind;
   expectedYear: number;
   years: { min: number; max: number };
   /** The organ's reports (no content), for the replace/locked warnings. */
@@ -80,18 +84,34 @@ async function organOf(user: Actor, db: Db | DbTx): Promise<OrganInfo | { error:
 
 async function existingReports(user: Actor, organId: string, db: Db | DbTx, years?: number[]): Promise<ExistingReport[]> {
   const rows = await db.report.findMany({
-    where: { AND: [{ organId, kind: "ORGAN", ...(years ? { year: { in: years } } : {}) }, reportScope(user, "edit")] },
+    where: { AND: [{ organId, ...(years ? { year: { in: years } } : {}) }, reportScope(user, "edit")] },
     orderBy: { year: "desc" },
-    select: { id: true, year: true, status: true, source: true, importedFrom: true, version: true },
+    select: { id: true, year: true, kind: true, status: true, source: true, importedFrom: true, version: true },
   });
   return rows.map((r) => ({
     id: r.id,
     year: r.year,
+    kind: r.kind === "ROLLUP" ? ("ROLLUP" as const) : ("ORGAN" as const),
     status: toReportStatus(r.status),
     source: toReportSource(r.source),
     importedFrom: r.importedFrom,
     version: r.version,
   }));
+}
+
+/** The cells of the organ's own report of `year` that the user may read, or null. */
+async function reportCells(user: Actor, organId: string, year: number, db: Db): Promise<{ year: number; cells: Record<string, string> } | null> {
+  const row = await db.report.findFirst({
+    where: { AND: [{ organId, kind: "ORGAN", year }, reportScope(user, "read")] },
+    select: { content: true },
+  });
+  if (!row) return null;
+  try {
+    const parsed = parseDraft(JSON.parse(row.content));
+    return parsed.ok ? { year, cells: parsed.content.cells } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Runs the importer on an upload (already read within MAX_IMPORT_BYTES) and prepares the review. Stores nothing. */
@@ -111,8 +131,16 @@ export async function prepareImport(
       message: `文件过大（${(file.bytes.length / 1024 / 1024).toFixed(1)} MB），最大支持 ${MAX_IMPORT_BYTES / 1024 / 1024} MB。`,
     };
   }
-  const r = await importReportFile(file.bytes, fileName);
+  let r = await importReportFile(file.bytes, fileName);
   if (!r.ok) return { ok: false, code: r.code, message: r.message };
+  // Rows the cells alone cannot cut: last year's report of the organ, when the clerk has it, may decide.
+  if (r.year !== null && r.notes.some((n) => n.kind === "ambiguous-decoding")) {
+    const lastYear = await reportCells(user, organ.id, r.year - 1, db);
+    if (lastYear) {
+      const again = await importReportFile(file.bytes, fileName, { lastYear });
+      if (again.ok) r = again;
+    }
+  }
   const parsed = parseDraft(r.content);
   if (!parsed.ok) {
     return { ok: false, code: "INVALID", message: `文件内容无法导入：${parsed.messages.slice(0, 3).join("；")}` };
@@ -147,6 +175,7 @@ export async function prepareImport(
       notes: r.notes,
       correctable,
       organ: { fullName: organ.fullName, shortName: organ.shortName, kind: organ.kind },
+      reportKind: suggestedReportKind(content, organ.kind),
       expectedYear: expectedImportYear(now),
       years: { min: MIN_IMPORT_YEAR, max: maxImportYear(now) },
       existing: await existingReports(user, organ.id, db),
@@ -164,6 +193,8 @@ export const confirmImportSchema = z.object({
   cells: z.record(z.string().max(40), z.string().max(200)).default({}),
   /** (a) store the file as the organ's report for `year` (read-only import). */
   storeImport: z.boolean(),
+  /** Which of the organ's reports the file is: ORGAN (its own; a government's 本级) or ROLLUP (a government's 汇总). */
+  reportKind: z.enum(REPORT_KINDS).default("ORGAN"),
   /** (b) start the report for `year + 1` from it. */
   startNext: z.boolean(),
   /** Confirmations to replace an existing report of `year` / `year + 1`. */
@@ -181,6 +212,8 @@ export type ConfirmImportErrorCode =
   | "INVALID"
   | "EXPIRED"
   | "INVALID_YEAR"
+  | "INVALID_KIND"
+  | "NO_MEMBERS"
   | "NEEDS_ACK"
   | "NEEDS_CONFIRM"
   | "LOCKED"
@@ -203,6 +236,7 @@ function signDateToInstant(signDate: string): Date | null {
 
 type Write = {
   year: number;
+  kind: ReportKind;
   content: ReportContent;
   existing: ExistingReport | null;
   data: (now: Date) => Omit<Prisma.ReportUncheckedCreateInput, "organId" | "year" | "content" | "version" | "errorCount" | "warningCount">;
@@ -210,7 +244,7 @@ type Write = {
 
 /** Creates the report, or replaces `existing` if it is still exactly what was checked. Returns the id. */
 async function writeReport(tx: DbTx, user: Actor, organ: OrganInfo, w: Write, now: Date): Promise<string> {
-  const counts = await findingCountsFor(user, { organId: organ.id, year: w.year, organKind: organ.kind, kind: "ORGAN" }, w.content, tx);
+  const counts = await findingCountsFor(user, { organId: organ.id, year: w.year, organKind: organ.kind, kind: w.kind }, w.content, tx);
   const content = JSON.stringify(w.content);
   if (w.existing) {
     const { count } = await tx.report.updateMany({
@@ -226,22 +260,22 @@ async function writeReport(tx: DbTx, user: Actor, organ: OrganInfo, w: Write, no
     return w.existing.id;
   }
   const created = await tx.report.create({
-    data: { organId: organ.id, year: w.year, content, version: 1, ...counts, ...w.data(now) },
+    data: { organId: organ.id, year: w.year, kind: w.kind, content, version: 1, ...counts, ...w.data(now) },
     select: { id: true },
   });
   return created.id;
 }
 
 /** The stored finding counts of the organ's report for `year` (if any) after its previous year changed. */
-async function refreshCounts(tx: DbTx, user: Actor, organ: OrganInfo, year: number) {
+async function refreshCounts(tx: DbTx, user: Actor, organ: OrganInfo, year: number, kind: ReportKind) {
   const row = await tx.report.findFirst({
-    where: { AND: [{ organId: organ.id, year, kind: "ORGAN" }, reportScope(user, "edit")] },
+    where: { AND: [{ organId: organ.id, year, kind }, reportScope(user, "edit")] },
     select: { id: true, content: true },
   });
   if (!row) return;
   const parsed = parseDraft(JSON.parse(row.content));
   if (!parsed.ok) return;
-  const counts = await findingCountsFor(user, { organId: organ.id, year, organKind: organ.kind, kind: "ORGAN" }, parsed.content, tx);
+  const counts = await findingCountsFor(user, { organId: organ.id, year, organKind: organ.kind, kind }, parsed.content, tx);
   await tx.report.update({ where: { id: row.id }, data: counts });
 }
 
@@ -284,9 +318,14 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
   if (warnings.organ && !x.ackOrgan) return fail("NEEDS_ACK", `${warnings.organ}请确认后再导入。`);
   if (warnings.year && !x.ackYear) return fail("NEEDS_ACK", `${warnings.year}请确认年度无误后再导入。`);
 
+  const kind = x.reportKind;
+  if (kind === "ROLLUP" && !isGovernment(organ.kind)) {
+    return fail("INVALID_KIND", `${organ.fullName}不是人民政府，没有汇总报告，请按本机关的年度报告导入。`);
+  }
+
   const existing = await existingReports(user, organ.id, db, [year, year + 1]);
-  const importTarget = x.storeImport ? targetState(existing, year, organ.fullName) : null;
-  const nextTarget = x.startNext ? targetState(existing, year + 1, organ.fullName) : null;
+  const importTarget = x.storeImport ? targetState(existing, year, organ, kind) : null;
+  const nextTarget = x.startNext ? targetState(existing, year + 1, organ, kind) : null;
   for (const [t, confirmed] of [
     [importTarget, x.replaceImport],
     [nextTarget, x.replaceNext],
@@ -300,7 +339,16 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
     header: { ...corrected.content.header, organName: headerOrganName(corrected.content, p.organName, x.organName) },
     acknowledgements: {},
   };
-  const next = nextYearContent(imported, organ.fullName, year + 1);
+  const next = nextYearContent(imported, organ, year + 1, kind);
+  // The next 汇总 report starts, like any 汇总 report, from the roll-up of the year's final reports below.
+  let nextRollupBasis: string | null = null;
+  if (nextTarget && kind === "ROLLUP") {
+    const rollup = await getRollup(user, { organId: organ.id, year: year + 1 }, db);
+    if (!rollup.ok) return fail(rollup.code === "NO_MEMBERS" ? "NO_MEMBERS" : "FORBIDDEN", rollup.message);
+    Object.assign(next.cells, rollup.view.cells);
+    next.fee = rollup.view.fee;
+    nextRollupBasis = JSON.stringify(rollup.view.basis);
+  }
   const correctedCount = Object.entries(corrections).filter(([id, v]) => parsed.content.cells[id] !== v).length;
   const replacedOf = (t: typeof importTarget) =>
     t?.kind === "replaceable" ? { id: t.report.id, status: t.report.status, source: t.report.source, version: t.report.version } : null;
@@ -316,6 +364,7 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
           organ,
           {
             year,
+            kind,
             content: imported,
             existing: importTarget.kind === "replaceable" ? importTarget.report : null,
             data: () => ({
@@ -323,6 +372,7 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
               status: "PUBLISHED",
               source: "IMPORT",
               importedFrom: p.fileName,
+              rollupBasis: null,
               updatedById: user.id,
               submittedAt: null,
               reviewStartedAt: null,
@@ -343,6 +393,7 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
               format: p.format,
               fileYear: p.year,
               fileOrgan: p.organName,
+              reportKind: kind,
               correctedCells: correctedCount,
               replaced: replacedOf(importTarget),
             }),
@@ -356,6 +407,7 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
           organ,
           {
             year: year + 1,
+            kind,
             content: next,
             existing: nextTarget.kind === "replaceable" ? nextTarget.report : null,
             data: () => ({
@@ -363,6 +415,7 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
               status: "DRAFT",
               source: "EDITOR",
               importedFrom: null,
+              rollupBasis: nextRollupBasis,
               updatedById: user.id,
               submittedAt: null,
               reviewStartedAt: null,
@@ -380,6 +433,7 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
             detail: auditDetail({
               organId: organ.id,
               year: year + 1,
+              reportKind: kind,
               from: "import",
               fileName: p.fileName,
               replaced: replacedOf(nextTarget),
@@ -388,12 +442,12 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
         });
       }
       // The report after the last one written now compares itself with it (X1–X3): refresh its counts.
-      await refreshCounts(tx, user, organ, nextTarget ? year + 2 : year + 1);
+      await refreshCounts(tx, user, organ, nextTarget ? year + 2 : year + 1, kind);
       return { importedReportId, newReportId };
     });
     const done = [
-      ids.importedReportId ? `已将文件存档为${year}年度报告（只读）` : null,
-      ids.newReportId ? `已新建${year + 1}年度报告草稿` : null,
+      ids.importedReportId ? `已将文件存档为${reportName(year, organ.kind, kind)}（只读）` : null,
+      ids.newReportId ? `已新建${reportName(year + 1, organ.kind, kind)}草稿` : null,
     ].filter(Boolean);
     return { ok: true, ...ids, message: `${done.join("，")}。` };
   } catch (e) {

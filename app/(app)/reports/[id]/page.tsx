@@ -41,7 +41,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     listComments(user, report.id),
     reviewer ? compareSubmission(user, report.id) : Promise.resolve(null),
     ruleContextFor(user, { organId: report.organId, organKind: report.organKind, year: report.year, kind: report.kind }, getDb()),
-    report.kind === "ROLLUP" ? getRollup(user, { organId: report.organId, year: report.year }) : Promise.resolve(null),
+    // an imported 汇总 report is the file as published elsewhere: not linked to the roll-up
+    report.kind === "ROLLUP" && report.source === "EDITOR" ? getRollup(user, { organId: report.organId, year: report.year }) : Promise.resolve(null),
   ]);
   if (!review) notFound();
   const editable = can(user, "report:edit") && user.organId === report.organId && isEditable(report.status);
