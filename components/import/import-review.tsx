@@ -18,6 +18,7 @@ import {
   REPORT_KINDS,
   reportKindLabel,
   reportName,
+  groupByCause,
   validateReport,
   type Finding,
   type ReportKind,
@@ -68,7 +69,8 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
   );
   const organKind = isOrganKind(preview.organ.kind) ? preview.organ.kind : undefined;
   const findings = useMemo(
-    () => (yearOk ? validateReport(content, { year: year!, organKind, reportKind }) : []),
+    // findings on the same cause (a printed total and a sentence about it) listed together
+    () => (yearOk ? groupByCause(validateReport(content, { year: year!, organKind, reportKind })) : []),
     [content, year, yearOk, organKind, reportKind],
   );
   const errorCells = useMemo(() => errorCellsOf(findings), [findings]);
@@ -268,8 +270,8 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
           </h3>
           {!yearOk ? <p className="text-sm text-slate-500">填写报告年度后显示检查结果。</p> : null}
           <ul className="max-h-80 space-y-1 overflow-y-auto text-sm">
-            {findings.map((f) => (
-              <FindingItem key={f.key} finding={f} />
+            {findings.map((f, i) => (
+              <FindingItem key={f.key} finding={f} sameCause={!!f.cause && findings[i - 1]?.cause === f.cause} />
             ))}
           </ul>
           {yearOk && findings.length === 0 ? <p className="text-sm text-green-700">未发现问题。</p> : null}
@@ -460,9 +462,10 @@ function KindTag({ kind }: { kind: ImportNote["kind"] }) {
   return <span className="h-fit shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-700">{KIND_LABEL[kind]}</span>;
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ finding, sameCause }: { finding: Finding; sameCause: boolean }) {
   return (
-    <li className="flex gap-2" data-rule={finding.rule}>
+    <li className={cn("flex gap-2", sameCause && "ml-6")} data-rule={finding.rule} data-cause={finding.cause}>
+      {sameCause ? <span className="shrink-0 text-xs text-slate-500">同一原因</span> : null}
       <span
         className={cn(
           "h-fit shrink-0 rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold",

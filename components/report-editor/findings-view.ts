@@ -4,7 +4,7 @@
  * cells and fields). Pure.
  */
 import { CELLS, TABLES, type ReportContent } from "@/lib/template";
-import { readCell, type Finding, type RuleId, type Severity } from "@/lib/report";
+import { groupByCause, readCell, type Finding, type RuleId, type Severity } from "@/lib/report";
 
 export type MarkSeverity = "error" | "warning";
 
@@ -96,26 +96,13 @@ export function buildFindingsView(content: ReportContent, findings: readonly Fin
   });
   view.errors.unshift(...blankItems);
   // one cause, one place: findings with the same cause follow the first of them
-  for (const list of [view.errors, view.warnings, view.acknowledged]) groupByCause(list);
+  for (const list of [view.errors, view.warnings, view.acknowledged]) groupInPlace(list);
   return view;
 }
 
 /** Reorders `list` in place so that items with the same cause follow the first of them. */
-export function groupByCause(list: FindingItem[]): void {
-  const out: FindingItem[] = [];
-  const done = new Set<FindingItem>();
-  for (const it of list) {
-    if (done.has(it)) continue;
-    out.push(it);
-    done.add(it);
-    if (!it.cause) continue;
-    for (const other of list) {
-      if (done.has(other) || other.cause !== it.cause) continue;
-      out.push(other);
-      done.add(other);
-    }
-  }
-  list.splice(0, list.length, ...out);
+function groupInPlace(list: FindingItem[]): void {
+  list.splice(0, list.length, ...groupByCause(list));
 }
 
 /** CSS selector of the element showing a ref. */

@@ -30,3 +30,21 @@ export const FEE_REF = "fee";
 export function hasBlockingErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }
+
+/** `list` reordered so that items with the same cause follow the first of them (one cause, one place). */
+export function groupByCause<T extends { cause?: string | null }>(list: readonly T[]): T[] {
+  const out: T[] = [];
+  const done = new Set<T>();
+  for (const it of list) {
+    if (done.has(it)) continue;
+    out.push(it);
+    done.add(it);
+    if (!it.cause) continue;
+    for (const other of list) {
+      if (done.has(other) || other.cause !== it.cause) continue;
+      out.push(other);
+      done.add(other);
+    }
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { INPUT_CELLS, emptyContent, t2CellId, t3CellId, t4CellId, type ReportContent } from "@/lib/template";
 import { chineseNumber, readStatements } from "./statements";
 import { validateReport } from "./rules";
+import { groupByCause } from "./findings";
 
 /**
  * A balanced report with figures everywhere: 一 170 (自然人 160, 商业企业 10), 二 15, （七）总计 160
@@ -222,5 +223,12 @@ describe("one cause, one finding: an import's printed total that disagrees with 
       c.cells[t3CellId("open", "natural")] = "141";
     }), ctx);
     expect(f.map((x) => x.rule).sort()).toEqual(["E1", "T1"]);
+  });
+});
+
+describe("groupByCause", () => {
+  it("puts findings on the same cause after the first of them, keeping the order otherwise", () => {
+    const f = (key: string, cause?: string) => ({ key, ...(cause ? { cause } : {}) });
+    expect(groupByCause([f("a", "x"), f("b"), f("c", "y"), f("d", "x"), f("e", "y")]).map((x) => x.key)).toEqual(["a", "d", "b", "c", "e"]);
   });
 });
