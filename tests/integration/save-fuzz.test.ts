@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEXT_STORE_MAX_CHARS } from "@/lib/report";
+import { runSaveAction } from "@/lib/server/save-action";
 import { createReport } from "@/lib/server/services/create-report";
 import { checkSave, savePayloadArb, type SaveTarget } from "@/tests/fuzz/targets";
 import { actor } from "./fixtures";
@@ -23,6 +25,26 @@ describe("save action fuzz (sqlite)", () => {
 
   afterAll(async () => {
     await t?.cleanup();
+  });
+
+  it("regression (found by the fuzzer): one field twice in a save, one storable and one too long, is refused whole", async () => {
+    const before = await t.db.report.findUniqueOrThrow({ where: { id: target.reportId } });
+    const r = await runSaveAction(
+      {
+        reportId: target.reportId,
+        baseVersion: before.version,
+        changes: [
+          { ref: "text.s6", base: null, value: "" },
+          { ref: "text.s6", base: null, value: "字".repeat(TEXT_STORE_MAX_CHARS + 1) },
+        ],
+      },
+      async () => target.user,
+      t.db,
+    );
+    expect(r).toMatchObject({ ok: false, code: "INVALID" });
+    expect(r.ok ? "" : r.message).toMatch(/保存请求格式不正确/);
+    const after = await t.db.report.findUniqueOrThrow({ where: { id: target.reportId } });
+    expect([after.version, after.content]).toEqual([before.version, before.content]);
   });
 
   it("random payloads: a result with a Chinese message, nothing stored half-way", async () => {
