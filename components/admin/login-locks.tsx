@@ -22,7 +22,7 @@ export function LoginLocks({ locks, empty }: { locks: readonly LoginLock[]; empt
           <tr key={`${l.rule}:${l.username ?? ""}:${l.ip ?? ""}`} className="border-t border-slate-100 align-top" data-rule={l.rule}>
             <td className="py-2 pr-4">{codeLabel(LOGIN_LOCK_RULE_LABELS, l.rule)}</td>
             <td className="py-2 pr-4 font-mono">{l.username ?? "（该地址的所有新账号）"}</td>
-            <td className="py-2 pr-4 font-mono">{l.ip === null ? "（所有陌生地址）" : l.ip || "未知"}</td>
+            <td className="py-2 pr-4 font-mono">{l.ip === null ? "（登录失败过的陌生地址）" : l.ip || "未知"}</td>
             <td className="py-2 pr-4 tabular-nums">{l.failures}</td>
             <td className="py-2 pr-4 tabular-nums">{formatDateTime(l.until)}</td>
             <td className="py-2">

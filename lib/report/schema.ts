@@ -15,6 +15,11 @@ import {
 } from "./content-fields";
 import { MAX_CELL_CHARS, readCell } from "./values";
 
+// No eval: zod compiles object parsers with `new Function` unless told not to, and in the browser even its
+// probe for eval is a violation of the Content-Security-Policy (proxy.ts: no 'unsafe-eval'). This module is
+// where zod enters the client bundle, and it runs before any schema parses.
+z.config({ jitless: true });
+
 // Drafts accept what the server may store (lib/report/content-fields.ts): a text over the format's limit
 // is kept and flagged by rule E8 instead of being refused, so nothing typed is lost.
 const tooLong = (what: string, max: number) => `${what}不能超过 ${max} 个字符`;

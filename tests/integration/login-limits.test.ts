@@ -50,7 +50,7 @@ describe.each(TEST_PROVIDERS)("login limits on %s", { timeout: 120_000 }, (provi
     auth = createAuth({ db: t.db, provider, secret: SECRET, rateLimit: false });
     admin = await actor(t.db, "admin");
     clerk = await actor(t.db, "hekou");
-    for (const name of ["stranger1", "known2", "known3", "newbie4", "locked5", "reset6", "ghostly7", "ipv6user8", "clears9"]) {
+    for (const name of ["stranger1", "known2", "known3", "newbie4", "locked5", "reset6", "ghostly7", "ipv6user8", "clears9", "fresh10"]) {
       const res = await createUser(admin, { username: name, displayName: name, role: "CLERK", organId: clerk.organId!, password: PASS }, t.db);
       if (!res.ok) throw new Error(res.message);
       ids[name] = res.userId;
@@ -89,21 +89,33 @@ describe.each(TEST_PROVIDERS)("login limits on %s", { timeout: 120_000 }, (provi
     expect(lockedEvents.map((e) => JSON.parse(e.detail))).toContainEqual({ username: "stranger1", ip: "203.0.113.5", rule: "USERNAME_ADDRESS" });
   });
 
-  it("username: failures from many strange addresses stop new addresses, never the clerk's known address", async () => {
+  it("username: failures from many strange addresses stop those addresses and any that fails, never the clerk's known address nor a clean new one", async () => {
     expect(await signIn("known2", PASS, "198.51.100.20")).toBe("ok"); // the office: known from now on
     const strangers = ["192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"];
     const perAddress = LOGIN_MAX_FAILURES_USERNAME / strangers.length;
     expect(perAddress).toBeLessThan(LOGIN_MAX_FAILURES); // no per-address lock: only the username-wide rule
     expect(Number.isInteger(perAddress)).toBe(true);
     for (const ip of strangers) await fail("known2", ip, perAddress);
-    const fromNew = await signIn("known2", PASS, "192.0.2.99");
-    expect(fromNew).toMatchObject({ status: 429, code: "ACCOUNT_LOCKED" });
-    expect((fromNew as { message: string }).message).toContain("在您平时登录的电脑上仍可登录");
-    expect(await signIn("known2", PASS, "192.0.2.1")).toMatchObject({ status: 429 });
+    // the strangers' addresses: refused, even with the right password
+    const atStranger = await signIn("known2", PASS, "192.0.2.1");
+    expect(atStranger).toMatchObject({ status: 429, code: "ACCOUNT_LOCKED" });
+    expect((atStranger as { message: string }).message).toContain("在您平时登录的电脑上仍可登录");
+    // a new address that fails once: refused from then on (a guesser gets one try per fresh address)
+    await fail("known2", "192.0.2.98", 1);
+    expect(await signIn("known2", PASS, "192.0.2.98")).toMatchObject({ status: 429, code: "ACCOUNT_LOCKED" });
+    // the clerk from a new address (a changed dynamic address, home) with the right password: in — the
+    // strangers cannot keep them out
+    expect(await signIn("known2", PASS, "192.0.2.99")).toBe("ok");
     // the clerk's office
     expect(await signIn("known2", PASS, "198.51.100.20")).toBe("ok");
     // the clerk's own typos at the office do not count towards the username-wide rule
     expect(await checkLogin(t.db, { username: "known2", ip: "198.51.100.20" })).toEqual({ allowed: true });
+  });
+
+  it("username: a clerk who never logged in (a new account) is not kept out by strangers either", async () => {
+    for (const ip of ["192.0.2.11", "192.0.2.12", "192.0.2.13", "192.0.2.14"]) await fail("fresh10", ip, LOGIN_MAX_FAILURES_USERNAME / 4);
+    expect(await signIn("fresh10", PASS, "192.0.2.11")).toMatchObject({ status: 429, code: "ACCOUNT_LOCKED" });
+    expect(await signIn("fresh10", PASS, "198.51.100.55")).toBe("ok");
   });
 
   it("address: a hundred failures from one address (password spraying) stop it for usernames not known there", async () => {

@@ -1,10 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getCurrentUser } from "@/lib/server/session";
 import { createReport } from "@/lib/server/services/create-report";
-import { saveReport } from "@/lib/server/services/save-report";
+import { runSaveAction } from "@/lib/server/save-action";
 import { chinaYear } from "@/lib/labels";
 import { parseWholeNumber, type SaveInput, type SaveResult } from "@/lib/report";
 
@@ -27,21 +26,7 @@ export async function createReportAction(_prev: CreateReportState, form: FormDat
   redirect(`/reports/${result.reportId}`);
 }
 
-const saveInputSchema = z.object({
-  reportId: z.string().min(1).max(100),
-  baseVersion: z.number().int().min(0),
-  changes: z.unknown(),
-});
-
+/** Autosave: see lib/server/save-action.ts (the same body, testable and fuzzed without Next). */
 export async function saveReportAction(input: SaveInput): Promise<SaveResult> {
-  const parsed = saveInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, code: "INVALID", message: "保存请求格式不正确。" };
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "登录已过期，请重新登录后再保存（本页内容已保留在本机）。" };
-  try {
-    return await saveReport(user, parsed.data);
-  } catch (e) {
-    console.error("saveReport failed", e);
-    return { ok: false, code: "ERROR", message: "保存失败：服务器出错，请稍后重试（本页内容已保留在本机）。" };
-  }
+  return runSaveAction(input, getCurrentUser);
 }

@@ -4,10 +4,14 @@
 //                           LOGIN_WINDOW_MS lock that username FROM THAT ADDRESS (a stranger elsewhere
 //                           cannot lock a clerk out of their own office).
 //   2. username             LOGIN_MAX_FAILURES_USERNAME failures for a username from addresses it is not
-//                           known at lock it for every address it is not known at. An address is
-//                           "known" for a username after a successful login from it within KNOWN_ADDRESS_MS
-//                           (longer than a year: clerks log in every January): the clerk still gets in from
-//                           their office while someone guesses from many addresses.
+//                           known at lock it at every unknown address that has failed within the window
+//                           (for this or any username). An address is "known" for a username after a
+//                           successful login from it within KNOWN_ADDRESS_MS (longer than a year: clerks log
+//                           in every January): the clerk still gets in from their office while someone
+//                           guesses from many addresses — and from a new address too (a changed dynamic
+//                           address, a new computer, a new account), as long as no wrong password came from
+//                           it: a stranger cannot keep a clerk out by failing from elsewhere. The price: each
+//                           fresh address a guesser brings gets one guess per window once the lock is on.
 //   3. address              LOGIN_MAX_FAILURES_ADDRESS failures from one address (any usernames) lock that
 //                           address for the usernames not known there (password spraying). Generous: a
 //                           training room of 60 people behind one NAT, mistyping, does not reach it.
@@ -81,7 +85,7 @@ function untilOf(failures: readonly { createdAt: Date }[], max: number): Date {
 const MESSAGES: Record<LockRule, (until: string) => string> = {
   USERNAME_ADDRESS: (t) => `登录失败次数过多，该账号在当前网络地址已临时锁定，请在 ${t} 后再试，或联系管理员解除锁定。`,
   USERNAME: (t) =>
-    `该账号近期在多个陌生网络地址登录失败次数过多，已暂停从新的地址登录，请在 ${t} 后再试；在您平时登录的电脑上仍可登录，或联系管理员解除锁定。`,
+    `该账号近期在多个陌生网络地址登录失败次数过多，已暂停从登录失败过的网络地址登录，请在 ${t} 后再试；在您平时登录的电脑上仍可登录，或联系管理员解除锁定。`,
   ADDRESS: (t) => `当前网络地址登录失败次数过多，已暂停从该地址登录新的账号，请在 ${t} 后再试，或联系管理员解除锁定。`,
 };
 
@@ -135,14 +139,16 @@ export async function checkLogin(
   const known = await knownAddresses(db, username, [...new Set([ip, ...mine.map((f) => f.ip)])], now);
   if (known.has(ip)) return { allowed: true };
   const strangers = mine.filter((f) => !known.has(f.ip));
-  if (strangers.length >= LOGIN_MAX_FAILURES_USERNAME) return refused("USERNAME", untilOf(strangers, LOGIN_MAX_FAILURES_USERNAME));
-
   const fromHere = await db.loginAttempt.findMany({
     where: { ip, ...live(now) },
     orderBy: { createdAt: "desc" },
     take: LOGIN_MAX_FAILURES_ADDRESS,
     select: { createdAt: true },
   });
+  // soft: an unknown address that has not failed in the window (any username) may still try
+  if (strangers.length >= LOGIN_MAX_FAILURES_USERNAME && (!ip || fromHere.length > 0)) {
+    return refused("USERNAME", untilOf(strangers, LOGIN_MAX_FAILURES_USERNAME));
+  }
   if (fromHere.length >= LOGIN_MAX_FAILURES_ADDRESS) return refused("ADDRESS", untilOf(fromHere, LOGIN_MAX_FAILURES_ADDRESS));
   return { allowed: true };
 }

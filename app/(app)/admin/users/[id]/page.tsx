@@ -46,7 +46,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         <h2 className="mb-1 text-sm font-medium text-slate-700">登录锁定</h2>
         <p className="mb-3 text-xs text-slate-500">
           {LOGIN_WINDOW_MS / 60_000} 分钟内在同一网络地址登录失败 {LOGIN_MAX_FAILURES} 次，该账号在该地址锁定；在多个陌生地址共失败{" "}
-          {LOGIN_MAX_FAILURES_USERNAME} 次，该账号暂停从陌生地址登录（曾成功登录过的地址不受影响）。到时自动解除，重置密码也会解除。
+          {LOGIN_MAX_FAILURES_USERNAME} 次，该账号暂停从登录失败过的陌生地址登录（曾成功登录过的地址、未输错过密码的新地址不受影响）。到时自动解除，重置密码也会解除。
         </p>
         <LoginLocks locks={locks} empty="该账号当前未被锁定。" />
       </section>

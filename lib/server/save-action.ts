@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import type { SaveResult } from "@/lib/report";
+import { getDb, type Db } from "./db-core";
+import { saveReport } from "./services/save-report";
+import type { Actor } from "./types";
+
+const saveInputSchema = z.object({
+  reportId: z.string().min(1).max(100),
+  baseVersion: z.number().int().min(0),
+  changes: z.unknown(),
+});
+
+export const SAVE_SERVER_ERROR = "保存失败：服务器出错，请稍后重试（本页内容已保留在本机）。";
+
+/**
+ * The autosave server action's body (app/(app)/reports/actions.ts), apart from Next: the request's shape
+ * (zod) → the signed-in user → the save service (its own zod schema for the changes, then permission and
+ * scope). Any input — of any type — gets a SaveResult with a Chinese message; an unexpected exception is
+ * logged and answered as code ERROR (bench/fuzz.ts counts those as server errors).
+ */
+export async function runSaveAction(input: unknown, currentUser: () => Promise<Actor | null>, db: Db = getDb()): Promise<SaveResult> {
+  const parsed = saveInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, code: "INVALID", message: "保存请求格式不正确。" };
+  const user = await currentUser();
+  if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "登录已过期，请重新登录后再保存（本页内容已保留在本机）。" };
+  try {
+    return await saveReport(user, parsed.data, db);
+  } catch (e) {
+    console.error("saveReport failed", e);
+    return { ok: false, code: "ERROR", message: SAVE_SERVER_ERROR };
+  }
+}
