@@ -1,0 +1,4 @@
+export * from "./calendar";
+export * from "./clock";
+export * from "./model";
+export * from "./tables";
