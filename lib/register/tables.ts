@@ -75,12 +75,16 @@ export function table4FromCases(cases: readonly RegisterCase[]): CellValues {
   return cells;
 }
 
-/** Cells where the typed figures differ from the register's (blank typed counts as 0). */
-export function registerDifferences(typed: CellValues, register: CellValues): { cellId: string; typed: string; register: string }[] {
+/** Cells where the typed figures differ from the register's (blank typed counts as 0 unless `strict`). */
+export function registerDifferences(
+  typed: CellValues,
+  register: CellValues,
+  strict = false,
+): { cellId: string; typed: string; register: string }[] {
   const out: { cellId: string; typed: string; register: string }[] = [];
   for (const [id, v] of Object.entries(register)) {
     const t = (typed[id] ?? "").trim();
-    if ((t === "" ? "0" : t) !== v) out.push({ cellId: id, typed: t, register: v });
+    if ((t === "" && !strict ? "0" : t) !== v) out.push({ cellId: id, typed: t, register: v });
   }
   return out;
 }
