@@ -20,7 +20,8 @@
  * - 信息处理费 (《政府信息公开信息处理费管理办法》): the days from the 收费通知 to the payment are not counted, like
  *   a consultation; a fee not paid in time ends the application (table 三 （六）2).
  */
-import { addDays, type Calendar, type Day } from "./calendar";
+import type { Calendar } from "./calendar";
+import { addDays, type Day } from "./days";
 
 export const REPLY_WORKING_DAYS = 20;
 export const MAX_EXTENSION_WORKING_DAYS = 20;

@@ -3,7 +3,7 @@
  * table 三's input columns and results are table 三's result rows: both come from lib/template.
  */
 import { T3_INPUT_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, t3RowName } from "@/lib/template";
-import { isDay, type Day } from "./calendar";
+import { isDay, type Day } from "./days";
 import { MAX_EXTENSION_WORKING_DAYS, type ClockSteps } from "./clock";
 
 export const METHODS = ["in_person", "mail", "online", "fax", "other"] as const;
