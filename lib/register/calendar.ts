@@ -7,7 +7,7 @@
  * Dates are calendar days "YYYY-MM-DD" (China time); pure, no I/O.
  */
 import data from "chinese-days/dist/chinese-days.json";
-import { weekday, type Day } from "./days";
+import { dayNumber, fromNumber, type Day } from "./days";
 
 export * from "./days";
 
@@ -16,6 +16,8 @@ export type DayOverride = { date: Day; kind: "holiday" | "workday"; name?: strin
 
 export type Calendar = {
   isWorkday(day: Day): boolean;
+  /** The same by day number (days since 1970-01-01), for tight loops. */
+  isWorkdayN(n: number): boolean;
   /** The years the package (or an override) knows; a year outside falls back to Monday–Friday. */
   knowsYear(year: number): boolean;
 };
@@ -27,23 +29,27 @@ const PACKAGE_YEARS: ReadonlySet<number> = new Set([...PACKAGE_HOLIDAYS].map((d)
 export function buildCalendar(overrides: readonly DayOverride[] = []): Calendar {
   const over = new Map(overrides.map((o) => [o.date, o.kind]));
   const overYears = new Set(overrides.map((o) => Number(o.date.slice(0, 4))));
-  const cache = new Map<string, boolean>();
+  // 0 = unknown, 1 = workday, 2 = day off; by day number
+  const cache = new Map<number, number>();
+  const isWorkdayN = (n: number): boolean => {
+    const hit = cache.get(n);
+    if (hit !== undefined) return hit === 1;
+    const day = fromNumber(n);
+    const o = over.get(day);
+    let work: boolean;
+    if (o) work = o === "workday";
+    else if (PACKAGE_WORKDAYS.has(day)) work = true;
+    else if (PACKAGE_HOLIDAYS.has(day)) work = false;
+    else {
+      const w = (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+      work = w !== 0 && w !== 6;
+    }
+    cache.set(n, work ? 1 : 2);
+    return work;
+  };
   return {
-    isWorkday(day) {
-      const hit = cache.get(day);
-      if (hit !== undefined) return hit;
-      const o = over.get(day);
-      let work: boolean;
-      if (o) work = o === "workday";
-      else if (PACKAGE_WORKDAYS.has(day)) work = true;
-      else if (PACKAGE_HOLIDAYS.has(day)) work = false;
-      else {
-        const w = weekday(day);
-        work = w !== 0 && w !== 6;
-      }
-      cache.set(day, work);
-      return work;
-    },
+    isWorkdayN,
+    isWorkday: (day) => isWorkdayN(dayNumber(day)),
     knowsYear(year) {
       return PACKAGE_YEARS.has(year) || overYears.has(year);
     },

@@ -21,7 +21,7 @@
  *   a consultation; a fee not paid in time ends the application (table 三 （六）2).
  */
 import type { Calendar } from "./calendar";
-import { addDays, type Day } from "./days";
+import { dayNumber, fromNumber, type Day } from "./days";
 
 export const REPLY_WORKING_DAYS = 20;
 export const MAX_EXTENSION_WORKING_DAYS = 20;
@@ -73,25 +73,27 @@ type Interval = { from: Day; to: Day };
 
 /** The `n`th working day after `start` (start itself not counted), skipping days inside `paused`. */
 export function addWorkingDays(cal: Calendar, start: Day, n: number, paused: readonly Interval[] = []): Day {
-  let day = start;
+  const ps = paused.map((p) => [dayNumber(p.from), dayNumber(p.to)] as const);
+  let day = dayNumber(start);
   let counted = 0;
-  // 400 calendar days is far beyond any 40-working-day period plus pauses of a year; guards a runaway loop.
+  // 4000 calendar days is far beyond any 40-working-day period plus a year of pauses; guards a runaway loop.
   for (let guard = 0; counted < n && guard < 4000; guard++) {
-    day = addDays(day, 1);
-    if (!cal.isWorkday(day)) continue;
-    if (paused.some((p) => day >= p.from && day <= p.to)) continue;
+    day++;
+    if (!cal.isWorkdayN(day)) continue;
+    if (ps.length && ps.some(([a, b]) => day >= a && day <= b)) continue;
     counted++;
   }
-  return day;
+  return fromNumber(day);
 }
 
 /** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is before `from`. */
 export function workingDaysBetween(cal: Calendar, from: Day, to: Day): number {
-  if (from === to) return 0;
-  const sign = to > from ? 1 : -1;
-  const [a, b] = sign > 0 ? [from, to] : [to, from];
+  const f = dayNumber(from);
+  const t = dayNumber(to);
+  if (f === t) return 0;
+  const [a, b, sign] = t > f ? [f, t, 1] : [t, f, -1];
   let n = 0;
-  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (cal.isWorkday(d)) n++;
+  for (let d = a + 1; d <= b; d++) if (cal.isWorkdayN(d)) n++;
   return sign * n;
 }
 

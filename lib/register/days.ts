@@ -12,8 +12,9 @@ export function isDay(s: unknown): s is Day {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-const dayNumber = (day: Day) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
-const fromNumber = (n: number): Day => new Date(n * 86_400_000).toISOString().slice(0, 10);
+/** Days since 1970-01-01 (integer) of a YYYY-MM-DD day. */
+export const dayNumber = (day: Day) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+export const fromNumber = (n: number): Day => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
 export function addDays(day: Day, n: number): Day {
   return fromNumber(dayNumber(day) + n);

@@ -32,23 +32,26 @@ export function entryOutcomeRow(e: RegisterEntry): string {
   return e.result && RESULT_ROW_IDS.has(e.result) ? e.result : "carryover";
 }
 
+const ROW_INDEX = new Map(T3_INPUT_ROWS.map((r, i) => [r, i]));
+const COL_INDEX = new Map(T3_INPUT_COLUMNS.map((c, i) => [c.id, i]));
+const CELL_IDS = T3_INPUT_ROWS.map((r) => T3_INPUT_COLUMNS.map((c) => t3CellId(r, c.id)));
+const NEW = ROW_INDEX.get("new")!;
+const CARRIED = ROW_INDEX.get("carried")!;
+const CARRYOVER = ROW_INDEX.get("carryover")!;
+
 /** Table 三's input cells (as report cell values, "0" for none) computed from the register. */
 export function table3FromRegister(entries: readonly RegisterEntry[]): CellValues {
-  const counts = new Map<string, number>();
-  const bump = (row: string, col: string) => {
-    const id = t3CellId(row, col);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  };
+  const nc = T3_INPUT_COLUMNS.length;
+  const counts = new Int32Array(T3_INPUT_ROWS.length * nc);
   for (const e of entries) {
-    if (!COLUMN_IDS.has(e.applicantType)) continue;
-    bump(e.carried ? "carried" : "new", e.applicantType);
-    bump(entryOutcomeRow(e), e.applicantType);
+    const col = COL_INDEX.get(e.applicantType);
+    if (col === undefined) continue;
+    counts[(e.carried ? CARRIED : NEW) * nc + col]! += 1;
+    const out = e.result && RESULT_ROW_IDS.has(e.result) ? ROW_INDEX.get(e.result)! : CARRYOVER;
+    counts[out * nc + col]! += 1;
   }
   const cells: CellValues = {};
-  for (const row of T3_INPUT_ROWS) for (const col of T3_INPUT_COLUMNS) {
-    const id = t3CellId(row, col.id);
-    cells[id] = String(counts.get(id) ?? 0);
-  }
+  CELL_IDS.forEach((row, r) => row.forEach((id, c) => (cells[id] = String(counts[r * nc + c]))));
   return cells;
 }
 
