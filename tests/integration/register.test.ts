@@ -185,3 +185,22 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
     expect(await t.db.application.count({ where: { organId, year: 2025 } })).toBe(before + 1);
   });
 });
+
+describe.each(TEST_PROVIDERS)("a report created after its register on %s", (provider) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+  it("starts with table 三 from the register", async () => {
+    const clerk = await actor(t.db, "hekou");
+    const r1 = await createApplication(clerk, clerk.organId!, 2023, app({ receivedAt: "2023-06-01", repliedAt: "2023-06-20", result: "deny4", applicantType: "nonprofit" }), t.db);
+    expect(r1.ok).toBe(true);
+    const created = await createReport(clerk, { year: 2023 }, t.db);
+    if (!created.ok) throw new Error(created.message);
+    expect(created.version).toBe(1);
+    const report = await getReport(clerk, created.reportId, t.db);
+    expect(report!.content.cells[t3CellId("deny4", "nonprofit")]).toBe("1");
+    expect(report!.content.cells[t3CellId("new", "nonprofit")]).toBe("1");
+  });
+});

@@ -55,6 +55,12 @@ export async function reportRegisterState(organId: string, year: number, content
   };
 }
 
+/** The cells a new report of the organ takes from its register (tables whose source is the register). */
+export async function registerCellsForNewReport(organId: string, year: number, db: Db): Promise<CellValues> {
+  const r = await registerCells(organId, year, db);
+  return { ...(r.t3 && r.t3Source === "register" ? r.t3 : {}), ...(r.t4 && r.t4Source === "register" ? r.t4 : {}) };
+}
+
 /**
  * Writes the register's figures into the organ's own report of `year` for each table whose source is the
  * register (or every active table when `force`): only the cells that differ, through the report's field-by-field
