@@ -214,8 +214,8 @@ export function RegisterView(p: Props) {
           personal={p.personal}
           actions={p.actions}
           onClose={() => setSelected(null)}
-          onCreated={(id, msg) => {
-            setSelected(id);
+          onCreated={(msg) => {
+            setSelected(null);
             setNotice(msg);
           }}
         />
@@ -251,7 +251,7 @@ function EntryForm({
   personal: boolean;
   actions: RegisterActions;
   onClose: () => void;
-  onCreated: (id: string, message: string) => void;
+  onCreated: (message: string) => void;
 }) {
   const [input, setInput] = useState<ApplicationInput>(entry ? entry.input : { ...EMPTY_INPUT });
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -299,7 +299,7 @@ function EntryForm({
   const create = async () => {
     setState({ kind: "saving", message: "正在登记…" });
     const r = await actions.create(organId, year, input);
-    if (r.ok) onCreated(r.entry.id, `已登记第 ${r.entry.seq} 号申请，答复期限 ${r.entry.deadline.due ?? "（计时暂停）"}。`);
+    if (r.ok) onCreated(`已登记第 ${r.entry.seq} 号申请，答复期限 ${r.entry.deadline.due ?? "（计时暂停）"}。`);
     else {
       setErrors(r.errors ?? []);
       setState({ kind: "error", message: r.errors?.length ? "有内容需要改正，尚未登记（您填写的内容仍保留）。" : r.message });

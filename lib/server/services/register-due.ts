@@ -18,14 +18,16 @@ export type DueItem = {
 };
 
 /**
- * Open applications due soon or overdue in every register the user may read (a clerk: their organ; a supervisor
+ * Open applications due soon or overdue in this and last year's registers the user may read (a clerk: their organ; a supervisor
  * or admin: the organs below). No personal data: organ, 序号 and dates only. Most urgent first.
  */
 export async function listDueApplications(user: Actor, db: Db = getDb(), now = new Date()): Promise<DueItem[]> {
   const today = chinaToday(now);
+  // the registers still being kept: this year's and last year's (older open entries are carried or stale)
+  const thisYear = Number(today.slice(0, 4));
   const [rows, cal] = await Promise.all([
     db.application.findMany({
-      where: { result: null, carriedTo: { is: null }, organ: organScope(user, "read") },
+      where: { year: { in: [thisYear - 1, thisYear] }, result: null, carriedTo: { is: null }, organ: organScope(user, "read") },
       select: {
         id: true,
         organId: true,
