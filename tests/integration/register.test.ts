@@ -14,6 +14,7 @@ import { listDueApplications } from "@/lib/server/services/register-due";
 import { exportRegister } from "@/lib/server/services/register-export";
 import { checkRegisterImport, confirmRegisterImport } from "@/lib/server/services/register-import";
 import { reportRegisterState, setTableSource } from "@/lib/server/services/register-report";
+import { setHolidayOverride } from "@/lib/server/services/admin-holidays";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor } from "./fixtures";
 
@@ -202,5 +203,25 @@ describe.each(TEST_PROVIDERS)("a report created after its register on %s", (prov
     const report = await getReport(clerk, created.reportId, t.db);
     expect(report!.content.cells[t3CellId("deny4", "nonprofit")]).toBe("1");
     expect(report!.content.cells[t3CellId("new", "nonprofit")]).toBe("1");
+  });
+});
+
+describe.each(TEST_PROVIDERS)("an admin-entered holiday on %s", (provider) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+  it("moves the due dates and wins over the package; a bad date is named", async () => {
+    const clerk = await actor(t.db, "qingshan");
+    const admin = await actor(t.db, "admin");
+    const r = await createApplication(clerk, clerk.organId!, 2024, app({ receivedAt: "2024-11-04" }), t.db);
+    expect(r.ok && r.entry.deadline.due).toBe("2024-12-02");
+    expect((await setHolidayOverride(clerk, { date: "2024-11-05", kind: "holiday", name: "" }, t.db)).ok).toBe(false);
+    const bad = await setHolidayOverride(admin, { date: "2024-13-05", kind: "holiday", name: "" }, t.db);
+    expect(bad.message).toContain("「日期」不是有效日期");
+    expect((await setHolidayOverride(admin, { date: "2024-11-05", kind: "holiday", name: "测试" }, t.db)).ok).toBe(true);
+    const page = await getRegister(clerk, clerk.organId!, 2024, t.db);
+    expect(page!.entries[0]!.deadline.due).toBe("2024-12-03");
   });
 });
