@@ -102,7 +102,7 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await record(page, { receivedAt: "2023-09-25", applicantName: "孙八", content: "宅基地审批档案" }, { method: "邮寄" });
   await expect(row(page, 4).getByTestId("due")).toHaveText("2023-10-27");
   await edit(page, 4, { extensionApprovedAt: "2023-10-20" });
-  await expect(row(page, 4).getByTestId("due")).toHaveText("2023-11-24");
+  await expect(row(page, 4).getByTestId("due")).toHaveText("2023-11-24（已延期）");
   await expect(row(page, 4)).toContainText("已延期");
 
   // import: a bad row is named with its row and column, and nothing is stored
