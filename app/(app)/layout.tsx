@@ -18,9 +18,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/reports" className="hover:text-blue-700">
               年度报告
             </Link>
-            <Link href="/register" className="hover:text-blue-700">
-              依申请台账
-            </Link>
             {can(user, "dashboard:view") ? (
               <Link href="/dashboard" className="hover:text-blue-700">
                 审核工作台
