@@ -159,6 +159,26 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await expect(cell("t3.carryover.total")).toHaveText("1");
   await expect(page.locator('[data-cell^="t3."][aria-invalid="true"]')).toHaveCount(0);
   await expect(page.getByTestId("register-differences")).toHaveCount(0);
+
+  // every figure drills down to its applications
+  await page.getByTestId("register-cells").locator("summary").click();
+  await page.locator('[data-cell-link="t3.deny4.commercial"]').click();
+  await expect(page.getByTestId("cell-filter")).toContainText("的 1 件");
+  await expect(page.getByTestId("register-table").locator("tr[data-seq]")).toHaveCount(1);
+  await expect(row(page, 3)).toContainText("采购合同");
+
+  // switched to typed figures: the report page names every cell where typed and register differ
+  await page.getByRole("button", { name: "改为手工填写" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已改为手工填写" })).toBeVisible();
+  await openReport(page, 2023);
+  await cell("t3.new.natural").fill("5");
+  await cell("t3.open.natural").fill("4");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await page.reload();
+  const diffs = page.getByTestId("register-differences");
+  await expect(diffs).toContainText("以下 2 个单元格与台账不一致");
+  await expect(diffs).toContainText("表三「一、本年新收政府信息公开申请数量」自然人：报告填写 5，台账计算 3");
+  await expect(diffs).toContainText("表三「（一）予以公开」自然人：报告填写 4，台账计算 2");
   await context.close();
 
   // the supervisor: the entries, without names or contacts

@@ -15,6 +15,26 @@ export function RegisterBanner({ state }: { state: ReportRegisterState }) {
         </Link>
         {typed ? "；已改为手工填写的表格不再自动更新。" : "，台账变动时自动更新（点击台账中的数字可查看计入的申请）。"}
       </p>
+      {state.t3Active && state.t3Source === "register" ? (
+        // marks the cells of table 三 that come from the register (the editor itself stays untouched)
+        <style>{`input[data-cell^="t3."]{box-shadow:inset 3px 0 0 #38bdf8}`}</style>
+      ) : null}
+      {state.counted.length ? (
+        <details className="mt-1" data-testid="register-cells">
+          <summary className="cursor-pointer text-blue-700">
+            按单元格查看计入的申请（表三中左侧有蓝色标记的单元格来自台账）
+          </summary>
+          <ul className="mt-1 grid gap-x-6 md:grid-cols-2">
+            {state.counted.map((c) => (
+              <li key={c.cellId}>
+                <Link href={`${base}&cell=${encodeURIComponent(c.cellId)}#t3`} className="text-blue-700 hover:underline" data-cell-link={c.cellId}>
+                  {c.name}：{c.value} 件
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {state.differences.length ? (
         <div className="mt-2" data-testid="register-differences">
           <p className="font-medium text-amber-900">以下 {state.differences.length} 个单元格与台账不一致：</p>
