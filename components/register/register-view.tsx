@@ -282,9 +282,16 @@ function EntryForm({
     }
   };
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  // closing the form (or leaving the page) saves what is still pending rather than dropping it
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+      if (dirty.current) void saveRef.current();
+    },
+    [],
+  );
 
   const set = (field: keyof ApplicationInput, value: string) => {
     setInput((x) => ({ ...x, [field]: value }));
@@ -369,7 +376,22 @@ function EntryForm({
         >
           {state.message}
         </span>
-        <Button size="sm" variant="ghost" className="ml-auto" onClick={onClose}>
+        {entry && edit ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            className="ml-auto text-red-700"
+            onClick={async () => {
+              if (!window.confirm(`删除第 ${entry.seq} 号申请？删除后表三随之更新，审计日志保留记录。`)) return;
+              const r = await actions.remove(entry.id, version.current);
+              if (r.ok) onClose();
+              else setState({ kind: "error", message: r.message });
+            }}
+          >
+            删除
+          </Button>
+        ) : null}
+        <Button size="sm" variant="ghost" className={entry && edit ? "" : "ml-auto"} onClick={onClose}>
           关闭
         </Button>
       </div>
