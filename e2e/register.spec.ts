@@ -88,6 +88,12 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await edit(page, 2, { correctionReceivedAt: "2023-03-10" });
   await expect(row(page, 2).getByTestId("due")).toHaveText("2023-04-10");
   await edit(page, 2, { repliedAt: "2023-04-07" }, { result: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" });
+  // its history: who changed which fields
+  await row(page, 2).click();
+  await form(page).getByTestId("entry-history").locator("summary").click();
+  await expect(form(page).getByTestId("entry-history")).toContainText("北坡乡填报员 修改依申请公开登记：收到补正日期");
+  await expect(form(page).getByTestId("entry-history")).toContainText("修改依申请公开登记：答复日期、处理结果");
+  await form(page).getByRole("button", { name: "关闭" }).click();
 
   // 征求第三方意见: its days are not counted
   await record(

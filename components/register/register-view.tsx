@@ -27,6 +27,8 @@ import { cn } from "@/lib/utils";
 import type { ApplicationView } from "@/lib/server/services/register-access";
 import type { SaveApplicationResult } from "@/lib/server/services/register-save";
 import type { RegisterCaseView } from "@/lib/server/services/register-list";
+import type { EntryHistoryItem } from "@/lib/server/services/register-history";
+import { formatDateTime } from "@/lib/labels";
 import { RegisterImport } from "./register-import";
 
 export type RegisterActions = {
@@ -39,6 +41,7 @@ export type RegisterActions = {
   setSource: (organId: string, year: number, table: "t3" | "t4", source: "register" | "typed") => Promise<{ ok: boolean; message: string }>;
   checkImport: typeof import("@/app/(app)/register/actions").checkImportAction;
   confirmImport: typeof import("@/app/(app)/register/actions").confirmImportAction;
+  history: (id: string) => Promise<EntryHistoryItem[]>;
 };
 
 type Props = {
@@ -444,6 +447,7 @@ function EntryForm({
         <div className="md:col-span-2">{select("result", RESULT_ROWS, "（未办结）")}</div>
         {text("note", { wide: true })}
       </div>
+      {entry ? <EntryHistory id={entry.id} load={actions.history} /> : null}
       {!entry && edit ? (
         <div className="mt-3 flex gap-2">
           <Button onClick={() => void create()} disabled={state.kind === "saving"}>
@@ -452,6 +456,33 @@ function EntryForm({
         </div>
       ) : null}
     </section>
+  );
+}
+
+function EntryHistory({ id, load }: { id: string; load: (id: string) => Promise<EntryHistoryItem[]> }) {
+  const [items, setItems] = useState<EntryHistoryItem[] | null>(null);
+  return (
+    <details
+      className="mt-3 text-sm"
+      data-testid="entry-history"
+      onToggle={(e) => {
+        if ((e.target as HTMLDetailsElement).open) void load(id).then(setItems);
+      }}
+    >
+      <summary className="cursor-pointer text-blue-700">修改记录</summary>
+      {items === null ? (
+        <p className="text-slate-500">正在读取…</p>
+      ) : (
+        <ul className="mt-1 space-y-0.5">
+          {items.map((h, i) => (
+            <li key={i}>
+              {formatDateTime(new Date(h.at))} {h.actor} {h.action}
+              {h.fields.length ? `：${h.fields.join("、")}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
 
@@ -536,7 +567,26 @@ function Cases(p: Props & { onNotice: (m: string) => void }) {
   const totals = computeTotals(p.table4);
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="register-t4">
-      <h2 className="mb-2 text-base font-semibold">行政复议、行政诉讼（表四）</h2>
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <h2 className="text-base font-semibold">行政复议、行政诉讼（表四）</h2>
+        <span className="text-sm text-slate-600">
+          年度报告的表四：{p.cases.length === 0 ? "尚无案件，按报告中填写的数字" : p.setting.t4Source === "register" ? "按登记的案件自动填入" : "手工填写"}
+        </span>
+        {p.edit && p.cases.length ? (
+          <Button
+            size="xs"
+            variant="outline"
+            disabled={pending}
+            onClick={() =>
+              start(async () =>
+                p.onNotice((await p.actions.setSource(p.organId, p.year, "t4", p.setting.t4Source === "register" ? "typed" : "register")).message),
+              )
+            }
+          >
+            {p.setting.t4Source === "register" ? "改为手工填写" : "改为按案件填入"}
+          </Button>
+        ) : null}
+      </div>
       <table className="mb-3 text-xs">
         <thead>
           <tr className="bg-slate-50">

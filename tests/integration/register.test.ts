@@ -15,6 +15,7 @@ import { exportRegister } from "@/lib/server/services/register-export";
 import { checkRegisterImport, confirmRegisterImport } from "@/lib/server/services/register-import";
 import { reportRegisterState, setTableSource } from "@/lib/server/services/register-report";
 import { setHolidayOverride } from "@/lib/server/services/admin-holidays";
+import { applicationHistory } from "@/lib/server/services/register-history";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor } from "./fixtures";
 
@@ -90,6 +91,11 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
       expect(stale.current?.input.note).toBe("第一次");
     }
     expect(await t.db.reportEvent.count({ where: { action: "register.update" } })).toBeGreaterThan(0);
+    const history = await applicationHistory(beipo, e.id, t.db);
+    expect(history!.map((h) => [h.action, h.fields.join("、")])).toEqual([
+      ["修改依申请公开登记", "备注"],
+      ["登记依申请公开", ""],
+    ]);
   });
 
   it("shows personal data only to the organ's clerks and admins over it", async () => {

@@ -9,6 +9,7 @@ import { addDisclosureCase, deleteDisclosureCase } from "@/lib/server/services/r
 import { setTableSource } from "@/lib/server/services/register-report";
 import { checkRegisterImport, confirmRegisterImport, type ImportCheck } from "@/lib/server/services/register-import";
 import { EMPTY_INPUT, type ApplicationInput } from "@/lib/register";
+import { applicationHistory, type EntryHistoryItem } from "@/lib/server/services/register-history";
 
 const EXPIRED = { ok: false as const, message: "登录已过期，请重新登录（您填写的内容仍在页面上）。" };
 
@@ -103,4 +104,10 @@ export async function confirmImportAction(
       headerRow: Number(file.headerRow) || 1,
     }),
   );
+}
+
+export async function entryHistoryAction(id: string): Promise<EntryHistoryItem[]> {
+  const user = await getCurrentUser();
+  if (!user) return [];
+  return (await applicationHistory(user, String(id))) ?? [];
 }

@@ -16,6 +16,7 @@ import {
   createApplicationAction,
   deleteApplicationAction,
   deleteCaseAction,
+  entryHistoryAction,
   setTableSourceAction,
   updateApplicationAction,
 } from "./actions";
@@ -106,6 +107,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
             setSource: setTableSourceAction,
             checkImport: checkImportAction,
             confirmImport: confirmImportAction,
+            history: entryHistoryAction,
           }}
         />
       ) : (
