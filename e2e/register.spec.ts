@@ -180,6 +180,9 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await cell("t3.new.natural").fill("5");
   await cell("t3.open.natural").fill("4");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  // the editor's own check names them too, as warnings
+  await expect(page.getByTestId("validation-panel")).toContainText("表三「一、本年新收政府信息公开申请数量」自然人填写 5，依申请公开台账为 3。");
+  await expect(page.getByTestId("validation-panel")).toContainText("表三「（一）予以公开」自然人填写 4，依申请公开台账为 2。");
   await page.reload();
   const diffs = page.getByTestId("register-differences");
   await expect(diffs).toContainText("以下 2 个单元格与台账不一致");

@@ -98,3 +98,16 @@ describe("validating an application", () => {
     expect(errors[0]!.field).toBe("extensionDays");
   });
 });
+
+describe("R1: typed figures against the register", () => {
+  it("names every typed cell that differs, as a warning", () => {
+    const register = table3FromRegister([e("a", "natural", "open"), e("b", "natural", null)]);
+    const content = emptyContent("北坡乡人民政府", 2025);
+    content.cells = { ...content.cells, ...register, [t3CellId("new", "natural")]: "5", [t3CellId("deny1", "natural")]: "" };
+    const r1 = validateReport(content, { year: 2025, register }).filter((f) => f.rule === "R1");
+    expect(r1.map((f) => [f.severity, f.message])).toEqual([
+      ["warning", "表三「一、本年新收政府信息公开申请数量」自然人填写 5，依申请公开台账为 2。"],
+    ]);
+    expect(validateReport(content, { year: 2025 }).filter((f) => f.rule === "R1")).toEqual([]);
+  });
+});

@@ -24,6 +24,8 @@ export type ReportRegisterState = {
   t4Source: TableSource;
   /** cells where the report differs from the register (every differing cell of the active tables) */
   differences: RegisterDiff[];
+  /** the register's figures of the tables switched to typed figures (the editor names each differing cell, R1) */
+  typedRegister: CellValues | null;
   /** the register's non-zero cells of table 三 (for the drill-down) */
   counted: { cellId: string; name: string; value: string }[];
 };
@@ -54,6 +56,10 @@ export async function reportRegisterState(organId: string, year: number, content
     t3Source: r.t3Source,
     t4Source: r.t4Source,
     differences: registerDifferences(content.cells, register).map((d) => ({ ...d, name: CELLS.get(d.cellId)?.name ?? d.cellId })),
+    typedRegister:
+      (r.t3 && r.t3Source === "typed") || (r.t4 && r.t4Source === "typed")
+        ? { ...(r.t3 && r.t3Source === "typed" ? r.t3 : {}), ...(r.t4 && r.t4Source === "typed" ? r.t4 : {}) }
+        : null,
     counted: Object.entries(r.t3 ?? {})
       .filter(([, v]) => v !== "0")
       .map(([cellId, value]) => ({ cellId, value, name: CELLS.get(cellId)?.name ?? cellId })),

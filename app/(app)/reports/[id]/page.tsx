@@ -108,6 +108,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           initialVersion: report.version,
           initialSavedAt: report.updatedAt.toISOString(),
           previous: previous ? { year: previous.year, content: previous.content } : null,
+          register: registerState?.typedRegister ?? null,
           readOnly: !editable,
           saveAction: saveReportAction,
           pdfUrl: `/reports/${report.id}/pdf`,
