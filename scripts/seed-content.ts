@@ -17,6 +17,11 @@ import { publishReport } from "../lib/server/services/publish-report";
 import { replaceReportContent } from "../lib/server/services/save-report";
 import { submitReport } from "../lib/server/services/submit-report";
 import type { Actor } from "../lib/server/types";
+import { demoRegister } from "../lib/demo/register";
+import { createApplication, updateApplication } from "../lib/server/services/register-save";
+import { carryOverRegister } from "../lib/server/services/register-carry";
+import { addDisclosureCase } from "../lib/server/services/register-cases";
+import { getRegister } from "../lib/server/services/register-list";
 import { createOrgansAndAccounts, type AccountSpec, type OrganSpec } from "./seed";
 
 export const DEMO_CONTENT = {
@@ -77,6 +82,8 @@ async function seedLevelDemo(db: Db): Promise<void> {
   ];
   for (const step of steps) {
     const clerk = await actor(db, step.clerk);
+    // the register (台账) first, while the report does not exist yet: its table 三 is the demo report's
+    if (step.until !== "draft") await seedDemoRegister(db, clerk, year, step.n);
     const created = await createReport(clerk, { year }, db);
     if (!created.ok) {
       if (created.code === "DUPLICATE") continue;
@@ -103,6 +110,28 @@ async function seedLevelDemo(db: Db): Promise<void> {
   const office = await actor(db, "dsban");
   const rollup = await createReport(office, { year, kind: "ROLLUP" }, db);
   if (!rollup.ok && rollup.code !== "DUPLICATE") throw fail("create 汇总", rollup);
+}
+
+/** The organ's demo register (lib/demo/register.ts) through the register services, unless it has one. */
+async function seedDemoRegister(db: Db, clerk: Actor, year: number, n: number): Promise<void> {
+  const organId = clerk.organId!;
+  if (await db.application.count({ where: { organId, year: { in: [year - 1, year] } } })) return;
+  const demo = demoRegister(year, n);
+  const must = <T extends { ok: boolean }>(r: T, what: string): T => {
+    if (!r.ok) throw new Error(`demo register ${what}: ${JSON.stringify(r)}`);
+    return r;
+  };
+  if (demo.lastYear) {
+    must(await createApplication(clerk, organId, year - 1, demo.lastYear, db), "last year");
+    must(await carryOverRegister(clerk, organId, year - 1, db), "carry over");
+    const carried = await db.application.findFirstOrThrow({ where: { organId, year, carriedFromId: { not: null } } });
+    const view = await getRegister(clerk, organId, year, db);
+    const entry = view!.entries.find((e) => e.id === carried.id)!;
+    must(await updateApplication(clerk, carried.id, carried.version, { ...entry.input, ...demo.carriedClose! }, db), "close carried");
+  }
+  for (const input of demo.entries) must(await createApplication(clerk, organId, year, input, db), "entry");
+  // a case where the organ is sued only as the 复议机关: listed, counted for the original organ only
+  if (n === 5) must(await addDisclosureCase(clerk, organId, year, { kind: "after", result: "pending", coDefendantOnly: true, note: "作为复议机关共同被告" }, db), "case");
 }
 
 /** Creates 张良镇 and its clerk, and publishes its 2023 report, unless that report exists. Returns its id. */

@@ -35,6 +35,8 @@ export type ReportEditorProps = {
   initialSavedAt: string;
   /** Last year's report, for X1–X3 and the 上年结转 prefill. */
   previous: { year: number; content: ReportContent } | null;
+  /** the 依申请公开台账's figures of tables the clerk types instead (rule R1 names every differing cell) */
+  register?: Record<string, string> | null;
   readOnly: boolean;
   saveAction: (input: SaveInput) => Promise<SaveResult>;
   submitAction?: SubmitAction;
@@ -71,7 +73,7 @@ export function ReportEditor(props: ReportEditorProps) {
 }
 
 function EditorForReport(props: ReportEditorProps) {
-  const { reportId, year, organKind, reportKind, deadline, readOnly, previous, initialContent, initialVersion, initialSavedAt } = props;
+  const { reportId, year, organKind, reportKind, deadline, readOnly, previous, register, initialContent, initialVersion, initialSavedAt } = props;
   const router = useRouter();
   const [store] = useState(() => new EditorStore(initialContent));
   const [autosave] = useState(
@@ -102,8 +104,8 @@ function EditorForReport(props: ReportEditorProps) {
     [store, autosave, reportId, year, organKind, readOnly, reportKind, previous],
   );
   const ruleContext = useMemo<RuleContext>(
-    () => ({ year, ...(organKind ? { organKind } : {}), reportKind, deadline, previous }),
-    [year, organKind, reportKind, deadline, previous],
+    () => ({ year, ...(organKind ? { organKind } : {}), reportKind, deadline, previous, register }),
+    [year, organKind, reportKind, deadline, previous, register],
   );
 
   // Autosave on every change (never in read-only mode); flush what is pending when leaving the page.

@@ -38,6 +38,11 @@ export type RuleContext = {
   deadline?: Day;
   /** The same organ's report of the previous year, when it is in the system. */
   previous?: { year: number; content: ReportContent } | null;
+  /**
+   * The figures of the organ's 依申请公开台账 (lib/register) for the tables the clerk switched to typed figures:
+   * every typed cell that differs is named (R1).
+   */
+  register?: Record<string, string> | null;
 };
 
 type Ctx = RuleContext & {
@@ -260,6 +265,22 @@ function e8(ctx: Ctx) {
 }
 
 // ---- X1–X3: against last year's report ------------------------------------------------------
+/** R1: typed figures against the register's, cell by cell (a warning: the clerk chose to type them). */
+function r1(ctx: Ctx) {
+  for (const [id, v] of Object.entries(ctx.register ?? {})) {
+    const typed = readCell(ctx.content.cells[id] ?? "", "count");
+    const shown = (ctx.content.cells[id] ?? "").trim();
+    if (typed.state === "valid" && String(typed.value) === v) continue;
+    if (shown === "" && v === "0") continue;
+    add(ctx, {
+      rule: "R1",
+      severity: "warning",
+      cells: [id],
+      message: `${CELLS.get(id)?.name ?? id}填写 ${shown === "" ? "（空）" : shown}，依申请公开台账为 ${v}。`,
+    });
+  }
+}
+
 function cross(ctx: Ctx) {
   const prev = ctx.previous;
   if (!prev || prev.year !== ctx.year - 1) return;
@@ -484,7 +505,7 @@ export function parseChineseDate(s: string): { year: number; month: number; day:
 export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
   const totals = computeTotals(content.cells);
   const ctx: Ctx = { ...context, content, totals, out: [], causes: printedCauses(content, totals), folded: new Map() };
-  for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, substance, t3, t4, t5, t6]) rule(ctx);
+  for (const rule of [e5, e1, e2to4, e6, e7, e8, cross, t1, substance, t3, t4, t5, t6, r1]) rule(ctx);
   ctx.out.push(...plausibilityFindings(content, context));
   const order = (s: Finding["severity"]) => (s === "error" ? 0 : 1);
   return ctx.out.sort((a, b) => order(a.severity) - order(b.severity));

@@ -16,6 +16,7 @@ import { DEFAULT_DEADLINES, ORGAN_KIND_INFO, ORGAN_KINDS, isGovernment, organKin
 import { StatusBadge, statusLabel } from "@/components/dashboard/status-badge";
 import { selectClass } from "@/components/admin/field";
 import { cn } from "@/lib/utils";
+import { DueApplications } from "@/components/register/due-applications";
 
 export const metadata = { title: "审核工作台 · 年报通" };
 
@@ -84,6 +85,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Link>
         </nav>
       </div>
+      <DueApplications user={user} />
 
       <section className="flex flex-wrap gap-2" aria-label="各状态数量" data-testid="status-summary">
         <Link

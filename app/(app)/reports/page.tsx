@@ -5,6 +5,7 @@ import { can } from "@/lib/server/permissions";
 import { isGovernment, reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
 import { formatDateTime } from "@/lib/labels";
 import { CreateReportForm } from "@/components/create-report-form";
+import { DueApplications } from "@/components/register/due-applications";
 
 export const metadata = { title: "年度报告 · 年报通" };
 
@@ -30,6 +31,15 @@ export default async function ReportsPage() {
           {canCreate ? "本机关各年度的报告。每年1月31日前完成并公开上一年度的报告。" : "所辖机关各年度的报告（只读）。"}
         </p>
       </div>
+      <p className="text-sm">
+        <Link href="/register" className="font-medium text-blue-700 hover:underline" data-testid="register-link">
+          政府信息公开申请台账
+        </Link>
+        <span className="ml-2 text-slate-500">
+          {canCreate ? "登记依申请公开的申请，查看答复期限；年度报告的表三、表四由台账计算。" : "所辖机关的依申请公开台账（不含申请人个人信息）。"}
+        </span>
+      </p>
+      <DueApplications user={user} />
       {canCreate ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-sm font-medium text-slate-700">新建年度报告</h2>

@@ -54,6 +54,17 @@ export const ACTION_LABELS: Record<string, string> = {
   "comment.resolve": "解决批注",
   "comment.reopen": "重新打开批注",
   "system.seed": "初始化演示数据",
+  "register.create": "登记依申请公开",
+  "register.update": "修改依申请公开登记",
+  "register.delete": "删除依申请公开登记",
+  "register.carry": "台账结转下年度",
+  "register.import": "导入台账",
+  "register.export": "导出台账",
+  "register.case_add": "登记复议诉讼案件",
+  "register.case_delete": "删除复议诉讼案件",
+  "register.source": "切换表格数据来源",
+  "register.fill_report": "按台账更新报告",
+  "register.holiday": "修改节假日",
 };
 
 export function actionLabel(action: string): string {
@@ -105,6 +116,12 @@ export const DETAIL_LABELS: Record<string, string> = {
   replaced: "替换原报告",
   source: "来源",
   value: "内容",
+  entry: "申请序号",
+  changedFields: "修改项目",
+  table: "表格",
+  tableSource: "数据来源",
+  personal: "含个人信息",
+  date: "日期",
 };
 
 /** Keys never shown (internal ids with no meaning for people). */

@@ -11,6 +11,7 @@ import type { Actor } from "../types";
 import { findingCountsFor } from "./finding-counts";
 import { auditDetail, parseStoredContent } from "./report-row";
 import { getRollup } from "./rollup";
+import { registerCellsForNewReport } from "./register-report";
 
 export type CreateReportInput = {
   year: number;
@@ -77,6 +78,8 @@ export async function createReport(user: Actor, input: CreateReportInput, db: Db
     // Last year's 结转下年度继续办理 becomes this year's 上年结转 (rule X1).
     const previous = await db.report.findUnique({ where: { organId_year_kind: { organId, year: year - 1, kind } }, select: { content: true } });
     if (previous) Object.assign(content.cells, carriedFromPrevious(parseStoredContent(previous.content).cells));
+    // The organ's 依申请公开台账 of the year, when it keeps one, fills tables 三/四.
+    Object.assign(content.cells, await registerCellsForNewReport(organId, year, db));
   }
   // Open errors/warnings for the dashboard (same rules as the editor, incl. last year's report).
   const counts = await findingCountsFor(user, { organId, year, organKind: organ.kind, kind }, content, db);

@@ -14,6 +14,8 @@ import { getDb } from "@/lib/server/db";
 import { RollupBanner } from "@/components/rollup/rollup-banner";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ChangesSummary } from "@/components/review/changes-summary";
+import { RegisterBanner } from "@/components/register/register-banner";
+import { reportRegisterState } from "@/lib/server/services/register-report";
 import { saveReportAction } from "../actions";
 import {
   addCommentAction,
@@ -45,6 +47,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     report.kind === "ROLLUP" && report.source === "EDITOR" ? getRollup(user, { organId: report.organId, year: report.year }) : Promise.resolve(null),
   ]);
   if (!review) notFound();
+  const registerState = report.kind === "ORGAN" ? await reportRegisterState(report.organId, report.year, report.content) : null;
   const editable = can(user, "report:edit") && user.organId === report.organId && isEditable(report.status);
   const basis = report.kind === "ROLLUP" ? await getDb().report.findUnique({ where: { id: report.id }, select: { rollupBasis: true } }) : null;
   const drift = rollup?.ok ? rollupDrift(report.content, basis?.rollupBasis ?? null, rollup.view) : null;
@@ -86,6 +89,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           drift={drift}
         />
       ) : null}
+      {registerState && (registerState.t3Active || registerState.t4Active) ? <RegisterBanner state={registerState} /> : null}
       <ReviewWorkspace
         reportId={report.id}
         mode={reviewer ? "reviewer" : clerk ? "clerk" : "viewer"}
@@ -105,6 +109,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           initialVersion: report.version,
           initialSavedAt: report.updatedAt.toISOString(),
           previous: previous ? { year: previous.year, content: previous.content } : null,
+          register: registerState?.typedRegister ?? null,
           readOnly: !editable,
           saveAction: saveReportAction,
           pdfUrl: `/reports/${report.id}/pdf`,

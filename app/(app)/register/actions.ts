@@ -1,0 +1,113 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/server/session";
+import { createApplication, deleteApplication, updateApplication, type SaveApplicationResult } from "@/lib/server/services/register-save";
+import { carryOverRegister } from "@/lib/server/services/register-carry";
+import { addDisclosureCase, deleteDisclosureCase } from "@/lib/server/services/register-cases";
+import { setTableSource } from "@/lib/server/services/register-report";
+import { checkRegisterImport, confirmRegisterImport, type ImportCheck } from "@/lib/server/services/register-import";
+import { EMPTY_INPUT, type ApplicationInput } from "@/lib/register";
+import { applicationHistory, type EntryHistoryItem } from "@/lib/server/services/register-history";
+
+const EXPIRED = { ok: false as const, message: "登录已过期，请重新登录（您填写的内容仍在页面上）。" };
+
+const inputSchema = z.object(Object.fromEntries(Object.keys(EMPTY_INPUT).map((k) => [k, z.string().max(5000)]))) as unknown as z.ZodType<ApplicationInput>;
+const year = z.number().int().min(2000).max(2100);
+
+function done<T>(r: T): T {
+  revalidatePath("/register");
+  return r;
+}
+
+export async function createApplicationAction(organId: string, y: number, input: ApplicationInput): Promise<SaveApplicationResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ...EXPIRED, code: "FORBIDDEN" };
+  const p = inputSchema.safeParse(input);
+  if (!p.success || !year.safeParse(y).success) return { ok: false, code: "INVALID", message: "提交的内容格式不正确，请刷新页面后重试。" };
+  return done(await createApplication(user, String(organId), y, p.data));
+}
+
+export async function updateApplicationAction(id: string, baseVersion: number, input: ApplicationInput): Promise<SaveApplicationResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ...EXPIRED, code: "FORBIDDEN" };
+  const p = inputSchema.safeParse(input);
+  if (!p.success || !Number.isInteger(baseVersion)) return { ok: false, code: "INVALID", message: "提交的内容格式不正确，请刷新页面后重试。" };
+  return done(await updateApplication(user, String(id), baseVersion, p.data));
+}
+
+export async function deleteApplicationAction(id: string, baseVersion: number) {
+  const user = await getCurrentUser();
+  if (!user) return EXPIRED;
+  return done(await deleteApplication(user, String(id), Number(baseVersion)));
+}
+
+export async function carryOverAction(organId: string, y: number) {
+  const user = await getCurrentUser();
+  if (!user) return { ...EXPIRED, count: 0 };
+  return done(await carryOverRegister(user, String(organId), Number(y)));
+}
+
+export async function addCaseAction(organId: string, y: number, input: { kind: string; result: string; coDefendantOnly: boolean; note: string }) {
+  const user = await getCurrentUser();
+  if (!user) return EXPIRED;
+  return done(
+    await addDisclosureCase(user, String(organId), Number(y), {
+      kind: String(input.kind),
+      result: String(input.result),
+      coDefendantOnly: !!input.coDefendantOnly,
+      note: String(input.note ?? ""),
+    }),
+  );
+}
+
+export async function deleteCaseAction(id: string) {
+  const user = await getCurrentUser();
+  if (!user) return EXPIRED;
+  return done(await deleteDisclosureCase(user, String(id)));
+}
+
+export async function setTableSourceAction(organId: string, y: number, table: "t3" | "t4", source: "register" | "typed") {
+  const user = await getCurrentUser();
+  if (!user) return EXPIRED;
+  if ((table !== "t3" && table !== "t4") || (source !== "register" && source !== "typed")) return { ok: false, message: "参数不正确。" };
+  const r = await setTableSource(user, String(organId), Number(y), table, source);
+  revalidatePath("/reports");
+  return done(r);
+}
+
+const rowsSchema = z.array(z.array(z.string().max(5000)).max(200)).max(5001);
+
+export async function checkImportAction(y: number, rows: string[][], mapping: string[], headerRow: number): Promise<ImportCheck> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, count: 0, problems: [], message: EXPIRED.message };
+  const r = rowsSchema.safeParse(rows);
+  if (!r.success) return { ok: false, count: 0, problems: [], message: "台账格式不正确，请重新上传。" };
+  return checkRegisterImport(r.data, mapping.map(String), Number(y), Number(headerRow) || 1);
+}
+
+export async function confirmImportAction(
+  organId: string,
+  y: number,
+  file: { name: string; rows: string[][]; mapping: string[]; headerRow: number },
+): Promise<ImportCheck> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, count: 0, problems: [], message: EXPIRED.message };
+  const r = rowsSchema.safeParse(file.rows);
+  if (!r.success) return { ok: false, count: 0, problems: [], message: "台账格式不正确，请重新上传。" };
+  return done(
+    await confirmRegisterImport(user, String(organId), Number(y), {
+      name: String(file.name).slice(0, 200),
+      rows: r.data,
+      mapping: file.mapping.map(String),
+      headerRow: Number(file.headerRow) || 1,
+    }),
+  );
+}
+
+export async function entryHistoryAction(id: string): Promise<EntryHistoryItem[]> {
+  const user = await getCurrentUser();
+  if (!user) return [];
+  return (await applicationHistory(user, String(id))) ?? [];
+}

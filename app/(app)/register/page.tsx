@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/server/session";
+import { getDb } from "@/lib/server/db";
+import { organScope } from "@/lib/server/scope";
+import { getRegister } from "@/lib/server/services/register-list";
+import { chinaYear } from "@/lib/labels";
+import { CELLS } from "@/lib/template";
+import { RegisterView } from "@/components/register/register-view";
+import { DueApplications } from "@/components/register/due-applications";
+import {
+  addCaseAction,
+  carryOverAction,
+  checkImportAction,
+  confirmImportAction,
+  createApplicationAction,
+  deleteApplicationAction,
+  deleteCaseAction,
+  entryHistoryAction,
+  setTableSourceAction,
+  updateApplicationAction,
+} from "./actions";
+
+export const metadata = { title: "依申请公开台账 · 年报通" };
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const user = await requireUser();
+  const sp = await searchParams;
+  const thisYear = chinaYear();
+  const yearParam = Number(one(sp.year));
+  const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= thisYear + 1 ? yearParam : thisYear;
+  const organs = await getDb().organ.findMany({
+    where: { AND: [organScope(user, "read"), { kind: { in: ["TOWNSHIP", "DEPARTMENT", "COUNTY", "CITY", "PROVINCE"] } }] },
+    orderBy: [{ sortOrder: "asc" }, { fullName: "asc" }],
+    select: { id: true, fullName: true },
+    take: 2000,
+  });
+  const organId = one(sp.organ) || (user.organId && organs.some((o) => o.id === user.organId) ? user.organId : organs[0]?.id ?? "");
+  const page = organId ? await getRegister(user, organId, year) : null;
+  if (one(sp.organ) && !page) notFound();
+  const cell = one(sp.cell);
+  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3, thisYear - 4].filter((y) => y >= 2019);
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">政府信息公开申请台账</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          登记每件依申请公开的申请和办理步骤；答复期限按《条例》第三十、三十一、三十三条和国务院节假日安排（含调休）计算，收到申请当日不计入。
+          年度报告的表三、表四由台账计算。
+        </p>
+      </div>
+      <form className="flex flex-wrap items-center gap-2 text-sm" action="/register">
+        {organs.length > 1 ? (
+          <select name="organ" defaultValue={organId} className="h-8 rounded border border-slate-300 px-2" aria-label="机关">
+            {organs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.fullName}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input type="hidden" name="organ" value={organId} />
+        )}
+        <select name="year" defaultValue={String(year)} className="h-8 rounded border border-slate-300 px-2" aria-label="年度">
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y} 年度
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="h-8 rounded border border-slate-300 bg-white px-3 hover:bg-slate-50">
+          打开
+        </button>
+        {page ? (
+          <span className="text-slate-600" data-testid="register-title">
+            {page.access.organ.fullName} · {year} 年度 · 今天 {page.today}（北京时间）
+          </span>
+        ) : null}
+      </form>
+      <DueApplications user={user} title="即将到期和已逾期的申请" />
+      {page ? (
+        <RegisterView
+          organId={page.access.organ.id}
+          organName={page.access.organ.fullName}
+          year={year}
+          today={page.today}
+          edit={page.access.edit}
+          personal={page.access.personal}
+          entries={page.entries}
+          cases={page.cases}
+          table3={page.table3}
+          table4={page.table4}
+          carryable={page.carryable}
+          setting={page.setting}
+          initialCell={cell && CELLS.has(cell) ? cell : null}
+          actions={{
+            create: createApplicationAction,
+            update: updateApplicationAction,
+            remove: deleteApplicationAction,
+            carry: carryOverAction,
+            addCase: addCaseAction,
+            deleteCase: deleteCaseAction,
+            setSource: setTableSourceAction,
+            checkImport: checkImportAction,
+            confirmImport: confirmImportAction,
+            history: entryHistoryAction,
+          }}
+        />
+      ) : (
+        <p className="text-sm text-slate-500">
+          没有可查看的台账。<Link href="/reports">返回</Link>
+        </p>
+      )}
+    </div>
+  );
+}

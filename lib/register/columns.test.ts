@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { guessMapping, parseApplicantType, parseCsv, parseMethod, parseResult, readImportRows } from "./columns";
+
+describe("reading a 台账", () => {
+  it("guesses the mapping from the header once per field", () => {
+    expect(guessMapping(["序号", "收到日期", "申请方式", "申请人类型", "姓名", "联系电话", "申请公开内容", "办结日期", "答复结果", "备注", "电话"])).toEqual([
+      "",
+      "receivedAt",
+      "method",
+      "applicantType",
+      "applicantName",
+      "contact",
+      "content",
+      "repliedAt",
+      "result",
+      "note",
+      "",
+    ]);
+  });
+  it("reads results, methods and applicant types as clerks write them", () => {
+    expect(parseResult("予以公开")).toBe("open");
+    expect(parseResult("（二）部分公开")).toBe("partial");
+    expect(parseResult("(三)不予公开4.保护第三方合法权益")).toBe("deny4");
+    expect(parseResult("保护第三方合法权益")).toBe("deny4");
+    expect(parseResult("1.本机关不掌握相关政府信息")).toBe("unable1");
+    expect(parseResult("（九）其他")).toBeNull();
+    expect(parseResult("")).toBe("");
+    expect(parseMethod("网上申请")).toBe("online");
+    expect(parseMethod("挂号信")).toBe("mail");
+    expect(parseMethod("飞鸽")).toBeNull();
+    expect(parseApplicantType("法人或其他组织·商业企业")).toBe("commercial");
+    expect(parseApplicantType("公民")).toBe("natural");
+    expect(parseApplicantType("公司")).toBeNull();
+  });
+  it("names the row and column of every bad cell, as the file has them", () => {
+    const rows = [
+      ["收到日期", "申请人类别", "处理结果", "答复日期"],
+      ["2025-02-03", "自然人", "予以公开", "2025-02-10"],
+      ["", "", "", ""],
+      ["2025/2/30", "自然人", "", ""],
+      ["2025-03-01", "公司", "（九）", "2025-03-02"],
+    ];
+    const { entries, problems } = readImportRows(rows, ["receivedAt", "applicantType", "result", "repliedAt"], 2025, 3);
+    expect(entries.map((e) => e.row)).toEqual([4]);
+    expect(problems).toEqual([
+      { row: 6, column: "收到日期（第 A 列）", message: "「收到日期」不是有效日期：2025-02-30（请按 2025-03-09 的格式填写）" },
+      { row: 7, column: "申请人类别（第 B 列）", message: "「公司」不是表三的申请人类别（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）" },
+      { row: 7, column: "处理结果（第 C 列）", message: "「（九）」不是表三的办理结果行（应为（一）至（六）中的一项）" },
+    ]);
+  });
+  it("parses CSV with quotes, commas and a BOM", () => {
+    expect(parseCsv('\uFEFF收到日期,申请内容\r\n2025-01-02,"甲,乙 ""丙"""\r\n')).toEqual([
+      ["收到日期", "申请内容"],
+      ["2025-01-02", '甲,乙 "丙"'],
+    ]);
+  });
+});

@@ -1,0 +1,5 @@
+export * from "./calendar";
+export * from "./clock";
+export * from "./model";
+export * from "./tables";
+export * from "./columns";

@@ -1,0 +1,70 @@
+import "server-only";
+import { readImportRows, type ImportProblem } from "@/lib/register";
+import { getDb, type Db } from "../db-core";
+import type { Actor } from "../types";
+import { recordEvent } from "./audit";
+import { registerAccess, stepsJson } from "./register-access";
+import { syncReportFromRegister } from "./register-report";
+
+export type ImportCheck = { ok: boolean; count: number; problems: ImportProblem[]; message: string };
+
+const MAX_ROWS = 5000;
+
+/** Checks mapped rows of an uploaded 台账; nothing is stored. */
+export function checkRegisterImport(rows: string[][], mapping: string[], year: number, headerRow: number): ImportCheck {
+  if (rows.length > MAX_ROWS + 1) return { ok: false, count: 0, problems: [], message: `台账超过 ${MAX_ROWS} 行，请分批导入。` };
+  if (!mapping.includes("receivedAt")) return { ok: false, count: 0, problems: [], message: "请指定哪一列是「收到日期」。" };
+  const { entries, problems } = readImportRows(rows, mapping, year, headerRow);
+  if (!entries.length && !problems.length) return { ok: false, count: 0, problems, message: "台账中没有可导入的行。" };
+  return {
+    ok: problems.length === 0,
+    count: entries.length,
+    problems,
+    message: problems.length
+      ? `有 ${problems.length} 处问题（涉及 ${new Set(problems.map((p) => p.row)).size} 行），请在文件中改正后重新上传；尚未导入任何数据。`
+      : `共 ${entries.length} 件申请可以导入。`,
+  };
+}
+
+/**
+ * Stores a checked 台账 after the clerk's confirmation: all rows or none (a problem anywhere refuses the whole
+ * file). Appended after the register's last 序号; audited.
+ */
+export async function confirmRegisterImport(
+  user: Actor,
+  organId: string,
+  year: number,
+  file: { name: string; rows: string[][]; mapping: string[]; headerRow: number },
+  db: Db = getDb(),
+): Promise<ImportCheck> {
+  const access = await registerAccess(user, organId, db);
+  if (!access?.edit) return { ok: false, count: 0, problems: [], message: "您不能修改该机关的依申请公开台账。" };
+  const check = checkRegisterImport(file.rows, file.mapping, year, file.headerRow);
+  if (!check.ok) return check;
+  const { entries } = readImportRows(file.rows, file.mapping, year, file.headerRow);
+  await db.$transaction(async (tx) => {
+    const last = await tx.application.findFirst({ where: { organId, year }, orderBy: { seq: "desc" }, select: { seq: true } });
+    let seq = last?.seq ?? 0;
+    await tx.application.createMany({
+      data: entries.map(({ input }) => ({
+        organId,
+        year,
+        seq: ++seq,
+        receivedAt: input.receivedAt,
+        method: input.method,
+        applicantType: input.applicantType,
+        applicantName: input.applicantName,
+        contact: input.contact,
+        content: input.content,
+        steps: stepsJson(input),
+        repliedAt: input.repliedAt || null,
+        result: input.result || null,
+        note: input.note,
+        updatedById: user.id,
+      })),
+    });
+    await recordEvent(tx, { actorId: user.id, action: "register.import", detail: { organ: access.organ.fullName, year, fileName: file.name, count: entries.length } });
+  });
+  await syncReportFromRegister(user, organId, year, db);
+  return { ok: true, count: entries.length, problems: [], message: `已导入 ${entries.length} 件申请。` };
+}

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { EMPTY_INPUT, type ApplicationInput } from "@/lib/register";
+import { computeTotals } from "@/lib/report";
+import { t3CellId, t4CellId } from "@/lib/template";
+import type { Actor } from "@/lib/server/types";
+import { createReport } from "@/lib/server/services/create-report";
+import { getReport } from "@/lib/server/services/get-report";
+import { createApplication, updateApplication } from "@/lib/server/services/register-save";
+import { getRegister } from "@/lib/server/services/register-list";
+import { carryOverRegister } from "@/lib/server/services/register-carry";
+import { addDisclosureCase } from "@/lib/server/services/register-cases";
+import { listDueApplications } from "@/lib/server/services/register-due";
+import { exportRegister } from "@/lib/server/services/register-export";
+import { checkRegisterImport, confirmRegisterImport } from "@/lib/server/services/register-import";
+import { reportRegisterState, setTableSource } from "@/lib/server/services/register-report";
+import { setHolidayOverride } from "@/lib/server/services/admin-holidays";
+import { applicationHistory } from "@/lib/server/services/register-history";
+import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
+import { actor } from "./fixtures";
+
+const app = (over: Partial<ApplicationInput>): ApplicationInput => ({ ...EMPTY_INPUT, ...over });
+
+describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
+  let t: TestDb;
+  let beipo: Actor, dongshan: Actor, dsshencha: Actor, admin: Actor; // 城关镇 clerk, 青山镇 clerk, 示范县 supervisor, admin
+  let organId: string;
+  let reportId: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+    [beipo, dongshan, dsshencha, admin] = (await Promise.all(["chengguan", "qingshan", "shencha", "admin"].map((u) => actor(t.db, u)))) as Actor[] as [
+      Actor,
+      Actor,
+      Actor,
+      Actor,
+    ];
+    organId = beipo.organId!;
+    const r = await createReport(beipo, { year: 2025 }, t.db);
+    if (!r.ok) throw new Error(r.message);
+    reportId = r.reportId;
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+
+  it("records applications, fills table 三 of the report and keeps it balanced", async () => {
+    const a1 = await createApplication(beipo, organId, 2025, app({ receivedAt: "2025-03-03", applicantName: "张三", contact: "13800000000", content: "道路规划", repliedAt: "2025-03-20", result: "open" }), t.db);
+    expect(a1.ok).toBe(true);
+    const a2 = await createApplication(beipo, organId, 2025, app({ receivedAt: "2025-09-28", method: "online", applicantType: "commercial", applicantName: "某公司", repliedAt: "", result: "" }), t.db);
+    expect(a2.ok).toBe(true);
+    if (a2.ok) expect(a2.entry.deadline.due).toBe("2025-10-31");
+    const a3 = await createApplication(beipo, organId, 2025, app({ receivedAt: "2025-12-15", applicantName: "李四" }), t.db);
+    expect(a3.ok).toBe(true);
+    // a2 is answered with 部分公开
+    if (!a2.ok) return;
+    const done = await updateApplication(beipo, a2.entry.id, a2.entry.version, { ...a2.entry.input, repliedAt: "2025-10-30", result: "partial" }, t.db);
+    expect(done.ok).toBe(true);
+
+    const report = await getReport(beipo, reportId, t.db);
+    const cells = report!.content.cells;
+    expect(cells[t3CellId("new", "natural")]).toBe("2");
+    expect(cells[t3CellId("new", "commercial")]).toBe("1");
+    expect(cells[t3CellId("open", "natural")]).toBe("1");
+    expect(cells[t3CellId("partial", "commercial")]).toBe("1");
+    expect(cells[t3CellId("carryover", "natural")]).toBe("1");
+    const totals = computeTotals(cells);
+    expect(totals[t3CellId("new", "total")]! + totals[t3CellId("carried", "total")]!).toBe(
+      totals[t3CellId("total", "total")]! + totals[t3CellId("carryover", "total")]!,
+    );
+    const fills = await t.db.reportEvent.count({ where: { reportId, action: "register.fill_report" } });
+    expect(fills).toBeGreaterThan(0);
+  });
+
+  it("refuses bad input with the field named, and a stale version with a clear message", async () => {
+    const bad = await createApplication(beipo, organId, 2025, app({ receivedAt: "2025-05-10", repliedAt: "2025-05-01", result: "open" }), t.db);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors?.[0]?.field).toBe("repliedAt");
+    const outside = await createApplication(beipo, organId, 2025, app({ receivedAt: "2026-01-05" }), t.db);
+    expect(!outside.ok && outside.errors?.[0]?.message).toContain("不在 2025 年内");
+    const noRow = await createApplication(beipo, organId, 2025, app({ receivedAt: "2025-05-10", repliedAt: "2025-05-11", result: "deny9" }), t.db);
+    expect(!noRow.ok && noRow.errors?.[0]?.field).toBe("result");
+
+    const page = await getRegister(beipo, organId, 2025, t.db);
+    const e = page!.entries[0]!;
+    const first = await updateApplication(beipo, e.id, e.version, { ...e.input, note: "第一次" }, t.db);
+    expect(first.ok).toBe(true);
+    const stale = await updateApplication(beipo, e.id, e.version, { ...e.input, note: "第二次" }, t.db);
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) {
+      expect(stale.code).toBe("CONFLICT");
+      expect(stale.message).toContain("已被他人修改");
+      expect(stale.current?.input.note).toBe("第一次");
+    }
+    expect(await t.db.reportEvent.count({ where: { action: "register.update" } })).toBeGreaterThan(0);
+    const history = await applicationHistory(beipo, e.id, t.db);
+    expect(history!.map((h) => [h.action, h.fields.join("、")])).toEqual([
+      ["修改依申请公开登记", "备注"],
+      ["登记依申请公开", ""],
+    ]);
+  });
+
+  it("shows personal data only to the organ's clerks and admins over it", async () => {
+    const own = await getRegister(beipo, organId, 2025, t.db);
+    expect(own!.entries.map((e) => e.input.applicantName)).toContain("张三");
+    const sup = await getRegister(dsshencha, organId, 2025, t.db);
+    expect(sup!.entries.length).toBe(own!.entries.length);
+    expect(sup!.entries.every((e) => e.input.applicantName === "" && e.input.contact === "")).toBe(true);
+    const adm = await getRegister(admin, organId, 2025, t.db);
+    expect(adm!.entries.map((e) => e.input.applicantName)).toContain("张三");
+    expect(await getRegister(dongshan, organId, 2025, t.db)).toBeNull();
+    const edit = await createApplication(dsshencha, organId, 2025, app({ receivedAt: "2025-05-10" }), t.db);
+    expect(edit.ok).toBe(false);
+
+    // the export: personal columns only for those who may see them; every export audited
+    const before = await t.db.reportEvent.count({ where: { action: "register.export" } });
+    const supX = await exportRegister(dsshencha, organId, 2025, t.db);
+    const ownX = await exportRegister(beipo, organId, 2025, t.db);
+    expect(supX.ok && ownX.ok).toBe(true);
+    const text = async (bytes: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const out: string[] = [];
+      wb.worksheets[0]!.eachRow((r) => out.push(JSON.stringify(r.values)));
+      return out.join("\n");
+    };
+    if (supX.ok) expect(await text(supX.bytes)).not.toContain("张三");
+    if (ownX.ok) expect(await text(ownX.bytes)).toContain("张三");
+    expect(await t.db.reportEvent.count({ where: { action: "register.export" } })).toBe(before + 2);
+    // nothing personal reaches the report
+    const report = await t.db.report.findUniqueOrThrow({ where: { id: reportId } });
+    expect(report.content).not.toContain("张三");
+  });
+
+  it("lists due-soon and overdue applications, without names, for clerk and supervisor", async () => {
+    const now = new Date("2025-12-29T02:00:00Z"); // a12-15 due 2026-01-14 → due soon? no: ok; use 2026-01-12
+    const later = new Date("2026-01-12T02:00:00Z");
+    const clerk = await listDueApplications(beipo, t.db, later);
+    expect(clerk.map((d) => d.receivedAt)).toContain("2025-12-15");
+    const sup = await listDueApplications(dsshencha, t.db, later);
+    expect(sup.map((d) => d.receivedAt)).toContain("2025-12-15");
+    expect(JSON.stringify(sup)).not.toContain("李四");
+    expect((await listDueApplications(beipo, t.db, now)).map((d) => d.receivedAt)).not.toContain("2025-12-15");
+  });
+
+  it("carries open applications into next year's register as 上年结转", async () => {
+    const res = await carryOverRegister(beipo, organId, 2025, t.db);
+    expect(res.count).toBe(1);
+    expect((await carryOverRegister(beipo, organId, 2025, t.db)).count).toBe(0);
+    const next = await getRegister(beipo, organId, 2026, t.db);
+    expect(next!.entries).toHaveLength(1);
+    expect(next!.entries[0]!.carried).toBe(true);
+    expect(next!.table3[t3CellId("carried", "natural")]).toBe("1");
+    // closed there in January
+    const e = next!.entries[0]!;
+    const closed = await updateApplication(beipo, e.id, e.version, { ...e.input, repliedAt: "2026-01-08", result: "unable1" }, t.db);
+    expect(closed.ok).toBe(true);
+    const after = await getRegister(beipo, organId, 2026, t.db);
+    expect(after!.table3[t3CellId("unable1", "natural")]).toBe("1");
+    expect(after!.table3[t3CellId("carryover", "natural")]).toBe("0");
+  });
+
+  it("fills table 四 from cases, a co-defendant 复议机关 not counted", async () => {
+    expect((await addDisclosureCase(beipo, organId, 2025, { kind: "review", result: "upheld", coDefendantOnly: false, note: "" }, t.db)).ok).toBe(true);
+    expect((await addDisclosureCase(beipo, organId, 2025, { kind: "after", result: "pending", coDefendantOnly: true, note: "" }, t.db)).ok).toBe(true);
+    const report = await getReport(beipo, reportId, t.db);
+    expect(report!.content.cells[t4CellId("review", "upheld")]).toBe("1");
+    expect(report!.content.cells[t4CellId("after", "pending")]).toBe("0");
+  });
+
+  it("names every cell where typed figures differ once table 三 is switched to typed", async () => {
+    await setTableSource(beipo, organId, 2025, "t3", "typed", t.db);
+    const r = await t.db.report.findUniqueOrThrow({ where: { id: reportId } });
+    const content = JSON.parse(r.content) as { cells: Record<string, string> };
+    content.cells[t3CellId("new", "natural")] = "9";
+    const state = await reportRegisterState(organId, 2025, content, t.db);
+    expect(state.t3Source).toBe("typed");
+    expect(state.differences.map((d) => d.name)).toEqual(["表三「一、本年新收政府信息公开申请数量」自然人"]);
+  });
+
+  it("imports a 台账: a bad row is named and nothing is stored; a good file is stored on confirmation", async () => {
+    const header = ["序号", "收到日期", "申请方式", "申请人类别", "申请人", "申请内容", "答复日期", "处理结果"];
+    const bad = [header, ["1", "2025-04-01", "当面", "自然人", "王五", "a", "2025-04-10", "予以公开"], ["2", "2025/4/31", "邮寄", "公司", "", "b", "", ""]];
+    const mapping = ["", "receivedAt", "method", "applicantType", "applicantName", "content", "repliedAt", "result"];
+    const before = await t.db.application.count({ where: { organId, year: 2025 } });
+    const check = await confirmRegisterImport(beipo, organId, 2025, { name: "台账.xlsx", rows: bad, mapping, headerRow: 1 }, t.db);
+    expect(check.ok).toBe(false);
+    expect(check.problems.map((p) => `${p.row}|${p.column}`)).toEqual(["3|申请人类别（第 D 列）"]);
+    const check2 = checkRegisterImport([header, ["2", "2025/4/31", "邮寄", "自然人", "", "b", "", ""]], mapping, 2025, 1);
+    expect(check2.problems[0]).toMatchObject({ row: 2, column: "收到日期（第 B 列）" });
+    expect(await t.db.application.count({ where: { organId, year: 2025 } })).toBe(before);
+    const good = await confirmRegisterImport(beipo, organId, 2025, { name: "台账.xlsx", rows: bad.slice(0, 2), mapping, headerRow: 1 }, t.db);
+    expect(good.ok).toBe(true);
+    expect(await t.db.application.count({ where: { organId, year: 2025 } })).toBe(before + 1);
+  });
+});
+
+describe.each(TEST_PROVIDERS)("a report created after its register on %s", (provider) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+  it("starts with table 三 from the register", async () => {
+    const clerk = await actor(t.db, "hekou");
+    const r1 = await createApplication(clerk, clerk.organId!, 2023, app({ receivedAt: "2023-06-01", repliedAt: "2023-06-20", result: "deny4", applicantType: "nonprofit" }), t.db);
+    expect(r1.ok).toBe(true);
+    const created = await createReport(clerk, { year: 2023 }, t.db);
+    if (!created.ok) throw new Error(created.message);
+    expect(created.version).toBe(1);
+    const report = await getReport(clerk, created.reportId, t.db);
+    expect(report!.content.cells[t3CellId("deny4", "nonprofit")]).toBe("1");
+    expect(report!.content.cells[t3CellId("new", "nonprofit")]).toBe("1");
+  });
+});
+
+describe.each(TEST_PROVIDERS)("an admin-entered holiday on %s", (provider) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+  it("moves the due dates and wins over the package; a bad date is named", async () => {
+    const clerk = await actor(t.db, "qingshan");
+    const admin = await actor(t.db, "admin");
+    const r = await createApplication(clerk, clerk.organId!, 2024, app({ receivedAt: "2024-11-04" }), t.db);
+    expect(r.ok && r.entry.deadline.due).toBe("2024-12-02");
+    expect((await setHolidayOverride(clerk, { date: "2024-11-05", kind: "holiday", name: "" }, t.db)).ok).toBe(false);
+    const bad = await setHolidayOverride(admin, { date: "2024-13-05", kind: "holiday", name: "" }, t.db);
+    expect(bad.message).toContain("「日期」不是有效日期");
+    expect((await setHolidayOverride(admin, { date: "2024-11-05", kind: "holiday", name: "测试" }, t.db)).ok).toBe(true);
+    const page = await getRegister(clerk, clerk.organId!, 2024, t.db);
+    expect(page!.entries[0]!.deadline.due).toBe("2024-12-03");
+  });
+});
