@@ -5,6 +5,7 @@
  * compared, cell by cell, with the hand-checked truth (input cells of tables 二/三/四 and printed totals).
  *
  *   npm run bench:import-accuracy
+ *   BENCH_SMOKE=1 npm run bench:import-accuracy   the first 2 reports only (CI checks that the bench still runs)
  *
  * A cell is right when the import holds exactly the printed value (a blank printed cell: "0", flagged). A
  * wrong cell is "flagged" when the review screen marks it (a note of kind uncertain-cell, ambiguous-decoding
@@ -33,7 +34,7 @@ const byForm = new Map<string, Tally>();
 const silentList: string[] = [];
 let files = 0;
 let failedImports = 0;
-const entries = corpus();
+const entries = process.env.BENCH_SMOKE === "1" ? corpus().slice(0, 2) : corpus();
 for (const e of entries) {
   const { cells, totals } = expectedOf(e.truth);
   const parts: string[] = [];
