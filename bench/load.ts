@@ -28,7 +28,7 @@
  * editor_p99_ms, pdf_p99_ms, dashboard_p99_ms, rollup_p99_ms, errors, lost, overwritten, …}.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -153,6 +153,29 @@ async function seed(db: Db) {
     cities: cities.slice(0, 2),
     offices: [...approvedCounty].slice(0, 4),
   };
+}
+
+const TICK = 100; // USER_HZ on Linux
+/** User + system CPU seconds of a process (Linux /proc), 0 when unknown. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICK; // utime stime cutime cstime
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds of every postgres process on this machine (0 when PostgreSQL runs elsewhere). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim().startsWith("postgres")) total += cpuSeconds(Number(pid));
+    } catch {
+      // gone
+    }
+  }
+  return total;
 }
 
 type Tab = {
@@ -331,6 +354,8 @@ async function main() {
       await Promise.all(inflight);
     };
 
+    const cpu0 = instances.map((i) => cpuSeconds(i.proc.pid));
+    const pgCpu0 = postgresCpuSeconds();
     const tRun = performance.now();
     await Promise.all([
       ...tabs.map(tabLoop),
@@ -340,6 +365,13 @@ async function main() {
       readLoop(READ_RATES.rollup, "rollup"),
     ]);
     const runS = (performance.now() - tRun) / 1000;
+    // CPU used meanwhile by the two app instances and by PostgreSQL (all its processes), in cores
+    const appCores = instances.reduce((a, i, k) => a + (cpuSeconds(i.proc.pid) - cpu0[k]!), 0) / runS;
+    const pgCores = (postgresCpuSeconds() - pgCpu0) / runS;
+    console.log(
+      `CPU: app instances ${round(appCores * 100) / 100} cores, PostgreSQL ${round(pgCores * 100) / 100} cores of ${os.availableParallelism()} ` +
+        `(load average ${os.loadavg().map((x) => round(x)).join(" ")}); app CPU per request ${round((appCores * runS * 1000) / Math.max(1, saves + Object.values(lat).reduce((a, x) => a + x.length, 0) - lat.save.length))} ms`,
+    );
 
     // The database's word: every acknowledged value stored, no version written twice.
     let lost = 0;
@@ -397,6 +429,9 @@ async function main() {
       dashboard_p99_ms: q(lat.dashboard, 0.99),
       rollups: lat.rollup.length,
       rollup_p99_ms: q(lat.rollup, 0.99),
+      app_cpu_cores: round(appCores * 100) / 100,
+      postgres_cpu_cores: round(pgCores * 100) / 100,
+      load_average: round(os.loadavg()[0]!),
       errors: errors.length,
       lost,
       overwritten,
