@@ -141,3 +141,23 @@ export async function callSave(
   }
   return { status: r.status, result, ms };
 }
+
+/**
+ * The PostgreSQL server the benches use: TEST_POSTGRES_URL, else the local default. Null when the default
+ * is not reachable (then the bench skips PostgreSQL, as bench:rollup does); an explicit
+ * TEST_POSTGRES_URL that does not answer is an error.
+ */
+export async function postgresServer(): Promise<string | null> {
+  const url = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const { default: pg } = await import("pg");
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await c.connect();
+    return url;
+  } catch (e) {
+    if (process.env.TEST_POSTGRES_URL) throw e;
+    return null;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}

@@ -28,7 +28,7 @@ import { rebuildClosure } from "../lib/server/organ-tree";
 import { resolveDatabaseConfig, type DatabaseConfig } from "../lib/server/db-url";
 import { syntheticEmail } from "../lib/server/auth-core";
 import { setupDatabase } from "../scripts/db-setup";
-import { callSave, ensureBuild, serverActionId, signIn, startInstance, type Instance } from "./app-client";
+import { callSave, ensureBuild, postgresServer, serverActionId, signIn, startInstance, type Instance } from "./app-client";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const KILLS = Number(process.env.CRASH_KILLS ?? (SMOKE ? 1 : 20)); // per provider
@@ -149,10 +149,9 @@ async function verify(config: DatabaseConfig, tabs: Tab[]): Promise<{ lost: numb
   return { lost, corrupt };
 }
 
-async function run(provider: "sqlite" | "postgres", actionId: string) {
+async function run(provider: "sqlite" | "postgres", actionId: string, pgBase = "") {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-crash-"));
   process.env.NIANBAO_DATA_DIR = tmp;
-  const pgBase = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const dbName = `nianbao_crash_${randomBytes(5).toString("hex")}`;
   let config: DatabaseConfig;
   if (provider === "sqlite") config = resolveDatabaseConfig(`file:${path.join(tmp, "crash.db")}`);
@@ -257,7 +256,9 @@ async function main() {
   ensureBuild();
   const actionId = serverActionId("saveReportAction", "app/(app)/reports/actions.ts");
   const sqlite = await run("sqlite", actionId);
-  const postgres = await run("postgres", actionId);
+  const pgUrl = await postgresServer();
+  if (!pgUrl) console.log("PostgreSQL is not reachable (set TEST_POSTGRES_URL): PostgreSQL half skipped");
+  const postgres = pgUrl ? await run("postgres", actionId, pgUrl) : { kills: 0, acknowledged: 0, lost: 0, corrupt: 0, unanswered: 0 };
   const sum = (k: keyof typeof sqlite) => sqlite[k] + postgres[k];
   console.log(
     JSON.stringify({

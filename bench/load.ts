@@ -40,7 +40,7 @@ import { rebuildClosure } from "../lib/server/organ-tree";
 import { resolveDatabaseConfig } from "../lib/server/db-url";
 import { syntheticEmail } from "../lib/server/auth-core";
 import { setupDatabase } from "../scripts/db-setup";
-import { callSave, ensureBuild, quantile, round, serverActionId, signIn, startInstance, type Instance } from "./app-client";
+import { callSave, ensureBuild, postgresServer, quantile, round, serverActionId, signIn, startInstance, type Instance } from "./app-client";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const num = (name: string, full: number, smoke: number) => Number(process.env[name] ?? (SMOKE ? smoke : full));
@@ -194,7 +194,12 @@ type Tab = {
 async function main() {
   ensureBuild();
   const actionId = serverActionId("saveReportAction", "app/(app)/reports/actions.ts");
-  const baseUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const baseUrl = await postgresServer();
+  if (!baseUrl) {
+    console.log("PostgreSQL is not reachable (set TEST_POSTGRES_URL): bench:load skipped");
+    console.log(JSON.stringify({ skipped: "PostgreSQL not reachable" }));
+    return;
+  }
   const dbName = `nianbao_load_${randomBytes(5).toString("hex")}`;
   const url = new URL(baseUrl);
   url.pathname = `/${dbName}`;
