@@ -289,6 +289,15 @@ async function main() {
     const pick = () => bases[rr++ % bases.length]!;
     const deadline = performance.now() + SECONDS * 1000;
     const SAVE_TIMEOUT_MS = 30_000;
+    // Past the drive and a grace period every request still open is abandoned (counted as an error;
+    // an abandoned save the server stores later still counts as that tab's, see the check below).
+    const GRACE_MS = 30_000;
+    const stopAll = new AbortController();
+    const watchdog = setTimeout(() => stopAll.abort(new Error("abandoned after the drive")), SECONDS * 1000 + GRACE_MS);
+    let inflightSaves = 0;
+    const progress = setInterval(() => {
+      console.log(`  … ${Math.round((performance.now() - (deadline - SECONDS * 1000)) / 1000)} s: ${saves} saves answered, ${inflightSaves} open, ${errors.length} errors`);
+    }, 10_000);
 
     // Editor tabs: each saves at SAVE_RATE / TABS per second, its start spread over one period.
     const period = (TABS / SAVE_RATE) * 1000;
@@ -300,13 +309,14 @@ async function main() {
         next += period;
         const value = t.sent + 1;
         t.sent = value;
+        inflightSaves++;
         try {
           const r = await callSave(
             pick(),
             t.cookie,
             actionId,
             { reportId: t.reportId, baseVersion: t.version, changes: [{ ref: t.cell, base: t.base, value: String(value) }] },
-            AbortSignal.timeout(SAVE_TIMEOUT_MS),
+            AbortSignal.any([AbortSignal.timeout(SAVE_TIMEOUT_MS), stopAll.signal]),
           );
           saves++;
           lat.save.push(r.ms);
@@ -322,6 +332,8 @@ async function main() {
         } catch (e) {
           t.unanswered.add(value);
           noteError(`save ${t.username}: ${(e as Error).name} ${(e as Error).message}`);
+        } finally {
+          inflightSaves--;
         }
       }
     };
@@ -346,7 +358,7 @@ async function main() {
           (async () => {
             const t0 = performance.now();
             try {
-              const r = await fetch(`${pick()}${target.path}`, { headers: { cookie: target.cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+              const r = await fetch(`${pick()}${target.path}`, { headers: { cookie: target.cookie }, redirect: "manual", signal: AbortSignal.any([AbortSignal.timeout(60_000), stopAll.signal]) });
               const body = await r.arrayBuffer();
               lat[kind].push(performance.now() - t0);
               if (r.status !== 200 || body.byteLength < 200) noteError(`${kind} ${target.path}: HTTP ${r.status}`);
@@ -370,6 +382,9 @@ async function main() {
       readLoop(READ_RATES.rollup, "rollup"),
     ]);
     const runS = (performance.now() - tRun) / 1000;
+    clearTimeout(watchdog);
+    clearInterval(progress);
+    console.log(`drive finished after ${round(runS)} s; checking the database`);
     // CPU used meanwhile by the two app instances and by PostgreSQL (all its processes), in cores
     const appCores = instances.reduce((a, i, k) => a + (cpuSeconds(i.proc.pid) - cpu0[k]!), 0) / runS;
     const pgCores = (postgresCpuSeconds() - pgCpu0) / runS;
@@ -444,7 +459,7 @@ async function main() {
     console.log(JSON.stringify(result));
     if (SMOKE && (lost || overwritten || !saves)) process.exitCode = 1;
   } finally {
-    await Promise.all(instances.map((i) => i.stop()));
+    await Promise.all(instances.map((i) => Promise.race([i.stop(), new Promise((r) => setTimeout(r, 15_000))]).then(() => i.kill9())));
     await db?.$disconnect();
     const admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();

@@ -25,6 +25,11 @@ import { auditDetail, parseStoredContent, toReportStatus } from "./report-row";
 
 /** Most fields one save may carry (a report has ~230; a pasted block or a restore stays well below). */
 export const MAX_CHANGES_PER_SAVE = 2000;
+/**
+ * Waiting for a pooled connection (Prisma's default: 2 s, then error P2028): at peak load (bench:load) a
+ * save is better late than refused — a refused save only comes back as the editor's retry.
+ */
+const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 /** A concurrent writer between our read and our conditional update: merge again this many times. */
 const WRITE_ATTEMPTS = 4;
 
@@ -168,7 +173,7 @@ export async function writeFields(
         },
       });
       return row;
-    });
+    }, SAVE_TRANSACTION);
     if (written) {
       return {
         ok: true,
