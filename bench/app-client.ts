@@ -116,7 +116,7 @@ export async function callSave(
   actionId: string,
   input: { reportId: string; baseVersion: number; changes: SaveChange[] },
   signal?: AbortSignal,
-): Promise<{ status: number; result: SaveResponse | null; ms: number }> {
+): Promise<{ status: number; result: SaveResponse | null; ms: number; bytes: number }> {
   const t = performance.now();
   const r = await fetch(`${base}/reports/${input.reportId}`, {
     method: "POST",
@@ -139,7 +139,7 @@ export async function callSave(
   } catch {
     result = null;
   }
-  return { status: r.status, result, ms };
+  return { status: r.status, result, ms, bytes: text.length };
 }
 
 /**

@@ -285,6 +285,7 @@ async function main() {
       errors.push(what);
     };
     let saves = 0;
+    let saveBytes = 0;
     let rr = 0;
     const pick = () => bases[rr++ % bases.length]!;
     const deadline = performance.now() + SECONDS * 1000;
@@ -319,6 +320,7 @@ async function main() {
             AbortSignal.any([AbortSignal.timeout(SAVE_TIMEOUT_MS), stopAll.signal]),
           );
           saves++;
+          saveBytes += r.bytes;
           lat.save.push(r.ms);
           const res = r.result;
           if (r.status !== 200 || !res) noteError(`save ${t.username}: HTTP ${r.status}`);
@@ -449,6 +451,7 @@ async function main() {
       dashboard_p99_ms: q(lat.dashboard, 0.99),
       rollups: lat.rollup.length,
       rollup_p99_ms: q(lat.rollup, 0.99),
+      save_response_bytes: Math.round(saveBytes / Math.max(1, saves)),
       app_cpu_cores: round(appCores * 100) / 100,
       postgres_cpu_cores: round(pgCores * 100) / 100,
       load_average: round(os.loadavg()[0]!),
