@@ -304,10 +304,11 @@ async function main() {
     const period = (TABS / SAVE_RATE) * 1000;
     const tabLoop = async (t: Tab) => {
       let next = performance.now() + Math.random() * period;
-      while (next < deadline) {
+      while (next < deadline && !stopAll.signal.aborted) {
         const wait = next - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        next += period;
+        // the next save one period later, or at once when this one ran late (no burst of missed saves)
+        next = Math.max(next + period, performance.now());
         const value = t.sent + 1;
         t.sent = value;
         inflightSaves++;
@@ -344,7 +345,7 @@ async function main() {
       const every = 1000 / rate;
       let next = performance.now() + Math.random() * every;
       const inflight: Promise<void>[] = [];
-      while (next < deadline) {
+      while (next < deadline && !stopAll.signal.aborted) {
         const wait = next - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         next += every;
@@ -386,7 +387,6 @@ async function main() {
     const runS = (performance.now() - tRun) / 1000;
     clearTimeout(watchdog);
     clearInterval(progress);
-    console.log(`drive finished after ${round(runS)} s; checking the database`);
     // CPU used meanwhile by the two app instances and by PostgreSQL (all its processes), in cores
     const appCores = instances.reduce((a, i, k) => a + (cpuSeconds(i.proc.pid) - cpu0[k]!), 0) / runS;
     const pgCores = (postgresCpuSeconds() - pgCpu0) / runS;
@@ -394,6 +394,9 @@ async function main() {
       `CPU: app instances ${round(appCores * 100) / 100} cores, PostgreSQL ${round(pgCores * 100) / 100} cores of ${os.availableParallelism()} ` +
         `(load average ${os.loadavg().map((x) => round(x)).join(" ")}); app CPU per request ${round((appCores * runS * 1000) / Math.max(1, saves + Object.values(lat).reduce((a, x) => a + x.length, 0) - lat.save.length))} ms`,
     );
+    console.log(`drive finished after ${round(runS)} s; stopping the instances, then checking the database`);
+    // Stopped first: a server still working through abandoned requests would write while we read.
+    await Promise.all(instances.map((i) => Promise.race([i.stop(), new Promise((r) => setTimeout(r, 15_000))]).then(() => i.kill9())));
 
     // The database's word: every acknowledged value stored, no version written twice.
     let lost = 0;
