@@ -22,7 +22,7 @@
  *
  *   npm run bench:load                     ~7,400 organs, 240 tabs, 60 s
  *   BENCH_SMOKE=1 npm run bench:load       a tiny province, 5 s (CI checks that the bench still runs)
- *   LOAD_SECONDS=… LOAD_TABS=… LOAD_RATE=… (saves per second in all) to vary it
+ *   LOAD_SECONDS=… LOAD_TABS=… LOAD_RATE=… (saves per second in all) to vary it; LOAD_READS=0 saves only
  *
  * Last line: one JSON object {instances, organs, tabs, seconds, saves, saves_per_s, save_p50_ms, save_p99_ms,
  * editor_p99_ms, pdf_p99_ms, dashboard_p99_ms, rollup_p99_ms, errors, lost, overwritten, …}.
@@ -50,9 +50,11 @@ const SHAPE = SMOKE
 const SECONDS = num("LOAD_SECONDS", 60, 5);
 const TABS = num("LOAD_TABS", 240, 6); // editor tabs, two per report
 const SAVE_RATE = num("LOAD_RATE", 240, 12); // saves per second, all tabs together
+// LOAD_READS=0: saves only (to measure the save path alone)
+const READS = Number(process.env.LOAD_READS ?? 1);
 const READ_RATES = SMOKE
-  ? { editor: 1, pdf: 0.5, dashboard: 1, rollup: 0.5 }
-  : { editor: 4, pdf: 0.5, dashboard: 2, rollup: 1 };
+  ? { editor: 1 * READS, pdf: 0.5 * READS, dashboard: 1 * READS, rollup: 0.5 * READS }
+  : { editor: 4 * READS, pdf: 0.5 * READS, dashboard: 2 * READS, rollup: 1 * READS };
 const PORTS = [Number(process.env.LOAD_PORT ?? 3301), Number(process.env.LOAD_PORT ?? 3301) + 1];
 const YEAR = 2025;
 const PASSWORD = "load-bench-2025";
@@ -342,6 +344,7 @@ async function main() {
     };
 
     const readLoop = async (rate: number, kind: "editor" | "pdf" | "dashboard" | "rollup") => {
+      if (rate <= 0) return;
       const every = 1000 / rate;
       let next = performance.now() + Math.random() * every;
       const inflight: Promise<void>[] = [];
