@@ -161,3 +161,15 @@ export async function postgresServer(): Promise<string | null> {
     await c.end().catch(() => {});
   }
 }
+
+/** Retries a seeding step that a busy machine can push past Prisma's 5 s transaction timeout (P2028). */
+export async function withRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts || (e as { code?: string }).code !== "P2028") throw e;
+      console.log(`seeding: transaction timed out on a busy machine, retrying (${i}/${attempts - 1})`);
+    }
+  }
+}

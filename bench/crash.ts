@@ -29,6 +29,7 @@ import { resolveDatabaseConfig, type DatabaseConfig } from "../lib/server/db-url
 import { syntheticEmail } from "../lib/server/auth-core";
 import { setupDatabase } from "../scripts/db-setup";
 import { callSave, ensureBuild, postgresServer, serverActionId, signIn, startInstance, type Instance } from "./app-client";
+import { withRetry } from "./app-client";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const KILLS = Number(process.env.CRASH_KILLS ?? (SMOKE ? 1 : 20)); // per provider
@@ -55,7 +56,7 @@ async function seed(config: DatabaseConfig) {
       });
       await db.account.create({ data: { id: randomUUID(), accountId: `c-u${i}`, providerId: "credential", userId: `c-u${i}`, password: hash } });
     }
-    await rebuildClosure(db);
+    await withRetry(() => rebuildClosure(db));
   } finally {
     await db.$disconnect();
   }

@@ -41,6 +41,7 @@ import { resolveDatabaseConfig } from "../lib/server/db-url";
 import { syntheticEmail } from "../lib/server/auth-core";
 import { setupDatabase } from "../scripts/db-setup";
 import { callSave, ensureBuild, postgresServer, quantile, round, serverActionId, signIn, startInstance, type Instance } from "./app-client";
+import { withRetry } from "./app-client";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const num = (name: string, full: number, smoke: number) => Number(process.env[name] ?? (SMOKE ? smoke : full));
@@ -98,7 +99,7 @@ async function seed(db: Db) {
     }
   }
   for (let i = 0; i < organs.length; i += 1000) await db.organ.createMany({ data: organs.slice(i, i + 1000) });
-  await rebuildClosure(db);
+  await withRetry(() => rebuildClosure(db));
 
   // Reports: every township and department; approved in every other county, drafts elsewhere.
   const approvedCounty = new Set(counties.filter((_, i) => i % 2 === 1));
