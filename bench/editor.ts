@@ -16,7 +16,8 @@ import { chromium, type Page } from "playwright-core";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const BASE = `http://127.0.0.1:${PORT}`;
-const EDITS = 200;
+// BENCH_SMOKE=1: 10 edits (CI checks that the bench still runs)
+const EDITS = process.env.BENCH_SMOKE === "1" ? 10 : 200;
 
 async function waitForServer(url: string, ms = 120_000) {
   const end = Date.now() + ms;

@@ -11,6 +11,7 @@
  *    concurrently; and, for contrast, the same with in-thread rendering.
  *
  *   npx tsx bench/export.ts [runs=20]
+ *   BENCH_SMOKE=1 npm run bench:export   2 runs, no LibreOffice (CI checks that the bench still runs)
  *
  * `npm run bench:export` runs it with NODE_ENV=production, as the app's server and its render workers
  * run (`next start`): React's development build adds ~15 ms to every render.
@@ -34,7 +35,9 @@ import { renderPdfWithPlan } from "../lib/export/pdf/render";
 import type { ViewModel } from "../lib/export/view-model";
 import { RenderPool, defaultPoolSize } from "../lib/export/worker/pool";
 
-const runs = Math.max(1, Number(process.argv[2] ?? 20) || 20);
+// BENCH_SMOKE=1: a couple of runs, no LibreOffice, a short idle probe (CI checks that the bench still runs)
+const SMOKE = process.env.BENCH_SMOKE === "1";
+const runs = SMOKE ? 2 : Math.max(1, Number(process.argv[2] ?? 20) || 20);
 const LO_RUNS = 5;
 const CONCURRENT = 4;
 const SELF = fileURLToPath(import.meta.url);
@@ -79,7 +82,7 @@ async function serverStall(
     await render();
     // the noise floor: the same probe while the server idles (a busy machine delays any thread)
     await fetch(`${base}/probe/start`);
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, SMOKE ? 200 : 2000));
     const idle = (await (await fetch(`${base}/probe/stop`)).json()) as { maxStallMs: number };
     await fetch(`${base}/probe/start`);
     const t0 = performance.now();
@@ -151,7 +154,7 @@ async function main() {
 
   // 3. LibreOffice reference
   let loMedian: number | null = null;
-  const soffice = findSoffice();
+  const soffice = SMOKE ? null : findSoffice();
   if (soffice) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-export-"));
     try {

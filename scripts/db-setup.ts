@@ -47,6 +47,11 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
   try {
     await client.query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`);
     log(`created database ${dbName}`);
+  } catch (e) {
+    // Another instance starting at the same moment created it first (42P04 duplicate_database, or
+    // 23505 on pg_database's unique index when both CREATEs ran concurrently).
+    const code = (e as { code?: string }).code;
+    if (code !== "42P04" && code !== "23505") throw e;
   } finally {
     await client.end();
   }
@@ -92,6 +97,32 @@ export function migrateDeploy(config: DatabaseConfig): void {
   }
 }
 
+/**
+ * The PostgreSQL advisory lock that serialises db-setup across instances (any 64-bit key of our own;
+ * `prisma migrate deploy` takes its own, different one for the migration alone). Held on its own
+ * connection from the pending-migration check through the demo seed, so that N instances starting
+ * together migrate and seed once: the first does the work, the others wait and then find nothing to do.
+ */
+export const SETUP_LOCK_KEY = "7431205617042";
+
+async function withSetupLock<T>(config: DatabaseConfig, fn: () => Promise<T>): Promise<T> {
+  if (config.provider !== "postgres") return fn(); // SQLite: one file, one host; the migration itself is a transaction
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    const got = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${SETUP_LOCK_KEY}) AS locked`);
+    if (!got.rows[0]?.locked) {
+      log("another instance is preparing the database; waiting for it");
+      await client.query(`SELECT pg_advisory_lock(${SETUP_LOCK_KEY})`);
+    }
+    return await fn();
+  } finally {
+    // ending the session releases the lock too, should the unlock fail
+    await client.query(`SELECT pg_advisory_unlock(${SETUP_LOCK_KEY})`).catch(() => {});
+    await client.end().catch(() => {});
+  }
+}
+
 export async function setupDatabase(
   config: DatabaseConfig = resolveDatabaseConfig(),
   /** demoContent: the demo report too (default true) */
@@ -99,8 +130,13 @@ export async function setupDatabase(
 ) {
   mkdirSync(dataDir(), { recursive: true });
   if (!process.env.BETTER_AUTH_SECRET) getAuthSecret();
-  if (config.provider === "postgres") await ensurePostgresDatabase(config.url);
+  if (config.provider === "postgres") {
+    await ensurePostgresDatabase(config.url);
+  }
+  await withSetupLock(config, () => migrateAndSeed(config, opts));
+}
 
+async function migrateAndSeed(config: DatabaseConfig, opts: { seed?: boolean; demoContent?: boolean }) {
   // The migration runs in a child process: this process holds no connection meanwhile (an open
   // connection to a WAL-mode SQLite file makes the migration's schema changes fail as busy).
   const probe = createDb(config);
@@ -132,6 +168,12 @@ const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPat
 if (isMain) {
   const config = resolveDatabaseConfig();
   const started = Date.now();
+  if (config.provider === "postgres" && !process.env.BETTER_AUTH_SECRET?.trim())
+    log(
+      "warning: BETTER_AUTH_SECRET is not set — this instance signs sessions with its own generated secret " +
+        `(${path.join(dataDir(), "auth-secret")}); instances on other hosts will not accept each other's logins. ` +
+        "Set the same BETTER_AUTH_SECRET on every instance (README: Deployment).",
+    );
   setupDatabase(config)
     .then(() => log(`${config.provider} ${config.provider === "sqlite" ? config.filePath : redact(config.url)} ready (${Date.now() - started} ms)`))
     .catch((e: unknown) => {

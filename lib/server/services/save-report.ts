@@ -25,6 +25,11 @@ import { auditDetail, parseStoredContent, toReportStatus } from "./report-row";
 
 /** Most fields one save may carry (a report has ~230; a pasted block or a restore stays well below). */
 export const MAX_CHANGES_PER_SAVE = 2000;
+/**
+ * Waiting for a pooled connection (Prisma's default: 2 s, then error P2028): at peak load (bench:load) a
+ * save is better late than refused — a refused save only comes back as the editor's retry.
+ */
+const SAVE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 /** A concurrent writer between our read and our conditional update: merge again this many times. */
 const WRITE_ATTEMPTS = 4;
 
@@ -77,10 +82,12 @@ export async function writeFields(
   opts: { linked?: boolean; data?: { rollupBasis?: string }; action?: string },
 ): Promise<SaveResult> {
   const scope = reportScope(user, "edit");
-  if (!can(user, "report:edit") || !(await db.report.count({ where: { AND: [{ id: input.reportId }, scope] } }))) {
+  // Not editable by this user: say whether it is read-only to them or not theirs at all.
+  const refused = async (): Promise<SaveResult> => {
     const exists = await db.report.findFirst({ where: { AND: [{ id: input.reportId }, reportScope(user)] }, select: { id: true } });
     return exists ? { ok: false, code: "READ_ONLY", message: "您没有修改该报告的权限。" } : NOT_FOUND;
-  }
+  };
+  if (!can(user, "report:edit")) return refused();
   const parsedChanges = saveChangesSchema.safeParse(input.changes);
   if (!parsedChanges.success) return { ok: false, code: "INVALID", message: "保存请求格式不正确，请刷新页面后重试（本页内容已保留在本机）。" };
 
@@ -109,7 +116,8 @@ export async function writeFields(
         organ: { select: { kind: true } },
       },
     });
-    if (!current) return NOT_FOUND;
+    // (the edit scope is in the read itself: no separate access query on the autosave path)
+    if (!current) return attempt === 0 ? refused() : NOT_FOUND;
     // A 汇总 report's tables stay linked to the roll-up: typed changes to them are refused (each alone).
     if (current.kind === "ROLLUP" && !opts.linked) {
       for (const c of changes.filter((x) => isLinkedRef(x.ref))) rejected.push({ ref: c.ref, message: LINKED_MESSAGE });
@@ -144,12 +152,15 @@ export async function writeFields(
       db,
     );
     const written = await db.$transaction(async (tx) => {
+      // The conditional update on the version read makes the new version current.version + 1 exactly;
+      // updatedAt is set here so that nothing needs reading back.
+      const updatedAt = new Date();
       const updated = await tx.report.updateMany({
         where: { AND: [{ id: current.id, version: current.version, status: { in: ["DRAFT", "RETURNED"] }, source: "EDITOR" }, scope] },
-        data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id, ...counts, ...opts.data },
+        data: { content: JSON.stringify(parsed.content), version: { increment: 1 }, updatedById: user.id, updatedAt, ...counts, ...opts.data },
       });
       if (updated.count !== 1) return null;
-      const row = await tx.report.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, updatedAt: true } });
+      const row = { version: current.version + 1, updatedAt };
       await tx.reportEvent.create({
         data: {
           reportId: current.id,
@@ -165,7 +176,7 @@ export async function writeFields(
         },
       });
       return row;
-    });
+    }, SAVE_TRANSACTION);
     if (written) {
       return {
         ok: true,

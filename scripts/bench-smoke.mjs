@@ -1,0 +1,82 @@
+// `npm run bench:smoke`: every `bench:*` script of package.json at BENCH_SMOKE=1 (a tiny size, seconds
+// each), so that none can rot unnoticed; the last step of `npm test`. A bench fails the smoke run when it
+// exits non-zero or its last output line is not one JSON object. Benches that drive the production
+// server need `next build`: it is run first when .next/BUILD_ID is missing (npm test has built already).
+//
+//   npm run bench:smoke                 every bench
+//   npm run bench:smoke -- rollup load  only these
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The bench scripts the smoke run covers: every `bench:*` script but bench:smoke itself. */
+export function benchScripts(pkg) {
+  return Object.keys(pkg.scripts ?? {}).filter((name) => name.startsWith("bench:") && name !== "bench:smoke");
+}
+
+/** The parallel jobs (2: the machine has 2 cores; the benches are mostly single-threaded). */
+const JOBS = Math.max(1, Number(process.env.BENCH_SMOKE_JOBS ?? 2) || 2);
+
+/** True when the last non-empty line of `out` is a JSON object. */
+export function endsWithJson(out) {
+  const last = out.trimEnd().split("\n").pop() ?? "";
+  try {
+    const v = JSON.parse(last);
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+function runOne(name) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn("npm", ["run", "-s", name], {
+      cwd: root,
+      env: { ...process.env, BENCH_SMOKE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", (code) => resolve({ name, code, out, err, s: (Date.now() - started) / 1000 }));
+  });
+}
+
+async function main() {
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  const wanted = process.argv.slice(2).map((a) => (a.startsWith("bench:") ? a : `bench:${a}`));
+  const names = benchScripts(pkg).filter((n) => wanted.length === 0 || wanted.includes(n));
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("bench:smoke: no production build yet, running next build");
+    const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: root, stdio: "inherit" });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  const started = Date.now();
+  const queue = [...names];
+  const results = [];
+  await Promise.all(
+    Array.from({ length: Math.min(JOBS, queue.length) }, async () => {
+      for (let name = queue.shift(); name; name = queue.shift()) {
+        const r = await runOne(name);
+        const ok = r.code === 0 && endsWithJson(r.out);
+        results.push({ ...r, ok });
+        const last = r.out.trimEnd().split("\n").pop() ?? "";
+        console.log(`${ok ? "ok  " : "FAIL"} ${name.padEnd(24)} ${r.s.toFixed(1).padStart(5)} s  ${last.slice(0, 160)}`);
+        if (!ok) {
+          console.log(`---- ${name} exited ${r.code}; output:\n${r.out.slice(-4000)}\n${r.err.slice(-4000)}\n----`);
+        }
+      }
+    }),
+  );
+  const failed = results.filter((r) => !r.ok).map((r) => r.name);
+  const summary = { benches: results.length, failed, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  console.log(JSON.stringify(summary));
+  process.exit(failed.length ? 1 : 0);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
