@@ -15,7 +15,7 @@ import { EditorStore } from "./store";
 import { TableGrid } from "./table-grid";
 import { FeeFields, HeaderFields, PreviousText, SectionOneCount, TextField } from "./text-fields";
 import { Toolbar, type SubmitAction } from "./toolbar";
-import { ValidationHost } from "./validation-panel";
+import { FindingsAnnouncer, ValidationHost } from "./validation-panel";
 import { SideColumn, usePreviewDocked } from "./side-column";
 import { PreviewStateProvider } from "@/components/report-preview/preview-state";
 import { cn } from "@/lib/utils";
@@ -173,6 +173,7 @@ function EditorForReport(props: ReportEditorProps) {
     <EditorProvider value={env}>
       <TooltipProvider>
         <ValidationHost context={ruleContext} />
+        <FindingsAnnouncer />
         <div className="min-h-screen bg-slate-50" data-testid="report-editor" data-readonly={readOnly || undefined}>
           <Toolbar
             status={props.status}

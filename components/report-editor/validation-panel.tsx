@@ -184,3 +184,38 @@ function FindingRow({ item }: { item: FindingItem }) {
     </li>
   );
 }
+
+/**
+ * Announces the checks' changes to screen readers in a polite live region (not the whole list): the
+ * counts, up to three findings that appeared and how many were resolved. Silent on the first result.
+ */
+export function FindingsAnnouncer() {
+  const { store } = useEditor();
+  const [text, setText] = useState("");
+  useEffect(() => {
+    let seen: Set<string> | null = null;
+    const announce = () => {
+      const view = store.getFindingsView();
+      if (!view) return;
+      const open = [...view.errors, ...view.warnings];
+      const prev = seen;
+      seen = new Set(open.map((i) => i.key));
+      if (!prev) return;
+      const added = open.filter((i) => !prev.has(i.key));
+      const resolved = [...prev].filter((k) => !seen!.has(k)).length;
+      if (added.length === 0 && resolved === 0) return;
+      const parts = [`检查结果：${view.errors.length} 项错误，${view.warnings.length} 项警告`];
+      for (const i of added.slice(0, 3)) parts.push(`新${i.severity === "error" ? "错误" : "警告"}：${i.rule} ${i.message}`);
+      if (added.length > 3) parts.push(`另有 ${added.length - 3} 项新问题`);
+      if (resolved) parts.push(`${resolved} 项已解决`);
+      setText(parts.join("。") + "。");
+    };
+    announce();
+    return store.subscribeKey("findings", announce);
+  }, [store]);
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="findings-live">
+      {text}
+    </div>
+  );
+}
