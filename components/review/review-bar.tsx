@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import {
@@ -88,6 +88,31 @@ const NOT_STARTED_HINT =
   "审核尚未开始，填报人仍可撤回修改。点击“开始审核”（或添加批注、退回、审核通过）即开始审核，此后填报人不能再撤回。";
 
 /**
+ * Puts the focus back on a dialog's button. The action may disable it (退回修改 once returned) — a
+ * disabled button drops the focus, so then it goes to the button's wrapper, which explains why
+ * (focusable while the button is refused). Watched for a few seconds: the new status arrives later.
+ */
+function refocusButton(get: () => HTMLButtonElement | null) {
+  const place = () => {
+    const b = get();
+    if (!b) return;
+    const wrap = b.parentElement;
+    const target = b.disabled && wrap?.tabIndex === 0 ? wrap : b;
+    if (document.activeElement !== target) target.focus();
+  };
+  place();
+  const started = Date.now();
+  const timer = setInterval(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    const b = get();
+    if (lost || (b && active === b && b.disabled)) place();
+    // the focus has moved on elsewhere, or enough time has passed
+    if ((!lost && active !== b && active !== b?.parentElement) || Date.now() - started > 5000) clearInterval(timer);
+  }, 100);
+}
+
+/**
  * The supervisor's bar on the report page: status, 退回修改 (with a required comment), 审核通过, 发布 —
  * each disabled with the reason when the status does not allow it. The server decides in the end.
  */
@@ -115,11 +140,10 @@ export function ReviewBar(props: {
   const [comment, setComment] = useState("");
   const [dialogError, setDialogError] = useState<string | null>(null);
   const baseVersion = review.version;
-  const buttons = useRef<Partial<Record<ReportAction, HTMLButtonElement | null>>>({});
   /** A dialog closed: focus goes back to the button that opened it (Radix only does so for its own triggers). */
   const refocus = (action: ReportAction) => (e: Event) => {
     e.preventDefault();
-    buttons.current[action]?.focus();
+    refocusButton(() => document.querySelector<HTMLButtonElement>(`[data-testid="review-${action}"]`));
   };
   const notStarted = review.status === "SUBMITTED" && !review.reviewStartedAt;
 
@@ -129,9 +153,6 @@ export function ReviewBar(props: {
       <Tooltip content={refusal}>
         <span tabIndex={refusal ? 0 : undefined} className="inline-flex" data-testid={`review-${action}-wrap`}>
           <Button
-            ref={(el) => {
-              buttons.current[action] = el;
-            }}
             size="sm"
             variant={variant}
             disabled={!!refusal || busy !== null}
