@@ -10,7 +10,7 @@ import {
   reportTitleSuffix,
   type ReportContent,
 } from "@/lib/template";
-import { feeStatement, parseWholeNumber, validateReport, type Finding, type OrganKind } from "@/lib/report";
+import { feeStatement, parseWholeNumber, validateReport, type Finding, type OrganKind } from "@/lib/report/client";
 import type { ImportNote } from "@/lib/import/types";
 import {
   applyCorrections,

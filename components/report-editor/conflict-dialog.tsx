@@ -10,7 +10,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { fieldDisplay, fieldLabel, fieldValue, isLongField } from "@/lib/report";
+import { fieldDisplay, fieldLabel, fieldValue, isLongField } from "@/lib/report/client";
 import { useContent, useEditor, useSaveIssues } from "./context";
 import type { ContentDiff } from "./diff";
 

@@ -1,16 +1,16 @@
 "use client";
 
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent } from "@/lib/template";
-import type { Day, OrganKind, ReportKind, ReportState, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report";
+import type { Day, OrganKind, ReportKind, ReportState, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report/client";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { AUTOSAVE_INTERVAL_MS, Autosave } from "./autosave";
 import { clearBackup, writeBackup } from "./backup";
-import { ConflictDialog } from "./conflict-dialog";
 import { EditorProvider, useSaveIssues, type EditorEnv } from "./context";
-import { RestoreDialog, RestoreOffer } from "./restore-dialog";
+import { RestoreOffer } from "./restore-offer";
 import { EditorStore } from "./store";
 import { TableGrid } from "./table-grid";
 import { FeeFields, HeaderFields, PreviousText, SectionOneCount, TextField } from "./text-fields";
@@ -47,6 +47,10 @@ export type ReportEditorProps = {
 };
 
 const BACKUP_DELAY_MS = 300;
+
+// Dialogs load when first needed: they are not part of the editor's first load.
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog), { ssr: false });
+const RestoreDialog = dynamic(() => import("./restore-dialog").then((m) => m.RestoreDialog), { ssr: false });
 
 /** The report's state on the server (GET /reports/[id]/state), for the editor's poll. */
 async function fetchReportState(reportId: string, knownVersion: number): Promise<ReportState | null> {
@@ -191,7 +195,7 @@ function EditorForReport(props: ReportEditorProps) {
           <EditorColumns sidePanel={props.sidePanel} />
         </div>
         <ConflictDialogHost dismissedFor={conflictDismissed} onDismiss={setConflictDismissed} />
-        <RestoreDialog offer={offer} serverContent={initialContent} serverVersion={initialVersion} />
+        <RestoreDialogHost offer={offer} serverContent={initialContent} serverVersion={initialVersion} />
       </TooltipProvider>
     </EditorProvider>
   );
@@ -209,7 +213,18 @@ function ConflictDialogHost({
 }) {
   const { conflicts } = useSaveIssues();
   const key = conflicts.length ? conflicts.map((c) => c.ref).join(",") : null;
+  // mounted from the first conflict on (closing, it gives the focus back)
+  const [needed, setNeeded] = useState(false);
+  if (key !== null && !needed) setNeeded(true);
+  if (!needed) return null;
   return <ConflictDialog open={key !== null && dismissedFor !== key} onOpenChange={(open) => onDismiss(open ? null : key)} />;
+}
+
+/** The restore dialog, loaded only when a local backup is offered. */
+function RestoreDialogHost(props: { offer: RestoreOffer; serverContent: ReportContent; serverVersion: number }) {
+  const backup = useSyncExternalStore(props.offer.subscribe, props.offer.getSnapshot, props.offer.getServerSnapshot);
+  if (!backup) return null;
+  return <RestoreDialog {...props} />;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   pasteNotice,
   planPaste,
   readCell,
-} from "@/lib/report";
+} from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { useCell, useEditor, useHighlighted, useInvalid, useMark, useTotal } from "./context";

@@ -22,7 +22,7 @@ import {
   readCell,
   stripLeadingHeading,
   textRef,
-} from "@/lib/report";
+} from "@/lib/report/client";
 import { titleLines } from "@/lib/export/build-view-model";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";

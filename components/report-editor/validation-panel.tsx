@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import { AlertCircleIcon, AlertTriangleIcon, CheckCircle2Icon, XIcon } from "lucide-react";
-import { validateReport, type RuleContext } from "@/lib/report";
+import { validateReport, type RuleContext } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

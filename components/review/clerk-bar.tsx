@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { HistoryIcon, Loader2Icon, Undo2Icon, UndoDotIcon } from "lucide-react";
-import { STATUS_LABELS } from "@/lib/report";
+import { STATUS_LABELS } from "@/lib/report/client";
 import { formatDateTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 import { CELLS, type ReportContent, type TableDef } from "@/lib/template";
-import { computeTotals } from "@/lib/report";
+import { computeTotals } from "@/lib/report/client";
 import type { CellChange } from "@/lib/report/diff";
 import { cn } from "@/lib/utils";
 

@@ -13,7 +13,7 @@ import {
   PlayIcon,
   Undo2Icon,
 } from "lucide-react";
-import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report";
+import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report/client";
 import { formatDateTime } from "@/lib/labels";
 import type { ReviewState } from "@/lib/server/services/report-history";
 import { cn } from "@/lib/utils";
