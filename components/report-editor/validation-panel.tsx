@@ -7,7 +7,8 @@ import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { useContent, useEditor, useFindingsView, useHighlightCount } from "./context";
+import { useEditor, useFindingsView, useHighlightCount } from "./context";
+import type { ReportContent } from "@/lib/template";
 import { buildFindingsView, type FindingItem } from "./findings-view";
 import { revealRefs } from "./reveal";
 import { FindingCommentButton } from "@/components/review/comment-marker";
@@ -15,13 +16,27 @@ import { FindingCommentButton } from "@/components/review/comment-marker";
 /** Pause in typing after which the checks run again. */
 const SETTLE_MS = 120;
 
-/** `value` once it has stopped changing for `ms` (the first value at once). */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
+/**
+ * The store's content once it has stopped changing for `ms` (the first at once). Subscribed outside
+ * React's rendering: a keystroke only restarts a timer — no component renders for it here.
+ */
+function useSettledContent(ms: number): ReportContent {
+  const { store } = useEditor();
+  const [settled, setSettled] = useState(store.getContent);
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = store.subscribe(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => setSettled(store.getContent()), ms);
+    });
+    // a change between the first render and this subscription
+    if (store.getContent() !== settled) timer = setTimeout(() => setSettled(store.getContent()), ms);
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once per store
+  }, [store, ms]);
   return settled;
 }
 
@@ -31,7 +46,7 @@ function useSettled<T>(value: T, ms: number): T {
  */
 export function ValidationHost({ context }: { context: RuleContext }) {
   const { store } = useEditor();
-  const content = useSettled(useContent(), SETTLE_MS);
+  const content = useSettledContent(SETTLE_MS);
   const deferred = useDeferredValue(content);
   const view = useMemo(() => buildFindingsView(deferred, validateReport(deferred, context)), [deferred, context]);
   useEffect(() => store.setFindingsView(view), [store, view]);
