@@ -6,9 +6,13 @@ import type { CommentThread } from "@/lib/server/services/comment-list";
 import type { CommentRights } from "@/lib/server/services/comment-access";
 import { ReportEditor, type ReportEditorProps } from "@/components/report-editor/report-editor";
 import { ClerkBar } from "./clerk-bar";
-import { CommentsPanel } from "./comments-panel";
 import { CommentsProvider, type CommentActions } from "./comments-context";
-import { ReviewBar, type ActionResult, type ReviewInfo } from "./review-bar";
+import type { ActionResult, ReviewInfo } from "./review-common";
+import dynamic from "next/dynamic";
+
+// The supervisor's bar and the comments load only where they are shown (a clerk's new report has neither).
+const ReviewBar = dynamic(() => import("./review-bar").then((m) => m.ReviewBar));
+const CommentsPanel = dynamic(() => import("./comments-panel").then((m) => m.CommentsPanel));
 
 export type ReviewServerActions = {
   submit: (input: { reportId: string; baseVersion: number }) => Promise<ActionResult>;
