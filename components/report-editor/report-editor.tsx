@@ -243,7 +243,8 @@ function EditorColumns({ sidePanel }: { sidePanel?: ReactNode }) {
       )}
       data-preview-docked={docked || undefined}
     >
-      <main className="min-w-0 space-y-6">
+      {/* the page's layout holds the one <main>: the report is a region of it */}
+      <div className="min-w-0 space-y-6" role="region" aria-label="报告内容">
         <Card>
           <CardHeader>
             <CardTitle>标题、落款与开头</CardTitle>
@@ -255,7 +256,7 @@ function EditorColumns({ sidePanel }: { sidePanel?: ReactNode }) {
         {SECTIONS.map((section) => (
           <SectionCard key={section.key} sectionKey={section.key} />
         ))}
-      </main>
+      </div>
       <aside
         className={cn(
           "flex flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start",
