@@ -240,7 +240,7 @@ function Composer() {
           </Button>
         )}
       </div>
-      {!composing && !result && <p className="mt-1 text-xs text-slate-500">点击报告中的单元格、段落或检查结果，可对该处添加批注（键盘：在该处按 Alt+M）。</p>}
+      {!composing && !result && <p className="mt-1 text-xs text-slate-500">点击报告中的单元格、段落或检查结果，可对该处添加批注。<span className="sr-only">键盘：在单元格或段落中按 Alt+M 添加批注。</span></p>}
       {composing && (
         <form
           className="mt-2 space-y-2"
