@@ -122,8 +122,11 @@ test("keyboard only: the January cycle, clerk to publication, with visible focus
   await tabTo(c, '[data-field="header.signDate"]');
   await c.keyboard.type(`${YEAR + 1}年1月20日`);
   await tabTo(c, '[data-field="header.opening"]');
-  await c.keyboard.press("ControlOrMeta+End");
-  await c.keyboard.type("本机关地址：东山县西岭乡政府路1号；电话：0591-12345678。");
+  // the whole opening typed anew: no template placeholder (「（地址：    ；电话：    ）」) left in it
+  await replace(
+    c,
+    `本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》要求编制。本报告所列数据的统计期限自${YEAR}年1月1日起至${YEAR}年12月31日止。本报告电子版可在东山县人民政府门户网站查阅或下载。如对本报告有任何疑问，请与东山县西岭乡人民政府联系（地址：东山县西岭乡政府路1号；电话：0591-12345678）。`,
+  );
   // section 一's texts
   const texts: [string, string][] = [
     ["text.s1.active", "本年度主动公开政府信息 66 条，涵盖财政预决算、惠民政策等内容。"],
