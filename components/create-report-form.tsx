@@ -40,13 +40,13 @@ export function CreateReportForm({
           onChange={(e) => setTyped({ base: state.year, value: e.target.value })}
           aria-invalid={state.error ? true : undefined}
           aria-describedby={describedBy || undefined}
-          className="w-28 rounded border border-slate-300 px-2 py-1.5 focus:border-blue-600 focus:outline-none"
+          className="w-28 rounded border border-slate-300 px-2 py-1.5 focus:border-blue-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40"
         />
       </label>
       {government ? (
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-600">报告</span>
-          <select name="kind" defaultValue="ORGAN" className="h-[34px] rounded border border-slate-300 px-2 focus:border-blue-600 focus:outline-none">
+          <select name="kind" defaultValue="ORGAN" className="h-[34px] rounded border border-slate-300 px-2 focus:border-blue-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40">
             <option value="ORGAN">本级报告</option>
             <option value="ROLLUP">汇总报告（由下级报告汇总）</option>
           </select>
@@ -55,7 +55,7 @@ export function CreateReportForm({
       <button
         type="submit"
         disabled={pending}
-        className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+        className="rounded bg-blue-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60"
       >
         {pending ? "正在创建…" : "新建报告"}
       </button>

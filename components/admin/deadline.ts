@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINES, deadlineKeyOf, isGovernment } from "@/lib/report";
+import { DEFAULT_DEADLINES, deadlineKeyOf, isGovernment } from "@/lib/report/client";
 
 /** What a kind of organ publishes, and by when (the format's dates; an admin may set others for a year). */
 export function deadlineHint(kind: string): string {

@@ -4,7 +4,7 @@ import { saveDeadlinesAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { DeadlineRow } from "@/lib/server/services/admin-deadlines";
-import { DEFAULT_DEADLINES } from "@/lib/report";
+import { DEFAULT_DEADLINES } from "@/lib/report/client";
 import { Field, FormMessage, errorProps } from "./field";
 import { useAdminForm } from "./use-admin-form";
 

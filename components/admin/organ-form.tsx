@@ -4,7 +4,7 @@ import { useState } from "react";
 import { createOrganAction, updateOrganAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { ORGAN_KIND_INFO, ORGAN_KINDS, type OrganKind } from "@/lib/report";
+import { ORGAN_KIND_INFO, ORGAN_KINDS, type OrganKind } from "@/lib/report/client";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
 import { deadlineHint } from "./deadline";
 import { useAdminForm } from "./use-admin-form";

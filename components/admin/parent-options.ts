@@ -1,4 +1,4 @@
-import { isGovernment } from "@/lib/report";
+import { isGovernment } from "@/lib/report/client";
 
 type Row = { id: string; fullName: string; kind: string; depth: number };
 

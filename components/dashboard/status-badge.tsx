@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type ReportStatus } from "@/lib/report";
+import { STATUS_LABELS, type ReportStatus } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 
 export const STATUS_STYLE: Record<ReportStatus | "NONE", string> = {

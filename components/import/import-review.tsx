@@ -22,7 +22,7 @@ import {
   validateReport,
   type Finding,
   type ReportKind,
-} from "@/lib/report";
+} from "@/lib/report/client";
 import type { ImportNote } from "@/lib/import/types";
 import {
   applyCorrections,

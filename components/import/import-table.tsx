@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { CELLS, type CellDef, type GridRow, type TableDef } from "@/lib/template";
-import { computeTotals, readCell, type Finding } from "@/lib/report";
+import { computeTotals, readCell, type Finding } from "@/lib/report/client";
 import type { ImportNote } from "@/lib/import/types";
 import { cn } from "@/lib/utils";
 

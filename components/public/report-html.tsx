@@ -1,11 +1,19 @@
 // A report's view model (lib/export/build-view-model.ts) as semantic HTML: headings, paragraphs and
 // tables with their merged cells. Plain text only (React escapes every string).
 import type { Block, Table, TableRow, ViewModel } from "@/lib/export/view-model";
+import { TABLES, type GridRow, type GridTextCell } from "@/lib/template";
 import { cn } from "@/lib/utils";
 
 const ALIGN = { left: "text-left", center: "text-center", right: "text-right" } as const;
 
-function Row({ row, columns, header }: { row: TableRow; columns: number; header: boolean }) {
+/** The template's role of each cell of a printed row (lib/template), to tell headers from data. */
+type Roles = readonly (GridTextCell["role"] | "value")[];
+
+function rolesOf(rows: readonly GridRow[]): Roles[] {
+  return rows.map((r) => r.cells.map((c) => (c.type === "text" ? c.role : "value")));
+}
+
+function Row({ row, columns, roles }: { row: TableRow; columns: number; roles: Roles | undefined }) {
   if (row.kind === "title") {
     return (
       <tr>
@@ -18,28 +26,38 @@ function Row({ row, columns, header }: { row: TableRow; columns: number; header:
   return (
     <tr>
       {row.cells.map((c, i) => {
-        const Cell = header ? "th" : "td";
+        const role = roles?.[i] ?? "value";
+        const className = cn("border border-slate-400 px-2 py-1 align-middle", ALIGN[c.align], role !== "value" && "font-normal", c.bold && "font-bold");
+        const colSpan = c.colSpan > 1 ? c.colSpan : undefined;
+        const rowSpan = c.rowSpan && c.rowSpan > 1 ? c.rowSpan : undefined;
+        if (role === "value")
+          return (
+            <td key={i} colSpan={colSpan} rowSpan={rowSpan} className={className}>
+              {c.text}
+            </td>
+          );
+        // row labels head their row (or group of rows), headers their column (or group of columns)
+        const scope = role === "label" ? (rowSpan ? "rowgroup" : "row") : colSpan ? "colgroup" : "col";
         return (
-          <Cell
-            key={i}
-            colSpan={c.colSpan > 1 ? c.colSpan : undefined}
-            rowSpan={c.rowSpan && c.rowSpan > 1 ? c.rowSpan : undefined}
-            scope={header ? "col" : undefined}
-            className={cn("border border-slate-400 px-2 py-1 align-middle", ALIGN[c.align], header ? "font-normal" : "", c.bold && "font-bold")}
-          >
+          <th key={i} colSpan={colSpan} rowSpan={rowSpan} scope={scope} className={className}>
             {c.text}
-          </Cell>
+          </th>
         );
       })}
     </tr>
   );
 }
 
-function HtmlTable({ table }: { table: Table }) {
+function HtmlTable({ table, caption }: { table: Table; caption: string }) {
   const columns = table.columns.length;
+  const def = TABLES.find((t) => t.id === table.id);
+  const headerRoles = def ? rolesOf(def.headerRows) : [];
+  const bodyRoles = def ? rolesOf(def.bodyRows) : [];
   return (
     <div className="my-4 overflow-x-auto">
       <table className="w-full border-collapse text-[13px] leading-snug" data-table={table.id}>
+        {/* the section heading printed above names the table */}
+        <caption className="sr-only">{caption}</caption>
         <colgroup>
           {table.columns.map((w, i) => (
             <col key={i} style={{ width: `${(w * 100).toFixed(2)}%` }} />
@@ -48,13 +66,13 @@ function HtmlTable({ table }: { table: Table }) {
         {table.header.length ? (
           <thead className="bg-slate-50">
             {table.header.map((r, i) => (
-              <Row key={i} row={r} columns={columns} header />
+              <Row key={i} row={r} columns={columns} roles={headerRoles[i] ?? (r.kind === "title" ? undefined : r.cells.map(() => "header"))} />
             ))}
           </thead>
         ) : null}
         <tbody>
           {table.body.map((r, i) => (
-            <Row key={i} row={r} columns={columns} header={false} />
+            <Row key={i} row={r} columns={columns} roles={bodyRoles[i]} />
           ))}
         </tbody>
       </table>
@@ -62,7 +80,7 @@ function HtmlTable({ table }: { table: Table }) {
   );
 }
 
-function BlockView({ block }: { block: Block }) {
+function BlockView({ block, caption }: { block: Block; caption: string }) {
   switch (block.kind) {
     case "heading1":
       return <h2 className="mt-8 mb-3 text-lg font-bold">{block.text}</h2>;
@@ -71,11 +89,18 @@ function BlockView({ block }: { block: Block }) {
     case "paragraph":
       return <p className="my-2 indent-8 leading-8">{block.text}</p>;
     case "table":
-      return <HtmlTable table={block.table} />;
+      return <HtmlTable table={block.table} caption={caption} />;
   }
 }
 
+/** The heading each block stands under (a table's caption). */
+function headingsOf(blocks: readonly Block[]): string[] {
+  let last = "";
+  return blocks.map((b) => (b.kind === "heading1" ? (last = b.text) : last));
+}
+
 export function ReportHtml({ vm }: { vm: ViewModel }) {
+  const captions = headingsOf(vm.blocks);
   return (
     <article className="mx-auto max-w-4xl rounded-lg border border-slate-200 bg-white px-6 py-10 text-[15px] text-slate-900 md:px-14" data-testid="public-report">
       <header className="mb-8 text-center">
@@ -93,7 +118,7 @@ export function ReportHtml({ vm }: { vm: ViewModel }) {
         </p>
       ))}
       {vm.blocks.map((b, i) => (
-        <BlockView key={i} block={b} />
+        <BlockView key={i} block={b} caption={captions[i]!} />
       ))}
       <footer className="mt-10 text-right leading-8">
         <p>{vm.signature.organName}</p>

@@ -21,7 +21,7 @@ import {
   type ReportState,
   type SaveInput,
   type SaveResult,
-} from "@/lib/report";
+} from "@/lib/report/client";
 
 export type SaveState =
   | { kind: "saved"; savedAt: string }

@@ -5,7 +5,7 @@
  * clerk's own edits and never reverts what others saved meanwhile.
  */
 import type { ReportContent } from "@/lib/template";
-import { changedFields, fieldEquals, fieldValue } from "@/lib/report";
+import { changedFields, fieldEquals, fieldValue } from "@/lib/report/client";
 import { contentEquals } from "./diff";
 
 export type Backup = {

@@ -10,7 +10,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { fieldDisplay, fieldLabel, fieldValue, isLongField } from "@/lib/report";
+import { fieldDisplay, fieldLabel, fieldValue, isLongField } from "@/lib/report/client";
 import { useContent, useEditor, useSaveIssues } from "./context";
 import type { ContentDiff } from "./diff";
 
@@ -22,7 +22,7 @@ function Value({ text, mine }: { text: string; mine: boolean }) {
         (mine ? "bg-blue-50 text-slate-900" : "bg-slate-50 text-slate-700")
       }
     >
-      {text === "" ? <span className="italic text-slate-400">（空）</span> : text}
+      {text === "" ? <span className="italic text-slate-500">（空）</span> : text}
     </div>
   );
 }

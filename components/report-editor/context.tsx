@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
 import type { ReportContent, TableId } from "@/lib/template";
-import type { OrganKind } from "@/lib/report";
+import type { OrganKind } from "@/lib/report/client";
 import type { EditorStore, InvalidCell } from "./store";
 import type { Autosave } from "./autosave";
 import type { FindingsView, MarkSeverity } from "./findings-view";

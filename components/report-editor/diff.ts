@@ -3,7 +3,7 @@
  * deciding whether a local backup holds anything new). Fields, labels and display from lib/report.
  */
 import type { ReportContent } from "@/lib/template";
-import { changedFields, fieldDisplay, fieldLabel, isLongField } from "@/lib/report";
+import { changedFields, fieldDisplay, fieldLabel, isLongField } from "@/lib/report/client";
 
 export type ContentDiff = {
   /** Finding-style ref: a cell id, text.<id>, header.<name>, fee, ack.<key> or source.<id>. */

@@ -4,7 +4,7 @@
  * cells and fields). Pure.
  */
 import { CELLS, TABLES, type ReportContent } from "@/lib/template";
-import { groupByCause, readCell, type Finding, type RuleId, type Severity } from "@/lib/report";
+import { groupByCause, readCell, type Finding, type RuleId, type Severity } from "@/lib/report/client";
 
 export type MarkSeverity = "error" | "warning";
 

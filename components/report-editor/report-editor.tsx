@@ -1,21 +1,21 @@
 "use client";
 
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent } from "@/lib/template";
-import type { Day, OrganKind, ReportKind, ReportState, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report";
+import type { Day, OrganKind, ReportKind, ReportState, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report/client";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { AUTOSAVE_INTERVAL_MS, Autosave } from "./autosave";
 import { clearBackup, writeBackup } from "./backup";
-import { ConflictDialog } from "./conflict-dialog";
 import { EditorProvider, useSaveIssues, type EditorEnv } from "./context";
-import { RestoreDialog, RestoreOffer } from "./restore-dialog";
+import { RestoreOffer } from "./restore-offer";
 import { EditorStore } from "./store";
 import { TableGrid } from "./table-grid";
 import { FeeFields, HeaderFields, PreviousText, SectionOneCount, TextField } from "./text-fields";
 import { Toolbar, type SubmitAction } from "./toolbar";
-import { ValidationHost } from "./validation-panel";
+import { FindingsAnnouncer, ValidationHost } from "./validation-panel";
 import { SideColumn, usePreviewDocked } from "./side-column";
 import { PreviewStateProvider } from "@/components/report-preview/preview-state";
 import { cn } from "@/lib/utils";
@@ -49,6 +49,10 @@ export type ReportEditorProps = {
 };
 
 const BACKUP_DELAY_MS = 300;
+
+// Dialogs load when first needed: they are not part of the editor's first load.
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog), { ssr: false });
+const RestoreDialog = dynamic(() => import("./restore-dialog").then((m) => m.RestoreDialog), { ssr: false });
 
 /** The report's state on the server (GET /reports/[id]/state), for the editor's poll. */
 async function fetchReportState(reportId: string, knownVersion: number): Promise<ReportState | null> {
@@ -175,6 +179,7 @@ function EditorForReport(props: ReportEditorProps) {
     <EditorProvider value={env}>
       <TooltipProvider>
         <ValidationHost context={ruleContext} />
+        <FindingsAnnouncer />
         <div className="min-h-screen bg-slate-50" data-testid="report-editor" data-readonly={readOnly || undefined}>
           <Toolbar
             status={props.status}
@@ -192,7 +197,7 @@ function EditorForReport(props: ReportEditorProps) {
           <EditorColumns sidePanel={props.sidePanel} />
         </div>
         <ConflictDialogHost dismissedFor={conflictDismissed} onDismiss={setConflictDismissed} />
-        <RestoreDialog offer={offer} serverContent={initialContent} serverVersion={initialVersion} />
+        <RestoreDialogHost offer={offer} serverContent={initialContent} serverVersion={initialVersion} />
       </TooltipProvider>
     </EditorProvider>
   );
@@ -210,7 +215,18 @@ function ConflictDialogHost({
 }) {
   const { conflicts } = useSaveIssues();
   const key = conflicts.length ? conflicts.map((c) => c.ref).join(",") : null;
+  // mounted from the first conflict on (closing, it gives the focus back)
+  const [needed, setNeeded] = useState(false);
+  if (key !== null && !needed) setNeeded(true);
+  if (!needed) return null;
   return <ConflictDialog open={key !== null && dismissedFor !== key} onOpenChange={(open) => onDismiss(open ? null : key)} />;
+}
+
+/** The restore dialog, loaded only when a local backup is offered. */
+function RestoreDialogHost(props: { offer: RestoreOffer; serverContent: ReportContent; serverVersion: number }) {
+  const backup = useSyncExternalStore(props.offer.subscribe, props.offer.getSnapshot, props.offer.getServerSnapshot);
+  if (!backup) return null;
+  return <RestoreDialog {...props} />;
 }
 
 /**
@@ -229,7 +245,8 @@ function EditorColumns({ sidePanel }: { sidePanel?: ReactNode }) {
       )}
       data-preview-docked={docked || undefined}
     >
-      <main className="min-w-0 space-y-6">
+      {/* the page's layout holds the one <main>: the report is a region of it */}
+      <div className="min-w-0 space-y-6" role="region" aria-label="报告内容">
         <Card>
           <CardHeader>
             <CardTitle>标题、落款与开头</CardTitle>
@@ -241,7 +258,7 @@ function EditorColumns({ sidePanel }: { sidePanel?: ReactNode }) {
         {SECTIONS.map((section) => (
           <SectionCard key={section.key} sectionKey={section.key} />
         ))}
-      </main>
+      </div>
       <aside
         className={cn(
           "flex flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start",

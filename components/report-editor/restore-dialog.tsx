@@ -11,48 +11,13 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import type { ReportContent } from "@/lib/template";
-import { withFields, fieldValue } from "@/lib/report";
+import { withFields, fieldValue } from "@/lib/report/client";
 import { formatDateTimeSeconds } from "@/lib/labels";
-import { backupEdits, clearBackup, readBackup, shouldOfferRestore, type Backup } from "./backup";
+import { backupEdits, clearBackup } from "./backup";
+import type { RestoreOffer } from "./restore-offer";
 import { DiffTable } from "./conflict-dialog";
 import { diffContent } from "./diff";
 import { useEditor } from "./context";
-
-/**
- * Whether a local backup is offered for restoring. Read once on the client (never during server
- * rendering, so hydration matches), then resolved by the user.
- */
-export class RestoreOffer {
-  private value: Backup | null | undefined = undefined;
-  private listeners = new Set<() => void>();
-
-  constructor(
-    private readonly reportId: string,
-    private readonly server: { version: number; savedAt: string; content: ReportContent },
-    private readonly enabled: boolean,
-  ) {}
-
-  getSnapshot = (): Backup | null => {
-    if (this.value === undefined) {
-      const backup = this.enabled ? readBackup(this.reportId) : null;
-      this.value = shouldOfferRestore(backup, this.server) ? backup : null;
-    }
-    return this.value;
-  };
-  getServerSnapshot = (): Backup | null => null;
-  subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  };
-  /** An offer is waiting for the user's answer (backups must not be overwritten meanwhile). */
-  pending(): boolean {
-    return this.getSnapshot() !== null;
-  }
-  resolve() {
-    this.value = null;
-    this.listeners.forEach((l) => l());
-  }
-}
 
 export function RestoreDialog({
   offer,

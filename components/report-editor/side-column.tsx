@@ -3,12 +3,15 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 import { Card } from "@/components/ui/card";
-import { DockedPreview } from "@/components/report-preview/preview-panel";
+import dynamic from "next/dynamic";
 import { useSavedStamp } from "@/components/report-preview/export-buttons";
 import { usePreviewPlacement, usePreviewState } from "@/components/report-preview/preview-state";
 import { useCommentsUi } from "@/components/review/comments-context";
 import { useEditor, useFindingsView } from "./context";
 import { ValidationPanel } from "./validation-panel";
+
+/** The page preview (and pdf.js) loads when first opened. */
+const DockedPreview = dynamic(() => import("@/components/report-preview/preview-panel").then((m) => m.DockedPreview), { ssr: false });
 
 /** Whether the page preview is open in the side column (office screens; see PreviewPlacement). */
 export function usePreviewDocked(): boolean {

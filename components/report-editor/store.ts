@@ -8,7 +8,7 @@
  * Plain `subscribe` listeners hear every content change (autosave, validation, backup).
  */
 import { CELLS, COMPUTED_CELLS, type ReportContent, type TableId } from "@/lib/template";
-import { cellNumber, computeTotals, readCell, withFields, type FieldValue, type Totals } from "@/lib/report";
+import { cellNumber, computeTotals, readCell, withFields, type FieldValue, type Totals } from "@/lib/report/client";
 import type { FindingsView, MarkSeverity } from "./findings-view";
 
 type Listener = () => void;

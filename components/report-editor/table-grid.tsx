@@ -22,13 +22,14 @@ import {
   pasteNotice,
   planPaste,
   readCell,
-} from "@/lib/report";
+} from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { useCell, useEditor, useHighlighted, useInvalid, useMark, useTotal } from "./context";
 import { buildNavModel, keyDirection, navTarget } from "./grid-nav";
 import { gridLayout, gridPlaces, pinnedWidths, type Pin, type Place } from "./grid-layout";
 import { revealRef } from "./reveal";
+import { cellAccessibleName } from "./cell-name";
 import { CommentMarker, useCommentDescription } from "@/components/review/comment-marker";
 
 /**
@@ -88,8 +89,8 @@ const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDe
     >
       <input
         data-cell={def.id}
-        aria-label={def.name}
-        aria-describedby={comments}
+        aria-label={cellAccessibleName(def)}
+        aria-describedby={error ? [`${def.id}-error`, comments].filter(Boolean).join(" ") : comments}
         aria-invalid={error ? true : undefined}
         title={error ? `${def.name}：${error}` : undefined}
         inputMode={def.kind === "count" ? "numeric" : "decimal"}
@@ -106,6 +107,12 @@ const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDe
           error && "text-red-700 underline decoration-red-500 decoration-wavy",
         )}
       />
+      {error && (
+        // the error, naming its cell, read with the cell (the list under the table shows it too)
+        <span id={`${def.id}-error`} className="sr-only">
+          {def.name}：{error}
+        </span>
+      )}
       <CommentMarker anchor={`cell:${def.id}`} cell className="absolute left-0.5 top-0.5" />
     </td>
   );
@@ -132,7 +139,7 @@ const ComputedCell = memo(function ComputedCell({ def, colSpan, place }: { def: 
       <output
         data-cell={def.id}
         tabIndex={-1}
-        aria-label={def.name}
+        aria-label={cellAccessibleName(def)}
         aria-describedby={comments}
         title={total === null ? "有单元格的值无效，无法计算合计" : "自动计算，不能输入"}
         className={cn("block h-8 px-1.5 text-right text-[13px] font-semibold leading-8 tabular-nums text-slate-700", focusRing)}

@@ -22,7 +22,7 @@ import {
   readCell,
   stripLeadingHeading,
   textRef,
-} from "@/lib/report";
+} from "@/lib/report/client";
 import { titleLines } from "@/lib/export/build-view-model";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
@@ -108,7 +108,7 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
         </p>
       )}
       <div id={`${id}-help`} className="mt-1 flex justify-between gap-4 text-xs">
-        <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error ?? def.hint}</span>
+        <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error ? `${def.label}：${error}` : def.hint}</span>
         <span className="flex shrink-0 items-center gap-2 tabular-nums text-slate-500">
           <CommentMarker anchor={`text:${def.id}`} />
           {countChars(value)} 字
@@ -205,7 +205,7 @@ export function HeaderFields() {
             className={markRing(markDate, hlDate)}
           />
           <p id={`${ids}-date-help`} className={cn("mt-1 text-xs", dateOk ? "text-slate-500" : "text-red-700")}>
-            {dateOk ? "如“2024年1月19日”，不编虚位" : "格式应为“2024年1月19日”（月、日不加 0）"}
+            {dateOk ? "如“2024年1月19日”，不编虚位" : "成文日期格式应为“2024年1月19日”（月、日不加 0）"}
           </p>
         </div>
       </div>
@@ -234,12 +234,13 @@ export function HeaderFields() {
           data-field={openingRef}
           readOnly={readOnly}
           aria-invalid={openingError ? true : undefined}
+          aria-describedby={`${ids}-opening-help`}
           value={header.opening}
           onChange={(e) => store.setHeader({ opening: e.target.value })}
           className={markRing(markOpening, hlOpening)}
         />
-        <p className={cn("mt-1 text-xs", openingError ? "font-medium text-red-700" : "text-slate-500")}>
-          {openingError ?? "请填写门户网站名称、联系地址和电话。"}
+        <p id={`${ids}-opening-help`} className={cn("mt-1 text-xs", openingError ? "font-medium text-red-700" : "text-slate-500")}>
+          {openingError ? `开头段落：${openingError}` : "请填写门户网站名称、联系地址和电话。"}
         </p>
       </div>
     </div>
@@ -404,6 +405,7 @@ function FeeInput(props: {
         readOnly={readOnly}
         maxLength={40}
         aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         onBlur={(e) => {
@@ -412,7 +414,11 @@ function FeeInput(props: {
         }}
         className="h-8 w-40 text-right tabular-nums"
       />
-      {props.error && <p className="mt-1 text-xs text-red-700">{props.error}</p>}
+      {props.error && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+          {props.label}：{props.error}
+        </p>
+      )}
     </div>
   );
 }

@@ -12,18 +12,21 @@ import {
   SendIcon,
 } from "lucide-react";
 import { reportTitleSuffix } from "@/lib/template";
-import { STATUS_LABELS, canTransition, validateReport, type ReportStatus, type RuleContext } from "@/lib/report";
+import { STATUS_LABELS, canTransition, validateReport, type ReportStatus, type RuleContext } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { formatTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { useEffect } from "react";
-import { fieldLabel } from "@/lib/report";
+import { fieldLabel } from "@/lib/report/client";
 import { useEditor, useFindingsView, useHeader, useSaveIssues, useSaveState } from "./context";
 import type { SaveState } from "./autosave";
 import { ExportButtons } from "@/components/report-preview/export-buttons";
-import { SubmitConfirm } from "./submit-confirm";
+import dynamic from "next/dynamic";
+
+/** Loaded when 提交审核 is first pressed. */
+const SubmitConfirm = dynamic(() => import("./submit-confirm").then((m) => m.SubmitConfirm), { ssr: false });
 
 export type SubmitAction = (input: { reportId: string; baseVersion: number }) => Promise<{ ok: boolean; message: string }>;
 
@@ -140,6 +143,9 @@ export function Toolbar(props: {
   const canSubmit = !readOnly && !!props.submitAction && canTransition(props.status, "submit");
 
   const [confirmOpen, setConfirmOpen] = useState(false);
+  /** The confirmation has been opened once: mounted from then on (closing, it gives the focus back). */
+  const [confirmUsed, setConfirmUsed] = useState(false);
+  if (confirmOpen && !confirmUsed) setConfirmUsed(true);
   const submitButton = useRef<HTMLButtonElement>(null);
 
   /** 提交审核: checks first, then asks (to whom, and that editing stops), then saves and submits. */
@@ -231,7 +237,7 @@ export function Toolbar(props: {
           )}
         </div>
       )}
-      {canSubmit && (
+      {canSubmit && confirmUsed && (
         <SubmitConfirm
           open={confirmOpen}
           onOpenChange={setConfirmOpen}

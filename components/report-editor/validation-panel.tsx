@@ -2,12 +2,13 @@
 
 import { useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import { AlertCircleIcon, AlertTriangleIcon, CheckCircle2Icon, XIcon } from "lucide-react";
-import { validateReport, type RuleContext } from "@/lib/report";
+import { validateReport, type RuleContext } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { useContent, useEditor, useFindingsView, useHighlightCount } from "./context";
+import { useEditor, useFindingsView, useHighlightCount } from "./context";
+import type { ReportContent } from "@/lib/template";
 import { buildFindingsView, type FindingItem } from "./findings-view";
 import { revealRefs } from "./reveal";
 import { FindingCommentButton } from "@/components/review/comment-marker";
@@ -15,13 +16,27 @@ import { FindingCommentButton } from "@/components/review/comment-marker";
 /** Pause in typing after which the checks run again. */
 const SETTLE_MS = 120;
 
-/** `value` once it has stopped changing for `ms` (the first value at once). */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
+/**
+ * The store's content once it has stopped changing for `ms` (the first at once). Subscribed outside
+ * React's rendering: a keystroke only restarts a timer — no component renders for it here.
+ */
+function useSettledContent(ms: number): ReportContent {
+  const { store } = useEditor();
+  const [settled, setSettled] = useState(store.getContent);
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = store.subscribe(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => setSettled(store.getContent()), ms);
+    });
+    // a change between the first render and this subscription
+    if (store.getContent() !== settled) timer = setTimeout(() => setSettled(store.getContent()), ms);
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once per store
+  }, [store, ms]);
   return settled;
 }
 
@@ -31,7 +46,7 @@ function useSettled<T>(value: T, ms: number): T {
  */
 export function ValidationHost({ context }: { context: RuleContext }) {
   const { store } = useEditor();
-  const content = useSettled(useContent(), SETTLE_MS);
+  const content = useSettledContent(SETTLE_MS);
   const deferred = useDeferredValue(content);
   const view = useMemo(() => buildFindingsView(deferred, validateReport(deferred, context)), [deferred, context]);
   useEffect(() => store.setFindingsView(view), [store, view]);
@@ -204,5 +219,40 @@ function FindingRow({ item }: { item: FindingItem }) {
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * Announces the checks' changes to screen readers in a polite live region (not the whole list): the
+ * counts, up to three findings that appeared and how many were resolved. Silent on the first result.
+ */
+export function FindingsAnnouncer() {
+  const { store } = useEditor();
+  const [text, setText] = useState("");
+  useEffect(() => {
+    let seen: Set<string> | null = null;
+    const announce = () => {
+      const view = store.getFindingsView();
+      if (!view) return;
+      const open = [...view.errors, ...view.warnings];
+      const prev = seen;
+      seen = new Set(open.map((i) => i.key));
+      if (!prev) return;
+      const added = open.filter((i) => !prev.has(i.key));
+      const resolved = [...prev].filter((k) => !seen!.has(k)).length;
+      if (added.length === 0 && resolved === 0) return;
+      const parts = [`检查结果：${view.errors.length} 项错误，${view.warnings.length} 项警告`];
+      for (const i of added.slice(0, 3)) parts.push(`新${i.severity === "error" ? "错误" : "警告"}：${i.rule} ${i.message}`);
+      if (added.length > 3) parts.push(`另有 ${added.length - 3} 项新问题`);
+      if (resolved) parts.push(`${resolved} 项已解决`);
+      setText(parts.join("。") + "。");
+    };
+    announce();
+    return store.subscribeKey("findings", announce);
+  }, [store]);
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="findings-live">
+      {text}
+    </div>
   );
 }

@@ -7,8 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { useEditor, useHeader, useSaveState } from "@/components/report-editor/context";
 import { downloadExport, type ExportKind } from "./download";
-import { PreviewPanel } from "./preview-panel";
+import dynamic from "next/dynamic";
 import { usePreviewPlacement, usePreviewState } from "./preview-state";
+
+/** The page preview (and pdf.js) loads when first opened. */
+const PreviewPanel = dynamic(() => import("./preview-panel").then((m) => m.PreviewPanel), { ssr: false });
 
 /** Changes after every successful save (the server's save time); "" before any is known. */
 export function useSavedStamp(): string {

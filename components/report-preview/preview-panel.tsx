@@ -103,7 +103,14 @@ function PreviewBody({ pages, state, onRetry }: { pages: PageImage[]; state: Sta
           </Button>
         </div>
       )}
-      <div className="min-h-0 flex-1 overflow-y-auto bg-slate-200/95 px-4 py-4" data-testid="preview-pages">
+      {/* focusable, so that the keyboard can scroll the pages (arrows, Page Down) */}
+      <div
+        className="min-h-0 flex-1 overflow-y-auto bg-slate-200/95 px-4 py-4 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
+        data-testid="preview-pages"
+        tabIndex={0}
+        role="region"
+        aria-label="版式预览页面"
+      >
         {pages.length === 0 && state.kind === "loading" && (
           <p className="mt-10 text-center text-sm text-slate-600">正在生成预览…</p>
         )}

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { HistoryIcon, Loader2Icon, Undo2Icon, UndoDotIcon } from "lucide-react";
-import { STATUS_LABELS } from "@/lib/report";
+import { STATUS_LABELS } from "@/lib/report/client";
 import { formatDateTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ActionMessage, Facts, STATUS_BADGE, useReviewAction, type ActionResult, type ReviewInfo } from "./review-bar";
+import { ActionMessage, Facts, STATUS_BADGE, useReviewAction, type ActionResult, type ReviewInfo } from "./review-common";
 
 /**
  * The clerk's view of the review: the return comment shown prominently when 已退回, 撤回 while the

@@ -27,6 +27,9 @@ function anchorOf(el: Element): string | null {
   return null;
 }
 
+/** The place a comment was begun from by keyboard (Alt+M): the focus goes back there when the composer closes. */
+let composedFrom: HTMLElement | null = null;
+
 /**
  * The comments of a report beside the editor: the composer for the place last clicked, the threads
  * in the order of the report with their replies, resolve / reopen. Reads the CommentsProvider; must
@@ -50,11 +53,23 @@ export function CommentsPanel() {
       const anchor = anchorOf(e.target);
       if (anchor) ui.setPlace(anchor);
     };
+    // Alt+M (as 插入批注 in office suites): comment on the focused place without leaving it by Tab
+    const onKey = (e: Event) => {
+      const k = e as KeyboardEvent;
+      if (!k.altKey || k.ctrlKey || k.metaKey || k.code !== "KeyM" || !(k.target instanceof HTMLElement)) return;
+      const anchor = anchorOf(k.target);
+      if (!anchor) return;
+      k.preventDefault();
+      composedFrom = k.target;
+      ui.compose(anchor);
+    };
     root.addEventListener("focusin", onEvent);
     root.addEventListener("pointerdown", onEvent);
+    root.addEventListener("keydown", onKey);
     return () => {
       root.removeEventListener("focusin", onEvent);
       root.removeEventListener("pointerdown", onEvent);
+      root.removeEventListener("keydown", onKey);
     };
   }, [ui]);
 
@@ -200,6 +215,9 @@ function Composer() {
   const close = () => {
     setBody("");
     ui.closeComposer();
+    const back = composedFrom;
+    composedFrom = null;
+    if (back?.isConnected) back.focus();
   };
 
   const save = async () => {
@@ -222,10 +240,16 @@ function Composer() {
           </Button>
         )}
       </div>
-      {!composing && !result && <p className="mt-1 text-xs text-slate-500">点击报告中的单元格、段落或检查结果，可对该处添加批注。</p>}
+      {!composing && !result && <p className="mt-1 text-xs text-slate-500">点击报告中的单元格、段落或检查结果，可对该处添加批注。<span className="sr-only">键盘：在单元格或段落中按 Alt+M 添加批注。</span></p>}
       {composing && (
         <form
           className="mt-2 space-y-2"
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && !busy) {
+              e.preventDefault();
+              close();
+            }
+          }}
           onSubmit={(e) => {
             e.preventDefault();
             if (length > 0 && !tooLong && !busy) void save();

@@ -1,5 +1,5 @@
 import { CELLS, type ReportContent, type TableDef } from "@/lib/template";
-import { computeTotals } from "@/lib/report";
+import { computeTotals } from "@/lib/report/client";
 import type { CellChange } from "@/lib/report/diff";
 import { cn } from "@/lib/utils";
 
@@ -55,7 +55,7 @@ export function DiffTable({ table, content, changes }: { table: TableDef; conten
                     {change ? (
                       <span className="inline-flex flex-wrap justify-end gap-0.5">
                         <del className="text-red-700 line-through">{change.before || "空"}</del>
-                        <span className="text-slate-400">→</span>
+                        <span className="text-slate-500">→</span>
                         <ins className="font-semibold text-emerald-800 no-underline">{change.after || "空"}</ins>
                       </span>
                     ) : (

@@ -1,11 +1,8 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import {
-  AlertTriangleIcon,
-  CheckCircle2Icon,
   CheckIcon,
   HistoryIcon,
   Loader2Icon,
@@ -13,67 +10,17 @@ import {
   PlayIcon,
   Undo2Icon,
 } from "lucide-react";
-import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report";
-import { formatDateTime } from "@/lib/labels";
-import type { ReviewState } from "@/lib/server/services/report-history";
+import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/textarea";
 import { Tooltip, TooltipProvider } from "@/components/ui/tooltip";
+import { Facts, STATUS_BADGE, ActionMessage, useReviewAction, type ActionResult, type ReviewInfo } from "./review-common";
 
-export type ActionResult = { ok: boolean; message: string; code?: string };
-
-/** The review facts the bars show (dates as ISO strings): the server's ReviewState. */
-export type ReviewInfo = ReviewState;
-
-export const STATUS_BADGE: Record<ReportStatus, "secondary" | "warning" | "error" | "success" | "default"> = {
-  DRAFT: "secondary",
-  SUBMITTED: "warning",
-  RETURNED: "error",
-  APPROVED: "success",
-  PUBLISHED: "default",
-};
-
-/** Runs an action, shows its answer and always refreshes from the server afterwards. */
-export function useReviewAction() {
-  const router = useRouter();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [, startTransition] = useTransition();
-  const run = async (key: string, fn: () => Promise<ActionResult>): Promise<ActionResult> => {
-    if (busy) return { ok: false, message: "正在处理上一个操作，请稍候。" };
-    setBusy(key);
-    setResult(null);
-    let r: ActionResult;
-    try {
-      r = await fn();
-    } catch {
-      r = { ok: false, message: "操作失败：网络或服务器错误，请稍后重试。" };
-    }
-    setResult(r);
-    setBusy(null);
-    startTransition(() => router.refresh());
-    return r;
-  };
-  return { run, busy, result };
-}
-
-export function ActionMessage({ result }: { result: ActionResult | null }) {
-  if (!result) return null;
-  return (
-    <p
-      role="status"
-      data-testid="review-message"
-      data-ok={result.ok || undefined}
-      className={cn("flex items-center gap-1 text-sm", result.ok ? "text-emerald-700" : "text-red-700")}
-    >
-      {result.ok ? <CheckCircle2Icon className="size-4" /> : <AlertTriangleIcon className="size-4" />}
-      {result.message}
-    </p>
-  );
-}
+// (re-exported for older imports; the clerk's bar imports review-common, not this supervisor-only module)
+export { ActionMessage, Facts, STATUS_BADGE, useReviewAction, type ActionResult, type ReviewInfo } from "./review-common";
 
 const HINTS: Record<ReportStatus, string> = {
   DRAFT: "填报人尚未提交审核，暂不能审核。",
@@ -86,6 +33,31 @@ const HINTS: Record<ReportStatus, string> = {
 
 const NOT_STARTED_HINT =
   "审核尚未开始，填报人仍可撤回修改。点击“开始审核”（或添加批注、退回、审核通过）即开始审核，此后填报人不能再撤回。";
+
+/**
+ * Puts the focus back on a dialog's button. The action may disable it (退回修改 once returned) — a
+ * disabled button drops the focus, so then it goes to the button's wrapper, which explains why
+ * (focusable while the button is refused). Watched for a few seconds: the new status arrives later.
+ */
+function refocusButton(get: () => HTMLButtonElement | null) {
+  const place = () => {
+    const b = get();
+    if (!b) return;
+    const wrap = b.parentElement;
+    const target = b.disabled && wrap?.tabIndex === 0 ? wrap : b;
+    if (document.activeElement !== target) target.focus();
+  };
+  place();
+  const started = Date.now();
+  const timer = setInterval(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    const b = get();
+    if (lost || (b && active === b && b.disabled)) place();
+    // the focus has moved on elsewhere, or enough time has passed
+    if ((!lost && active !== b && active !== b?.parentElement) || Date.now() - started > 5000) clearInterval(timer);
+  }, 100);
+}
 
 /**
  * The supervisor's bar on the report page: status, 退回修改 (with a required comment), 审核通过, 发布 —
@@ -115,11 +87,10 @@ export function ReviewBar(props: {
   const [comment, setComment] = useState("");
   const [dialogError, setDialogError] = useState<string | null>(null);
   const baseVersion = review.version;
-  const buttons = useRef<Partial<Record<ReportAction, HTMLButtonElement | null>>>({});
   /** A dialog closed: focus goes back to the button that opened it (Radix only does so for its own triggers). */
   const refocus = (action: ReportAction) => (e: Event) => {
     e.preventDefault();
-    buttons.current[action]?.focus();
+    refocusButton(() => document.querySelector<HTMLButtonElement>(`[data-testid="review-${action}"]`));
   };
   const notStarted = review.status === "SUBMITTED" && !review.reviewStartedAt;
 
@@ -129,9 +100,6 @@ export function ReviewBar(props: {
       <Tooltip content={refusal}>
         <span tabIndex={refusal ? 0 : undefined} className="inline-flex" data-testid={`review-${action}-wrap`}>
           <Button
-            ref={(el) => {
-              buttons.current[action] = el;
-            }}
             size="sm"
             variant={variant}
             disabled={!!refusal || busy !== null}
@@ -337,26 +305,5 @@ export function ReviewBar(props: {
         </Dialog>
       </section>
     </TooltipProvider>
-  );
-}
-
-export function Facts({ review }: { review: ReviewInfo }) {
-  const items: [string, string | null][] = [
-    ["提交", review.submittedAt],
-    ["开始审核", review.status === "SUBMITTED" ? review.reviewStartedAt : null],
-    ["通过", review.approvedAt],
-    ["发布", review.publishedAt],
-  ];
-  const shown = items.filter(([, v]) => v);
-  if (shown.length === 0 && review.submissionCount === 0) return null;
-  return (
-    <span className="flex flex-wrap gap-x-3 text-xs text-slate-500" suppressHydrationWarning>
-      {review.submissionCount > 0 && <span>第 {review.submissionCount} 次提交</span>}
-      {shown.map(([label, v]) => (
-        <span key={label}>
-          {label}于 {formatDateTime(v!)}
-        </span>
-      ))}
-    </span>
   );
 }

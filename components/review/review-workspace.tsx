@@ -6,9 +6,10 @@ import type { CommentThread } from "@/lib/server/services/comment-list";
 import type { CommentRights } from "@/lib/server/services/comment-access";
 import { ReportEditor, type ReportEditorProps } from "@/components/report-editor/report-editor";
 import { ClerkBar } from "./clerk-bar";
-import { CommentsPanel } from "./comments-panel";
 import { CommentsProvider, type CommentActions } from "./comments-context";
-import { ReviewBar, type ActionResult, type ReviewInfo } from "./review-bar";
+import type { ActionResult, ReviewInfo } from "./review-common";
+import { ReviewBar } from "./review-bar";
+import { CommentsPanel } from "./comments-panel";
 
 export type ReviewServerActions = {
   submit: (input: { reportId: string; baseVersion: number }) => Promise<ActionResult>;

@@ -3,7 +3,7 @@ import { cn } from "@/lib/utils";
 
 /** A text diff: insertions highlighted green, deletions struck through in red, unchanged text plain. */
 export function TextDiff({ segments, className }: { segments: readonly DiffSegment[]; className?: string }) {
-  if (segments.length === 0) return <p className={cn("text-sm text-slate-400", className)}>（空）</p>;
+  if (segments.length === 0) return <p className={cn("text-sm text-slate-500", className)}>（空）</p>;
   return (
     <p className={cn("whitespace-pre-wrap break-words text-[15px] leading-7 text-slate-800", className)} data-testid="text-diff">
       {segments.map((s, i) =>
@@ -28,7 +28,7 @@ export function ValueChange({ before, after }: { before: string; after: string }
   return (
     <span className="inline-flex flex-wrap items-baseline gap-1 tabular-nums">
       <del className="rounded-sm bg-red-100 px-0.5 text-red-800 line-through">{before === "" ? "（空）" : before}</del>
-      <span className="text-slate-400">→</span>
+      <span className="text-slate-500">→</span>
       <ins className="rounded-sm bg-emerald-100 px-0.5 text-emerald-900 no-underline">{after === "" ? "（空）" : after}</ins>
     </span>
   );

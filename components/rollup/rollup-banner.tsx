@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { RefreshCwIcon } from "lucide-react";
-import { fieldDisplay, fieldLabel } from "@/lib/report";
+import { fieldDisplay, fieldLabel } from "@/lib/report/client";
 import { Button } from "@/components/ui/button";
 import type { RollupDrift } from "@/lib/server/services/refresh-rollup-report";
 import { refreshRollupAction } from "@/app/(app)/reports/[id]/rollup-actions";

@@ -1,65 +1,51 @@
 "use client";
 
-import * as React from "react";
-import { Dialog as DialogPrimitive } from "radix-ui";
-import { XIcon } from "lucide-react";
+import { useEffect, useState, type ComponentProps } from "react";
+import type { Dialog as DialogPrimitive } from "radix-ui";
 import { cn } from "@/lib/utils";
 
-export const Dialog = DialogPrimitive.Root;
-export const DialogTrigger = DialogPrimitive.Trigger;
-export const DialogClose = DialogPrimitive.Close;
+/*
+ * The dialog primitives (dialog-impl.tsx: Radix's focus trap, dismissable layer, scroll lock) load the
+ * first time a dialog opens: no page pays for them up front. The dialog mounts once they are all
+ * there, so that it opens whole — named by its title when the focus moves in. Every dialog here is
+ * controlled (`open`).
+ */
+type Impl = typeof import("./dialog-impl");
+let impl: Impl | null = null;
+let loading: Promise<Impl> | null = null;
+const load = () => (loading ??= import("./dialog-impl").then((m) => (impl = m)));
 
-export function DialogContent({
-  className,
-  children,
-  showClose = true,
-  ...props
-}: React.ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
-  return (
-    <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
-      <DialogPrimitive.Content
-        className={cn(
-          "fixed left-1/2 top-1/2 z-50 flex max-h-[90vh] w-[min(96vw,56rem)] -translate-x-1/2 -translate-y-1/2 flex-col",
-          "rounded-lg border border-slate-200 bg-white shadow-xl focus:outline-none",
-          className,
-        )}
-        {...props}
-      >
-        {children}
-        {showClose && (
-          <DialogPrimitive.Close
-            className="absolute right-3 top-3 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
-            aria-label="关闭"
-          >
-            <XIcon className="size-4" />
-          </DialogPrimitive.Close>
-        )}
-      </DialogPrimitive.Content>
-    </DialogPrimitive.Portal>
-  );
+/** A controlled dialog: nothing is loaded or mounted until it first opens; then it stays mounted (closing gives the focus back). */
+export function Dialog(props: ComponentProps<typeof DialogPrimitive.Root>) {
+  const [used, setUsed] = useState(false);
+  const [, setLoaded] = useState(impl !== null);
+  if (props.open && !used) setUsed(true);
+  useEffect(() => {
+    if (used && !impl) void load().then(() => setLoaded(true));
+  }, [used]);
+  if (!used || !impl) return null;
+  const Root = impl.Dialog;
+  return <Root {...props} />;
 }
 
-export function DialogHeader({ className, ...props }: React.ComponentProps<"div">) {
+// Rendered only inside a mounted Dialog, i.e. once the primitives are loaded.
+export function DialogContent(props: ComponentProps<Impl["DialogContent"]>) {
+  const Part = impl!.DialogContent;
+  return <Part {...props} />;
+}
+export function DialogTitle(props: ComponentProps<Impl["DialogTitle"]>) {
+  const Part = impl!.DialogTitle;
+  return <Part {...props} />;
+}
+export function DialogDescription(props: ComponentProps<Impl["DialogDescription"]>) {
+  const Part = impl!.DialogDescription;
+  return <Part {...props} />;
+}
+
+export function DialogHeader({ className, ...props }: ComponentProps<"div">) {
   return <div className={cn("border-b border-slate-100 px-5 py-4 pr-10", className)} {...props} />;
 }
 
-export function DialogFooter({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 px-5 py-3", className)}
-      {...props}
-    />
-  );
-}
-
-export function DialogTitle({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Title>) {
-  return <DialogPrimitive.Title className={cn("text-base font-semibold text-slate-900", className)} {...props} />;
-}
-
-export function DialogDescription({
-  className,
-  ...props
-}: React.ComponentProps<typeof DialogPrimitive.Description>) {
-  return <DialogPrimitive.Description className={cn("mt-1 text-sm text-slate-600", className)} {...props} />;
+export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
+  return <div className={cn("flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 px-5 py-3", className)} {...props} />;
 }

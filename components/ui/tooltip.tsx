@@ -1,12 +1,25 @@
 "use client";
 
 import * as React from "react";
-import { Tooltip as TooltipPrimitive } from "radix-ui";
 import { cn } from "@/lib/utils";
 
-export const TooltipProvider = TooltipPrimitive.Provider;
+/** Kept for the callers' structure: the tooltips need no provider. */
+export function TooltipProvider({ children }: { children: React.ReactNode; delayDuration?: number }) {
+  return <>{children}</>;
+}
 
-/** A small dark tooltip; wrap a focusable trigger (a disabled button needs a wrapping span). */
+const SIDE: Record<"top" | "bottom" | "left" | "right", string> = {
+  top: "bottom-full left-1/2 mb-1.5 -translate-x-1/2",
+  bottom: "top-full left-1/2 mt-1.5 -translate-x-1/2",
+  left: "right-full top-1/2 mr-1.5 -translate-y-1/2",
+  right: "left-full top-1/2 ml-1.5 -translate-y-1/2",
+};
+
+/**
+ * A small dark tooltip; wrap a focusable trigger (a disabled button needs a wrapping span). Shown while
+ * the pointer is over the trigger or the keyboard focus is in it, after a short delay — plain CSS (no
+ * positioning library in the page's first load).
+ */
 export function Tooltip({
   content,
   children,
@@ -20,21 +33,19 @@ export function Tooltip({
 }) {
   if (!content) return <>{children}</>;
   return (
-    <TooltipPrimitive.Root delayDuration={200}>
-      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-      <TooltipPrimitive.Portal>
-        <TooltipPrimitive.Content
-          side={side}
-          sideOffset={6}
-          className={cn(
-            "z-50 max-w-xs rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-5 text-white shadow-md",
-            className,
-          )}
-        >
-          {content}
-          <TooltipPrimitive.Arrow className="fill-slate-900" />
-        </TooltipPrimitive.Content>
-      </TooltipPrimitive.Portal>
-    </TooltipPrimitive.Root>
+    <span className="group/tooltip relative inline-flex">
+      {children}
+      <span
+        role="tooltip"
+        className={cn(
+          "pointer-events-none invisible absolute z-50 w-max max-w-xs rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-5 font-normal whitespace-normal text-white opacity-0 shadow-md transition-opacity",
+          "group-hover/tooltip:visible group-hover/tooltip:opacity-100 group-hover/tooltip:delay-200 group-focus-within/tooltip:visible group-focus-within/tooltip:opacity-100 group-focus-within/tooltip:delay-200",
+          SIDE[side],
+          className,
+        )}
+      >
+        {content}
+      </span>
+    </span>
   );
 }

@@ -14,7 +14,7 @@ import {
   type ReportContent,
   type TableDef,
 } from "@/lib/template";
-import { computeTotals, feeStatement, isFinal, printedFieldText, readCell, type ReportStatus, type Totals } from "@/lib/report";
+import { computeTotals, feeStatement, isFinal, printedFieldText, readCell, type ReportStatus, type Totals } from "@/lib/report/client";
 import type { Block, Table, TableRow, ViewModel } from "./view-model";
 
 export type ExportSource = { year: number; status: ReportStatus; content: ReportContent };

@@ -131,7 +131,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <span className="ml-1 font-mono text-xs text-slate-500">{e.actor.username}</span>
                       </>
                     ) : (
-                      <span className="text-slate-400">—</span>
+                      <span className="text-slate-500">—</span>
                     )}
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap">{e.actionLabel}</td>
@@ -141,7 +141,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         {e.report.organName} {e.report.year}年度
                       </Link>
                     ) : (
-                      <span className="text-slate-400">—</span>
+                      <span className="text-slate-500">—</span>
                     )}
                   </td>
                   <td className="px-4 py-2">
@@ -160,7 +160,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               上一页
             </Link>
           ) : (
-            <span className="text-slate-400">上一页</span>
+            <span className="text-slate-500">上一页</span>
           )}
           <span className="text-slate-500">
             第 {result.page} / {result.pageCount} 页
@@ -170,7 +170,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               下一页
             </Link>
           ) : (
-            <span className="text-slate-400">下一页</span>
+            <span className="text-slate-500">下一页</span>
           )}
         </nav>
       ) : null}

@@ -161,7 +161,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             批量下载 PDF（{data.exportable} 份已通过/已发布）
           </a>
         ) : (
-          <span className="text-sm text-slate-400" data-testid="bulk-export-none">
+          <span className="text-sm text-slate-500" data-testid="bulk-export-none">
             筛选结果中没有已通过或已发布的报告可批量下载
           </span>
         )}

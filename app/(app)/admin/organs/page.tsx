@@ -21,7 +21,7 @@ export default async function OrgansPage() {
         <p className="mt-1 text-sm text-slate-500">
           省、地市、县级人民政府下设政府部门和下级人民政府，县级人民政府下设乡镇（街道）。审核人属于人民政府（其政务公开主管部门），审核其下各级机关的报告；
           人民政府自身的汇总报告和本级报告由上一级审核。
-          <Link href="/admin/deadlines" className="ml-1 text-blue-700 hover:underline">
+          <Link href="/admin/deadlines" className="ml-1 text-blue-700 underline">
             设置各年度公开期限
           </Link>
         </p>
@@ -47,7 +47,7 @@ export default async function OrgansPage() {
           <tbody>
             {organs.map((o) => (
               <tr key={o.id} className="border-t border-slate-100" data-organ-id={o.id}>
-                <td className={`px-4 py-2 ${o.active ? "" : "text-slate-400"}`} style={{ paddingLeft: `${1 + o.depth * 1.5}rem` }}>
+                <td className={`px-4 py-2 ${o.active ? "" : "text-slate-500"}`} style={{ paddingLeft: `${1 + o.depth * 1.5}rem` }}>
                   {o.fullName}
                   {o.active ? null : <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">已停用</span>}
                 </td>

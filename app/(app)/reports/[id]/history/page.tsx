@@ -99,7 +99,7 @@ export default async function ReportHistoryPage({
                         </Link>
                       )
                     ) : (
-                      <span className="text-xs text-slate-400">首次提交</span>
+                      <span className="text-xs text-slate-500">首次提交</span>
                     )}
                   </td>
                 </tr>

@@ -1,0 +1,38 @@
+import type { ReportContent } from "@/lib/template";
+import { readBackup, shouldOfferRestore, type Backup } from "./backup";
+
+/**
+ * Whether a local backup is offered for restoring. Read once on the client (never during server
+ * rendering, so hydration matches), then resolved by the user.
+ */
+export class RestoreOffer {
+  private value: Backup | null | undefined = undefined;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly reportId: string,
+    private readonly server: { version: number; savedAt: string; content: ReportContent },
+    private readonly enabled: boolean,
+  ) {}
+
+  getSnapshot = (): Backup | null => {
+    if (this.value === undefined) {
+      const backup = this.enabled ? readBackup(this.reportId) : null;
+      this.value = shouldOfferRestore(backup, this.server) ? backup : null;
+    }
+    return this.value;
+  };
+  getServerSnapshot = (): Backup | null => null;
+  subscribe = (l: () => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+  /** An offer is waiting for the user's answer (backups must not be overwritten meanwhile). */
+  pending(): boolean {
+    return this.getSnapshot() !== null;
+  }
+  resolve() {
+    this.value = null;
+    this.listeners.forEach((l) => l());
+  }
+}
