@@ -277,7 +277,7 @@ function hostileContent(x: TextContent): ReportContent {
 
 // Markup a hostile text could smuggle in: any element other than the component's own, an event handler,
 // a javascript: URL. The component renders only these elements.
-const OWN_TAGS = new Set(["article", "section", "header", "footer", "h1", "h2", "h3", "p", "div", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "span", "br"]);
+const OWN_TAGS = new Set(["article", "section", "header", "footer", "h1", "h2", "h3", "p", "div", "table", "colgroup", "col", "caption", "thead", "tbody", "tr", "th", "td", "span", "br"]);
 const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Parses the HTML as a browser would (parse5) and walks it: only the component's own elements, no handlers. */
