@@ -114,7 +114,9 @@ test("50,000 characters pasted into 五: the other fields keep saving, the error
   await expect(e8).toContainText("五、存在的主要问题及改进情况共 50000 个字符，超过上限 20000 个字符（多 30000 个），请删减后再提交。");
   await expect(page.getByTestId("error-count")).not.toHaveText("0 项错误");
   await expect(page.getByTestId("submit-button")).toBeDisabled();
-  await expect(page.getByText("还有").first()).toBeVisible();
+  // why: the button's tooltip, shown on hover (and on focus)
+  await page.getByTestId("submit-button").locator("..").hover();
+  await expect(page.getByRole("tooltip").filter({ hasText: /还有 \d+ 项错误未改正/ })).toBeVisible();
 
   // nothing was lost: after a reload every field is there, the long text too
   await page.reload();

@@ -49,7 +49,7 @@ test("the thin slice: a clerk writes, saves, sees totals and downloads the PDF; 
   // computed totals show live
   await expect(cell("t3.new.total")).toHaveText("4");
   await expect(cell("t3.total.natural")).toHaveText("2");
-  await expect(page.getByText("已保存")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
 
   // saved: a reload shows the same values and totals
   await page.reload();
@@ -60,7 +60,7 @@ test("the thin slice: a clerk writes, saves, sees totals and downloads the PDF; 
   // bad input is kept and flagged, never saved as a number
   await cell("t3.deny1.legal").fill("-1");
   await expect(page.getByText("不能为负数").first()).toBeVisible();
-  await expect(page.getByText("已保存")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   await page.reload();
   await expect(cell("t3.deny1.legal")).toHaveValue("-1");
 
