@@ -8,7 +8,7 @@ import { createReport } from "@/lib/server/services/create-report";
 import { getReport } from "@/lib/server/services/get-report";
 import { createApplication, updateApplication } from "@/lib/server/services/register-save";
 import { getRegister } from "@/lib/server/services/register-list";
-import { carryOverRegister } from "@/lib/server/services/register-carry";
+import { carryOverOnOpen, carryOverRegister } from "@/lib/server/services/register-carry";
 import { addDisclosureCase } from "@/lib/server/services/register-cases";
 import { listDueApplications } from "@/lib/server/services/register-due";
 import { exportRegister } from "@/lib/server/services/register-export";
@@ -142,8 +142,14 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
   });
 
   it("carries open applications into next year's register as 上年结转", async () => {
-    const res = await carryOverRegister(beipo, organId, 2025, t.db);
+    // not while 2026 has not begun in China, and never when a supervisor opens it
+    expect(await carryOverOnOpen(beipo, organId, 2026, t.db, new Date("2025-12-31T15:00:00Z"))).toBe(0);
+    expect(await carryOverOnOpen(dsshencha, organId, 2026, t.db, new Date("2026-01-02T02:00:00Z"))).toBe(0);
+    expect(await t.db.application.count({ where: { organId, year: 2026 } })).toBe(0);
+    // by itself when the clerk opens 2026's register (China time: 2026-01-01 00:30)
+    const res = { count: await carryOverOnOpen(beipo, organId, 2026, t.db, new Date("2025-12-31T16:30:00Z")) };
     expect(res.count).toBe(1);
+    expect(await carryOverOnOpen(beipo, organId, 2026, t.db, new Date("2026-01-02T02:00:00Z"))).toBe(0);
     expect((await carryOverRegister(beipo, organId, 2025, t.db)).count).toBe(0);
     const next = await getRegister(beipo, organId, 2026, t.db);
     expect(next!.entries).toHaveLength(1);

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/server/session";
 import { getDb } from "@/lib/server/db";
 import { organScope } from "@/lib/server/scope";
 import { getRegister } from "@/lib/server/services/register-list";
+import { carryOverOnOpen } from "@/lib/server/services/register-carry";
 import { chinaYear } from "@/lib/labels";
 import { CELLS } from "@/lib/template";
 import { RegisterView } from "@/components/register/register-view";
@@ -39,6 +40,8 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
     take: 2000,
   });
   const organId = one(sp.organ) || (user.organId && organs.some((o) => o.id === user.organId) ? user.organId : organs[0]?.id ?? "");
+  // last year's open applications move here as 上年结转 when the organ's clerk opens this year's register
+  if (organId) await carryOverOnOpen(user, organId, year);
   const page = organId ? await getRegister(user, organId, year) : null;
   if (one(sp.organ) && !page) notFound();
   const cell = one(sp.cell);

@@ -1,4 +1,5 @@
 import "server-only";
+import { chinaYear } from "@/lib/labels";
 import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { recordEvent } from "./audit";
@@ -47,4 +48,17 @@ export async function carryOverRegister(user: Actor, organId: string, year: numb
     await syncReportFromRegister(user, organId, year + 1, db);
   }
   return { ok: true, count, message: count ? `已将 ${count} 件未办结的申请结转到 ${year + 1} 年度台账。` : "没有需要结转的申请。" };
+}
+
+/**
+ * The carry-over happens by itself: when the organ's own clerk opens the register of `year` (this year or
+ * an earlier one), last year's applications still open are listed here as 上年结转 first. Supervisors and
+ * other readers never write. Returns how many were carried.
+ */
+export async function carryOverOnOpen(user: Actor, organId: string, year: number, db: Db = getDb(), now = new Date()): Promise<number> {
+  if (year > chinaYear(now) || user.organId !== organId) return 0;
+  const open = await db.application.count({ where: { organId, year: year - 1, result: null, carriedTo: { is: null } } });
+  if (!open) return 0;
+  const r = await carryOverRegister(user, organId, year - 1, db);
+  return r.ok ? r.count : 0;
 }
