@@ -3,7 +3,7 @@ import { chinaToday, computeDeadline, stepsOf, urgency, workingDaysLeft } from "
 import { getDb, type Db } from "../db-core";
 import { organScope } from "../scope";
 import type { Actor } from "../types";
-import { loadCalendar, rowToInput } from "./register-access";
+import { APPLICATION_SELECT, loadCalendar, rowToInput } from "./register-access";
 
 export type DueItem = {
   id: string;
@@ -28,26 +28,7 @@ export async function listDueApplications(user: Actor, db: Db = getDb(), now = n
   const [rows, cal] = await Promise.all([
     db.application.findMany({
       where: { year: { in: [thisYear - 1, thisYear] }, result: null, carriedTo: { is: null }, organ: organScope(user, "read") },
-      select: {
-        id: true,
-        organId: true,
-        year: true,
-        seq: true,
-        receivedAt: true,
-        method: true,
-        applicantType: true,
-        applicantName: true,
-        contact: true,
-        content: true,
-        steps: true,
-        repliedAt: true,
-        result: true,
-        note: true,
-        carriedFromId: true,
-        version: true,
-        updatedAt: true,
-        organ: { select: { shortName: true } },
-      },
+      select: { ...APPLICATION_SELECT, organ: { select: { shortName: true } } },
     }),
     loadCalendar(db),
   ]);
