@@ -51,11 +51,14 @@ export async function waitForHealth(base: string, ms = 120_000, proc?: ChildProc
   throw new Error(`server did not answer ${base}/api/health`);
 }
 
+/** BENCH_CPU_PROF=<dir>: each instance writes a V8 CPU profile there when it stops (node --cpu-prof). */
+const cpuProfArgs = (): string[] => (process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []);
+
 /** `next start` on `port` (127.0.0.1), as scripts/start.mjs runs it; resolves once /api/health answers 200. */
 export async function startInstance(port: number, env: Record<string, string>, opts: { log?: boolean } = {}): Promise<Instance> {
   const proc = spawn(
     process.execPath,
-    ["--require", path.join(ROOT, "scripts", "client-address.cjs"), "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...cpuProfArgs(), "--require", path.join(ROOT, "scripts", "client-address.cjs"), "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", opts.log ? "inherit" : "ignore", "inherit"] },
   );
   const base = `http://127.0.0.1:${port}`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APIError } from "better-auth/api";
 import { ACCOUNT_DISABLED, createAuth, type Auth } from "@/lib/server/auth-core";
+import { loadSessionUser } from "@/lib/server/services/session-user";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/scripts/seed";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 
@@ -26,6 +27,33 @@ describe.each(TEST_PROVIDERS)("login on %s", (provider) => {
   afterAll(async () => {
     await t?.cleanup();
   }, 60_000);
+
+  it("the session user (one SQL statement): role and organ as stored; disabled, unknown or of an unknown role: none", async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const u = await t.db.user.findUniqueOrThrow({
+        where: { username: a.username },
+        select: { id: true, username: true, displayName: true, name: true, role: true, organId: true, organ: { select: { fullName: true, shortName: true, kind: true } } },
+      });
+      expect(await loadSessionUser(t.db, u.id)).toEqual({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName || u.name,
+        role: u.role,
+        organId: u.organId,
+        organName: u.organ?.fullName ?? "",
+        organShortName: u.organ?.shortName ?? "",
+        organKind: u.organ?.kind ?? "",
+      });
+    }
+    const { id } = await t.db.user.findUniqueOrThrow({ where: { username: DEMO_ACCOUNTS[0]!.username }, select: { id: true } });
+    expect(await loadSessionUser(t.db, "no-such-user")).toBeNull();
+    await t.db.user.update({ where: { id }, data: { disabled: true } });
+    expect(await loadSessionUser(t.db, id)).toBeNull();
+    await t.db.user.update({ where: { id }, data: { disabled: false, role: "JANITOR" } });
+    expect(await loadSessionUser(t.db, id)).toBeNull();
+    await t.db.user.update({ where: { id }, data: { role: DEMO_ACCOUNTS[0]!.role } });
+    expect((await loadSessionUser(t.db, id))?.role).toBe(DEMO_ACCOUNTS[0]!.role);
+  });
 
   it.each(DEMO_ACCOUNTS.map((a) => [a.username, a.role] as const))("seeded %s (%s) signs in", async (username, role) => {
     const res = await auth.api.signInUsername({ body: { username, password: DEMO_PASSWORD } });

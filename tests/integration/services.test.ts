@@ -9,6 +9,7 @@ import { createReport } from "@/lib/server/services/create-report";
 import { replaceReportContent, saveReport } from "@/lib/server/services/save-report";
 import { getPreviousYearReport, getReport } from "@/lib/server/services/get-report";
 import { listReports } from "@/lib/server/services/list-reports";
+import { ruleContextFor } from "@/lib/server/services/rule-context";
 import { seedDemo } from "@/scripts/seed";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor, addNeighbourCounty } from "./fixtures";
@@ -172,6 +173,25 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       expect((await getPreviousYearReport(chengguan, chengguan.organId!, YEAR, t.db))?.year).toBe(YEAR - 1);
       expect(await getPreviousYearReport(qingshan, chengguan.organId!, YEAR, t.db)).toBeNull();
       expect(await getPreviousYearReport(qingshan, qingshan.organId!, YEAR, t.db)).toBeNull();
+    });
+
+    it("the rule context of a clerk's own report (one SQL statement) is the general path's: last year's report and the deadline", async () => {
+      const organ = await t.db.organ.findUniqueOrThrow({ where: { id: chengguan.organId! }, select: { id: true, kind: true } });
+      const target = { organId: organ.id, organKind: organ.kind, year: YEAR, kind: "ORGAN" };
+      await createReport(chengguan, { year: YEAR - 1 }, t.db); // (or already there: the test above)
+      // the county's supervisor takes the general path (Prisma queries with the scope)
+      const own = await ruleContextFor(chengguan, target, t.db);
+      expect(own.previous?.year).toBe(YEAR - 1);
+      expect(own.previous?.content.header.organName).toBeTruthy();
+      expect(own).toEqual(await ruleContextFor(shencha, target, t.db));
+      await t.db.deadlineSetting.create({ data: { organId: organ.id, year: YEAR, key: "ORGAN", month: 2, day: 3 } });
+      try {
+        expect((await ruleContextFor(chengguan, target, t.db)).deadline).toEqual({ year: YEAR + 1, month: 2, day: 3 });
+        expect(await ruleContextFor(chengguan, target, t.db)).toEqual(await ruleContextFor(shencha, target, t.db));
+      } finally {
+        await t.db.deadlineSetting.deleteMany({ where: { organId: organ.id, year: YEAR } });
+      }
+      expect((await ruleContextFor(chengguan, target, t.db)).deadline).toEqual({ year: YEAR + 1, month: 1, day: 31 });
     });
   });
 
