@@ -9,39 +9,23 @@
  *
  * Prints the violation ids per page; last line: one JSON object {pages, serious, critical, moderate_minor, violations}.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { chromium } from "playwright-core";
+import { ensureBuild, waitForHealth } from "./app-client";
 import { A11Y_PAGES, runPages, type A11yResult } from "./a11y-pages";
 
 const PORT = Number(process.env.E2E_PORT ?? 3331);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SMOKE = process.env.BENCH_SMOKE === "1";
 
-async function waitForServer(url: string, ms = 240_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
-
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) {
-    const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
-    if (b.status !== 0) throw new Error("next build failed");
-  }
+  ensureBuild();
   const server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
     env: { ...process.env, E2E_PORT: String(PORT) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitForServer(`${BASE}/login`);
+    await waitForHealth(BASE, 240_000, server);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

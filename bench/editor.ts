@@ -14,25 +14,13 @@
  */
 import { spawn } from "node:child_process";
 import { chromium, type Page } from "playwright-core";
+import { ensureBuild, waitForHealth } from "./app-client";
 import { editorFirstLoad } from "./bundle";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const BASE = `http://127.0.0.1:${PORT}`;
 // BENCH_SMOKE=1: 10 edits (CI checks that the bench still runs)
 const EDITS = process.env.BENCH_SMOKE === "1" ? 10 : 200;
-
-async function waitForServer(url: string, ms = 120_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
 
 /**
  * Installs the probe: for each keydown on `inputSel`, the time until the frame after `outSel` changed.
@@ -75,12 +63,13 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
+  ensureBuild();
   const server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
     env: { ...process.env, E2E_PORT: String(PORT) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitForServer(`${BASE}/login`);
+    await waitForHealth(BASE, 120_000, server);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
