@@ -26,7 +26,7 @@ import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 import type { ApplicationView } from "@/lib/server/services/register-access";
 import type { SaveApplicationResult } from "@/lib/server/services/register-save";
-import type { RegisterCaseView } from "@/lib/server/services/register-list";
+import type { RegisterPage } from "@/lib/server/services/register-list";
 import type { EntryHistoryItem } from "@/lib/server/services/register-history";
 import { formatDateTime } from "@/lib/labels";
 import { RegisterImport } from "./register-import";
@@ -44,19 +44,12 @@ export type RegisterActions = {
   history: (id: string) => Promise<EntryHistoryItem[]>;
 };
 
-type Props = {
+/** The register as the service reads it (register-list.ts), its organ and rights spelled out. */
+type Props = Omit<RegisterPage, "access"> & {
   organId: string;
   organName: string;
-  year: number;
-  today: string;
   edit: boolean;
   personal: boolean;
-  entries: ApplicationView[];
-  cases: RegisterCaseView[];
-  table3: CellValues;
-  table4: CellValues;
-  carryable: number;
-  setting: { t3Source: "register" | "typed"; t4Source: "register" | "typed" };
   initialCell: string | null;
   actions: RegisterActions;
 };
