@@ -37,7 +37,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const clerk = can(user, "report:submit") && user.organId === report.organId;
   // Opening a submitted report does not start its review (the clerk may still withdraw it): the
   // supervisor starts it explicitly — 开始审核, a comment, a return or an approval.
-  const [previous, review, threads, comparison, ruleContext, rollup] = await Promise.all([
+  const [previous, review, threads, comparison, ruleContext, rollup, registerState, basis] = await Promise.all([
     getPreviousYearReport(user, report.organId, report.year, undefined, report.kind),
     getReviewState(user, report.id),
     listComments(user, report.id),
@@ -45,11 +45,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     ruleContextFor(user, { organId: report.organId, organKind: report.organKind, year: report.year, kind: report.kind }, getDb()),
     // an imported 汇总 report is the file as published elsewhere: not linked to the roll-up
     report.kind === "ROLLUP" && report.source === "EDITOR" ? getRollup(user, { organId: report.organId, year: report.year }) : Promise.resolve(null),
+    report.kind === "ORGAN" ? reportRegisterState(report.organId, report.year, report.content) : Promise.resolve(null),
+    report.kind === "ROLLUP" ? getDb().report.findUnique({ where: { id: report.id }, select: { rollupBasis: true } }) : Promise.resolve(null),
   ]);
   if (!review) notFound();
-  const registerState = report.kind === "ORGAN" ? await reportRegisterState(report.organId, report.year, report.content) : null;
   const editable = can(user, "report:edit") && user.organId === report.organId && isEditable(report.status);
-  const basis = report.kind === "ROLLUP" ? await getDb().report.findUnique({ where: { id: report.id }, select: { rollupBasis: true } }) : null;
   const drift = rollup?.ok ? rollupDrift(report.content, basis?.rollupBasis ?? null, rollup.view) : null;
   const historyHref = review.submissionCount > 0 ? `/reports/${report.id}/history` : null;
   // The comparison only makes sense for the submission under review (or just decided).
