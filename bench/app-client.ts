@@ -1,11 +1,11 @@
 /**
  * Shared by bench/load.ts and bench/crash.ts (not a bench itself): start a production instance
  * (`next start` with scripts/client-address.cjs preloaded, as `npm start` runs it), sign in as the login
- * page does (Better Auth POST /api/auth/sign-in/username), and call the editor's autosave — the real
- * server action saveReportAction (app/(app)/reports/actions.ts), posted as the browser posts it.
+ * page does (Better Auth POST /api/auth/sign-in/username), and call the editor's autosave — its route
+ * POST /reports/<id>/save (app/(app)/reports/[id]/save/route.ts), posted as the browser posts it.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -22,16 +22,6 @@ export function ensureBuild(): void {
   console.log("no production build (.next/BUILD_ID): running next build first");
   const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("next build failed");
-}
-
-/** The id of an exported server action, from the build's server-reference manifest. */
-export function serverActionId(exportedName: string, filename?: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName && (!filename || v.filename === filename));
-  if (!hit) throw new Error(`server action ${exportedName} not in the build: rebuild (npx next build)`);
-  return hit[0];
 }
 
 export type Instance = { port: number; base: string; proc: ChildProcess; stop: () => Promise<void>; kill9: () => Promise<void> };
@@ -109,36 +99,27 @@ export type SaveResponse = {
 };
 
 /**
- * Calls saveReportAction as the editor's autosave does from the browser: POST to the editor's URL with
- * the Next-Action header and the arguments as a JSON array; the answer is the RSC payload, whose row 1
- * is the action's result.
+ * Calls the editor's autosave as the browser does (components/report-editor postSave): POST
+ * /reports/<id>/save with the JSON body { baseVersion, changes }; the answer is the SaveResult as JSON.
  */
 export async function callSave(
   base: string,
   cookie: string,
-  actionId: string,
   input: { reportId: string; baseVersion: number; changes: SaveChange[] },
   signal?: AbortSignal,
 ): Promise<{ status: number; result: SaveResponse | null; ms: number; bytes: number }> {
   const t = performance.now();
-  const r = await fetch(`${base}/reports/${input.reportId}`, {
+  const r = await fetch(`${base}/reports/${input.reportId}/save`, {
     method: "POST",
-    headers: {
-      accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
-      "next-action": actionId,
-      origin: base,
-      cookie,
-    },
-    body: JSON.stringify([input]),
+    headers: { "content-type": "application/json", origin: base, cookie },
+    body: JSON.stringify({ baseVersion: input.baseVersion, changes: input.changes }),
     signal,
   });
   const text = await r.text();
   const ms = performance.now() - t;
-  const row = text.split("\n").find((l) => l.startsWith("1:"));
   let result: SaveResponse | null = null;
   try {
-    result = row ? (JSON.parse(row.slice(2)) as SaveResponse) : null;
+    result = JSON.parse(text) as SaveResponse;
   } catch {
     result = null;
   }

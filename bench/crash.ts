@@ -1,7 +1,7 @@
 /**
  * Crash safety (`npm run bench:crash`): a production server (`next start`, the existing build) takes a
- * stream of autosaves from several editor tabs — the editor's own call, the server action
- * saveReportAction — and is killed with SIGKILL at a random moment, KILLS times, on SQLite and on
+ * stream of autosaves from several editor tabs — the editor's own call, its route
+ * POST /reports/<id>/save — and is killed with SIGKILL at a random moment, KILLS times, on SQLite and on
  * PostgreSQL. After each restart:
  *   - every acknowledged save is there: each tab's cell holds the last value the server said it saved
  *     (or a later one the tab sent whose answer the kill swallowed);
@@ -28,7 +28,7 @@ import { rebuildClosure } from "../lib/server/organ-tree";
 import { resolveDatabaseConfig, type DatabaseConfig } from "../lib/server/db-url";
 import { syntheticEmail } from "../lib/server/auth-core";
 import { setupDatabase } from "../scripts/db-setup";
-import { callSave, ensureBuild, postgresServer, serverActionId, signIn, startInstance, type Instance } from "./app-client";
+import { callSave, ensureBuild, postgresServer, signIn, startInstance, type Instance } from "./app-client";
 import { withRetry } from "./app-client";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -63,8 +63,8 @@ async function seed(config: DatabaseConfig) {
 }
 
 /** A fresh server's first save loads the action's modules: one empty save (writes nothing) first. */
-async function warmUp(server: Instance, tabs: Tab[], actionId: string) {
-  const r = await callSave(server.base, tabs[0]!.cookie, actionId, { reportId: tabs[0]!.reportId, baseVersion: tabs[0]!.version, changes: [] });
+async function warmUp(server: Instance, tabs: Tab[]) {
+  const r = await callSave(server.base, tabs[0]!.cookie, { reportId: tabs[0]!.reportId, baseVersion: tabs[0]!.version, changes: [] });
   if (r.status !== 200 || !r.result?.ok) throw new Error(`warm-up save: HTTP ${r.status}`);
 }
 
@@ -150,7 +150,7 @@ async function verify(config: DatabaseConfig, tabs: Tab[]): Promise<{ lost: numb
   return { lost, corrupt };
 }
 
-async function run(provider: "sqlite" | "postgres", actionId: string, pgBase = "") {
+async function run(provider: "sqlite" | "postgres", pgBase = "") {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-crash-"));
   process.env.NIANBAO_DATA_DIR = tmp;
   const dbName = `nianbao_crash_${randomBytes(5).toString("hex")}`;
@@ -186,7 +186,7 @@ async function run(provider: "sqlite" | "postgres", actionId: string, pgBase = "
         unanswered: new Set(),
       });
     }
-    await warmUp(server, tabs, actionId);
+    await warmUp(server, tabs);
     for (let k = 0; k < KILLS; k++) {
       const srv: Instance = server!;
       let stop = false;
@@ -196,7 +196,7 @@ async function run(provider: "sqlite" | "postgres", actionId: string, pgBase = "
           const value = t.sent + 1;
           t.sent = value;
           try {
-            const r = await callSave(srv.base, t.cookie, actionId, {
+            const r = await callSave(srv.base, t.cookie, {
               reportId: t.reportId,
               baseVersion: t.version,
               changes: [{ ref: t.cell, base: t.base, value: String(value) }],
@@ -231,7 +231,7 @@ async function run(provider: "sqlite" | "postgres", actionId: string, pgBase = "
       stats.lost += v.lost;
       stats.corrupt += v.corrupt;
       server = await startInstance(PORT, env);
-      await warmUp(server, tabs, actionId);
+      await warmUp(server, tabs);
       // the tabs reload the report (as the editor does after a lost connection): its current version
       for (const t of tabs) {
         const r = await fetch(`${server.base}/reports/${t.reportId}/state`, { headers: { cookie: t.cookie } });
@@ -255,11 +255,10 @@ async function run(provider: "sqlite" | "postgres", actionId: string, pgBase = "
 
 async function main() {
   ensureBuild();
-  const actionId = serverActionId("saveReportAction", "app/(app)/reports/actions.ts");
-  const sqlite = await run("sqlite", actionId);
+  const sqlite = await run("sqlite");
   const pgUrl = await postgresServer();
   if (!pgUrl) console.log("PostgreSQL is not reachable (set TEST_POSTGRES_URL): PostgreSQL half skipped");
-  const postgres = pgUrl ? await run("postgres", actionId, pgUrl) : { kills: 0, acknowledged: 0, lost: 0, corrupt: 0, unanswered: 0 };
+  const postgres = pgUrl ? await run("postgres", pgUrl) : { kills: 0, acknowledged: 0, lost: 0, corrupt: 0, unanswered: 0 };
   const sum = (k: keyof typeof sqlite) => sqlite[k] + postgres[k];
   console.log(
     JSON.stringify({

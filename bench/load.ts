@@ -11,7 +11,7 @@
  *    run for DURATION:
  *    - autosaves: every editing client is one editor tab; two tabs per report (two clerks of an organ, or
  *      one clerk's two tabs), each typing increasing numbers into its own cell. Each save is the editor's
- *      own call — the server action saveReportAction, posted as the browser posts it — carrying the
+ *      own call — POST /reports/<id>/save, as the browser posts it — carrying the
  *      field's base value and the report version the tab last saw. A tab's requests go to either
  *      instance in turn (a load balancer without stickiness).
  *    - editor page loads (GET /reports/<id>), PDF exports (/reports/<id>/pdf), supervisors' dashboards
@@ -40,7 +40,7 @@ import { rebuildClosure } from "../lib/server/organ-tree";
 import { resolveDatabaseConfig } from "../lib/server/db-url";
 import { syntheticEmail } from "../lib/server/auth-core";
 import { setupDatabase } from "../scripts/db-setup";
-import { callSave, ensureBuild, postgresServer, quantile, round, serverActionId, signIn, startInstance, type Instance } from "./app-client";
+import { callSave, ensureBuild, postgresServer, quantile, round, signIn, startInstance, type Instance } from "./app-client";
 import { withRetry } from "./app-client";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -196,7 +196,6 @@ type Tab = {
 
 async function main() {
   ensureBuild();
-  const actionId = serverActionId("saveReportAction", "app/(app)/reports/actions.ts");
   const baseUrl = await postgresServer();
   if (!baseUrl) {
     console.log("PostgreSQL is not reachable (set TEST_POSTGRES_URL): bench:load skipped");
@@ -276,7 +275,7 @@ async function main() {
         await get(`/reports/${t.reportId}`, t.cookie);
         await get(`/reports/${t.reportId}/pdf`, t.cookie);
         for (const r of readers) await get(r.path, r.cookie);
-        const w = await callSave(b, t.cookie, actionId, { reportId: t.reportId, baseVersion: t.version, changes: [] });
+        const w = await callSave(b, t.cookie, { reportId: t.reportId, baseVersion: t.version, changes: [] });
         if (!w.result?.ok) throw new Error(`warm-up save failed: HTTP ${w.status}`);
       }),
     );
@@ -319,7 +318,6 @@ async function main() {
           const r = await callSave(
             pick(),
             t.cookie,
-            actionId,
             { reportId: t.reportId, baseVersion: t.version, changes: [{ ref: t.cell, base: t.base, value: String(value) }] },
             AbortSignal.any([AbortSignal.timeout(SAVE_TIMEOUT_MS), stopAll.signal]),
           );

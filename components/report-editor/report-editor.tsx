@@ -38,7 +38,8 @@ export type ReportEditorProps = {
   /** the 依申请公开台账's figures of tables the clerk types instead (rule R1 names every differing cell) */
   register?: Record<string, string> | null;
   readOnly: boolean;
-  saveAction: (input: SaveInput) => Promise<SaveResult>;
+  /** The autosave call; by default the report's save route (postSave). */
+  saveAction?: (input: SaveInput) => Promise<SaveResult>;
   submitAction?: SubmitAction;
   /** Whose supervisors review the report (the organ above), named in the 提交审核 confirmation. */
   submitTo?: string | null;
@@ -62,6 +63,23 @@ async function fetchReportState(reportId: string, knownVersion: number): Promise
   });
   if (!res.ok || res.redirected) return null;
   return (await res.json()) as ReportState;
+}
+
+/**
+ * The autosave: POST /reports/[id]/save (its route answers every request with a SaveResult as JSON).
+ * Throws on a network failure or an answer that is not one, which the autosave turns into a retry.
+ */
+export async function postSave(input: SaveInput): Promise<SaveResult> {
+  const res = await fetch(`/reports/${encodeURIComponent(input.reportId)}/save`, {
+    method: "POST",
+    credentials: "same-origin",
+    cache: "no-store",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ baseVersion: input.baseVersion, changes: input.changes }),
+  });
+  const body = (await res.json().catch(() => null)) as SaveResult | null;
+  if (!body || typeof body !== "object" || typeof body.ok !== "boolean") throw new Error(`HTTP ${res.status}`);
+  return body;
 }
 
 /**
@@ -90,14 +108,14 @@ function EditorForReport(props: ReportEditorProps) {
         status: props.status,
         getContent: store.getContent,
         applyRemote: (fields) => store.applyFields(fields),
-        save: props.saveAction,
+        save: props.saveAction ?? postSave,
         fetchState: fetchReportState,
         // a status or comments changed elsewhere: the page shows them from the server
         onRemoteStatus: () => router.refresh(),
         onRemoteComments: () => router.refresh(),
       }),
   );
-  useEffect(() => autosave.setSaveAction(props.saveAction), [autosave, props.saveAction]);
+  useEffect(() => autosave.setSaveAction(props.saveAction ?? postSave), [autosave, props.saveAction]);
   const [offer] = useState(
     () => new RestoreOffer(reportId, { version: initialVersion, savedAt: initialSavedAt, content: initialContent }, !readOnly),
   );

@@ -7,6 +7,7 @@ import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins";
 import type { Db } from "./db-core";
 import type { DbProvider } from "./db-url";
+import { COOKIE_PREFIX, SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from "./session-cookie";
 import { recordEvent, recordLoginAttempt } from "./services/audit";
 import { ACCOUNT_LOCKED_CODE, checkLogin, normalizeUsername, recordLoginOutcome } from "./services/login-limits";
 
@@ -103,8 +104,8 @@ export function createAuth(opts: CreateAuthOptions) {
       },
     },
     session: {
-      expiresIn: 60 * 60 * 24 * 7, // 7 days
-      updateAge: 60 * 60 * 24, // refreshed daily while in use
+      expiresIn: SESSION_EXPIRES_IN_S,
+      updateAge: SESSION_UPDATE_AGE_S,
     },
     rateLimit: {
       enabled: rateLimitEnabled,
@@ -114,7 +115,7 @@ export function createAuth(opts: CreateAuthOptions) {
       customRules: { "/sign-in/username": { window: 60, max: 300 } },
     },
     advanced: {
-      cookiePrefix: "nianbao",
+      cookiePrefix: COOKIE_PREFIX,
       // Better Auth defaults to Secure cookies in production, which browsers drop on plain-HTTP
       // intranet addresses (http://192.168.x.x): login would silently fail. Secure only when the
       // public URL is https (or forced with NIANBAO_SECURE_COOKIES=on|off).

@@ -18,9 +18,17 @@ export type Db = SqliteClient;
 /** A client or an interactive-transaction client. */
 export type DbTx = Prisma.TransactionClient;
 
+const postgresClients = new WeakSet<object>();
+
+/** The provider of a client made by createDb ("sqlite" for anything else, e.g. a transaction client). */
+export function providerOf(db: DbTx): DatabaseConfig["provider"] {
+  return postgresClients.has(db) ? "postgres" : "sqlite";
+}
+
 export function createDb(config: DatabaseConfig = resolveDatabaseConfig()): Db {
   if (config.provider === "postgres") {
     const client = new PostgresClient({ adapter: new PrismaPg(pgPoolConfig(config.url)) });
+    postgresClients.add(client);
     return client as unknown as Db;
   }
   if (config.filePath !== ":memory:") mkdirSync(path.dirname(config.filePath), { recursive: true });

@@ -14,6 +14,7 @@ import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
 import { getUserForAdmin, listUsersForAdmin } from "@/lib/server/services/admin-list-users";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/server/services/audit";
 import { DEMO_PASSWORD } from "@/scripts/seed";
+import { resolveSessionUser } from "@/lib/server/services/session-user";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor } from "./fixtures";
 
@@ -36,15 +37,19 @@ async function sessionCookie(auth: Auth, username: string, password = DEMO_PASSW
     .join("; ");
 }
 
+const SECRET = "integration-test-secret-0123456789abcdef";
+
 describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
   let t: TestDb;
   let auth: Auth;
+  const appSession = (cookie: string) =>
+    resolveSessionUser(t.db, new Headers({ cookie }), SECRET, (h) => auth.api.getSession({ headers: h }));
   let admin: Actor, shencha: Actor, chengguan: Actor;
   let countyId: string;
 
   beforeAll(async () => {
     t = await createTestDb(provider);
-    auth = createAuth({ db: t.db, provider, secret: "integration-test-secret-0123456789abcdef", rateLimit: false });
+    auth = createAuth({ db: t.db, provider, secret: SECRET, rateLimit: false });
     [admin, shencha, chengguan] = (await Promise.all(["admin", "shencha", "chengguan"].map((u) => actor(t.db, u)))) as [
       Actor,
       Actor,
@@ -234,12 +239,15 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
     it("disabling deletes the user's sessions and blocks sign-in; enabling restores it", async () => {
       const cookie = await sessionCookie(auth, "shiqiao", "initial-pass-1");
       expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
+      expect(await appSession(cookie)).toMatchObject({ id: newUserId });
       const res = await setUserDisabled(admin, newUserId, true, t.db);
       expect(res).toMatchObject({ ok: true });
       if (!res.ok) return;
       expect(res.sessionsRevoked).toBeGreaterThanOrEqual(1);
       expect(await t.db.session.count({ where: { userId: newUserId } })).toBe(0);
       expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+      // the app's own session read (every request, lib/server/session.ts) refuses it at once too
+      expect(await appSession(cookie)).toBeNull();
       expect((await signInError(auth, "shiqiao", "initial-pass-1")).body?.code).toBe("ACCOUNT_DISABLED");
       expect((await getUserForAdmin(admin, newUserId, t.db))?.disabled).toBe(true);
       expect((await events("account.disable")).at(-1)?.actorId).toBe(admin.id);
@@ -252,9 +260,11 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
 
     it("resetting a password replaces it and signs the user out", async () => {
       const cookie = await sessionCookie(auth, "shiqiao", "initial-pass-1");
+      expect(await appSession(cookie)).toMatchObject({ id: newUserId });
       const res = await resetPassword(admin, newUserId, { password: "second-pass-2" }, t.db);
       expect(res).toMatchObject({ ok: true });
       expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+      expect(await appSession(cookie)).toBeNull();
       expect((await signInError(auth, "shiqiao", "initial-pass-1")).body?.code).toBe("INVALID_USERNAME_OR_PASSWORD");
       expect((await auth.api.signInUsername({ body: { username: "shiqiao", password: "second-pass-2" } }))?.user.id).toBe(newUserId);
       expect(await resetPassword(admin, newUserId, { password: "1234" }, t.db)).toMatchObject({

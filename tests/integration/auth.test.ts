@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APIError } from "better-auth/api";
 import { ACCOUNT_DISABLED, createAuth, type Auth } from "@/lib/server/auth-core";
-import { loadSessionUser } from "@/lib/server/services/session-user";
+import { loadSessionUser, resolveSessionUser } from "@/lib/server/services/session-user";
+import { SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from "@/lib/server/session-cookie";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/scripts/seed";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 
@@ -76,6 +77,55 @@ describe.each(TEST_PROVIDERS)("login on %s", (provider) => {
       .join("; ");
     const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
     expect(session?.user).toMatchObject({ username: "qingshan", role: "CLERK", disabled: false });
+  });
+
+  it("the app reads Better Auth's session cookie itself: signed, stored and current; an old session is extended by Better Auth", async () => {
+    const SECRET = "integration-test-secret-0123456789abcdef";
+    const { headers } = await auth.api.signInUsername({ body: { username: "qingshan", password: DEMO_PASSWORD }, returnHeaders: true });
+    const cookie = (headers.get("set-cookie") ?? "").split(";")[0]!;
+    let fallbacks = 0;
+    const viaBetterAuth = (h: Headers) => {
+      fallbacks++;
+      return auth.api.getSession({ headers: h });
+    };
+    const resolve = (c: string, secret = SECRET) => resolveSessionUser(t.db, new Headers({ cookie: c }), secret, viaBetterAuth);
+    const { id } = await t.db.user.findUniqueOrThrow({ where: { username: "qingshan" }, select: { id: true } });
+    // a fresh session: read directly, no Better Auth call
+    expect(await resolve(cookie)).toEqual(await loadSessionUser(t.db, id));
+    expect(await resolve(`other=1; ${cookie}; more=2`)).toMatchObject({ id });
+    expect(fallbacks).toBe(0);
+    // a tampered signature, another secret, a token without its signature, no cookie: nobody
+    const [name, value] = [cookie.slice(0, cookie.indexOf("=")), decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1))];
+    const token = value.slice(0, value.lastIndexOf("."));
+    const sig = value.slice(value.lastIndexOf(".") + 1);
+    const flipped = (sig[0] === "A" ? "B" : "A") + sig.slice(1);
+    expect(await resolve(`${name}=${encodeURIComponent(`${token}.${flipped}`)}`)).toBeNull();
+    expect(await resolve(cookie, "another-secret-0123456789abcdef0123")).toBeNull();
+    expect(await resolve(`${name}=${token}`)).toBeNull();
+    expect(await resolve("")).toBeNull();
+    // a session last extended more than a day ago goes through Better Auth, which extends it
+    const session = await t.db.session.findUniqueOrThrow({ where: { token } });
+    const old = new Date(Date.now() + (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S - 60) * 1000);
+    await t.db.session.update({ where: { token }, data: { expiresAt: old } });
+    expect(await resolve(cookie)).toMatchObject({ id });
+    expect(fallbacks).toBe(1);
+    const extended = await t.db.session.findUniqueOrThrow({ where: { token } });
+    expect(extended.expiresAt.getTime()).toBeGreaterThan(old.getTime() + 3600_000);
+    expect(await resolve(cookie)).toMatchObject({ id });
+    expect(fallbacks).toBe(1);
+    // expired: nobody (Better Auth deletes it); a deleted session (sign-out, reset, disabled): nobody at once
+    await t.db.session.update({ where: { token }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await resolve(cookie)).toBeNull();
+    expect(await t.db.session.count({ where: { token } })).toBe(0);
+    const again = await auth.api.signInUsername({ body: { username: "qingshan", password: DEMO_PASSWORD }, returnHeaders: true });
+    const cookie2 = (again.headers.get("set-cookie") ?? "").split(";")[0]!;
+    expect(await resolve(cookie2)).toMatchObject({ id });
+    await t.db.user.update({ where: { id }, data: { disabled: true } });
+    expect(await resolve(cookie2)).toBeNull();
+    await t.db.user.update({ where: { id }, data: { disabled: false } });
+    await t.db.session.deleteMany({ where: { userId: id } });
+    expect(await resolve(cookie2)).toBeNull();
+    expect(session.userId).toBe(id);
   });
 
   it("wrong password and unknown user fail alike", async () => {

@@ -3,9 +3,8 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/server/session";
 import { createReport } from "@/lib/server/services/create-report";
-import { runSaveAction } from "@/lib/server/save-action";
 import { chinaYear } from "@/lib/labels";
-import { parseWholeNumber, type SaveInput, type SaveResult } from "@/lib/report";
+import { parseWholeNumber } from "@/lib/report";
 
 export type CreateReportState = { error: string | null; year: string };
 
@@ -26,7 +25,3 @@ export async function createReportAction(_prev: CreateReportState, form: FormDat
   redirect(`/reports/${result.reportId}`);
 }
 
-/** Autosave: see lib/server/save-action.ts (the same body, testable and fuzzed without Next). */
-export async function saveReportAction(input: SaveInput): Promise<SaveResult> {
-  return runSaveAction(input, getCurrentUser);
-}

@@ -2,6 +2,7 @@
 // organ and `disabled` may have changed since the session was created. No server-only: integration tests
 // call it with their own database client.
 import type { Db } from "../db-core";
+import { sessionRefreshDue, signedSessionToken } from "../session-cookie";
 import { isRole } from "../permissions";
 import type { SessionUser } from "../types";
 
@@ -29,7 +30,26 @@ export async function loadSessionUser(db: Db, id: string): Promise<SessionUser |
       o."fullName" AS "organFullName", o."shortName" AS "organShortName", o."kind" AS "organKind"
     FROM "User" u LEFT JOIN "Organ" o ON o."id" = u."organId"
     WHERE u."id" = ${id}`;
-  const user = rows[0];
+  return toSessionUser(rows[0]);
+}
+
+/**
+ * The session with token `token` and its user, in one plain SQL statement (lib/server/session.ts reads the
+ * session cookie itself, lib/server/session-cookie.ts). `expiresAt` is the session's, for the caller to
+ * check; `user` is null when the account is unknown, disabled or of an unknown role.
+ */
+export async function loadSessionByToken(db: Db, token: string): Promise<{ expiresAt: Date; user: SessionUser | null } | null> {
+  const rows = await db.$queryRaw<Array<Row & { expiresAt: Date | string | number }>>`
+    SELECT s."expiresAt", u."id", u."username", u."displayName", u."name", u."role", u."organId", u."disabled",
+      o."fullName" AS "organFullName", o."shortName" AS "organShortName", o."kind" AS "organKind"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Organ" o ON o."id" = u."organId"
+    WHERE s."token" = ${token}`;
+  const row = rows[0];
+  if (!row) return null;
+  return { expiresAt: new Date(row.expiresAt), user: toSessionUser(row) };
+}
+
+function toSessionUser(user: Row | undefined): SessionUser | null {
   // SQLite answers a Boolean column as 0/1, PostgreSQL as true/false
   if (!user || Number(user.disabled) !== 0 || !isRole(user.role)) return null;
   return {
@@ -42,4 +62,28 @@ export async function loadSessionUser(db: Db, id: string): Promise<SessionUser |
     organShortName: user.organShortName ?? "",
     organKind: user.organKind ?? "",
   };
+}
+
+/**
+ * The signed-in user of a request, or null (no/expired session, disabled account, unknown role). The
+ * session cookie is checked here and the session, user and organ read in one SQL statement
+ * (lib/server/session-cookie.ts); a session that is due to be extended, or has expired, goes through
+ * Better Auth's getSession (`betterAuthSession`) as before, which extends or deletes it. Role, organ and
+ * `disabled` are read fresh on every request; a deleted session (sign-out, password reset, disabled
+ * account) is refused at once.
+ */
+export async function resolveSessionUser(
+  db: Db,
+  headers: Headers,
+  secret: string,
+  betterAuthSession: (headers: Headers) => Promise<{ user: { id: string } } | null>,
+): Promise<SessionUser | null> {
+  const token = signedSessionToken(headers.get("cookie"), secret);
+  if (!token) return null;
+  const found = await loadSessionByToken(db, token);
+  if (!found) return null;
+  const now = new Date();
+  if (found.expiresAt > now && !sessionRefreshDue(found.expiresAt, now)) return found.user;
+  const session = await betterAuthSession(headers);
+  return session ? loadSessionUser(db, session.user.id) : null;
 }

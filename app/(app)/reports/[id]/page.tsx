@@ -16,7 +16,6 @@ import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ChangesSummary } from "@/components/review/changes-summary";
 import { RegisterBanner } from "@/components/register/register-banner";
 import { reportRegisterState } from "@/lib/server/services/register-report";
-import { saveReportAction } from "../actions";
 import {
   addCommentAction,
   approveReportAction,
@@ -111,7 +110,6 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           previous: previous ? { year: previous.year, content: previous.content } : null,
           register: registerState?.typedRegister ?? null,
           readOnly: !editable,
-          saveAction: saveReportAction,
           pdfUrl: `/reports/${report.id}/pdf`,
           submitTo: report.parentOrganName,
         }}
