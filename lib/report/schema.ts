@@ -15,10 +15,11 @@ import {
 } from "./content-fields";
 import { MAX_CELL_CHARS, readCell } from "./values";
 
-// No eval: zod compiles object parsers with `new Function` unless told not to, and in the browser even its
-// probe for eval is a violation of the Content-Security-Policy (proxy.ts: no 'unsafe-eval'). This module is
-// where zod enters the client bundle, and it runs before any schema parses.
-z.config({ jitless: true });
+// No eval in the browser: zod compiles object parsers with `new Function` unless told not to, and there
+// even its probe for eval is a violation of the Content-Security-Policy (proxy.ts: no 'unsafe-eval'). The
+// editor's bundle has no zod (lib/report/client.ts), but a page that does import this module stays safe.
+// On the server the compiled parsers stay on: every autosave parses the whole draft (bench:load).
+z.config({ jitless: typeof window !== "undefined" });
 
 // Drafts accept what the server may store (lib/report/content-fields.ts): a text over the format's limit
 // is kept and flagged by rule E8 instead of being refused, so nothing typed is lost.

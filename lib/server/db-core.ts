@@ -11,24 +11,26 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import { resolveDatabaseConfig, type DatabaseConfig } from "./db-url";
+import pg from "pg";
 import { pgPoolConfig } from "./pg-compat";
+import { poolOf, registerPool } from "./sql";
 
 export { Prisma };
 export type Db = SqliteClient;
 /** A client or an interactive-transaction client. */
 export type DbTx = Prisma.TransactionClient;
 
-const postgresClients = new WeakSet<object>();
-
 /** The provider of a client made by createDb ("sqlite" for anything else, e.g. a transaction client). */
 export function providerOf(db: DbTx): DatabaseConfig["provider"] {
-  return postgresClients.has(db) ? "postgres" : "sqlite";
+  return poolOf(db) ? "postgres" : "sqlite";
 }
 
 export function createDb(config: DatabaseConfig = resolveDatabaseConfig()): Db {
   if (config.provider === "postgres") {
-    const client = new PostgresClient({ adapter: new PrismaPg(pgPoolConfig(config.url)) });
-    postgresClients.add(client);
+    // One pool, shared by Prisma and the plain SQL of lib/server/sql.ts; $disconnect ends it.
+    const pool = new pg.Pool(pgPoolConfig(config.url));
+    const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    registerPool(client, pool);
     return client as unknown as Db;
   }
   if (config.filePath !== ":memory:") mkdirSync(path.dirname(config.filePath), { recursive: true });

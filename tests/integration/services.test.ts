@@ -249,6 +249,30 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       expect(await saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: start.version, changes: [x] }, t.db)).toMatchObject({ ok: true, conflicts: [] });
     });
 
+    it("a save's time is the same instant through plain SQL and Prisma, whatever the server's time zone", async () => {
+      const zone = process.env.TZ;
+      process.env.TZ = "Asia/Shanghai"; // a server set to China time: pg would send and read local times
+      try {
+        const start = (await getReport(chengguan, ids.chengguan!, t.db))!;
+        const before = Date.now();
+        const r = await saveReport(chengguan, { reportId: ids.chengguan!, baseVersion: start.version, changes: [change("t3.new.legal", start.content.cells["t3.new.legal"] ?? "", "9")] }, t.db);
+        if (!r.ok) throw new Error(r.message);
+        const savedAt = new Date(r.savedAt).getTime();
+        expect(Math.abs(savedAt - before)).toBeLessThan(60_000);
+        const row = await t.db.report.findUniqueOrThrow({ where: { id: ids.chengguan! }, select: { updatedAt: true, version: true } });
+        expect(row).toEqual({ updatedAt: new Date(r.savedAt), version: r.version });
+        const ev = await t.db.reportEvent.findFirstOrThrow({ where: { reportId: ids.chengguan!, action: "report.save" }, orderBy: { createdAt: "desc" } });
+        expect(Math.abs(ev.createdAt.getTime() - savedAt)).toBeLessThan(5_000);
+        expect(JSON.parse(ev.detail)).toMatchObject({ fromVersion: start.version, toVersion: r.version, fields: 1 });
+        // and read back by the next save's plain-SQL read as the same instant
+        const again = await saveReport(chengguan, { reportId: ids.chengguan!, baseVersion: r.version, changes: [] }, t.db);
+        expect(again).toMatchObject({ ok: true, version: r.version, savedAt: r.savedAt });
+      } finally {
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
+      }
+    });
+
     it("of two concurrent saves from the same version of different fields both are stored", async () => {
       const start = (await getReport(hekou, ids.hekou!, t.db))!;
       const results = await Promise.all(

@@ -8,6 +8,7 @@ import type { Actor } from "../types";
 import { deadlineKeyOf, deadlineOf } from "@/lib/report";
 import { deadlineFor } from "./deadlines";
 import { parseStoredContent } from "./report-row";
+import { sql } from "../sql";
 
 export type RuleTarget = { organId: string; organKind: string; year: number; kind: string };
 
@@ -60,7 +61,7 @@ async function ownOrganContext(
   reportKind: string,
 ): Promise<[{ year: number; content: string } | null, Day]> {
   const key = deadlineKeyOf(target.organKind, reportKind);
-  const rows = await db.$queryRaw<Array<{ previous: string | null; deadline: number | bigint | null }>>`
+  const rows = await sql(db)<{ previous: string | null; deadline: number | bigint | null }>`
     SELECT
       (SELECT r."content" FROM "Report" r
         WHERE r."organId" = ${target.organId} AND r."year" = ${target.year - 1} AND r."kind" = ${reportKind}

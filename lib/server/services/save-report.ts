@@ -16,13 +16,14 @@ import {
   type SaveResult,
 } from "@/lib/report";
 import { CELLS, type ReportContent } from "@/lib/template";
-import { getDb, Prisma, providerOf, type Db } from "../db-core";
+import { getDb, providerOf, type Db } from "../db-core";
 import { eventId } from "./event-id";
 import { can } from "../permissions";
 import { reportScope } from "../scope";
 import type { Actor } from "../types";
 import { findingCountsFor } from "./finding-counts";
 import { auditDetail, parseStoredContent, toReportStatus } from "./report-row";
+import { sql } from "../sql";
 
 /** Most fields one save may carry (a report has ~230; a pasted block or a restore stays well below). */
 export const MAX_CHANGES_PER_SAVE = 2000;
@@ -195,17 +196,17 @@ async function writeVersion(db: Db, scope: ReturnType<typeof reportScope>, w: Ve
   const organId = Object.keys(scope).length === 1 && typeof scope.organId === "string" ? scope.organId : null;
   if (organId !== null && providerOf(db) === "postgres") {
     const rollupBasis = w.data?.rollupBasis;
-    const done = await db.$queryRaw<Array<{ reportId: string }>>`
+    const done = await sql(db)<{ reportId: string }>`
       WITH u AS (
         UPDATE "Report" SET "content" = ${w.content}, "version" = "version" + 1, "updatedById" = ${w.userId},
           "updatedAt" = ${updatedAt}, "errorCount" = ${w.counts.errorCount}, "warningCount" = ${w.counts.warningCount},
-          "rollupBasis" = ${rollupBasis === undefined ? Prisma.sql`"rollupBasis"` : Prisma.sql`${rollupBasis}`}
+          "rollupBasis" = CASE WHEN ${rollupBasis !== undefined}::boolean THEN ${rollupBasis ?? null}::text ELSE "rollupBasis" END
         WHERE "id" = ${w.id} AND "version" = ${w.version} AND "organId" = ${organId}
           AND "status" IN ('DRAFT', 'RETURNED') AND "source" = 'EDITOR'
         RETURNING "id"
       )
       INSERT INTO "ReportEvent" ("id", "reportId", "actorId", "action", "detail", "createdAt")
-      SELECT ${eventId()}, u."id", ${w.userId}, ${w.action}, ${w.detail}, ${updatedAt} FROM u
+      SELECT ${eventId()}::text, u."id", ${w.userId}::text, ${w.action}::text, ${w.detail}::text, ${updatedAt}::timestamp(3) FROM u
       RETURNING "reportId"`;
     return done.length === 1 ? row : null;
   }
@@ -241,7 +242,7 @@ type WriteRow = {
 async function readForWrite(db: Db, reportId: string, scope: ReturnType<typeof reportScope>): Promise<WriteRow | null> {
   const keys = Object.keys(scope);
   if (keys.length === 1 && typeof scope.organId === "string") {
-    const rows = await db.$queryRaw<Array<Omit<WriteRow, "organ" | "updatedAt"> & { updatedAt: Date | string | number; organKind: string }>>`
+    const rows = await sql(db)<Omit<WriteRow, "organ" | "updatedAt"> & { updatedAt: Date | string | number; organKind: string }>`
       SELECT r."id", r."status", r."source", r."version", r."content", r."updatedAt", r."organId", r."year", r."kind",
         o."kind" AS "organKind"
       FROM "Report" r JOIN "Organ" o ON o."id" = r."organId"

@@ -5,6 +5,7 @@ import type { Db } from "../db-core";
 import { sessionRefreshDue, signedSessionToken } from "../session-cookie";
 import { isRole } from "../permissions";
 import type { SessionUser } from "../types";
+import { sql } from "../sql";
 
 type Row = {
   id: string;
@@ -25,7 +26,7 @@ type Row = {
  * of CPU and this ~0.5 ms (bench:load, README "Deployment").
  */
 export async function loadSessionUser(db: Db, id: string): Promise<SessionUser | null> {
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await sql(db)<Row>`
     SELECT u."id", u."username", u."displayName", u."name", u."role", u."organId", u."disabled",
       o."fullName" AS "organFullName", o."shortName" AS "organShortName", o."kind" AS "organKind"
     FROM "User" u LEFT JOIN "Organ" o ON o."id" = u."organId"
@@ -39,7 +40,7 @@ export async function loadSessionUser(db: Db, id: string): Promise<SessionUser |
  * check; `user` is null when the account is unknown, disabled or of an unknown role.
  */
 export async function loadSessionByToken(db: Db, token: string): Promise<{ expiresAt: Date; user: SessionUser | null } | null> {
-  const rows = await db.$queryRaw<Array<Row & { expiresAt: Date | string | number }>>`
+  const rows = await sql(db)<Row & { expiresAt: Date | string | number }>`
     SELECT s."expiresAt", u."id", u."username", u."displayName", u."name", u."role", u."organId", u."disabled",
       o."fullName" AS "organFullName", o."shortName" AS "organShortName", o."kind" AS "organKind"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Organ" o ON o."id" = u."organId"

@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-store" },
+    // no-transform: the answer is small and sent every few seconds per open editor; gzip would cost more CPU
+    // than it saves on an intranet (Next's compression skips responses marked no-transform).
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-store, no-transform" },
   });
 
 /**
