@@ -47,6 +47,8 @@ const request = vi.hoisted(() => ({ cookie: "", auth: null as unknown, db: null 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ cookie: request.cookie }) }));
 vi.mock("@/lib/server/auth", () => ({ getAuth: () => request.auth }));
 vi.mock("@/lib/server/db", () => ({ getDb: () => request.db }));
+// lib/server/session.ts checks the session cookie's signature with the app's secret itself
+vi.mock("@/lib/server/secret", () => ({ getAuthSecret: () => "integration-test-secret-0123456789abcdef" }));
 
 const YEAR = 2024;
 
