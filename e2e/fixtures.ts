@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 /** Demo accounts seeded by scripts/seed.ts (see README). */
 export const DEMO_PASSWORD = "nianbao2024";
@@ -35,11 +35,28 @@ export async function login(page: Page, username: DemoUser | string, password = 
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-/** A fresh browser context logged in as `username`. */
+/** Per worker: each demo account's browser state (its session cookie) as it was right after signing in. */
+const signedIn = new Map<string, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+
+/**
+ * A fresh browser context signed in as `username`, on the account's start page. The first call for an account
+ * in a worker signs in through the login page; later ones open a new context with that session's cookie (as a
+ * second tab or window of the same browser would) — signing in is itself tested where it is the subject
+ * (skeleton, start-pages, security, login-limits, keyboard). A session that is gone (signed out, revoked) is
+ * noticed on the start page, and the account signs in again.
+ */
 export async function pageAs(browser: Browser, username: DemoUser) {
-  const context = await browser.newContext();
+  const state = signedIn.get(username);
+  const context = await browser.newContext(state ? { storageState: state } : {});
   const page = await context.newPage();
+  if (state) {
+    await page.goto("/"); // signed in: redirected to the start page; else the visitors' home page
+    const user = page.getByTestId("current-user");
+    await expect(user.or(page.getByRole("link", { name: "工作人员登录" }))).toBeVisible();
+    if (await user.isVisible()) return { context, page };
+  }
   await login(page, username);
+  signedIn.set(username, await context.storageState());
   return { context, page };
 }
 

@@ -21,7 +21,9 @@ test.describe("accounts", () => {
 
   test("every demo account logs in", async ({ browser }) => {
     for (const user of ["chengguan", "qingshan", "hekou", "shencha", "admin"] as const) {
-      const { context, page } = await pageAs(browser, user);
+      const context = await browser.newContext(); // through the login page, not pageAs's kept session
+      const page = await context.newPage();
+      await login(page, user);
       await expect(page.getByTestId("current-user")).toBeVisible();
       await context.close();
     }

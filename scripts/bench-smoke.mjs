@@ -5,6 +5,7 @@
 //
 //   npm run bench:smoke                 every bench
 //   npm run bench:smoke -- rollup load  only these
+//   BENCH_PORT=N npm run bench:smoke    the benches' servers on ports N to N+4 (see benchPorts)
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +20,48 @@ export function benchScripts(pkg) {
 
 /** The parallel jobs (2: the machine has 2 cores; the benches are mostly single-threaded). */
 const JOBS = Math.max(1, Number(process.env.BENCH_SMOKE_JOBS ?? 2) || 2);
+
+/**
+ * Seconds a smoke run of each bench took on the 2-core machine (busy): the queue starts with the longest, so
+ * that no long bench is left running alone at the end. A bench not listed counts as 30 s.
+ */
+const TYPICAL_SECONDS = {
+  "bench:a11y": 87,
+  "bench:load": 83,
+  "bench:crash": 66,
+  "bench:export": 54,
+  "bench:fuzz": 54,
+  "bench:editor": 53,
+  "bench:rollup": 37,
+  "bench:dashboard": 36,
+  "bench:import": 13,
+  "bench:import-accuracy": 6,
+  "bench:rules": 5,
+  "bench:bundle": 4,
+  "bench:register": 4,
+};
+
+/** The benches in the order they are started: longest first. */
+export function queueOrder(names) {
+  const secs = (n) => TYPICAL_SECONDS[n] ?? 30;
+  return [...names].sort((a, b) => secs(b) - secs(a));
+}
+
+/**
+ * The ports of the benches that start a server, so that benches running side by side never share one:
+ * their defaults differ (editor 3190, a11y 3331, load 3301–3302, crash 3305); with BENCH_PORT=N set they
+ * are N (editor), N+1 (a11y), N+2–N+3 (load) and N+4 (crash).
+ */
+export function benchPorts(env) {
+  const base = Number(env.BENCH_PORT);
+  if (!Number.isInteger(base) || base <= 0) return {};
+  return {
+    "bench:editor": { BENCH_PORT: String(base) },
+    "bench:a11y": { E2E_PORT: String(base + 1) },
+    "bench:load": { LOAD_PORT: String(base + 2) },
+    "bench:crash": { CRASH_PORT: String(base + 4) },
+  };
+}
 
 /** True when the last non-empty line of `out` is a JSON object. */
 export function endsWithJson(out) {
@@ -36,7 +79,7 @@ function runOne(name) {
     const started = Date.now();
     const child = spawn("npm", ["run", "-s", name], {
       cwd: root,
-      env: { ...process.env, BENCH_SMOKE: "1" },
+      env: { ...process.env, ...benchPorts(process.env)[name], BENCH_SMOKE: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -57,7 +100,7 @@ async function main() {
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   const started = Date.now();
-  const queue = [...names];
+  const queue = queueOrder(names);
   const results = [];
   await Promise.all(
     Array.from({ length: Math.min(JOBS, queue.length) }, async () => {
