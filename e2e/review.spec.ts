@@ -22,6 +22,7 @@ async function commentOn(page: Page, ref: string, anchor: string, body: string) 
 }
 
 test("full review cycle: submit, comment, return, fix, reply, resubmit, compare, approve, publish", async ({ browser }) => {
+  test.setTimeout(120_000); // a long walk: on a busy machine it takes more than the default minute
   const YEAR = 2025;
   const clerk = await pageAs(browser, "qingshan");
   const c = clerk.page;
@@ -136,10 +137,13 @@ test("withdraw before the review starts; edits on a submitted report are refused
   const c = clerk.page;
   const url = await openReport(c, YEAR);
   await fillComplete(c, YEAR);
-  // a second tab still shows the editable draft
+  // a second tab still shows the editable draft; it is in the background, so it does not poll (see
+  // report-editor.tsx) and still thinks it editable when the clerk types in it after the submission — without
+  // this, on a busy machine its poll could learn of the submission first and the edit would never be sent
   const stale = await clerk.context.newPage();
   await stale.goto(url);
   await expect(saveState(stale)).toHaveAttribute("data-state", "saved");
+  await stale.evaluate(() => Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" }));
 
   await submitForReview(c);
   await expect(status(c)).toHaveText("待审核");
