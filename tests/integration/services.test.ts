@@ -286,6 +286,23 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       expect([now.content.cells["t3.new.natural"], now.content.cells["t3.new.commercial"], now.content.cells["t3.new.research"], now.content.cells["t3.new.legal"]]).toEqual(["1", "2", "3", "4"]);
     });
 
+    it("many concurrent saves of one report from the same version, each of its own field, are all stored (the last attempt waits for the row)", async () => {
+      const start = (await getReport(qingshan, ids.qingshan!, t.db))!;
+      const refs = INPUT_CELLS.filter((c) => c.table === "t4").slice(0, 12).map((c) => c.id);
+      expect(refs).toHaveLength(12);
+      const results = await Promise.all(
+        refs.map((ref, i) =>
+          saveReport(qingshan, { reportId: ids.qingshan!, baseVersion: start.version, changes: [change(ref, start.content.cells[ref] ?? "", String(100 + i))] }, t.db),
+        ),
+      );
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      const now = (await getReport(qingshan, ids.qingshan!, t.db))!;
+      expect(now.version).toBe(start.version + refs.length);
+      expect(refs.map((ref) => now.content.cells[ref])).toEqual(refs.map((_, i) => String(100 + i)));
+      const events = await t.db.reportEvent.count({ where: { reportId: ids.qingshan!, action: "report.save", createdAt: { gte: start.updatedAt } } });
+      expect(events).toBeGreaterThanOrEqual(refs.length);
+    });
+
     it("a text over the format's limit is saved (rule E8 blocks submitting); beyond the storage ceiling only that field is refused", async () => {
       const start = await stored(ids.qingshan!);
       const long = "字".repeat(50_000);
