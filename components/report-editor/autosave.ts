@@ -143,6 +143,16 @@ export class Autosave {
     this.state = state;
     this.listeners.forEach((l) => l());
   }
+  /**
+   * The "unsaved" state of a keystroke: set at once, told to listeners (the toolbar's indicator) in a task
+   * of its own, so that the keystroke's own input and totals are not held up by that render.
+   */
+  private setSoon(state: SaveState) {
+    this.state = state;
+    setTimeout(() => {
+      if (this.state === state && !this.disposed) this.listeners.forEach((l) => l());
+    }, 0);
+  }
   private setIssues(patch: Partial<SaveIssues>) {
     this.issues = { ...this.issues, ...patch };
     this.listeners.forEach((l) => l());
@@ -164,7 +174,7 @@ export class Autosave {
   /** Call on every content change. */
   notifyChange() {
     if (this.disposed || this.stopped) return;
-    if (!this.inFlight && this.state.kind !== "dirty") this.set({ kind: "dirty" });
+    if (!this.inFlight && this.state.kind !== "dirty") this.setSoon({ kind: "dirty" });
     const now = Date.now();
     if (this.dirtySince === null) this.dirtySince = now;
     // debounce, but never later than maxWaitMs after the first unsaved change

@@ -6,5 +6,11 @@ import { tableById, type CellDef } from "@/lib/template";
  * (the groups joined by spaces), never typed here.
  */
 export function cellAccessibleName(def: CellDef): string {
-  return [tableById(def.table).name, def.rowLabel, def.columnLabel].join(" ").replaceAll("·", " ").replace(/\s+/g, " ").trim();
+  let name = NAMES.get(def.id);
+  if (name === undefined) {
+    name = [tableById(def.table).name, def.rowLabel, def.columnLabel].join(" ").replaceAll("·", " ").replace(/\s+/g, " ").trim();
+    NAMES.set(def.id, name);
+  }
+  return name;
 }
+const NAMES = new Map<string, string>();

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from "react";
 import type { ReportContent, TableId } from "@/lib/template";
 import type { OrganKind } from "@/lib/report/client";
 import type { EditorStore, InvalidCell } from "./store";
@@ -28,20 +28,26 @@ export function useEditor(): EditorEnv {
   return env;
 }
 
-/** Subscribe to one key of the store. */
+/**
+ * Subscribe to one key of the store. `get` reads what the key names, so it is taken once per store and key:
+ * a new snapshot function on every render would make React queue an effect after each keystroke's render.
+ */
 function useKey<T>(key: string, get: () => T): T {
   const { store } = useEditor();
   const subscribe = useCallback((cb: () => void) => store.subscribeKey(key, cb), [store, key]);
-  return useSyncExternalStore(subscribe, get, get);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `get` depends on nothing but the store and the key
+  const snapshot = useMemo(() => get, [store, key]);
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
 export function useCell(id: string): string {
   const { store } = useEditor();
   return useKey(`cell:${id}`, () => store.getCell(id));
 }
-export function useTotal(id: string): number | null {
+/** The cell's error message (a value that is not a number of its kind), or null. */
+export function useCellError(id: string): string | null {
   const { store } = useEditor();
-  return useKey(`total:${id}`, () => store.getTotal(id));
+  return useKey(`cell:${id}`, () => store.getCellError(id));
 }
 export function useInvalid(table: TableId): readonly InvalidCell[] {
   const { store } = useEditor();

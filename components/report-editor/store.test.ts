@@ -36,9 +36,11 @@ describe("EditorStore cells and totals", () => {
     expect(s.getCell(t4CellId("review", "upheld"))).toBe("1a");
     expect(s.getTotal(t4CellId("review", "total"))).toBeNull();
     expect(s.getInvalid("t4")).toEqual([{ id: t4CellId("review", "upheld"), message: expect.any(String) }]);
+    expect(s.getCellError(t4CellId("review", "upheld"))).toBe("须为非负整数");
     s.setCell(t4CellId("review", "upheld"), "1");
     expect(s.getTotal(t4CellId("review", "total"))).toBe(1);
     expect(s.getInvalid("t4")).toEqual([]);
+    expect(s.getCellError(t4CellId("review", "upheld"))).toBeNull();
   });
 
   it("notifies only the edited cell, the totals that changed and the content listeners", () => {

@@ -101,6 +101,8 @@ export class EditorStore {
   getTotals = (): Totals => this.totals;
   getCell = (id: string): string => this.content.cells[id] ?? "";
   getTotal = (id: string): number | null => this.totals[id] ?? null;
+  /** Why an input cell's value is not valid, or null (kept with every cell write). */
+  getCellError = (id: string): string | null => this.invalidMessages.get(id) ?? null;
   getText = (id: string): string => this.content.text[id] ?? "";
   getHeader = (): ReportContent["header"] => this.content.header;
   getFee = (): ReportContent["fee"] => this.content.fee;

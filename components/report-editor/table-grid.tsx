@@ -21,11 +21,10 @@ import {
   parsePastedGrid,
   pasteNotice,
   planPaste,
-  readCell,
 } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
-import { useCell, useEditor, useHighlighted, useInvalid, useMark, useTotal } from "./context";
+import { useCell, useCellError, useEditor, useHighlighted, useInvalid, useMark } from "./context";
 import { buildNavModel, keyDirection, navTarget } from "./grid-nav";
 import { gridLayout, gridPlaces, pinnedWidths, type Pin, type Place } from "./grid-layout";
 import { revealRef } from "./reveal";
@@ -38,8 +37,10 @@ import { CommentMarker, useCommentDescription } from "@/components/review/commen
  */
 const focusRing = "outline-none focus:outline-solid focus:outline-2 focus:-outline-offset-2 focus:outline-blue-600";
 
+// contain: what is typed into a cell (and a total's new figure) never changes the size of anything else, so
+// a keystroke lays out only its own cell, not the whole table (not paint: the focus ring is drawn outside)
 const cellInputClass =
-  "block h-8 w-full min-w-0 bg-transparent px-1.5 text-right text-[13px] tabular-nums text-slate-900 read-only:cursor-default " +
+  "block h-8 w-full min-w-0 [contain:size_layout_style] bg-transparent px-1.5 text-right text-[13px] tabular-nums text-slate-900 read-only:cursor-default " +
   focusRing;
 
 /**
@@ -66,12 +67,27 @@ const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDe
   const { store, readOnly: locked, linked } = useEditor();
   // a 汇总 report's figures come from the roll-up
   const readOnly = locked || linked;
-  const value = useCell(def.id);
+  // The input is uncontrolled: typing puts the value in the input and the store (nothing renders for the
+  // keystroke here but what the store's error for this cell changes); a value set elsewhere — a paste, undo,
+  // a colleague's save taken in, a restore, the normalisation on leaving the cell — is written into the input.
+  const error = useCellError(def.id);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [initial] = useState(() => store.getCell(def.id));
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!input) return;
+    // typed before the page was interactive: the input's value is the clerk's
+    if (input.value !== initial && store.getCell(def.id) === initial) store.setCell(def.id, input.value);
+    const sync = () => {
+      const v = store.getCell(def.id);
+      if (input.value !== v) input.value = v;
+    };
+    sync();
+    return store.subscribeKey(`cell:${def.id}`, sync);
+  }, [store, def.id, initial]);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
   const comments = useCommentDescription(`cell:${def.id}`);
-  const reading = readCell(value, def.kind);
-  const error = reading.state === "invalid" ? reading.message : null;
   return (
     <td
       colSpan={colSpan > 1 ? colSpan : undefined}
@@ -98,7 +114,8 @@ const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDe
         spellCheck={false}
         maxLength={MAX_CELL_CHARS}
         readOnly={readOnly}
-        value={value}
+        ref={inputRef}
+        defaultValue={initial}
         onChange={(e) => store.setCell(def.id, e.target.value)}
         className={cn(
           cellInputClass,
@@ -118,9 +135,28 @@ const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDe
   );
 });
 
+const totalText = (total: number | null) => (total === null ? "—" : String(total));
+const totalTitle = (total: number | null) => (total === null ? "有单元格的值无效，无法计算合计" : "自动计算，不能输入");
+
 const ComputedCell = memo(function ComputedCell({ def, colSpan, place }: { def: CellDef; colSpan: number; place: Place }) {
   const { pin } = place;
-  const total = useTotal(def.id);
+  const { store } = useEditor();
+  // The total is rendered once and then written straight into its text node when the store's total
+  // changes: a keystroke renders no component at all (the input is uncontrolled too).
+  const [initial] = useState(() => store.getTotal(def.id));
+  const outputRef = useRef<HTMLOutputElement>(null);
+  useEffect(() => {
+    const el = outputRef.current;
+    const text = el?.firstChild;
+    if (!el || !text) return;
+    const sync = () => {
+      const total = store.getTotal(def.id);
+      if (text.nodeValue !== totalText(total)) text.nodeValue = totalText(total);
+      if (el.title !== totalTitle(total)) el.title = totalTitle(total);
+    };
+    sync();
+    return store.subscribeKey(`total:${def.id}`, sync);
+  }, [store, def.id]);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
   const comments = useCommentDescription(`cell:${def.id}`);
@@ -141,10 +177,11 @@ const ComputedCell = memo(function ComputedCell({ def, colSpan, place }: { def: 
         tabIndex={-1}
         aria-label={cellAccessibleName(def)}
         aria-describedby={comments}
-        title={total === null ? "有单元格的值无效，无法计算合计" : "自动计算，不能输入"}
-        className={cn("block h-8 px-1.5 text-right text-[13px] font-semibold leading-8 tabular-nums text-slate-700", focusRing)}
+        ref={outputRef}
+        title={totalTitle(initial)}
+        className={cn("block h-8 px-1.5 [contain:size_layout_style] text-right text-[13px] font-semibold leading-8 tabular-nums text-slate-700", focusRing)}
       >
-        {total === null ? "—" : total}
+        {totalText(initial)}
       </output>
       <CommentMarker anchor={`cell:${def.id}`} cell className="absolute left-0.5 top-0.5" />
     </td>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
 import { INPUT_CELLS, T3_INPUT_COLUMNS, emptyContent, t2CellId, t3CellId, t4CellId, type ReportContent } from "@/lib/template";
 import {
@@ -35,6 +36,17 @@ const rules = (f: Finding[]) => f.map((x) => x.rule);
 const ctx = { year: 2023, organKind: "TOWNSHIP" as const };
 
 describe("values", () => {
+  it("reads plain digits on its fast path exactly as the full normalisation does", () => {
+    // a leading space always takes the full path (normalise, then read)
+    const digits = fc.string({ unit: fc.constantFrom("0", "1", "2", "5", "9"), maxLength: 22 });
+    const any = fc.oneof(digits, fc.string({ maxLength: 8 }), fc.constantFrom("0", "00", "０７", "1,000", "7.0", "-3"));
+    fc.assert(
+      fc.property(any, fc.constantFrom("count" as const, "decimal" as const), (raw, kind) => {
+        expect(readCell(raw, kind)).toEqual(readCell(` ${raw}`, kind));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it.each([
     ["１２３", "123"],
     ["  7 ", "7"],

@@ -42,6 +42,10 @@ export function normalizeCellInput(raw: string): string {
   return s;
 }
 
+const BLANK: CellReading = { state: "blank" };
+/** ASCII digits without a leading zero (or 0 itself): valid as they are for either kind. */
+const PLAIN_NUMBER = /^(?:0|[1-9][0-9]*)$/;
+
 export type CellReading =
   | { state: "blank" }
   | { state: "valid"; value: number }
@@ -49,7 +53,10 @@ export type CellReading =
 
 /** Read a stored or typed value for a cell of the given kind. Messages are Chinese and name the problem. */
 export function readCell(raw: string | undefined, kind: CellKind): CellReading {
-  const s = normalizeCellInput(raw ?? "");
+  // the common case, read on every keystroke for every total it feeds: nothing or plain digits
+  if (raw === undefined || raw === "") return BLANK;
+  if (raw.length <= MAX_COUNT_DIGITS && PLAIN_NUMBER.test(raw)) return { state: "valid", value: Number(raw) };
+  const s = normalizeCellInput(raw);
   if (s === "") return { state: "blank" };
   if (kind === "count") {
     if (/^-\d+(\.\d+)?$/.test(s)) return { state: "invalid", message: "不能为负数" };
