@@ -67,6 +67,25 @@ describe("Autosave", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  it("tells its listeners once per change of state: the keystroke's 未保存 in a task of its own, a plain save's answer once", async () => {
+    const t = setup();
+    const heard: string[] = [];
+    t.a.subscribe(() => heard.push(t.a.getState().kind));
+    const issues = t.a.getIssues();
+    t.edit("a");
+    expect(t.a.getState().kind).toBe("dirty");
+    expect(heard).toEqual([]); // not within the keystroke
+    vi.advanceTimersByTime(0);
+    expect(heard).toEqual(["dirty"]);
+    t.edit("ab");
+    vi.advanceTimersByTime(800);
+    expect(heard).toEqual(["dirty", "saving"]);
+    t.calls[0]!.resolve(ok(2, "2024-01-01T00:01:00.000Z"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(heard).toEqual(["dirty", "saving", "saved"]);
+    expect(t.a.getIssues()).toBe(issues); // no conflicts, no refusals: the same issues, nothing re-rendered for them
+  });
+
   it("debounces: one save 800 ms after the last change, carrying only the changed field and its base", async () => {
     const t = setup();
     t.edit("a");

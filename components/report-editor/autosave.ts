@@ -154,7 +154,11 @@ export class Autosave {
     }, 0);
   }
   private setIssues(patch: Partial<SaveIssues>) {
-    this.issues = { ...this.issues, ...patch };
+    const next = { ...this.issues, ...patch };
+    const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+    // every save answers with its conflicts and refusals, mostly none: nothing to tell (no render) then
+    if (same(next.conflicts, this.issues.conflicts) && same(next.rejected, this.issues.rejected) && next.merged === this.issues.merged) return;
+    this.issues = next;
     this.listeners.forEach((l) => l());
   }
 
