@@ -19,10 +19,10 @@ import {
   reportKindLabel,
   reportName,
   groupByCause,
-  validateReport,
   type Finding,
   type ReportKind,
 } from "@/lib/report/client";
+import { validateReport } from "@/lib/report/rules";
 import type { ImportNote } from "@/lib/import/types";
 import {
   applyCorrections,

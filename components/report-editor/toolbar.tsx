@@ -12,7 +12,7 @@ import {
   SendIcon,
 } from "lucide-react";
 import { reportTitleSuffix } from "@/lib/template";
-import { STATUS_LABELS, canTransition, validateReport, type ReportStatus, type RuleContext } from "@/lib/report/client";
+import { STATUS_LABELS, canTransition, type ReportStatus, type RuleContext } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { formatTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
@@ -21,6 +21,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { useEffect } from "react";
 import { fieldLabel } from "@/lib/report/client";
 import { useEditor, useFindingsView, useHeader, useSaveIssues, useSaveState } from "./context";
+import { loadValidator } from "./validation-panel";
 import type { SaveState } from "./autosave";
 import { ExportButtons } from "@/components/report-preview/export-buttons";
 import dynamic from "next/dynamic";
@@ -149,11 +150,12 @@ export function Toolbar(props: {
   const submitButton = useRef<HTMLButtonElement>(null);
 
   /** 提交审核: checks first, then asks (to whom, and that editing stops), then saves and submits. */
-  const askSubmit = () => {
+  const askSubmit = async () => {
     if (!props.submitAction) return;
     setResult(null);
     // Decide on the current content, not on the (deferred) panel.
-    if (validateReport(store.getContent(), props.ruleContext).some((f) => f.severity === "error")) {
+    const validate = await loadValidator();
+    if (validate(store.getContent(), props.ruleContext).some((f) => f.severity === "error")) {
       setResult({ ok: false, message: "还有错误未改正，不能提交。" });
       return;
     }
@@ -212,7 +214,7 @@ export function Toolbar(props: {
                   ref={submitButton}
                   size="sm"
                   disabled={!!submitBlocked || submitting}
-                  onClick={askSubmit}
+                  onClick={() => void askSubmit()}
                   data-testid="submit-button"
                   aria-describedby={submitBlocked ? "submit-blocked" : undefined}
                 >

@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import { AlertCircleIcon, AlertTriangleIcon, CheckCircle2Icon, XIcon } from "lucide-react";
-import { validateReport, type RuleContext } from "@/lib/report/client";
+import type { Finding, RuleContext } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -40,16 +40,38 @@ function useSettledContent(ms: number): ReportContent {
   return settled;
 }
 
+type Validate = (content: ReportContent, context: RuleContext) => Finding[];
+
+/** The rules (lib/report/rules.ts and what it reads), loaded once, after the page: not in its first load. */
+let rules: Promise<Validate> | null = null;
+export function loadValidator(): Promise<Validate> {
+  rules ??= import("@/lib/report/rules").then((m) => m.validateReport);
+  return rules;
+}
+
 /**
  * Runs the validator off the typing path — after a short pause in typing, in a deferred render — and
- * publishes the results to the store, where the panel, the toolbar and the cells read them.
+ * publishes the results to the store, where the panel, the toolbar and the cells read them. Until the
+ * rules have loaded (just after the page), the panel says 正在检查….
  */
 export function ValidationHost({ context }: { context: RuleContext }) {
   const { store } = useEditor();
   const content = useSettledContent(SETTLE_MS);
   const deferred = useDeferredValue(content);
-  const view = useMemo(() => buildFindingsView(deferred, validateReport(deferred, context)), [deferred, context]);
-  useEffect(() => store.setFindingsView(view), [store, view]);
+  const [validate, setValidate] = useState<Validate | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadValidator().then((v) => {
+      if (live) setValidate(() => v);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const view = useMemo(() => (validate ? buildFindingsView(deferred, validate(deferred, context)) : null), [validate, deferred, context]);
+  useEffect(() => {
+    if (view) store.setFindingsView(view);
+  }, [store, view]);
   return null;
 }
 

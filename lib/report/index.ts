@@ -2,6 +2,7 @@ export * from "./values";
 export * from "./totals";
 export * from "./findings";
 export * from "./rules";
+export * from "./text";
 export * from "./plausibility";
 export * from "./statements";
 export * from "./substance";

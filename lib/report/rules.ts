@@ -23,6 +23,7 @@ import { computeTotals, cellNumber, type Totals } from "./totals";
 import { fieldLabel, overLimitTexts } from "./content-fields";
 import { DEFAULT_DEADLINES, dayLabel, deadlineKeyOf, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
 import { readCell } from "./values";
+import { parseChineseDate } from "./text";
 import { plausibilityFindings } from "./plausibility";
 import { substanceFindings } from "./substance";
 import { checkStatement, readStatements, type Statement, type StatementCheck } from "./statements";
@@ -402,10 +403,6 @@ function substance(ctx: Ctx) {
   substanceFindings(ctx.content, (f) => add(ctx, f));
 }
 
-/** Characters as a reader counts them: everything but white space. */
-export function countChars(text: string): number {
-  return [...text.replace(/\s/g, "")].length;
-}
 
 function t3(ctx: Ctx) {
   const fee = ctx.content.fee;
@@ -491,15 +488,6 @@ function t6(ctx: Ctx) {
   }
 }
 
-/** "2024年1月19日" → {2024, 1, 19}; null when not a valid date in that form (leading zeros rejected). */
-export function parseChineseDate(s: string): { year: number; month: number; day: number } | null {
-  const m = s.trim().match(/^(\d{4})年([1-9]\d?)月([1-9]\d?)日$/);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return { year, month, day };
-}
 
 /** All findings for a report, errors first. */
 export function validateReport(content: ReportContent, context: RuleContext): Finding[] {
