@@ -8,12 +8,8 @@ import { ReportEditor, type ReportEditorProps } from "@/components/report-editor
 import { ClerkBar } from "./clerk-bar";
 import { CommentsProvider, type CommentActions } from "./comments-context";
 import type { ActionResult, ReviewInfo } from "./review-common";
-import dynamic from "next/dynamic";
-
-// Only where they are shown (rendered on the server all the same): the reviewer's bar for reviewers, the
-// comments panel when there are comments or the user may write one — a clerk's draft needs neither.
-const ReviewBar = dynamic(() => import("./review-bar").then((m) => m.ReviewBar));
-const CommentsPanel = dynamic(() => import("./comments-panel").then((m) => m.CommentsPanel));
+import { ReviewBar } from "./review-bar";
+import { CommentsPanel } from "./comments-panel";
 
 export type ReviewServerActions = {
   submit: (input: { reportId: string; baseVersion: number }) => Promise<ActionResult>;
