@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { nextStartArgs } from "../scripts/next-start.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -48,7 +49,7 @@ const cpuProfArgs = (): string[] => (process.env.BENCH_CPU_PROF ? ["--cpu-prof",
 export async function startInstance(port: number, env: Record<string, string>, opts: { log?: boolean } = {}): Promise<Instance> {
   const proc = spawn(
     process.execPath,
-    [...cpuProfArgs(), "--require", path.join(ROOT, "scripts", "client-address.cjs"), "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...cpuProfArgs(), ...nextStartArgs(port, "127.0.0.1")],
     { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", opts.log ? "inherit" : "ignore", "inherit"] },
   );
   const base = `http://127.0.0.1:${port}`;

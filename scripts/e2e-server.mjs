@@ -5,6 +5,7 @@
 // scripts/client-address.cjs — here as if behind one reverse proxy (NIANBAO_TRUST_PROXY=1), so that a spec
 // can play a browser at another address by sending X-Forwarded-For (requests without it are 127.0.0.1).
 import { spawn, spawnSync } from "node:child_process";
+import { nextStartArgs } from "./next-start.mjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,7 +26,7 @@ const env = {
 const setup = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db-setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
-const server = spawn(process.execPath, ["--require", path.join(import.meta.dirname, "client-address.cjs"), "node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
   env,
   stdio: "inherit",
 });

@@ -1,8 +1,8 @@
 // `npm start`: prepares the database (migrations + demo seed on first start), builds the app when there is
 // no production build yet, then serves it on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
+import { nextStartArgs } from "./next-start.mjs";
 import { existsSync } from "node:fs";
-import path from "node:path";
 
 const run = (args, opts = {}) => {
   const r = spawnSync(process.execPath, args, { stdio: "inherit", ...opts });
@@ -16,12 +16,6 @@ if (!existsSync(".next/BUILD_ID") || process.env.NIANBAO_REBUILD === "1") {
   run(["node_modules/next/dist/bin/next", "build"]);
 }
 const port = process.env.PORT ?? "3000";
-// scripts/client-address.cjs: the client address the app sees (login limits, audit) is the TCP peer, or
-// with NIANBAO_TRUST_PROXY=<number of proxies> the address the reverse proxy saw — never what a client claims.
-const server = spawn(
-  process.execPath,
-  ["--require", path.join(import.meta.dirname, "client-address.cjs"), "node_modules/next/dist/bin/next", "start", "-p", port],
-  { stdio: "inherit" },
-);
+const server = spawn(process.execPath, nextStartArgs(port), { stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));
