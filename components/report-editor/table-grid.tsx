@@ -83,7 +83,14 @@ const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDe
       if (input.value !== v) input.value = v;
     };
     sync();
-    return store.subscribeKey(`cell:${def.id}`, sync);
+    // a native listener: a keystroke does not go through React's event system (no component handles it)
+    const onInput = () => store.setCell(def.id, input.value);
+    input.addEventListener("input", onInput);
+    const off = store.subscribeKey(`cell:${def.id}`, sync);
+    return () => {
+      input.removeEventListener("input", onInput);
+      off();
+    };
   }, [store, def.id, initial]);
   const highlighted = useHighlighted(def.id);
   const mark = useMark(def.id);
@@ -116,7 +123,6 @@ const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDe
         readOnly={readOnly}
         ref={inputRef}
         defaultValue={initial}
-        onChange={(e) => store.setCell(def.id, e.target.value)}
         className={cn(
           cellInputClass,
           // a cell a finding points at keeps its highlight while it has the focus
