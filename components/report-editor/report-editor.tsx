@@ -265,7 +265,7 @@ function EditorColumns({ sidePanel }: { sidePanel?: ReactNode }) {
     >
       {/* the page's layout holds the one <main>: the report is a region of it */}
       <div className="min-w-0 space-y-6" role="region" aria-label="报告内容">
-        <Card>
+        <Card className={OFFSCREEN_SKIPPED}>
           <CardHeader>
             <CardTitle>标题、落款与开头</CardTitle>
           </CardHeader>
@@ -311,13 +311,21 @@ function useToolbarScrollPadding() {
   }, []);
 }
 
+/**
+ * A part of the report out of view is not laid out, painted or hit-tested (content-visibility: auto): on a
+ * page of several hundred inputs, each keystroke's frame then costs what the part in view costs. It keeps
+ * its last size (contain-intrinsic-size: auto), so the page does not jump; find-in-page and screen readers
+ * still reach it.
+ */
+const OFFSCREEN_SKIPPED = "[content-visibility:auto] [contain-intrinsic-size:auto_900px]";
+
 function SectionCard({ sectionKey }: { sectionKey: (typeof SECTIONS)[number]["key"] }) {
   const section = SECTIONS.find((s) => s.key === sectionKey)!;
   const heading = sectionHeading(section);
   const table = tableOfSection(section.key);
   const fields = textFieldsOf(section.key);
   return (
-    <Card id={`section-${section.key}`} aria-labelledby={`heading-${section.key}`}>
+    <Card id={`section-${section.key}`} aria-labelledby={`heading-${section.key}`} className={OFFSCREEN_SKIPPED}>
       <CardHeader>
         <CardTitle id={`heading-${section.key}`} className="flex items-center gap-2 font-serif text-[17px]">
           {heading}
