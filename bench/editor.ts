@@ -50,8 +50,8 @@ async function installProbe(page: Page, inputSel: string, outSel: string) {
 
 type Sample = { frame: number[]; dom: number[] };
 
-/** One block of `edits` key presses on `page`, brought to the front; the page's samples so far. */
-async function measure(page: Page, inputSel: string, edits: number): Promise<Sample> {
+/** One block of `edits` key presses on `page`, brought to the front (the probe keeps the samples). */
+async function typeBlock(page: Page, inputSel: string, edits: number): Promise<void> {
   await page.bringToFront();
   await page.locator(inputSel).click();
   for (let i = 0; i < edits; i++) {
@@ -60,8 +60,9 @@ async function measure(page: Page, inputSel: string, edits: number): Promise<Sam
     await page.waitForTimeout(25);
   }
   await page.waitForTimeout(200);
-  return page.evaluate("({ frame: window.__lat, dom: window.__dom })") as Promise<Sample>;
 }
+
+const samples = (page: Page) => page.evaluate("({ frame: window.__lat, dom: window.__dom })") as Promise<Sample>;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -109,12 +110,11 @@ async function main() {
     )) as { gz: number; raw: number }[];
     await jsPage.close();
     await installProbe(page, cell, '[data-cell="t3.total.total"]');
-    let baseline: Sample = { frame: [], dom: [] };
-    let editor: Sample = { frame: [], dom: [] };
     for (let r = 0; r < ROUNDS; r++) {
-      baseline = await measure(bare, "#i", EDITS / ROUNDS);
-      editor = await measure(page, cell, EDITS / ROUNDS);
+      await typeBlock(bare, "#i", EDITS / ROUNDS);
+      await typeBlock(page, cell, EDITS / ROUNDS);
     }
+    const [baseline, editor] = await Promise.all([samples(bare), samples(page)]);
     await browser.close();
 
     const result = {
