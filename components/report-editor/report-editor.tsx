@@ -4,11 +4,12 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } fr
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent } from "@/lib/template";
-import type { Day, OrganKind, ReportKind, ReportState, ReportStatus, RuleContext, SaveInput, SaveResult } from "@/lib/report/client";
+import { fieldValue, type Day, type OrganKind, type ReportKind, type ReportState, type ReportStatus, type RuleContext, type SaveInput, type SaveResult } from "@/lib/report/client";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { AUTOSAVE_INTERVAL_MS, Autosave } from "./autosave";
 import { clearBackup, writeBackup } from "./backup";
+import { takeEarlyInput } from "./early-input";
 import { EditorProvider, useSaveIssues, type EditorEnv } from "./context";
 import { RestoreOffer } from "./restore-offer";
 import { EditorStore } from "./store";
@@ -134,6 +135,14 @@ function EditorForReport(props: ReportEditorProps) {
   useEffect(() => {
     if (readOnly) return;
     const off = store.subscribe(() => autosave.notifyChange());
+    // typed before the page was interactive (early-input.tsx): into the store, and so saved
+    const early = Object.entries(takeEarlyInput()).filter(([ref, v]) => {
+      const current = fieldValue(store.getContent(), ref);
+      return typeof current === "string" && current !== v;
+    });
+    if (early.length) store.applyFields(early);
+    // a cell typed before then went into the store before this subscription (table-grid.tsx)
+    else if (autosave.hasUnsaved()) autosave.notifyChange();
     return () => {
       off();
       void autosave.flush();

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
@@ -11,6 +12,7 @@ import { ruleContextFor } from "@/lib/server/services/rule-context";
 import { getRollup } from "@/lib/server/services/rollup";
 import { rollupDrift } from "@/lib/server/services/refresh-rollup-report";
 import { getDb } from "@/lib/server/db";
+import { EarlyInputRecorder } from "@/components/report-editor/early-input";
 import { RollupBanner } from "@/components/rollup/rollup-banner";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ChangesSummary } from "@/components/review/changes-summary";
@@ -62,8 +64,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       />
     ) : null;
 
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <div className="space-y-4">
+      {editable ? <EarlyInputRecorder nonce={nonce} /> : null}
       <div className="flex flex-wrap items-baseline gap-3">
         <Link href="/reports" className="text-sm text-blue-700 hover:underline">
           ← 年度报告

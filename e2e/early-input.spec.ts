@@ -1,0 +1,67 @@
+import type { Page } from "@playwright/test";
+import { expect, openReport, pageAs, test } from "./fixtures";
+
+// What a clerk types in the first moment after the editor appears — the page drawn by the server, its script
+// still loading (a slow office PC, a reload) — is kept: shown, saved, and there after a reload.
+// Years used by this spec (each spec owns its years; see fixtures.ts): beipo 2025.
+
+const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
+const saved = (page: Page) =>
+  expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+
+/**
+ * Holds back the page's scripts until `release()`: the page is the server's HTML with its styles, not yet
+ * interactive. (Not the styles: an inline script waits for the styles before it, as in any browser.)
+ */
+async function holdScripts(page: Page) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+test("typed before the page is interactive: text, header and cells are kept, saved and there after a reload", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, "beipo");
+  const url = await openReport(page, 2025);
+  // the fields hold server text, so the early typing replaces something (a textarea's hydration would reset it)
+  await field(page, "text.s5").fill("上一版的问题与改进。");
+  await field(page, "text.s6").fill("上一版的其他事项。");
+  await page.locator('[data-field="header.signDate"]').fill("2026年1月10日");
+  await cell(page, "t2.permit.decisions").fill("1");
+  await saved(page);
+
+  const release = await holdScripts(page);
+  await page.goto(url, { waitUntil: "commit" });
+  // the server's HTML is on screen and the script has not run: nothing is interactive yet
+  await expect(field(page, "text.s5")).toHaveValue("上一版的问题与改进。");
+
+  await field(page, "text.s5").fill("一是公开内容不够全面；二是解读回应不及时。");
+  await field(page, "text.s6").fill("");
+  await field(page, "text.s6").pressSequentially("无其他事项", { delay: 20 }); // key by key, as typed
+  await page.locator('[data-field="header.signDate"]').fill("2026年1月20日");
+  await page.locator('[data-field="header.organName"]').fill("东山县北坡乡人民政府（早输入）");
+  await cell(page, "t2.permit.decisions").fill("9");
+  release();
+
+  // interactive now: what was typed is on screen, in the totals, and saved
+  await expect(page.getByTestId("save-state")).toBeVisible();
+  await saved(page);
+  await expect(field(page, "text.s5")).toHaveValue("一是公开内容不够全面；二是解读回应不及时。");
+  await expect(field(page, "text.s6")).toHaveValue("无其他事项");
+  await expect(page.locator('[data-field="header.signDate"]')).toHaveValue("2026年1月20日");
+  await expect(page.locator('[data-field="header.organName"]')).toHaveValue("东山县北坡乡人民政府（早输入）");
+  await expect(cell(page, "t2.permit.decisions")).toHaveValue("9");
+
+  const fresh = await context.newPage();
+  await fresh.goto(url);
+  await expect(field(fresh, "text.s5")).toHaveValue("一是公开内容不够全面；二是解读回应不及时。");
+  await expect(field(fresh, "text.s6")).toHaveValue("无其他事项");
+  await expect(fresh.locator('[data-field="header.signDate"]')).toHaveValue("2026年1月20日");
+  await expect(fresh.locator('[data-field="header.organName"]')).toHaveValue("东山县北坡乡人民政府（早输入）");
+  await expect(cell(fresh, "t2.permit.decisions")).toHaveValue("9");
+  await context.close();
+});
