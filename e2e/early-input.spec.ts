@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
-import { expect, openReport, pageAs, test } from "./fixtures";
+import { expect, fillComplete, openReport, pageAs, submitForReview, test } from "./fixtures";
 
 // What a clerk types in the first moment after the editor appears — the page drawn by the server, its script
 // still loading (a slow office PC, a reload) — is kept: shown, saved, and there after a reload.
-// Years used by this spec (each spec owns its years; see fixtures.ts): beipo 2025.
+// Years used by this spec (each spec owns its years; see fixtures.ts): beipo 2025, 2026.
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -63,5 +63,27 @@ test("typed before the page is interactive: text, header and cells are kept, sav
   await expect(fresh.locator('[data-field="header.signDate"]')).toHaveValue("2026年1月20日");
   await expect(fresh.locator('[data-field="header.organName"]')).toHaveValue("东山县北坡乡人民政府（早输入）");
   await expect(cell(fresh, "t2.permit.decisions")).toHaveValue("9");
+  await context.close();
+});
+
+test("the reviewer's bar, loaded on demand, is disabled until its script has hydrated it, then answers", async ({ browser }) => {
+  const clerk = await pageAs(browser, "beipo");
+  const url = await openReport(clerk.page, 2026);
+  await fillComplete(clerk.page, 2026);
+  await submitForReview(clerk.page);
+  await clerk.context.close();
+
+  const { context, page } = await pageAs(browser, "dsshencha");
+  const release = await holdScripts(page);
+  await page.goto(url, { waitUntil: "commit" });
+  // drawn by the server, not yet interactive: seen as disabled, so a click is not silently lost
+  await expect(page.getByTestId("review-start")).toBeVisible();
+  await expect(page.getByTestId("review-start")).toBeDisabled();
+  await expect(page.getByTestId("review-return")).toBeDisabled();
+  release();
+  await expect(page.getByTestId("review-start")).toBeEnabled();
+  await page.getByTestId("review-start").click();
+  await expect(page.getByTestId("review-message")).toContainText("已开始审核");
+  await expect(page.getByTestId("review-bar")).toContainText("开始审核于");
   await context.close();
 });

@@ -10,6 +10,7 @@ import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useEditor } from "@/components/report-editor/context";
 import { refSelector } from "@/components/report-editor/findings-view";
 import { revealRef } from "@/components/report-editor/reveal";
@@ -41,6 +42,7 @@ export function CommentsPanel() {
   const state = useCommentsUiState();
   const { store } = useEditor();
   const [filter, setFilter] = useState<"all" | "open">("all");
+  const hydrated = useHydrated();
   const listRef = useRef<HTMLUListElement>(null);
 
   // Track the place the user clicks or focuses in the report: the composer's anchor.
@@ -99,7 +101,14 @@ export function CommentsPanel() {
   };
 
   return (
-    <div className="flex max-h-full min-h-0 flex-col" data-comments-panel data-testid="comments-panel">
+    // loaded on demand (review-workspace.tsx): its controls answer once its script has hydrated them
+    <fieldset
+      disabled={!hydrated}
+      className="flex max-h-full min-h-0 min-w-0 flex-col"
+      data-comments-panel
+      data-testid="comments-panel"
+      data-hydrated={hydrated ? "" : undefined}
+    >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-3">
         <h2 className="mr-auto text-base font-semibold text-slate-900">批注</h2>
         <Badge variant={data.unresolved ? "warning" : "secondary"} data-testid="unresolved-count" data-count={data.unresolved}>
@@ -154,7 +163,7 @@ export function CommentsPanel() {
           </>
         )}
       </div>
-    </div>
+    </fieldset>
   );
 }
 

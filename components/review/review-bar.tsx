@@ -17,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/textarea";
 import { Tooltip, TooltipProvider } from "@/components/ui/tooltip";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Facts, STATUS_BADGE, ActionMessage, useReviewAction, type ActionResult, type ReviewInfo } from "./review-common";
 
 // (re-exported for older imports; the clerk's bar imports review-common, not this supervisor-only module)
@@ -79,6 +80,7 @@ export function ReviewBar(props: {
 }) {
   const { review, reportId } = props;
   const { run, busy, result } = useReviewAction();
+  const hydrated = useHydrated();
   const [returnOpen, setReturnOpen] = useState(false);
   /** Approving with unresolved comments asks first: they may be questions the clerk never answered. */
   const [approveOpen, setApproveOpen] = useState(false);
@@ -159,7 +161,8 @@ export function ReviewBar(props: {
               <HistoryIcon className="size-3.5" /> 提交记录与修改对比
             </Link>
           )}
-          <div className="ml-auto flex flex-wrap items-center gap-2">
+          {/* loaded on demand (review-workspace.tsx): its buttons answer once its script has hydrated them */}
+          <fieldset disabled={!hydrated} className="ml-auto flex min-w-0 flex-wrap items-center gap-2" data-hydrated={hydrated ? "" : undefined}>
             {notStarted && (
               <Button
                 size="sm"
@@ -178,7 +181,7 @@ export function ReviewBar(props: {
             }, "outline")}
             {button("approve", <CheckIcon />, () => (props.unresolved > 0 ? setApproveOpen(true) : void approve()), "default")}
             {button("publish", <MegaphoneIcon />, () => setPublishOpen(true), "default")}
-          </div>
+          </fieldset>
         </div>
         <div className="mt-2 space-y-1">
           {!result && (

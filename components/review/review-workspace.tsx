@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import { reportTitleSuffix } from "@/lib/template";
 import type { CommentThread } from "@/lib/server/services/comment-list";
 import type { CommentRights } from "@/lib/server/services/comment-access";
@@ -8,8 +9,12 @@ import { ReportEditor, type ReportEditorProps } from "@/components/report-editor
 import { ClerkBar } from "./clerk-bar";
 import { CommentsProvider, type CommentActions } from "./comments-context";
 import type { ActionResult, ReviewInfo } from "./review-common";
-import { ReviewBar } from "./review-bar";
-import { CommentsPanel } from "./comments-panel";
+
+// Drawn on the server like the rest; their code loads only on a page that shows them: the reviewer's bar on a
+// reviewer's page, the comments beside a report that has comments or may get them. A clerk's draft without
+// comments loads neither.
+const ReviewBar = dynamic(() => import("./review-bar").then((m) => m.ReviewBar));
+const CommentsPanel = dynamic(() => import("./comments-panel").then((m) => m.CommentsPanel));
 
 export type ReviewServerActions = {
   submit: (input: { reportId: string; baseVersion: number }) => Promise<ActionResult>;
