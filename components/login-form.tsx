@@ -1,11 +1,12 @@
 "use client";
 
-import { useRef, useState, useSyncExternalStore } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { createAuthClient } from "better-auth/react";
 import { usernameClient } from "better-auth/client/plugins";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { landingPath } from "@/lib/server/permissions";
 
 type AuthClient = ReturnType<typeof makeClient>;
@@ -14,8 +15,6 @@ function makeClient() {
   return createAuthClient({ plugins: [usernameClient()] });
 }
 let client: AuthClient | undefined;
-
-const noopSubscribe = () => () => {};
 
 type FieldErrors = { username?: string; password?: string };
 
@@ -39,7 +38,7 @@ export function LoginForm({ redirectTo }: { redirectTo?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // Until React has hydrated, a click would submit the form natively: keep the button disabled.
-  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
+  const hydrated = useHydrated();
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 

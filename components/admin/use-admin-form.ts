@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useSyncExternalStore } from "react";
+import { startTransition, useActionState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { INITIAL_FORM_STATE, type AdminFormState } from "./form-state";
 
 /**
@@ -9,13 +10,11 @@ import { INITIAL_FORM_STATE, type AdminFormState } from "./form-state";
  * when the server answered with an error (the typed input must stay). The form is keyed by state.seq
  * so that the values the server sends back show after each submission.
  */
-const noopSubscribe = () => () => {};
-
 export function useAdminForm(action: (prev: AdminFormState, form: FormData) => Promise<AdminFormState>) {
   const [state, dispatch, pending] = useActionState(action, INITIAL_FORM_STATE);
   // Until React has hydrated, a change to a <select> would be undone by hydration and a click would
   // submit natively: forms carry data-hydrated and their buttons stay disabled until then.
-  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
+  const hydrated = useHydrated();
   const onSubmit = (e: React.FormEvent<HTMLFormElement>, confirm?: () => boolean) => {
     e.preventDefault();
     if (pending || (confirm && !confirm())) return;
