@@ -65,6 +65,12 @@ export function CommentsPanel() {
       composedFrom = k.target;
       ui.compose(anchor);
     };
+    // the panel loads after the editor (review-workspace.tsx): a place focused before then is the place
+    const focused = document.activeElement;
+    if (focused && root.contains(focused)) {
+      const anchor = anchorOf(focused);
+      if (anchor) ui.setPlace(anchor);
+    }
     root.addEventListener("focusin", onEvent);
     root.addEventListener("pointerdown", onEvent);
     root.addEventListener("keydown", onKey);
