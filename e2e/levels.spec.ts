@@ -25,6 +25,14 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   for (const t of TOWNS) {
     const { context, page } = await pageAs(browser, t.clerk);
     urls.push(await openReport(page, YEAR));
+    // 二、上年结转 comes from the organ's previous report (rule X1, an error to change), and another spec may
+    // own that year (register.spec leaves one of beipo's 2023 applications open): whatever came in is still
+    // open at the end of this year too (四、结转下年度), so this spec's figures balance either way
+    for (const carried of await page.locator('input[data-cell^="t3.carried."]').all()) {
+      const v = await carried.inputValue();
+      const id = await carried.getAttribute("data-cell");
+      if (v && id) await cell(page, id.replace("t3.carried.", "t3.carryover.")).fill(v);
+    }
     await fillComplete(page, YEAR);
     await cell(page, "t3.new.natural").fill(t.new);
     await cell(page, "t3.open.natural").fill(t.open);
