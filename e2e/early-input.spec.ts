@@ -3,7 +3,8 @@ import { expect, fillComplete, openReport, pageAs, submitForReview, test } from 
 
 // What a clerk types in the first moment after the editor appears — the page drawn by the server, its script
 // still loading (a slow office PC, a reload) — is kept: shown, saved, and there after a reload.
-// Years used by this spec (each spec owns its years; see fixtures.ts): beipo 2025, 2026.
+// Years used by this spec (each spec owns its years; see fixtures.ts): beipo 2025, 2021 (not 2026: the
+// demo's draft).
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -45,6 +46,12 @@ test("typed before the page is interactive: text, header and cells are kept, sav
   await page.locator('[data-field="header.signDate"]').fill("2026年1月20日");
   await page.locator('[data-field="header.organName"]').fill("东山县北坡乡人民政府（早输入）");
   await cell(page, "t2.permit.decisions").fill("9");
+  // a button or a choice would do nothing or be undone until then: seen as disabled
+  const fillZero = page.locator("#section-s2").getByRole("button", { name: "空白单元格填 0" });
+  const notCharged = page.getByRole("radio", { name: "未收取" });
+  await expect(fillZero).toBeDisabled();
+  await expect(notCharged).toBeDisabled();
+  await expect(page.getByTestId("export-pdf")).toBeDisabled();
   release();
 
   // interactive now: what was typed is on screen, in the totals, and saved
@@ -55,6 +62,10 @@ test("typed before the page is interactive: text, header and cells are kept, sav
   await expect(page.locator('[data-field="header.signDate"]')).toHaveValue("2026年1月20日");
   await expect(page.locator('[data-field="header.organName"]')).toHaveValue("东山县北坡乡人民政府（早输入）");
   await expect(cell(page, "t2.permit.decisions")).toHaveValue("9");
+  await expect(fillZero).toBeEnabled();
+  await notCharged.check();
+  await expect(page.getByText("报告中将写入：")).toBeVisible();
+  await saved(page);
 
   const fresh = await context.newPage();
   await fresh.goto(url);
@@ -63,13 +74,14 @@ test("typed before the page is interactive: text, header and cells are kept, sav
   await expect(fresh.locator('[data-field="header.signDate"]')).toHaveValue("2026年1月20日");
   await expect(fresh.locator('[data-field="header.organName"]')).toHaveValue("东山县北坡乡人民政府（早输入）");
   await expect(cell(fresh, "t2.permit.decisions")).toHaveValue("9");
+  await expect(fresh.getByRole("radio", { name: "未收取" })).toBeChecked();
   await context.close();
 });
 
 test("the reviewer's bar, loaded on demand, is disabled until its script has hydrated it, then answers", async ({ browser }) => {
   const clerk = await pageAs(browser, "beipo");
-  const url = await openReport(clerk.page, 2026);
-  await fillComplete(clerk.page, 2026);
+  const url = await openReport(clerk.page, 2021);
+  await fillComplete(clerk.page, 2021);
   await submitForReview(clerk.page);
   await clerk.context.close();
 

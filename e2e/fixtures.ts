@@ -60,6 +60,12 @@ export async function pageAs(browser: Browser, username: DemoUser) {
   return { context, page };
 }
 
+/** The import page, interactive: its file input and paste box stay disabled until the page has hydrated. */
+export async function openImport(page: Page) {
+  await page.goto("/reports/import");
+  await expect(page.locator("#import-file")).toBeEnabled();
+}
+
 /**
  * Opens (creating it if needed) the report of the logged-in clerk's organ for `year`, and returns its URL.
  * Each spec uses its own year so that specs running in parallel never share a report.

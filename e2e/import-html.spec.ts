@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, pageAs, test } from "./fixtures";
+import { expect, pageAs, test, openImport } from "./fixtures";
 
 // Issue 13: what clerks actually have — a saved web page (.html), the page's text copied without any line
 // structure, and the page pasted as HTML (the clipboard's text/html) — imported through the browser, with
@@ -37,7 +37,7 @@ const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 test("a saved .html page: its real table read, blank cells flagged; stored with a new draft for the next year", async ({ browser }) => {
   test.setTimeout(120_000);
   const { context, page } = await pageAs(browser, "caizheng");
-  await page.goto("/reports/import");
+  await openImport(page);
   await page.locator("#import-file").setInputFiles(GAOXIN_HTML);
 
   const review = page.getByTestId("import-review");
@@ -86,7 +86,7 @@ test("a saved .html page: its real table read, blank cells flagged; stored with 
 test("web-page text pasted without line structure: a run of digits the sums cannot split is flagged, corrected and stored", async ({ browser }) => {
   test.setTimeout(120_000);
   const { context, page } = await pageAs(browser, "caizheng");
-  await page.goto("/reports/import");
+  await openImport(page);
   const flat = readFileSync(HENGDONG_FLAT, "utf8");
   expect(flat.trim().split("\n")).toHaveLength(1); // the whole report on one line, cells run together
   await pasteInto(page, { "text/plain": flat });
@@ -128,7 +128,7 @@ test("web-page text pasted without line structure: a run of digits the sums cann
 test("the page pasted as HTML (clipboard text/html) goes through the HTML importer and is stored", async ({ browser }) => {
   test.setTimeout(120_000);
   const { context, page } = await pageAs(browser, "caizheng");
-  await page.goto("/reports/import");
+  await openImport(page);
   const html = readFileSync(TAOJIANG_HTML, "utf8");
   // a browser's copy carries both; the HTML (the real tables) wins over the plain text
   await pasteInto(page, { "text/html": html, "text/plain": "桃江县松木塘镇人民政府2022年政府信息公开工作年度报告" });

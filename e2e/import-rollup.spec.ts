@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, pageAs, test } from "./fixtures";
+import { expect, pageAs, test, openImport } from "./fixtures";
 
 // Issue 11: a government imports last year's 汇总 report (its other report is the 本级 one).
 // Years used by this spec (each spec owns its years; see fixtures.ts): xianban (示范县人民政府) 2020 汇总
@@ -19,7 +19,7 @@ const countyRollupText = () =>
 test("a county office imports its 汇总 report of 2020 and starts the 2021 汇总 report from it", async ({ browser }) => {
   test.setTimeout(120_000);
   const { context, page } = await pageAs(browser, "xianban");
-  await page.goto("/reports/import");
+  await openImport(page);
   await page.locator("#import-file").setInputFiles({ name: "示范县2020年报告.txt", mimeType: "text/plain", buffer: countyRollupText() });
   const review = page.getByTestId("import-review");
   await expect(review).toBeVisible({ timeout: 30_000 });

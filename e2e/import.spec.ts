@@ -1,7 +1,7 @@
 import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, pageAs, test } from "./fixtures";
+import { expect, pageAs, test, openImport } from "./fixtures";
 
 // Issue 6: import last year's report. Years used by this spec (each spec owns its years; see fixtures.ts):
 // hekou 2026 (the imported report) and 2027 (started from it). The file is 张良镇's 2023 report, so the
@@ -19,6 +19,7 @@ test("bad files: a clear Chinese message each time, nothing saved", async ({ bro
   await page.getByRole("link", { name: "导入上年报告" }).click();
   await expect(page).toHaveURL(/\/reports\/import$/);
   const file = page.locator("#import-file");
+  await expect(file).toBeEnabled(); // disabled until the page is interactive
   const error = page.getByTestId("import-error");
 
   const cases: [string, RegExp][] = [
@@ -58,7 +59,7 @@ test("bad files: a clear Chinese message each time, nothing saved", async ({ bro
 test("import 张良镇 2023 as hekou's 2026 report and start 2027 from it; X1 checks against the import", async ({ browser }) => {
   test.setTimeout(120_000);
   const { context, page } = await pageAs(browser, "hekou");
-  await page.goto("/reports/import");
+  await openImport(page);
   await page.locator("#import-file").setInputFiles(path.join(FIXTURES, ZL_PDF));
 
   // ---- the review screen --------------------------------------------------------------------------
@@ -116,7 +117,7 @@ test("import 张良镇 2023 as hekou's 2026 report and start 2027 from it; X1 ch
   await expect(page.locator('[data-cell="t2.permit.decisions"]')).toHaveAttribute("readonly", "");
 
   // ---- importing again never replaces silently --------------------------------------------------------
-  await page.goto("/reports/import");
+  await openImport(page);
   await page.locator("#import-file").setInputFiles(path.join(FIXTURES, ZL_PDF));
   await expect(review).toBeVisible({ timeout: 30_000 });
   await page.getByTestId("ack-organ").getByRole("checkbox").check();

@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import type { ImportPreview } from "@/lib/server/services/import-report";
 import { Button } from "@/components/ui/button";
 import { ImportReview } from "./import-review";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const ACCEPT = [
   ".pdf",
@@ -30,6 +31,8 @@ const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 /** Upload (with progress) → review → confirmation. Nothing is stored before the confirmation. */
 export function ImportWizard({ maxBytes }: { maxBytes: number }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle", error: null });
+  // a file chosen or text pasted before the page is interactive would not be read: disabled until then
+  const hydrated = useHydrated();
   const inputRef = useRef<HTMLInputElement>(null);
   const xhrRef = useRef<XMLHttpRequest | null>(null);
 
@@ -109,7 +112,7 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
         name="file"
         type="file"
         accept={ACCEPT}
-        disabled={busy}
+        disabled={busy || !hydrated}
         onChange={(e) => {
           const file = e.target.files?.[0];
           if (file) upload(file);
@@ -123,7 +126,7 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
         <textarea
           id="import-paste"
           data-testid="import-paste"
-          disabled={busy}
+          disabled={busy || !hydrated}
           rows={3}
           placeholder="在此处粘贴（Ctrl+V）。网页中的表格会按原表格结构识别。"
           onPaste={(e) => {

@@ -30,6 +30,7 @@ import type { RegisterPage } from "@/lib/server/services/register-list";
 import type { EntryHistoryItem } from "@/lib/server/services/register-history";
 import { formatDateTime } from "@/lib/labels";
 import { RegisterImport } from "./register-import";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type RegisterActions = {
   create: (organId: string, year: number, input: ApplicationInput) => Promise<SaveApplicationResult>;
@@ -83,6 +84,8 @@ export function RegisterView(p: Props) {
   const [cell, setCell] = useState<string | null>(p.initialCell);
   const [notice, setNotice] = useState<string>("");
   const [pending, start] = useTransition();
+  // the buttons do nothing until the page is interactive: disabled until then
+  const hydrated = useHydrated();
   const shown = useMemo(() => {
     if (!cell) return p.entries;
     return entriesOfT3Cell(
@@ -112,7 +115,7 @@ export function RegisterView(p: Props) {
           ) : null}
           <div className="ml-auto flex gap-2">
             {p.edit ? (
-              <Button size="sm" onClick={() => setSelected("new")}>
+              <Button size="sm" onClick={() => setSelected("new")} disabled={!hydrated}>
                 登记新申请
               </Button>
             ) : null}
@@ -123,7 +126,7 @@ export function RegisterView(p: Props) {
               <Button
                 size="sm"
                 variant="outline"
-                disabled={pending}
+                disabled={pending || !hydrated}
                 onClick={() =>
                   start(async () => {
                     const r = await p.actions.carry(p.organId, p.year);

@@ -30,6 +30,7 @@ import { gridLayout, gridPlaces, pinnedWidths, type Pin, type Place } from "./gr
 import { revealRef } from "./reveal";
 import { cellAccessibleName } from "./cell-name";
 import { CommentMarker, useCommentDescription } from "@/components/review/comment-marker";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * The focus ring of a cell: a solid 2px outline inside the cell. (In Tailwind 4, `outline-none` sets the
@@ -300,6 +301,8 @@ function StickyScrollbar({
 export function TableGrid({ table }: { table: TableDef }) {
   const { store, readOnly: locked, linked, previous, year } = useEditor();
   const readOnly = locked || linked;
+  // the buttons below do nothing until the editor is interactive: disabled until then (the cells keep what is typed)
+  const hydrated = useHydrated();
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const model = useMemo(() => buildNavModel(table), [table]);
@@ -448,13 +451,14 @@ export function TableGrid({ table }: { table: TableDef }) {
       <TableErrors table={table} />
       {!readOnly && (
         <div className="mt-3 flex flex-wrap items-center gap-2">
-          <Button variant="outline" size="sm" onClick={fillZero}>
+          <Button variant="outline" size="sm" onClick={fillZero} disabled={!hydrated}>
             空白单元格填 0
           </Button>
           {prevCarry && (
             <Button
               variant="outline"
               size="sm"
+              disabled={!hydrated}
               title={`把${previous!.year}年报告「${carryoverLabel}」的数字填入本年「${carriedLabel}」`}
               onClick={() => {
                 const changed = store.setCells(prevCarry, { undo: "按上年报告填入上年结转" });

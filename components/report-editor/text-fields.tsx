@@ -31,6 +31,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useEditor, useFee, useHeader, useHighlighted, useMark, useText } from "./context";
 import type { MarkSeverity } from "./findings-view";
 import { CommentMarker } from "@/components/review/comment-marker";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 function markRing(mark: MarkSeverity | null, highlighted: boolean): string {
   return cn(
@@ -163,6 +164,7 @@ export function HeaderFields() {
   const dateOk = header.signDate.trim() === "" || parseChineseDate(header.signDate) !== null;
   const openingDefault = defaultOpening(header.organName, year);
   const openingError = overLimit(header.opening, HEADER_FIELDS.opening.max);
+  const hydrated = useHydrated();
 
   return (
     <div className="space-y-5">
@@ -222,6 +224,7 @@ export function HeaderFields() {
             <Button
               variant="ghost"
               size="xs"
+              disabled={!hydrated}
               onClick={() => store.setHeader({ opening: openingDefault })}
               title="用系统生成的默认开头段落替换当前内容"
             >
@@ -254,6 +257,8 @@ function TitleBreak({ organName, titleBreak }: { organName: string; titleBreak: 
   const mode = titleBreak === null ? "auto" : titleBreak <= 0 || titleBreak >= full.length ? "none" : "custom";
   const at = mode === "custom" ? titleBreak! : Math.max(1, Math.min(organName.length, full.length - 1));
   const name = useId();
+  // a choice made before the editor is interactive would be undone by it: disabled until then
+  const hydrated = useHydrated();
   const set = (v: number | null) => store.setHeader({ titleBreak: v });
   return (
     <fieldset className="rounded-md border border-slate-200 bg-slate-50/60 px-4 py-3" data-field="header.titleBreak">
@@ -274,7 +279,7 @@ function TitleBreak({ organName, titleBreak }: { organName: string; titleBreak: 
               type="radio"
               name={name}
               checked={mode === m}
-              disabled={readOnly}
+              disabled={readOnly || !hydrated}
               onChange={() => set(v)}
               className="accent-blue-700"
             />
@@ -289,7 +294,7 @@ function TitleBreak({ organName, titleBreak }: { organName: string; titleBreak: 
               min={1}
               max={Math.max(1, full.length - 1)}
               value={at}
-              disabled={readOnly}
+              disabled={readOnly || !hydrated}
               onChange={(e) => set(Number(e.target.value))}
               aria-label="标题换行位置（字数）"
               className="w-44 accent-blue-700"
@@ -319,6 +324,8 @@ export function FeeFields() {
   const highlighted = useHighlighted(FEE_REF);
   const mark = useMark(FEE_REF);
   const name = useId();
+  // a choice made before the editor is interactive would be undone by it: disabled until then
+  const hydrated = useHydrated();
   const statement = feeStatement(fee);
   const piecesReading = readCell(fee.pieces, "count");
   const amountReading = readCell(fee.amount, "decimal");
@@ -345,7 +352,7 @@ export function FeeFields() {
               type="radio"
               name={name}
               checked={fee.charged === v}
-              disabled={readOnly}
+              disabled={readOnly || !hydrated}
               onChange={() => store.setFee({ charged: v })}
               className="accent-blue-700"
             />

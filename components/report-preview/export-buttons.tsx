@@ -9,6 +9,7 @@ import { useEditor, useHeader, useSaveState } from "@/components/report-editor/c
 import { downloadExport, type ExportKind } from "./download";
 import dynamic from "next/dynamic";
 import { usePreviewPlacement, usePreviewState } from "./preview-state";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** The page preview (and pdf.js) loads when first opened. */
 const PreviewPanel = dynamic(() => import("./preview-panel").then((m) => m.PreviewPanel), { ssr: false });
@@ -89,6 +90,7 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [error, setError] = useState<string | null>(null);
   const preview = usePreviewState();
+  const hydrated = useHydrated();
   const placement = usePreviewPlacement();
 
   const urls: Record<ExportKind, string> = {
@@ -135,6 +137,7 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
         variant={preview.open ? "secondary" : "outline"}
         size="sm"
         onClick={preview.toggle}
+        disabled={!hydrated}
         aria-pressed={preview.open}
         data-testid="preview-toggle"
       >
@@ -146,7 +149,7 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
             <Button
               variant="outline"
               size="sm"
-              disabled={busy !== null}
+              disabled={busy !== null || !hydrated}
               aria-busy={busy === format}
               onClick={() => void download(format)}
               data-testid={`export-${format}`}

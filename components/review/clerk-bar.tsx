@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ActionMessage, Facts, STATUS_BADGE, useReviewAction, type ActionResult, type ReviewInfo } from "./review-common";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * The clerk's view of the review: the return comment shown prominently when 已退回, 撤回 while the
@@ -21,6 +22,7 @@ export function ClerkBar(props: {
 }) {
   const { review } = props;
   const { run, busy, result } = useReviewAction();
+  const hydrated = useHydrated();
   const status = review.status;
 
   let text: string;
@@ -88,7 +90,7 @@ export function ClerkBar(props: {
             size="sm"
             variant="outline"
             className="ml-auto"
-            disabled={busy !== null}
+            disabled={busy !== null || !hydrated}
             onClick={() => void run("withdraw", () => props.withdraw({ reportId: props.reportId }))}
             data-testid="withdraw-button"
           >

@@ -8,6 +8,7 @@ import { fieldDisplay, fieldLabel } from "@/lib/report/client";
 import { Button } from "@/components/ui/button";
 import type { RollupDrift } from "@/lib/server/services/refresh-rollup-report";
 import { refreshRollupAction } from "@/app/(app)/reports/[id]/rollup-actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const SHOWN = 12;
 
@@ -28,6 +29,7 @@ export function RollupBanner(props: {
 }) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const drift = props.drift;
   const stale = !!drift && (drift.fields.length > 0 || drift.added.length + drift.removed.length + drift.changed.length > 0);
@@ -74,7 +76,7 @@ export function RollupBanner(props: {
             </ul>
           ) : null}
           {props.editable ? (
-            <Button size="sm" className="mt-2" onClick={refresh} disabled={pending} data-testid="refresh-rollup">
+            <Button size="sm" className="mt-2" onClick={refresh} disabled={pending || !hydrated} data-testid="refresh-rollup">
               <RefreshCwIcon className={pending ? "animate-spin" : ""} /> 更新汇总数据
             </Button>
           ) : (
