@@ -13,7 +13,7 @@ import { getRollup } from "@/lib/server/services/rollup";
 import { rollupDrift } from "@/lib/server/services/refresh-rollup-report";
 import { getDb } from "@/lib/server/db";
 import { EarlyInputRecorder } from "@/components/report-editor/early-input";
-import { RollupBanner } from "@/components/rollup/rollup-banner";
+import { RollupBanner } from "@/components/rollup/rollup-banner-lazy";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ChangesSummary } from "@/components/review/changes-summary";
 import { RegisterBanner } from "@/components/register/register-banner";
