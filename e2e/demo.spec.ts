@@ -38,3 +38,26 @@ test("the 张良镇 clerk finds the published report read-only with its history,
   await expect(page.locator('[data-cell="t3.new.natural"]')).toHaveValue("");
   await context.close();
 });
+
+test("the supervisor's dashboard and the roll-up count 北坡乡's open errors as its clerk's editor does: a table's blank cells are one", async ({ browser }) => {
+  // 北坡乡's seeded draft of the demo year (read only here): blank cells in table 三 and more
+  const supervisor = await pageAs(browser, "dsshencha");
+  await supervisor.page.goto("/dashboard");
+  const year = (await supervisor.page.getByRole("heading", { level: 1 }).textContent())!.match(/(\d{4})年度/)![1]!;
+  const row = supervisor.page.locator('tr[data-organ="东山县北坡乡人民政府"]');
+  const dashboardErrors = Number(await row.locator("td").nth(4).textContent());
+  await supervisor.page.goto(`/rollup?year=${year}`);
+  const member = supervisor.page.locator('tr[data-member="东山县北坡乡人民政府"]');
+  await expect(member).toContainText(`${dashboardErrors} 项错误`);
+
+  const clerk = await pageAs(browser, "beipo");
+  await clerk.page.goto("/reports");
+  await clerk.page.getByRole("link", { name: new RegExp(`${year}年度`) }).first().click();
+  // the checks have run (they load after the page): the blank cells are listed
+  await expect(clerk.page.getByText(/表三有 \d+ 个单元格未填写/)).toBeVisible();
+  const shown = Number((await clerk.page.getByTestId("error-count").textContent())!.match(/\d+/)![0]);
+  expect(shown).toBeGreaterThan(0);
+  expect(dashboardErrors).toBe(shown);
+  await supervisor.context.close();
+  await clerk.context.close();
+});

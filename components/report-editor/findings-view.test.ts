@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyContent, t2CellId, t3CellId } from "@/lib/template";
-import { validateReport, type Finding } from "@/lib/report";
+import { countFindings, openFindings, validateReport, type Finding } from "@/lib/report";
 import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
 import { buildFindingsView, refSelector } from "./findings-view";
 
@@ -57,4 +57,32 @@ describe("findings on the same cause", () => {
     expect(order(findings)).toEqual(["text.s1.request", "text.s1.platform", "text.s6"]);
     expect(view.warnings.filter((x) => x.rule === "T1").map((x) => x.refs[0])).toEqual(["text.s1.request", "text.s6", "text.s1.platform"]);
   });
+});
+
+describe("the count of findings (dashboard, roll-up, exports) is the editor's", () => {
+  // the demo's 北坡乡 draft: blank cells in table 三 plus an imbalance — the editor shows 「N 项错误」 and the
+  // supervisor's dashboard must say the same N, not one error per blank cell
+  const cases: [string, () => ReturnType<typeof emptyContent>][] = [
+    ["a new report", () => emptyContent("某某镇人民政府", 2023)],
+    ["table 三 half blank, an imbalance, a warning acknowledged", () => {
+      const c = zhangliangContent();
+      for (const id of Object.keys(c.cells).filter((k) => k.startsWith("t3.")).slice(0, 40)) c.cells[id] = "";
+      c.cells[t2CellId("penalty", "decisions")] = "2";
+      c.cells[t3CellId("new", "natural")] = "x";
+      return c;
+    }],
+    ["the zhangliang report", () => zhangliangContent()],
+  ];
+  for (const [name, make] of cases) {
+    it(name, () => {
+      const c = make();
+      const findings = validateReport(c, { year: 2023, organKind: "TOWNSHIP" });
+      const warning = findings.find((f) => f.severity === "warning");
+      if (warning && name.includes("acknowledged")) c.acknowledgements[warning.key] = "已核实";
+      const view = buildFindingsView(c, findings);
+      const counted = countFindings(c, openFindings(c, findings));
+      expect(counted).toEqual({ errorCount: view.errors.length, warningCount: view.warnings.length });
+      if (name === "a new report") expect(counted.errorCount).toBeLessThan(findings.filter((f) => f.severity === "error").length);
+    });
+  }
 });

@@ -4,7 +4,7 @@
  * cells and fields). Pure.
  */
 import { CELLS, TABLES, type ReportContent } from "@/lib/template";
-import { groupByCause, readCell, type Finding, type RuleId, type Severity } from "@/lib/report/client";
+import { blankCellTable, groupByCause, type Finding, type RuleId, type Severity } from "@/lib/report/client";
 
 export type MarkSeverity = "error" | "warning";
 
@@ -28,12 +28,6 @@ export type FindingsView = {
   marks: Map<string, MarkSeverity>;
 };
 
-function isBlankCellFinding(f: Finding, content: ReportContent): boolean {
-  if (f.rule !== "E5" || f.cells.length !== 1) return false;
-  const def = CELLS.get(f.cells[0]!);
-  return !!def && readCell(content.cells[def.id], def.kind).state === "blank";
-}
-
 /** Blank cells, empty fields and an unstated fee are to-dos, not mistakes: they are listed but not marked. */
 function isEmptyRef(ref: string, content: ReportContent): boolean {
   const def = CELLS.get(ref);
@@ -51,8 +45,8 @@ export function buildFindingsView(content: ReportContent, findings: readonly Fin
   const view: FindingsView = { errors: [], warnings: [], acknowledged: [], marks: new Map() };
   const blanks = new Map<string, string[]>();
   for (const f of findings) {
-    if (isBlankCellFinding(f, content)) {
-      const table = CELLS.get(f.cells[0]!)!.table;
+    const table = blankCellTable(f, content);
+    if (table) {
       const list = blanks.get(table) ?? [];
       list.push(f.cells[0]!);
       blanks.set(table, list);

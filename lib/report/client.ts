@@ -9,6 +9,7 @@
 export * from "./values";
 export * from "./totals";
 export * from "./findings";
+export * from "./finding-count";
 // The rules load on demand (import("@/lib/report/rules")): their types only.
 export type { RuleContext } from "./rules";
 export * from "./text";

@@ -1,6 +1,7 @@
 export * from "./values";
 export * from "./totals";
 export * from "./findings";
+export * from "./finding-count";
 export * from "./rules";
 export * from "./text";
 export * from "./plausibility";

@@ -2,6 +2,7 @@
 // read-only IMPORT and/or start the next year from it), replacement only with confirmation and never of a
 // submitted report, scoping, and the imported carry-over feeding X1 of the next year.
 import { readFileSync } from "node:fs";
+import { countOpenFindings } from "@/lib/server/services/finding-counts";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INPUT_CELLS, T3_INPUT_COLUMNS, TEXT_FIELDS, emptyContent, t2CellId, t3CellId, type ReportContent } from "@/lib/template";
@@ -181,8 +182,10 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       // the stored count follows: one more error after the save
       const saved = await replaceReportContent(hekou, { reportId: next.id, baseVersion: detail.version, content }, t.db);
       expect(saved.ok).toBe(true);
-      const without = validateReport(detail.content, { year: 2024, organKind: "TOWNSHIP", previous: prev }).filter((f) => f.severity === "error").length;
+      const ctx = { year: 2024, organKind: "TOWNSHIP" as const, previous: prev };
+      const without = countOpenFindings(detail.content, ctx).errorCount;
       const row = (await reportOf(hekou, 2024))!;
+      expect(row.errorCount).toBe(countOpenFindings(content, ctx).errorCount);
       expect(row.errorCount).toBeGreaterThanOrEqual(without + 1);
     });
 

@@ -2,19 +2,16 @@
 // warningCount at every write so that the dashboard never validates at read time.
 // No server-only: imported by the report services and the dashboard benchmark.
 import type { ReportContent } from "@/lib/template";
-import { openFindings, validateReport, type RuleContext } from "@/lib/report";
+import { countFindings, openFindings, validateReport, type RuleContext } from "@/lib/report";
 import type { DbTx } from "../db-core";
 import type { Actor } from "../types";
 import { ruleContextFor, type RuleTarget } from "./rule-context";
 
 export type FindingCounts = { errorCount: number; warningCount: number };
 
-/** Counts of open findings under a rule context (the same as the editor's). */
+/** Counts of open findings under a rule context, as the editor counts them (a table's blank cells: one). */
 export function countOpenFindings(content: ReportContent, context: RuleContext): FindingCounts {
-  const open = openFindings(content, validateReport(content, context));
-  let errorCount = 0;
-  for (const f of open) if (f.severity === "error") errorCount++;
-  return { errorCount, warningCount: open.length - errorCount };
+  return countFindings(content, openFindings(content, validateReport(content, context)));
 }
 
 /** Counts for `content` about to be stored as the report `target` (organ, kind, year). */

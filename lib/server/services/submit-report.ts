@@ -1,5 +1,6 @@
 import "server-only";
-import { hasBlockingErrors, validateReport, type Finding } from "@/lib/report";
+import { blankCellTable, countFindings, hasBlockingErrors, validateReport, type Finding } from "@/lib/report";
+import type { ReportContent } from "@/lib/template";
 import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { parseStoredContent } from "./report-row";
@@ -10,17 +11,19 @@ import { runTransition, type TransitionResult } from "./transition";
 
 export type SubmitReportInput = { reportId: string; /** the version the clerk saved last */ baseVersion: number };
 
-const BLANK_RE = /未填写（没有数据请填 0）。$/;
-
-/** Chinese summary of the open errors: the first few messages, blank cells counted together. */
-export function blockingMessage(findings: readonly Finding[]): string {
+/**
+ * Chinese summary of the open errors: the first few messages, blank cells counted together — and counted
+ * as the editor counts them (a table's blank cells: one error; lib/report/finding-count.ts).
+ */
+export function blockingMessage(content: ReportContent, findings: readonly Finding[]): string {
   const errors = findings.filter((f) => f.severity === "error");
-  const blanks = errors.filter((f) => f.rule === "E5" && BLANK_RE.test(f.message));
+  const blanks = errors.filter((f) => blankCellTable(f, content));
   const others = errors.filter((f) => !blanks.includes(f));
+  const count = countFindings(content, errors).errorCount;
   const parts = others.slice(0, 3).map((f) => f.message.replace(/。$/, ""));
   if (blanks.length) parts.push(`表格中有 ${blanks.length} 个单元格未填写（没有数据请填 0）`);
-  const more = others.length > 3 ? `等（共 ${errors.length} 项）` : "";
-  return `还有 ${errors.length} 项错误未改正，不能提交审核：${parts.join("；")}${more}。`;
+  const more = others.length > 3 ? `等（共 ${count} 项）` : "";
+  return `还有 ${count} 项错误未改正，不能提交审核：${parts.join("；")}${more}。`;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function submitReport(user: Actor, input: SubmitReportInput, db: Db
           if (drift.fields.length > 0)
             return `下级报告有变化，汇总数据有 ${drift.fields.length} 处不是最新的，请先点击“更新汇总数据”，核对后再提交。`;
         }
-        return hasBlockingErrors(findings) ? blockingMessage(findings) : null;
+        return hasBlockingErrors(findings) ? blockingMessage(content, findings) : null;
       },
       data: (_report, now) => ({ submittedAt: now, reviewStartedAt: null, approvedAt: null, publishedAt: null }),
       after: async (tx, report) => {
