@@ -56,8 +56,12 @@ test("the register: a year of applications with their due dates, an XLSX import,
 
   // last year: one application received just before 元旦/春节, still open on 12月31日 → carried over
   await openRegister(page, 2022);
+  // nothing registered yet: the report's table 三 is what the clerk types (not the register's zeros)
+  await expect(page.getByTestId("register-t3")).toContainText("年度报告的表三：尚无申请，按报告中填写的数字");
+  await expect(page.getByTestId("register-t3").getByRole("button", { name: "改为手工填写" })).toHaveCount(0);
   await record(page, { receivedAt: "2022-12-26", applicantName: "赵六", contact: "13912345678", content: "年末补贴发放明细" });
   await expect(row(page, 1).getByTestId("due")).toHaveText("2023-01-29");
+  await expect(page.getByTestId("register-t3")).toContainText("年度报告的表三：按台账自动填入");
   await page.getByRole("button", { name: /结转到 2023 年度/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "已将 1 件未办结的申请结转到 2023 年度台账" })).toBeVisible();
 

@@ -220,7 +220,7 @@ export function RegisterView(p: Props) {
         />
       ) : null}
 
-      <Table3 table3={p.table3} year={p.year} source={p.setting.t3Source} edit={p.edit} onCell={setCell}
+      <Table3 table3={p.table3} year={p.year} empty={p.entries.length === 0} source={p.setting.t3Source} edit={p.edit} onCell={setCell}
         onSource={(s) => start(async () => setNotice((await p.actions.setSource(p.organId, p.year, "t3", s)).message))} />
       <Cases {...p} onNotice={setNotice} />
       {p.edit ? <RegisterImport organId={p.organId} year={p.year} check={p.actions.checkImport} confirm={p.actions.confirmImport} /> : null}
@@ -487,6 +487,7 @@ function EntryHistory({ id, load }: { id: string; load: (id: string) => Promise<
 function Table3({
   table3,
   year,
+  empty,
   source,
   edit,
   onCell,
@@ -494,6 +495,8 @@ function Table3({
 }: {
   table3: CellValues;
   year: number;
+  /** no application this year: the report's table 三 is what the clerk types (as table 四 without cases) */
+  empty: boolean;
   source: "register" | "typed";
   edit: boolean;
   onCell: (id: string) => void;
@@ -506,9 +509,10 @@ function Table3({
       <div className="mb-2 flex flex-wrap items-center gap-3">
         <h2 className="text-base font-semibold">表三（由台账计算，{year} 年度）</h2>
         <span className="text-sm text-slate-600">
-          年度报告的表三：{source === "register" ? "按台账自动填入" : "手工填写（与台账不一致的单元格在报告页列出）"}
+          年度报告的表三：
+          {empty ? "尚无申请，按报告中填写的数字" : source === "register" ? "按台账自动填入" : "手工填写（与台账不一致的单元格在报告页列出）"}
         </span>
-        {edit ? (
+        {edit && !empty ? (
           <Button size="xs" variant="outline" onClick={() => onSource(source === "register" ? "typed" : "register")}>
             {source === "register" ? "改为手工填写" : "改为按台账填入"}
           </Button>
