@@ -132,3 +132,29 @@ test("the browser tab has an icon: /favicon.ico and /icon.svg are served and lin
   expect(sizes[0]).toBeGreaterThan(0);
   expect(sizes[1]).toBeGreaterThan(0);
 });
+
+test("a government's clerk: 新建报告 proposes and names years per report — a year with a 汇总 report may still need its 本级 report", async ({ browser }) => {
+  // 东山县's office (dsban): the seed's 汇总 report of the year being written, no 本级 report; its list also
+  // holds its townships' reports of that year (read only here)
+  const { context, page } = await pageAs(browser, "dsban");
+  await page.goto("/reports");
+  await expect(page.locator("form[data-hydrated]")).toHaveCount(1);
+  const year = yearBeingWritten();
+  const box = page.getByLabel("年度");
+  const kind = page.locator('select[name="kind"]');
+  await expect(kind).toHaveValue("ORGAN");
+  await expect(box).toHaveValue(String(year));
+  await expect(page.getByTestId("existing-years").filter({ hasText: String(year) })).toHaveCount(0);
+  // the 汇总 report: that year exists
+  await kind.selectOption("ROLLUP");
+  await expect(page.getByTestId("existing-years")).toContainText(`已有汇总报告的年度：`);
+  await expect(page.getByTestId("existing-years")).toContainText(String(year));
+  await expect(box).not.toHaveValue(String(year));
+  await box.fill(String(year));
+  await expect(page.getByTestId("year-exists")).toContainText(`${year}年度的汇总报告已存在`);
+  // back to the 本级 report: the typed year is kept, and it does not exist for this report
+  await kind.selectOption("ORGAN");
+  await expect(box).toHaveValue(String(year));
+  await expect(page.getByTestId("year-exists")).toHaveCount(0);
+  await context.close();
+});

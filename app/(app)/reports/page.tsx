@@ -21,8 +21,11 @@ export default async function ReportsPage() {
   const user = await requireUser();
   const reports = await listReports(user);
   const canCreate = can(user, "report:create");
-  // a clerk's list holds their own organ's reports only
-  const existingYears = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
+  // the organ's own reports, per report (a government's clerk also lists the subordinates' reports it rolls up)
+  const yearsOf = (kind: "ORGAN" | "ROLLUP") =>
+    [...new Set(reports.filter((r) => r.organId === user.organId && r.kind === kind).map((r) => r.year))].sort((a, b) => a - b);
+  const existing = { ORGAN: yearsOf("ORGAN"), ROLLUP: yearsOf("ROLLUP") };
+  const suggested = { ORGAN: suggestReportYear(existing.ORGAN), ROLLUP: suggestReportYear(existing.ROLLUP) };
   return (
     <div className="space-y-6">
       <div>
@@ -43,7 +46,7 @@ export default async function ReportsPage() {
       {canCreate ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-sm font-medium text-slate-700">新建年度报告</h2>
-          <CreateReportForm defaultYear={suggestReportYear(existingYears)} existingYears={existingYears} government={isGovernment(user.organKind)} />
+          <CreateReportForm suggested={suggested} existing={existing} government={isGovernment(user.organKind)} />
           <p className="mt-3 text-sm text-slate-600">
             或者{" "}
             <Link href="/reports/import" className="font-medium text-blue-700 hover:underline">
