@@ -40,6 +40,15 @@ function inView(inner: Box, view: { width: number; height: number; top: number }
   return inner.left >= left - 1 && inner.right <= right + 1 && inner.top >= view.top - 1 && inner.bottom <= view.height + 1;
 }
 
+/** Hovers a (disabled) button and returns the box of the tooltip that says why: the one shown. */
+async function tooltipBox(page: Page, testId: string): Promise<Box> {
+  await page.getByTestId(testId).hover({ force: true });
+  const tip = page.getByRole("tooltip");
+  await expect(tip).toHaveCount(1);
+  await expect(tip).toHaveCSS("opacity", "1");
+  return box(tip);
+}
+
 async function scrollToSection(page: Page, key: string) {
   await page.locator(`#heading-${key}`).evaluate((el) => {
     const bar = document.querySelector('[data-testid="report-editor"] > header')!.getBoundingClientRect().height;
@@ -74,6 +83,10 @@ test("a finding at 1366×768: one entry for one mistake; the jump shows its cell
   const { context, page } = await pageAs(browser, CLERK);
   await page.setViewportSize(OFFICE);
   await openReport(page, YEAR);
+  // 提交审核 is refused while errors are open; its tooltip says why, whole in the window (the button is at
+  // the toolbar's right edge)
+  await expect(page.getByTestId("submit-button")).toBeDisabled();
+  expect(inView(await tooltipBox(page, "submit-button"), { ...OFFICE, top: 0 })).toBe(true);
   await page.locator("#section-s3").getByRole("button", { name: "空白单元格填 0" }).click();
   // one mistake: a case counted under 不予公开 that was never received; it unbalances 法律服务机构 and 总计
   await cell(page, "t3.deny3.legal").fill("2");
@@ -178,6 +191,8 @@ test("the reviewer at 1366×768: the review bar's actions and table 三's 总计
   await page.waitForURL(/\/reports\/[^/]+$/);
   for (const id of ["review-return", "review-approve", "review-publish"])
     expect(inView(await box(page.getByTestId(id)), { ...OFFICE, top: 0 }), id).toBe(true);
+  // published: 发布 is refused, and its tooltip says why, whole in the window
+  expect(inView(await tooltipBox(page, "review-publish"), { ...OFFICE, top: 0 })).toBe(true);
   await scrollToSection(page, "s3");
   const t3 = await gridBox(page, "t3");
   expect(t3.scrollWidth).toBeLessThanOrEqual(t3.clientWidth);

@@ -208,7 +208,7 @@ export function Toolbar(props: {
         <div className="flex items-center gap-2">
           <ExportButtons pdfUrl={props.pdfUrl} />
           {canSubmit && (
-            <Tooltip content={submitBlocked}>
+            <Tooltip content={submitBlocked} align="end">
               <span tabIndex={submitBlocked ? 0 : undefined} className="inline-flex">
                 <Button
                   ref={submitButton}

@@ -144,7 +144,7 @@ export function ExportButtons({ pdfUrl }: { pdfUrl: string }) {
         {preview.open ? <EyeOffIcon /> : <EyeIcon />} 预览
       </Button>
       {EXPORTS.map(({ format, label, Icon }) => (
-        <Tooltip key={format} content={unsavedHint}>
+        <Tooltip key={format} content={unsavedHint} align="end">
           <span className="inline-flex">
             <Button
               variant="outline"

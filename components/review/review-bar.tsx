@@ -99,7 +99,7 @@ export function ReviewBar(props: {
   const button = (action: Exclude<ReportAction, "submit" | "withdraw">, icon: React.ReactNode, onClick: () => void, variant: "default" | "outline" | "destructive") => {
     const refusal = transitionRefusal(review.status, action);
     return (
-      <Tooltip content={refusal}>
+      <Tooltip content={refusal} align="end">
         <span tabIndex={refusal ? 0 : undefined} className="inline-flex" data-testid={`review-${action}-wrap`}>
           <Button
             size="sm"

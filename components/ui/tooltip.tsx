@@ -14,6 +14,11 @@ const SIDE: Record<"top" | "bottom" | "left" | "right", string> = {
   left: "right-full top-1/2 mr-1.5 -translate-y-1/2",
   right: "left-full top-1/2 ml-1.5 -translate-y-1/2",
 };
+/** above or below, its right edge on the trigger's: for a trigger near the right edge of the window */
+const END: Record<"top" | "bottom", string> = {
+  top: "bottom-full right-0 mb-1.5",
+  bottom: "top-full right-0 mt-1.5",
+};
 
 /**
  * A small dark tooltip; wrap a focusable trigger (a disabled button needs a wrapping span). Shown while
@@ -24,11 +29,14 @@ export function Tooltip({
   content,
   children,
   side = "top",
+  align = "center",
   className,
 }: {
   content: React.ReactNode;
   children: React.ReactNode;
   side?: "top" | "bottom" | "left" | "right";
+  /** "end": the tooltip extends leftwards from the trigger's right edge (top or bottom only) */
+  align?: "center" | "end";
   className?: string;
 }) {
   if (!content) return <>{children}</>;
@@ -40,7 +48,7 @@ export function Tooltip({
         className={cn(
           "pointer-events-none invisible absolute z-50 w-max max-w-xs rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-5 font-normal whitespace-normal text-white opacity-0 shadow-md transition-opacity",
           "group-hover/tooltip:visible group-hover/tooltip:opacity-100 group-hover/tooltip:delay-200 group-focus-within/tooltip:visible group-focus-within/tooltip:opacity-100 group-focus-within/tooltip:delay-200",
-          SIDE[side],
+          align === "end" && (side === "top" || side === "bottom") ? END[side] : SIDE[side],
           className,
         )}
       >
