@@ -133,7 +133,7 @@ test("the browser tab has an icon: /favicon.ico and /icon.svg are served and lin
   expect(sizes[1]).toBeGreaterThan(0);
 });
 
-test("a government's clerk: 新建报告 proposes and names years per report — a year with a 汇总 report may still need its 本级 report", async ({ browser }) => {
+test("a government's clerk: 新建报告 proposes and names years per report — a year with a 汇总 report may still need its 本级 report; its own reports are listed apart from those below it", async ({ browser }) => {
   // 东山县's office (dsban): the seed's 汇总 report of the year being written, no 本级 report; its list also
   // holds its townships' reports of that year (read only here)
   const { context, page } = await pageAs(browser, "dsban");
@@ -156,5 +156,11 @@ test("a government's clerk: 新建报告 proposes and names years per report —
   await kind.selectOption("ORGAN");
   await expect(box).toHaveValue(String(year));
   await expect(page.getByTestId("year-exists")).toHaveCount(0);
+  // its own reports, and apart from them the approved and published reports of the organs below it
+  const own = page.getByRole("region", { name: "本机关的报告" });
+  const below = page.getByRole("region", { name: "下级机关的报告" });
+  await expect(own.getByRole("link", { name: `${year}年度汇总报告` })).toBeVisible();
+  await expect(own).not.toContainText("东山县东山镇人民政府");
+  await expect(below.locator("tr", { hasText: "东山县东山镇人民政府" }).first()).toContainText("已发布");
   await context.close();
 });

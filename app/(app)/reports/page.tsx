@@ -21,9 +21,12 @@ export default async function ReportsPage() {
   const user = await requireUser();
   const reports = await listReports(user);
   const canCreate = can(user, "report:create");
-  // the organ's own reports, per report (a government's clerk also lists the subordinates' reports it rolls up)
-  const yearsOf = (kind: "ORGAN" | "ROLLUP") =>
-    [...new Set(reports.filter((r) => r.organId === user.organId && r.kind === kind).map((r) => r.year))].sort((a, b) => a - b);
+  // a clerk reads their organ's reports and, in a government's office, the approved and published reports of
+  // the organs below (the ones its roll-up counts): listed apart
+  const own = reports.filter((r) => r.organId === user.organId);
+  const below = reports.filter((r) => r.organId !== user.organId);
+  // the organ's own reports, per report
+  const yearsOf = (kind: "ORGAN" | "ROLLUP") => [...new Set(own.filter((r) => r.kind === kind).map((r) => r.year))].sort((a, b) => a - b);
   const existing = { ORGAN: yearsOf("ORGAN"), ROLLUP: yearsOf("ROLLUP") };
   const suggested = { ORGAN: suggestReportYear(existing.ORGAN), ROLLUP: suggestReportYear(existing.ROLLUP) };
   return (
@@ -56,61 +59,85 @@ export default async function ReportsPage() {
           </p>
         </section>
       ) : null}
-      <section className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
+      {canCreate && below.length > 0 ? (
+        <>
+          <div className="space-y-3">
+            <h2 id="own-reports" className="text-base font-semibold">本机关的报告</h2>
+            <ReportTable rows={own} labelledBy="own-reports" />
+          </div>
+          <div className="space-y-3">
+            <div>
+              <h2 id="below-reports" className="text-base font-semibold">下级机关的报告</h2>
+              <p className="mt-1 text-sm text-slate-500">已审核通过或已发布、计入汇总的报告（只读）。</p>
+            </div>
+            <ReportTable rows={below} labelledBy="below-reports" />
+          </div>
+        </>
+      ) : (
+        <ReportTable rows={reports} />
+      )}
+    </div>
+  );
+}
+
+type ReportRow = Awaited<ReturnType<typeof listReports>>[number];
+
+function ReportTable({ rows, labelledBy }: { rows: readonly ReportRow[]; labelledBy?: string }) {
+  return (
+    <section className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-labelledby={labelledBy}>
+      <table className="w-full text-sm">
+        <thead className="bg-slate-50 text-left text-slate-600">
+          <tr>
+            <th className="px-4 py-2 font-medium">机关</th>
+            <th className="px-4 py-2 font-medium">年度</th>
+            <th className="px-4 py-2 font-medium">状态</th>
+            <th className="px-4 py-2 font-medium">最后修改</th>
+            <th className="px-4 py-2 font-medium">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
             <tr>
-              <th className="px-4 py-2 font-medium">机关</th>
-              <th className="px-4 py-2 font-medium">年度</th>
-              <th className="px-4 py-2 font-medium">状态</th>
-              <th className="px-4 py-2 font-medium">最后修改</th>
-              <th className="px-4 py-2 font-medium">操作</th>
+              <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
+                还没有年度报告。
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {reports.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
-                  还没有年度报告。
+          ) : (
+            rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-100" data-report-id={r.id}>
+                <td className="px-4 py-2">{r.organName}</td>
+                <td className="px-4 py-2">
+                  <Link href={`/reports/${r.id}`} className="text-blue-700 hover:underline">
+                    {reportName(r.year, r.organKind, r.kind)}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">
+                  {r.source === "IMPORT" ? (
+                    <>
+                      <span className="rounded bg-violet-100 px-2 py-0.5 text-xs text-violet-800" data-testid="imported-badge">
+                        已导入
+                      </span>
+                      <span className="ml-2 text-xs text-slate-500" title="导入的文件">
+                        {r.importedFrom}
+                      </span>
+                    </>
+                  ) : (
+                    <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[r.status as ReportStatus] ?? ""}`}>
+                      {STATUS_LABELS[r.status as ReportStatus] ?? r.status}
+                    </span>
+                  )}
+                </td>
+                <td className="px-4 py-2 text-slate-500">{formatDateTime(r.updatedAt)}</td>
+                <td className="px-4 py-2">
+                  <a href={`/reports/${r.id}/pdf`} className="text-blue-700 hover:underline">
+                    下载 PDF
+                  </a>
                 </td>
               </tr>
-            ) : (
-              reports.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100" data-report-id={r.id}>
-                  <td className="px-4 py-2">{r.organName}</td>
-                  <td className="px-4 py-2">
-                    <Link href={`/reports/${r.id}`} className="text-blue-700 hover:underline">
-                      {reportName(r.year, r.organKind, r.kind)}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">
-                    {r.source === "IMPORT" ? (
-                      <>
-                        <span className="rounded bg-violet-100 px-2 py-0.5 text-xs text-violet-800" data-testid="imported-badge">
-                          已导入
-                        </span>
-                        <span className="ml-2 text-xs text-slate-500" title="导入的文件">
-                          {r.importedFrom}
-                        </span>
-                      </>
-                    ) : (
-                      <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[r.status as ReportStatus] ?? ""}`}>
-                        {STATUS_LABELS[r.status as ReportStatus] ?? r.status}
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-4 py-2 text-slate-500">{formatDateTime(r.updatedAt)}</td>
-                  <td className="px-4 py-2">
-                    <a href={`/reports/${r.id}/pdf`} className="text-blue-700 hover:underline">
-                      下载 PDF
-                    </a>
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </section>
-    </div>
+            ))
+          )}
+        </tbody>
+      </table>
+    </section>
   );
 }
