@@ -2,9 +2,8 @@
 
 import { useActionState, useRef, useState } from "react";
 import { createReportAction, type CreateReportState } from "@/app/(app)/reports/actions";
+import { isGovernment, reportKindLabel, type ReportKind as Kind } from "@/lib/report/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
-
-type Kind = "ORGAN" | "ROLLUP";
 
 /**
  * 新建报告: proposes the most recent year without a report (lib/report/years.ts), says which years already
@@ -15,14 +14,16 @@ type Kind = "ORGAN" | "ROLLUP";
 export function CreateReportForm({
   suggested,
   existing,
-  government = false,
+  organKind,
 }: {
   /** per report: the year proposed (null: every year has one) */
   suggested: Record<Kind, number | null>;
   /** per report: the years that have one (the organ's own reports) */
   existing: Record<Kind, readonly number[]>;
-  government?: boolean;
+  /** the clerk's organ: a government's clerk chooses between its 本级 and 汇总 reports */
+  organKind: string;
 }) {
+  const government = isGovernment(organKind);
   const proposal = (k: Kind) => (suggested[k] === null ? "" : String(suggested[k]));
   const [state, action, pending] = useActionState<CreateReportState, FormData>(createReportAction, {
     error: null,
@@ -39,7 +40,7 @@ export function CreateReportForm({
   const current = value.trim();
   const existingYears = existing[kind];
   const exists = /^\d{4}$/.test(current) && existingYears.includes(Number(current));
-  const label = government ? (kind === "ROLLUP" ? "汇总报告" : "本级报告") : "报告";
+  const label = government ? reportKindLabel(organKind, kind) : "报告";
   const describedBy = [state.error ? "create-report-error" : null, exists ? "create-report-exists" : null, existingYears.length ? "create-report-years" : null]
     .filter(Boolean)
     .join(" ");

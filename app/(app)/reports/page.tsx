@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { listReports } from "@/lib/server/services/list-reports";
 import { can } from "@/lib/server/permissions";
-import { isGovernment, reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
+import { reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
 import { formatDateTime } from "@/lib/labels";
 import { CreateReportForm } from "@/components/create-report-form";
 import { DueApplications } from "@/components/register/due-applications";
@@ -49,7 +49,7 @@ export default async function ReportsPage() {
       {canCreate ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-sm font-medium text-slate-700">新建年度报告</h2>
-          <CreateReportForm suggested={suggested} existing={existing} government={isGovernment(user.organKind)} />
+          <CreateReportForm suggested={suggested} existing={existing} organKind={user.organKind} />
           <p className="mt-3 text-sm text-slate-600">
             或者{" "}
             <Link href="/reports/import" className="font-medium text-blue-700 hover:underline">
