@@ -52,6 +52,8 @@ test("typed before the page is interactive: text, header and cells are kept, sav
   await expect(fillZero).toBeDisabled();
   await expect(notCharged).toBeDisabled();
   await expect(page.getByTestId("export-pdf")).toBeDisabled();
+  // 提交审核 too: the checks have not run yet, and a click would be lost
+  await expect(page.getByTestId("submit-button")).toBeDisabled();
   release();
 
   // interactive now: what was typed is on screen, in the totals, and saved
@@ -78,7 +80,7 @@ test("typed before the page is interactive: text, header and cells are kept, sav
   await context.close();
 });
 
-test("the reviewer's bar, loaded on demand, is disabled until its script has hydrated it, then answers", async ({ browser }) => {
+test("the reviewer's bar, loaded on demand, and a comment's marker are disabled until their script has hydrated them, then answer", async ({ browser }) => {
   const clerk = await pageAs(browser, "beipo");
   const url = await openReport(clerk.page, 2021);
   await fillComplete(clerk.page, 2021);
@@ -97,5 +99,22 @@ test("the reviewer's bar, loaded on demand, is disabled until its script has hyd
   await page.getByTestId("review-start").click();
   await expect(page.getByTestId("review-message")).toContainText("已开始审核");
   await expect(page.getByTestId("review-bar")).toContainText("开始审核于");
+
+  // a comment's marker at its cell, drawn by the server: disabled too, until a click on it shows its thread
+  await cell(page, "t3.new.natural").click();
+  await expect(page.getByTestId("comment-place")).toHaveAttribute("data-anchor", "cell:t3.new.natural");
+  await page.getByTestId("add-comment").click();
+  await page.getByLabel("批注内容").fill("请核实本年新收申请数。");
+  await page.getByTestId("save-comment").click();
+  const thread = page.locator('[data-thread][data-anchor="cell:t3.new.natural"]');
+  await expect(thread).toContainText("请核实本年新收申请数。");
+  const marker = page.locator('[data-testid="comment-marker"][data-anchor="cell:t3.new.natural"]');
+  const again = await holdScripts(page);
+  await page.goto(url, { waitUntil: "commit" });
+  await expect(marker).toBeVisible();
+  await expect(marker).toBeDisabled();
+  again();
+  await marker.click();
+  await expect(thread).toHaveClass(/ring-2/);
   await context.close();
 });

@@ -18,6 +18,7 @@ import { formatTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useEffect } from "react";
 import { fieldLabel } from "@/lib/report/client";
 import { useEditor, useFindingsView, useHeader, useSaveIssues, useSaveState } from "./context";
@@ -140,6 +141,8 @@ export function Toolbar(props: {
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const issues = useSaveIssues();
+  // drawn by the server before the checks have run: a click then would be lost
+  const hydrated = useHydrated();
   const errorCount = view?.errors.length ?? 0;
   const canSubmit = !readOnly && !!props.submitAction && canTransition(props.status, "submit");
 
@@ -213,7 +216,7 @@ export function Toolbar(props: {
                 <Button
                   ref={submitButton}
                   size="sm"
-                  disabled={!!submitBlocked || submitting}
+                  disabled={!!submitBlocked || submitting || !hydrated}
                   onClick={() => void askSubmit()}
                   data-testid="submit-button"
                   aria-describedby={submitBlocked ? "submit-blocked" : undefined}

@@ -1,6 +1,7 @@
 "use client";
 
 import { MessageSquareIcon, MessageSquarePlusIcon } from "lucide-react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { cn } from "@/lib/utils";
 import { useComments, useCommentsUi, useIsSelected } from "./comments-context";
 
@@ -29,6 +30,8 @@ export function CommentMarker({ anchor, className, cell = false }: { anchor: str
   const data = useComments();
   const ui = useCommentsUi();
   const selected = useIsSelected(anchor);
+  // drawn by the server: a click before the page is interactive would be lost, so it is disabled until then
+  const hydrated = useHydrated();
   const count = data?.counts.get(anchor);
   if (!data || !ui || !count) return null;
   const open = count.open;
@@ -38,6 +41,7 @@ export function CommentMarker({ anchor, className, cell = false }: { anchor: str
       data-testid="comment-marker"
       data-anchor={anchor}
       data-open={open}
+      disabled={!hydrated}
       title={open ? `${open} 条未解决的批注（共 ${count.total} 条），点击查看` : `${count.total} 条批注（均已解决），点击查看`}
       aria-label={open ? `${open} 条未解决的批注` : `${count.total} 条已解决的批注`}
       onMouseDown={(e) => e.preventDefault()}
@@ -92,6 +96,7 @@ export function CommentMarker({ anchor, className, cell = false }: { anchor: str
 export function FindingCommentButton({ findingKey }: { findingKey: string }) {
   const data = useComments();
   const ui = useCommentsUi();
+  const hydrated = useHydrated();
   const anchor = `finding:${findingKey}`;
   if (!data || !ui || (!data.canComment && !data.counts.has(anchor))) return null;
   return (
@@ -102,6 +107,7 @@ export function FindingCommentButton({ findingKey }: { findingKey: string }) {
           type="button"
           className="inline-flex items-center gap-0.5 rounded px-1 text-[11px] text-blue-700 hover:bg-blue-50"
           onClick={() => ui.compose(anchor)}
+          disabled={!hydrated}
           title="对这条检查结果添加批注"
           data-testid="finding-comment"
         >
