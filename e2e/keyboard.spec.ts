@@ -52,7 +52,7 @@ async function tabTo(page: Page, sel: string, opts: { back?: boolean; text?: str
 }
 
 async function expectFocusOn(page: Page, sel: string) {
-  await expect.poll(async () => (await focused(page, sel)).matches, { message: `focus on ${sel}` }).toBe(true);
+  await expect.poll(async () => { const f = await focused(page, sel); return f.matches || f.desc; }, { message: `focus on ${sel}` }).toBe(true);
 }
 
 async function keyboardLogin(page: Page, username: string) {

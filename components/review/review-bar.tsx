@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import {
   CheckIcon,
@@ -36,28 +36,45 @@ const NOT_STARTED_HINT =
   "审核尚未开始，填报人仍可撤回修改。点击“开始审核”（或添加批注、退回、审核通过）即开始审核，此后填报人不能再撤回。";
 
 /**
- * Puts the focus back on a dialog's button. The action may disable it (退回修改 once returned) — a
- * disabled button drops the focus, so then it goes to the button's wrapper, which explains why
- * (focusable while the button is refused). Watched for a few seconds: the new status arrives later.
+ * Puts the focus back on a dialog's button. The action may disable it (退回修改 once returned, 发布 once
+ * published) — a disabled button drops the focus, so then it goes to the button's wrapper, which explains
+ * why (focusable while the button is refused). Only while the focus is lost, or still on that button or its
+ * wrapper: never taken from where the user has moved it since.
  */
 function refocusButton(get: () => HTMLButtonElement | null) {
-  const place = () => {
-    const b = get();
-    if (!b) return;
-    const wrap = b.parentElement;
-    const target = b.disabled && wrap?.tabIndex === 0 ? wrap : b;
-    if (document.activeElement !== target) target.focus();
-  };
-  place();
+  const b = get();
+  if (!b) return;
+  const wrap = b.parentElement;
+  const active = document.activeElement;
+  if (active && active !== document.body && active !== b && active !== wrap) return;
+  const target = b.disabled && wrap?.tabIndex === 0 ? wrap : b;
+  if (active !== target) target.focus();
+}
+
+/**
+ * Calls refocusButton now and every 100 ms for a few seconds, while the focus is lost or on the button.
+ * Ends as soon as the focus goes anywhere else (a focusin, not the next tick: on a busy page the ticks come
+ * late, and a late tick would take the focus back from the next dialog's button). One watch at a time.
+ */
+let stopWatch = () => {};
+function watchFocus(get: () => HTMLButtonElement | null) {
+  stopWatch();
+  refocusButton(get);
   const started = Date.now();
-  const timer = setInterval(() => {
-    const active = document.activeElement;
-    const lost = !active || active === document.body;
+  const onFocusIn = (e: FocusEvent) => {
     const b = get();
-    if (lost || (b && active === b && b.disabled)) place();
-    // the focus has moved on elsewhere, or enough time has passed
-    if ((!lost && active !== b && active !== b?.parentElement) || Date.now() - started > 5000) clearInterval(timer);
+    if (e.target !== b && e.target !== b?.parentElement) stop();
+  };
+  const timer = setInterval(() => {
+    if (Date.now() - started > 5000) stop();
+    else refocusButton(get);
   }, 100);
+  const stop = () => {
+    clearInterval(timer);
+    document.removeEventListener("focusin", onFocusIn, true);
+  };
+  document.addEventListener("focusin", onFocusIn, true);
+  stopWatch = stop;
 }
 
 /**
@@ -89,11 +106,21 @@ export function ReviewBar(props: {
   const [comment, setComment] = useState("");
   const [dialogError, setDialogError] = useState<string | null>(null);
   const baseVersion = review.version;
-  /** A dialog closed: focus goes back to the button that opened it (Radix only does so for its own triggers). */
+  /**
+   * A dialog closed: focus goes back to the button that opened it (Radix only does so for its own triggers),
+   * and again once the new status has been drawn — however long the server took to send it, that redraw
+   * may disable the button (a disabled button drops the focus).
+   */
+  const lastAction = useRef<ReportAction | null>(null);
+  const actionButton = (action: ReportAction) => () => document.querySelector<HTMLButtonElement>(`[data-testid="review-${action}"]`);
   const refocus = (action: ReportAction) => (e: Event) => {
     e.preventDefault();
-    refocusButton(() => document.querySelector<HTMLButtonElement>(`[data-testid="review-${action}"]`));
+    watchFocus(actionButton(action));
   };
+  // the button last pressed, not the last dialog closed: the new status may be drawn before that dialog closes
+  useEffect(() => {
+    if (lastAction.current) watchFocus(actionButton(lastAction.current));
+  }, [review.status, review.version]);
   const notStarted = review.status === "SUBMITTED" && !review.reviewStartedAt;
 
   const button = (action: Exclude<ReportAction, "submit" | "withdraw">, icon: React.ReactNode, onClick: () => void, variant: "default" | "outline" | "destructive") => {
@@ -105,7 +132,11 @@ export function ReviewBar(props: {
             size="sm"
             variant={variant}
             disabled={!!refusal || busy !== null}
-            onClick={onClick}
+            onClick={() => {
+              lastAction.current = action;
+              stopWatch();
+              onClick();
+            }}
             data-testid={`review-${action}`}
             title={refusal ?? undefined}
           >
