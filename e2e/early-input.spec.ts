@@ -4,7 +4,7 @@ import { expect, fillComplete, openReport, pageAs, submitForReview, test } from 
 // What a clerk types in the first moment after the editor appears — the page drawn by the server, its script
 // still loading (a slow office PC, a reload) — is kept: shown, saved, and there after a reload.
 // Years used by this spec (each spec owns its years; see fixtures.ts): beipo 2025, 2021 (not 2026: the
-// demo's draft).
+// demo's draft); xiling 2025 (its register, only looked at).
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -116,5 +116,18 @@ test("the reviewer's bar, loaded on demand, and a comment's marker are disabled 
   again();
   await marker.click();
   await expect(thread).toHaveClass(/ring-2/);
+  await context.close();
+});
+
+test("the register's file choice is disabled until the page is interactive, then enabled", async ({ browser }) => {
+  // xiling 2025's register: only looked at, nothing imported
+  const { context, page } = await pageAs(browser, "xiling");
+  const release = await holdScripts(page);
+  await page.goto("/register?year=2025", { waitUntil: "commit" });
+  const choose = page.getByTestId("register-import").getByLabel("选择台账文件");
+  await expect(choose).toBeVisible();
+  await expect(choose).toBeDisabled();
+  release();
+  await expect(choose).toBeEnabled();
   await context.close();
 });

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { IMPORT_FIELDS, columnLetter, type ImportProblem } from "@/lib/register/columns";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ImportCheck } from "@/lib/server/services/register-import";
 
 type Uploaded = { name: string; rows: string[][]; headerRow: number; mapping: string[] };
@@ -34,6 +35,8 @@ export function RegisterImport({
   const [result, setResult] = useState<ImportCheck | null>(null);
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
+  // drawn by the server: a file chosen before the page is interactive would be dropped
+  const hydrated = useHydrated();
 
   const upload = async (f: File) => {
     setBusy(true);
@@ -97,7 +100,7 @@ export function RegisterImport({
         type="file"
         accept=".xlsx,.csv,.txt"
         aria-label="选择台账文件"
-        disabled={busy}
+        disabled={busy || !hydrated}
         onChange={(e) => {
           const f = e.target.files?.[0];
           if (f) void upload(f);
