@@ -153,6 +153,9 @@ test("unsaved text survives a lost connection and a closed tab (local backup)", 
   await field(page, "text.s6").fill("断网时写的文字");
   await expect(saveState(page)).toHaveAttribute("data-state", "error", { timeout: 15_000 });
   await expect(saveState(page)).toContainText("保存失败");
+  // in Chinese, not the browser's "Failed to fetch"
+  await expect(saveState(page)).toContainText("网络连接中断，未能保存");
+  await expect(saveState(page)).not.toContainText(/fetch/i);
   await page.close();
   await context.setOffline(false);
 

@@ -51,7 +51,8 @@ test("a county office imports its 汇总 report of 2020 and starts the 2021 汇�
   await expect(page.getByRole("link", { name: `${NEXT_YEAR}年度汇总报告` })).toBeVisible();
   await imported.getByRole("link", { name: `${IMPORTED_YEAR}年度汇总报告` }).click();
   await page.waitForURL(/\/reports\/[^/]+$/);
-  await expect(page.getByTestId("report-status")).toHaveText("已发布");
+  await expect(page.getByTestId("report-status")).toHaveText("已导入");
+  await expect(page.getByTestId("editor-status")).toHaveText("已导入");
   await expect(page.getByTestId("rollup-banner")).toHaveCount(0);
   await context.close();
 });

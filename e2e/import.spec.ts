@@ -115,6 +115,12 @@ test("import 张良镇 2023 as hekou's 2026 report and start 2027 from it; X1 ch
   await page.waitForURL(/\/reports\/[^/]+$/);
   await expect(page.locator('[data-cell="t2.permit.decisions"]')).toHaveValue("17");
   await expect(page.locator('[data-cell="t2.permit.decisions"]')).toHaveAttribute("readonly", "");
+  // an archive, not a report published here; the file printed no opening paragraph, and none was made up
+  await expect(page.getByTestId("report-status")).toHaveText("已导入");
+  await expect(page.getByTestId("editor-status")).toHaveText("已导入");
+  await expect(page.getByTestId("clerk-hint")).toContainText(`导入的存档报告（文件「${ZL_PDF}」）`);
+  await expect(page.locator('[data-field="header.opening"]')).toHaveValue("");
+  await expect(page.getByTestId("validation-panel")).not.toContainText("E9");
 
   // ---- importing again never replaces silently --------------------------------------------------------
   await openImport(page);

@@ -79,6 +79,36 @@ test("1366×768 and 1920×1080: tables 二, 三, 四 fit — table 三's labels 
   await context.close();
 });
 
+test("a long save message makes the toolbar taller (1366×768, 1100×700): the side column's checks stay below it", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, CLERK);
+  await page.setViewportSize(OFFICE);
+  await openReport(page, YEAR);
+  await page.getByTestId("validation-panel").waitFor();
+  const barHeight = () => page.evaluate(() => document.querySelector('[data-testid="report-editor"] > header')!.getBoundingClientRect().height);
+  const plain = await barHeight();
+  await context.setOffline(true);
+  await page.locator('[data-cell="t2.rules.issued"]').fill("1");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "error", { timeout: 15_000 });
+  const heights: number[] = [];
+  for (const view of [OFFICE, { width: 1100, height: 700 }]) {
+    await page.setViewportSize(view);
+    await scrollToSection(page, "s3");
+    heights.push(await barHeight());
+    const bar = await toolbarBottom(page);
+    const heading = await box(page.getByTestId("validation-panel").getByRole("heading", { name: "检查结果" }));
+    expect(heading.top, `the checks' heading under the toolbar at ${view.width}`).toBeGreaterThanOrEqual(bar);
+    await page.screenshot({ path: test.info().outputPath(`offline-${view.width}.png`) });
+  }
+  // the message wrapped at least once: the toolbar grew
+  expect(Math.max(...heights)).toBeGreaterThan(plain + 10);
+  await page.setViewportSize(OFFICE);
+  await context.setOffline(false);
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await page.locator('[data-cell="t2.rules.issued"]').fill("");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await context.close();
+});
+
 test("a finding at 1366×768: one entry for one mistake; the jump shows its cell and 总计 and focuses the cell with a visible ring", async ({ browser }) => {
   const { context, page } = await pageAs(browser, CLERK);
   await page.setViewportSize(OFFICE);

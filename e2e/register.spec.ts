@@ -84,6 +84,13 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await form(page).getByRole("button", { name: "登记", exact: true }).click();
   await expect(form(page).getByTestId("error-receivedAt")).toContainText("「收到日期」2024-01-05 不在 2023 年内");
   await expect(input(page, "receivedAt")).toHaveValue("2024-01-05");
+  // a 申请内容 far over its limit: the field named (not a message to reload the page), the text kept
+  const long = "申请公开村级财务收支明细。".repeat(500);
+  await input(page, "receivedAt").fill("2023-05-10");
+  await input(page, "content").fill(long);
+  await form(page).getByRole("button", { name: "登记", exact: true }).click();
+  await expect(form(page).getByTestId("error-content")).toContainText("「申请内容」超过 2000 字");
+  await expect(input(page, "content")).toHaveValue(long);
   await form(page).getByRole("button", { name: "关闭" }).click();
 
   // 补正: the clock runs from the corrected application
@@ -169,6 +176,12 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await expect(cell("t3.carryover.total")).toHaveText("1");
   await expect(page.locator('[data-cell^="t3."][aria-invalid="true"]')).toHaveCount(0);
   await expect(page.getByTestId("register-differences")).toHaveCount(0);
+  // the register keeps table 三: its cells cannot be typed or pasted into (the register's next change would
+  // overwrite them), and the table says where to switch to typed figures
+  await expect(cell("t3.new.natural")).not.toBeEditable();
+  await expect(cell("t2.rules.issued")).toBeEditable();
+  await expect(page.getByTestId("register-locked-t3")).toContainText("改为手工填写");
+  await expect(page.getByTestId("register-locked-t3").getByRole("link", { name: "台账" })).toHaveAttribute("href", /\/register\?organ=.+&year=2023/);
 
   // every figure drills down to its applications
   await page.getByTestId("register-cells").locator("summary").click();
@@ -181,6 +194,7 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await page.getByRole("button", { name: "改为手工填写" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已改为手工填写" })).toBeVisible();
   await openReport(page, 2023);
+  await expect(page.getByTestId("register-locked-t3")).toHaveCount(0);
   await cell("t3.new.natural").fill("5");
   await cell("t3.open.natural").fill("4");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });

@@ -62,6 +62,8 @@ test("full review cycle: submit, comment, return, fix, reply, resubmit, compare,
   await expect(dialog).toHaveCount(0);
   await expect(s.getByTestId("review-status")).toHaveText("已退回");
   await expect(s.getByTestId("review-approve")).toBeDisabled();
+  // the reviewer's own return: its button says the state, not that it was pressed twice
+  await expect(s.getByTestId("review-return")).toHaveAttribute("title", "该报告已退回。");
 
   // the clerk sees the return comment prominently and the comments at the cells
   await c.reload();
@@ -123,6 +125,7 @@ test("full review cycle: submit, comment, return, fix, reply, resubmit, compare,
   await publishReport(s);
   await expect(s.getByTestId("review-status")).toHaveText("已发布");
   await expect(s.getByTestId("review-publish")).toBeDisabled();
+  await expect(s.getByTestId("review-publish")).toHaveAttribute("title", "该报告已发布。");
 
   await c.reload();
   await expect(status(c)).toHaveText("已发布");

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emptyContent, type ReportContent } from "@/lib/template";
 import { withFields, type FieldValue, type ReportState, type SaveInput, type SaveResult } from "@/lib/report";
-import { Autosave, type AutosaveOptions } from "./autosave";
+import { Autosave, networkMessage, type AutosaveOptions } from "./autosave";
 
 type Pending = { input: SaveInput; resolve: (r: SaveResult) => void; reject: (e: unknown) => void };
 
@@ -262,11 +262,11 @@ describe("Autosave", () => {
     const t = setup();
     t.edit("a");
     vi.advanceTimersByTime(800);
-    t.calls[0]!.reject(new Error("fetch failed"));
+    t.calls[0]!.reject(new TypeError("Failed to fetch"));
     await vi.advanceTimersByTimeAsync(0);
     const st = t.a.getState();
     expect(st.kind).toBe("error");
-    expect(st.kind === "error" && st.message).toContain("fetch failed");
+    expect(st.kind === "error" && st.message).toContain("网络连接中断，未能保存");
     await vi.advanceTimersByTimeAsync(5000);
     expect(t.save).toHaveBeenCalledTimes(2);
     t.calls[1]!.resolve({ ok: false, code: "INVALID", message: "保存请求格式不正确" });
@@ -292,5 +292,15 @@ describe("Autosave", () => {
     expect(t.save).toHaveBeenCalledTimes(1);
     t.calls[0]!.resolve(ok(2, "t2"));
     await expect(done).resolves.toBe(true);
+  });
+});
+
+describe("networkMessage", () => {
+  it("tells a lost connection and a server error in Chinese, never the browser's English text", () => {
+    expect(networkMessage(new TypeError("Failed to fetch"))).toBe("网络连接中断，未能保存。内容已保留在本机，连接恢复后自动保存。");
+    expect(networkMessage(new Error("HTTP 502"))).toBe("服务器错误（502），未能保存。内容已保留在本机，将自动重试。");
+    expect(networkMessage(new Error("Unexpected token < in JSON"))).toBe("网络或服务器错误，未能保存。内容已保留在本机，将自动重试。");
+    for (const e of [new TypeError("Failed to fetch"), new Error("HTTP 500"), new Error("NetworkError when attempting to fetch resource."), "x"])
+      expect(networkMessage(e)).not.toMatch(/[A-Za-z]{3}/);
   });
 });

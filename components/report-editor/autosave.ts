@@ -406,7 +406,13 @@ export class Autosave {
   }
 }
 
-function networkMessage(e: unknown): string {
-  const detail = e instanceof Error && e.message ? `（${e.message}）` : "";
-  return `网络或服务器错误，未能保存${detail}。内容已保留在本机，将自动重试。`;
+/**
+ * The save's failure in Chinese: no connection (fetch's own TypeError, in the browser's language), or the
+ * server's answer that was not a save result (postSave throws "HTTP <status>"); never the raw English text.
+ */
+export function networkMessage(e: unknown): string {
+  const status = e instanceof Error ? /^HTTP (\d{3})$/.exec(e.message)?.[1] : undefined;
+  if (status) return `服务器错误（${status}），未能保存。内容已保留在本机，将自动重试。`;
+  if (e instanceof TypeError) return "网络连接中断，未能保存。内容已保留在本机，连接恢复后自动保存。";
+  return "网络或服务器错误，未能保存。内容已保留在本机，将自动重试。";
 }

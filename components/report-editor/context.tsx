@@ -16,6 +16,13 @@ export type EditorEnv = {
   readOnly: boolean;
   /** A 汇总 report: tables and the fee statement are linked to the roll-up (read-only here). */
   linked: boolean;
+  /**
+   * Tables whose figures the organ's 依申请公开台账 computes (its source is the register): read-only here, as
+   * the register's next change would overwrite what is typed. The register page switches a table to typed figures.
+   */
+  registerTables: ReadonlySet<TableId>;
+  /** the register's page (where a table is switched to typed figures), when the organ keeps one */
+  registerHref: string | null;
   previous: { year: number; content: ReportContent } | null;
 };
 

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent } from "@/lib/template";
+import { SECTIONS, sectionHeading, tableOfSection, textFieldsOf, type ReportContent, type TableId } from "@/lib/template";
 import { fieldValue, type Day, type OrganKind, type ReportKind, type ReportState, type ReportStatus, type RuleContext, type SaveInput, type SaveResult } from "@/lib/report/client";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TooltipProvider } from "@/components/ui/tooltip";
@@ -31,6 +31,8 @@ export type ReportEditorProps = {
   /** The publication deadline (rule T6). */
   deadline: Day;
   status: ReportStatus;
+  /** a file imported as the year's report (read-only): shown as 已导入, not by its stored status */
+  imported?: boolean;
   initialContent: ReportContent;
   initialVersion: number;
   initialSavedAt: string;
@@ -38,6 +40,8 @@ export type ReportEditorProps = {
   previous: { year: number; content: ReportContent } | null;
   /** the 依申请公开台账's figures of tables the clerk types instead (rule R1 names every differing cell) */
   register?: Record<string, string> | null;
+  /** the tables the register computes (read-only here) and the register's page */
+  fromRegister?: { tables: TableId[]; href: string } | null;
   readOnly: boolean;
   /** The autosave call; by default the report's save route (postSave). */
   saveAction?: (input: SaveInput) => Promise<SaveResult>;
@@ -96,7 +100,7 @@ export function ReportEditor(props: ReportEditorProps) {
 }
 
 function EditorForReport(props: ReportEditorProps) {
-  const { reportId, year, organKind, reportKind, deadline, readOnly, previous, register, initialContent, initialVersion, initialSavedAt } = props;
+  const { reportId, year, organKind, reportKind, deadline, readOnly, previous, register, fromRegister, initialContent, initialVersion, initialSavedAt } = props;
   const router = useRouter();
   const [store] = useState(() => new EditorStore(initialContent));
   const [autosave] = useState(
@@ -123,8 +127,19 @@ function EditorForReport(props: ReportEditorProps) {
   const [conflictDismissed, setConflictDismissed] = useState<string | null>(null);
 
   const env = useMemo<EditorEnv>(
-    () => ({ store, autosave, reportId, year, organKind, readOnly, linked: reportKind === "ROLLUP", previous }),
-    [store, autosave, reportId, year, organKind, readOnly, reportKind, previous],
+    () => ({
+      store,
+      autosave,
+      reportId,
+      year,
+      organKind,
+      readOnly,
+      linked: reportKind === "ROLLUP",
+      registerTables: new Set(fromRegister?.tables ?? []),
+      registerHref: fromRegister?.href ?? null,
+      previous,
+    }),
+    [store, autosave, reportId, year, organKind, readOnly, reportKind, fromRegister, previous],
   );
   const ruleContext = useMemo<RuleContext>(
     () => ({ year, ...(organKind ? { organKind } : {}), reportKind, deadline, previous, register }),
@@ -210,6 +225,7 @@ function EditorForReport(props: ReportEditorProps) {
         <div className="min-h-screen bg-slate-50" data-testid="report-editor" data-readonly={readOnly || undefined}>
           <Toolbar
             status={props.status}
+            imported={props.imported ?? false}
             pdfUrl={props.pdfUrl}
             submitAction={props.submitAction}
             submitTo={props.submitTo ?? null}
@@ -288,8 +304,9 @@ function EditorColumns({ sidePanel }: { sidePanel?: ReactNode }) {
       </div>
       <aside
         className={cn(
-          "flex flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start",
-          docked && "lg:h-[calc(100vh-6rem)]",
+          // below the sticky toolbar, however tall a long save message makes it (--editor-bar, set below)
+          "flex flex-col gap-4 lg:sticky lg:top-[var(--editor-aside-top,5rem)] lg:max-h-[calc(100vh-var(--editor-aside-top,5rem)-1rem)] lg:self-start",
+          docked && "lg:h-[calc(100vh-var(--editor-aside-top,5rem)-1rem)]",
         )}
       >
         <SideColumn sidePanel={sidePanel} />
@@ -299,8 +316,8 @@ function EditorColumns({ sidePanel }: { sidePanel?: ReactNode }) {
 }
 
 /**
- * Keeps what the keyboard focuses (Tab, arrows in a grid) clear of the sticky toolbar: the page's
- * scroll-padding-top follows the toolbar's height.
+ * Keeps what the keyboard focuses (Tab, arrows in a grid) and the side column clear of the sticky toolbar:
+ * the page's scroll-padding-top and the side column's sticky top follow the toolbar's height.
  */
 function useToolbarScrollPadding() {
   useEffect(() => {
@@ -308,7 +325,10 @@ function useToolbarScrollPadding() {
     if (!bar) return;
     const root = document.documentElement;
     const apply = () => {
-      root.style.scrollPaddingTop = `${Math.ceil(bar.getBoundingClientRect().height) + 8}px`;
+      const height = Math.ceil(bar.getBoundingClientRect().height);
+      root.style.scrollPaddingTop = `${height + 8}px`;
+      // the side column sticks below the toolbar: 80 px, or lower while a long message makes the toolbar taller
+      root.style.setProperty("--editor-aside-top", `${Math.max(80, height + 4)}px`);
     };
     apply();
     const ro = new ResizeObserver(apply);
@@ -316,6 +336,7 @@ function useToolbarScrollPadding() {
     return () => {
       ro.disconnect();
       root.style.scrollPaddingTop = "";
+      root.style.removeProperty("--editor-aside-top");
     };
   }, []);
 }

@@ -65,9 +65,9 @@ const pinStyle = (pin: Pin | null) => (pin ? { [pin.side]: pin.offset } : undefi
 
 const CellInput = memo(function CellInput({ def, colSpan, place }: { def: CellDef; colSpan: number; place: Place }) {
   const { pin } = place;
-  const { store, readOnly: locked, linked } = useEditor();
-  // a 汇总 report's figures come from the roll-up
-  const readOnly = locked || linked;
+  const { store, readOnly: locked, linked, registerTables } = useEditor();
+  // a 汇总 report's figures come from the roll-up; a table kept by the register is the register's
+  const readOnly = locked || linked || registerTables.has(def.table);
   // The input is uncontrolled: typing puts the value in the input and the store (nothing renders for the
   // keystroke here but what the store's error for this cell changes); a value set elsewhere — a paste, undo,
   // a colleague's save taken in, a restore, the normalisation on leaving the cell — is written into the input.
@@ -299,8 +299,9 @@ function StickyScrollbar({
 
 /** Table 二, 三 or 四 as an HTML table with the official merged headers; input cells behave like a spreadsheet. */
 export function TableGrid({ table }: { table: TableDef }) {
-  const { store, readOnly: locked, linked, previous, year } = useEditor();
-  const readOnly = locked || linked;
+  const { store, readOnly: locked, linked, registerTables, registerHref, previous, year } = useEditor();
+  const fromRegister = registerTables.has(table.id);
+  const readOnly = locked || linked || fromRegister;
   // the buttons below do nothing until the editor is interactive: disabled until then (the cells keep what is typed)
   const hydrated = useHydrated();
   const tableRef = useRef<HTMLTableElement>(null);
@@ -449,6 +450,19 @@ export function TableGrid({ table }: { table: TableDef }) {
         />
       </div>
       <TableErrors table={table} />
+      {fromRegister && !locked && (
+        <p className="mt-3 text-xs text-slate-600" data-testid={`register-locked-${table.id}`}>
+          {table.name}按本机关的依申请公开台账自动计算，在此不能修改，台账变动时自动更新。需要手工填写时，请在
+          {registerHref ? (
+            <a href={registerHref} className="mx-1 text-blue-700 hover:underline">
+              台账
+            </a>
+          ) : (
+            "台账"
+          )}
+          中点「改为手工填写」。
+        </p>
+      )}
       {!readOnly && (
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <Button variant="outline" size="sm" onClick={fillZero} disabled={!hydrated}>

@@ -127,6 +127,7 @@ export function SaveIndicator() {
 
 export function Toolbar(props: {
   status: ReportStatus;
+  imported: boolean;
   pdfUrl: string;
   submitAction?: SubmitAction;
   /** the organ whose supervisors review the report (named in the confirmation) */
@@ -177,8 +178,9 @@ export function Toolbar(props: {
       const r = await props.submitAction({ reportId, baseVersion: autosave.getBaseVersion() });
       setResult(r);
       if (r.ok) router.refresh();
-    } catch (e) {
-      setResult({ ok: false, message: `提交失败：${e instanceof Error ? e.message : "网络或服务器错误"}` });
+    } catch {
+      // a server action that did not answer: the network or the server (its text is not for the clerk)
+      setResult({ ok: false, message: "提交失败：网络或服务器错误，报告未提交，请稍后重试。" });
     } finally {
       setSubmitting(false);
       setConfirmOpen(false);
@@ -202,7 +204,7 @@ export function Toolbar(props: {
               {reportTitleSuffix(year)}
             </h1>
             <Badge variant={props.status === "RETURNED" ? "warning" : "secondary"} data-testid="editor-status">
-              {STATUS_LABELS[props.status]}
+              {props.imported ? "已导入" : STATUS_LABELS[props.status]}
             </Badge>
           </div>
         </div>

@@ -45,7 +45,10 @@ export function ClerkBar(props: {
       text = "报告已审核通过，等待发布。";
       break;
     case "PUBLISHED":
-      text = "报告已发布。";
+      text =
+        review.importedFrom !== null
+          ? `导入的存档报告（文件「${review.importedFrom || "未知"}」），只读；下一年度报告的上年结转和对比检查以它为准。`
+          : "报告已发布。";
       break;
   }
 
@@ -71,7 +74,7 @@ export function ClerkBar(props: {
       )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-sm">
         <Badge variant={STATUS_BADGE[status]} data-testid="clerk-status">
-          {STATUS_LABELS[status]}
+          {review.importedFrom !== null ? "已导入" : STATUS_LABELS[status]}
         </Badge>
         <span className="text-sm text-slate-700" data-testid="clerk-hint">
           {text}

@@ -124,7 +124,7 @@ export function ReviewBar(props: {
   const notStarted = review.status === "SUBMITTED" && !review.reviewStartedAt;
 
   const button = (action: Exclude<ReportAction, "submit" | "withdraw">, icon: React.ReactNode, onClick: () => void, variant: "default" | "outline" | "destructive") => {
-    const refusal = transitionRefusal(review.status, action);
+    const refusal = transitionRefusal(review.status, action, { button: true });
     return (
       <Tooltip content={refusal} align="end">
         <span tabIndex={refusal ? 0 : undefined} className="inline-flex" data-testid={`review-${action}-wrap`}>
@@ -180,7 +180,7 @@ export function ReviewBar(props: {
           <div className="flex items-center gap-2">
             <span className="text-sm font-semibold text-slate-800">审核</span>
             <Badge variant={STATUS_BADGE[review.status]} data-testid="review-status">
-              {STATUS_LABELS[review.status]}
+              {review.importedFrom !== null ? "已导入" : STATUS_LABELS[review.status]}
             </Badge>
           </div>
           <Facts review={review} />

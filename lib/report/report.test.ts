@@ -6,6 +6,7 @@ import {
   computeTotals,
   draftContentSchema,
   feeStatement,
+  FEE_REF,
   normalizeCellInput,
   openFindings,
   parseWholeNumber,
@@ -268,6 +269,10 @@ describe("rules", () => {
     expect(x2()[0]!.message).toContain("应为 12");
     c.cells[t2CellId("normative", "valid")] = "12";
     expect(x2()).toHaveLength(0);
+    // more repealed than there were: no negative "应为", the figures named
+    c.cells[t2CellId("normative", "repealed")] = "20";
+    expect(x2()).toHaveLength(1);
+    expect(x2()[0]!.message).toBe("表二「行政规范性文件」本年废止 20 件，多于上年现行有效 10 件与本年制发 3 件之和，请核对这几个数字。");
   });
 
   it("X3: section 五 copied from last year (warning)", () => {
@@ -312,6 +317,35 @@ describe("rules", () => {
     expect(validateReport(c, ctx).map((x) => x.key)).toEqual(["T3:notices"]);
     c.fee.charged = null;
     expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["T3"]);
+  });
+
+  it("T3: the fee said again in 六's text (the exports print the choice's statement too), or said otherwise", () => {
+    const c = complete();
+    const base = c.text["s6"]!;
+    const t3 = () => validateReport(c, ctx).filter((x) => x.rule === "T3");
+    // 未收取 chosen, and the text says so too: printed twice
+    c.text["s6"] = `${base}本年度未收取信息处理费。`;
+    expect(t3().map((x) => x.key)).toEqual(["T3:twice"]);
+    expect(t3()[0]!.cells).toEqual([FEE_REF, "text.s6"]);
+    expect(t3()[0]!.message).toContain("“本年度未收取信息处理费。”");
+    expect(t3()[0]!.message).toContain("“本年度未收取政府信息公开信息处理费。”");
+    // the text says fees were charged: it contradicts the choice
+    c.text["s6"] = `${base}本年度收取信息处理费2件，共计300元。`;
+    expect(t3().map((x) => x.key)).toEqual(["T3:contradicts"]);
+    expect(t3()[0]!.message).toContain("“未收取”不一致");
+    // 收取了 chosen with the same figures: printed twice again
+    c.fee = { charged: true, pieces: "2", amount: "300" };
+    expect(t3().map((x) => x.key)).toEqual(["T3:twice"]);
+    // nothing chosen yet: the message points to the choice and to the sentence to delete
+    c.fee = { charged: null, pieces: "", amount: "" };
+    expect(t3()).toHaveLength(1);
+    expect(t3()[0]!.message).toContain("请在「信息处理费收取情况」中选择");
+    expect(t3()[0]!.message).toContain("并删去正文中的“本年度收取信息处理费2件，共计300元。”");
+    // a text that does not speak of the fee: only the missing choice
+    c.text["s6"] = base;
+    expect(t3()[0]!.message).not.toContain("删去");
+    c.fee.charged = false;
+    expect(t3()).toEqual([]);
   });
 
   it("T5: a large share of （六）3 其他", () => {
@@ -442,6 +476,10 @@ describe("status", () => {
     expect(transitionRefusal("SUBMITTED", "withdraw", { reviewStarted: true })).toContain("审核人已开始审核");
     expect(transitionRefusal("RETURNED", "return")).toContain("无需重复操作");
     expect(transitionRefusal("PUBLISHED", "publish")).toContain("无需重复操作");
+    // a button's explanation after the user's own action: the state, not a double click
+    expect(transitionRefusal("RETURNED", "return", { button: true })).toBe("该报告已退回。");
+    expect(transitionRefusal("PUBLISHED", "publish", { button: true })).toBe("该报告已发布。");
+    expect(transitionRefusal("DRAFT", "approve", { button: true })).toBe(transitionRefusal("DRAFT", "approve"));
   });
 });
 

@@ -19,6 +19,8 @@ import {
 } from "@/lib/template";
 import { FEE_REF, headerRef, textRef, type Finding } from "./findings";
 import { feeStatement } from "./fee";
+// the importer's reading of a fee sentence (pure): the same words are recognised in a file and in the editor
+import { feeFromText } from "@/lib/import/header";
 import { computeTotals, cellNumber, type Totals } from "./totals";
 import { fieldLabel, overLimitTexts } from "./content-fields";
 import { DEFAULT_DEADLINES, dayLabel, deadlineKeyOf, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
@@ -314,7 +316,11 @@ function cross(ctx: Ctx) {
         rule: "X2",
         severity: "warning",
         cells: [t2CellId(row, "valid"), t2CellId(row, "issued"), t2CellId(row, "repealed")],
-        message: `${label}为 ${valid}；按上年 ${prevValid} + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}。如有清理，请说明原因。`,
+        message:
+          expected < 0
+            ? // more repealed than there were: no count follows from it, the figures themselves are off
+              `${label.replace(/现行有效件数$/, "")}本年废止 ${repealed} 件，多于上年现行有效 ${prevValid} 件与本年制发 ${issued} 件之和，请核对这几个数字。`
+            : `${label}为 ${valid}；按上年 ${prevValid} + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}。如有清理，请说明原因。`,
       });
   }
 
@@ -406,12 +412,34 @@ function substance(ctx: Ctx) {
 
 function t3(ctx: Ctx) {
   const fee = ctx.content.fee;
+  // what 六's own text says about the fee: the exports print the statement of the choice at the top of 六
+  const s6 = TEXT_FIELDS.find((f) => f.section === "s6")!.id;
+  const said = feeFromText(ctx.content.text[s6] ?? "");
+  const choice = (charged: boolean) => (charged ? "收取了" : "未收取");
   if (fee.charged === null)
     add(ctx, {
       rule: "T3",
       severity: "warning",
       cells: [FEE_REF],
-      message: "六、其他需要报告的事项应说明信息处理费收取情况（未收取也应说明）。",
+      message:
+        "六、其他需要报告的事项应说明信息处理费收取情况（未收取也应说明）：请在「信息处理费收取情况」中选择“未收取”或“收取了”，导出时据此写出说明" +
+        (said.sentence ? `，并删去正文中的“${said.sentence}”，以免重复。` : "。"),
+    });
+  else if (said.sentence && said.charged === fee.charged)
+    add(ctx, {
+      rule: "T3",
+      severity: "warning",
+      cells: [FEE_REF, textRef(s6)],
+      key: "T3:twice",
+      message: `六的正文写了“${said.sentence}”，导出时还会按「信息处理费收取情况」的选择在六的开头写入“${feeStatement(fee)}”，两句重复：请删去正文中的这句。`,
+    });
+  else if (said.sentence && said.charged !== null)
+    add(ctx, {
+      rule: "T3",
+      severity: "warning",
+      cells: [FEE_REF, textRef(s6)],
+      key: "T3:contradicts",
+      message: `六的正文写“${said.sentence}”，与「信息处理费收取情况」选择的“${choice(fee.charged)}”不一致：请核对后改正其中一处。`,
     });
   const overdue = n(ctx, t3CellId("other2", "total"));
   if (overdue != null && overdue > 0 && fee.charged === false)

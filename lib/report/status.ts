@@ -84,9 +84,15 @@ export function canWithdraw(status: ReportStatus, reviewStarted: boolean): boole
 
 /**
  * Why `action` is not possible in `status` (Chinese, for buttons' explanations and server answers),
- * or null when it is. A repeated action (double click, another tab) is recognised as such.
+ * or null when it is. A repeated action (double click, another tab) is recognised as such in a server's
+ * answer; a button's explanation (`button`) only says the state, as after the user's own action it would
+ * wrongly suggest a double click.
  */
-export function transitionRefusal(status: ReportStatus, action: ReportAction, opts: { reviewStarted?: boolean } = {}): string | null {
+export function transitionRefusal(
+  status: ReportStatus,
+  action: ReportAction,
+  opts: { reviewStarted?: boolean; button?: boolean } = {},
+): string | null {
   if (canTransition(status, action)) {
     if (action === "withdraw" && opts.reviewStarted) return "审核人已开始审核，不能撤回；如需修改，请联系审核人退回。";
     return null;
@@ -100,7 +106,7 @@ export function transitionRefusal(status: ReportStatus, action: ReportAction, op
       approve: "该报告已审核通过",
       publish: "该报告已发布",
     };
-    return `${done[action]}，无需重复操作（可能是重复点击或在其他窗口已操作）。`;
+    return opts.button ? `${done[action]}。` : `${done[action]}，无需重复操作（可能是重复点击或在其他窗口已操作）。`;
   }
   switch (action) {
     case "submit":

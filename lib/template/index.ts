@@ -24,6 +24,15 @@ export function defaultOpening(organName: string, year: number): string {
 }
 
 /**
+ * Whether `opening` is the generated default of an organ (defaultOpening, of whichever year it names): what
+ * the importer leaves in a report whose file prints no opening paragraph.
+ */
+export function isDefaultOpening(opening: string, organName: string): boolean {
+  const year = /统计期限自(\d{4})年1月1日/.exec(opening)?.[1];
+  return year !== undefined && opening === defaultOpening(organName, Number(year));
+}
+
+/**
  * The opening of a government's 汇总 report, as real county governments word it: compiled by the
  * government's office from the reports of its subordinate organs. `area` is what the title names
  * (示范县), `government` the full name (示范县人民政府).

@@ -8,7 +8,9 @@ import {
   SECTIONS,
   TABLES,
   TEXT_FIELDS,
+  defaultOpening,
   emptyContent,
+  isDefaultOpening,
   sectionHeading,
   type GridRow,
 } from "./index";
@@ -118,6 +120,14 @@ describe("template structure", () => {
     const ids = TABLES.flatMap((t) => t.bodyRows.flatMap((r) => r.cells.flatMap((c) => (c.type === "value" ? [c.cellId] : []))));
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(ids)).toEqual(new Set(CELLS.keys()));
+  });
+
+  it("recognises the generated opening of an organ, of any year, and nothing else", () => {
+    expect(isDefaultOpening(defaultOpening("某镇人民政府", 2023), "某镇人民政府")).toBe(true);
+    expect(isDefaultOpening(defaultOpening("某镇人民政府", 2019), "某镇人民政府")).toBe(true);
+    expect(isDefaultOpening(defaultOpening("某镇人民政府", 2023), "另一镇人民政府")).toBe(false);
+    expect(isDefaultOpening(defaultOpening("某镇人民政府", 2023).replace("地址：    ", "地址：人民路1号"), "某镇人民政府")).toBe(false);
+    expect(isDefaultOpening("", "某镇人民政府")).toBe(false);
   });
 
   it("starts a report blank, with the year in the opening paragraph", () => {

@@ -133,6 +133,8 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       const ic = JSON.parse(imported.content) as ReportContent;
       expect(ic.cells[t2CellId("permit", "decisions")]).toBe("17");
       expect(ic.sourceTotals?.["t4.direct.total"]).toBe("3");
+      // the file prints no opening paragraph: stored without one, not with the template's empty 地址/电话
+      expect(ic.header.opening).toBe("");
 
       const next = await t.db.report.findUniqueOrThrow({ where: { id: r.newReportId! } });
       expect(next).toMatchObject({ year: 2024, status: "DRAFT", source: "EDITOR", importedFrom: null });

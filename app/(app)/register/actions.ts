@@ -8,12 +8,28 @@ import { carryOverRegister } from "@/lib/server/services/register-carry";
 import { addDisclosureCase, deleteDisclosureCase } from "@/lib/server/services/register-cases";
 import { setTableSource } from "@/lib/server/services/register-report";
 import { checkRegisterImport, confirmRegisterImport, type ImportCheck } from "@/lib/server/services/register-import";
-import { EMPTY_INPUT, type ApplicationInput } from "@/lib/register";
+import { EMPTY_INPUT, FIELD_LABELS, type ApplicationInput } from "@/lib/register";
 import { applicationHistory, type EntryHistoryItem } from "@/lib/server/services/register-history";
 
 const EXPIRED = { ok: false as const, message: "登录已过期，请重新登录（您填写的内容仍在页面上）。" };
 
-const inputSchema = z.object(Object.fromEntries(Object.keys(EMPTY_INPUT).map((k) => [k, z.string().max(5000)]))) as unknown as z.ZodType<ApplicationInput>;
+// The transport check only: the service names a field over its limit (2000 字) itself, so this bound is far above it.
+const MAX_TRANSPORT_CHARS = 100_000;
+const inputSchema = z.object(Object.fromEntries(Object.keys(EMPTY_INPUT).map((k) => [k, z.string().max(MAX_TRANSPORT_CHARS)]))) as unknown as z.ZodType<ApplicationInput>;
+
+/** The refusal of an input that is not the form's: naming the field when one is, and keeping the form as typed. */
+function invalidInput(error: z.ZodError | undefined): SaveApplicationResult {
+  const field = error?.issues[0]?.path[0];
+  const label = typeof field === "string" ? FIELD_LABELS[field] : undefined;
+  if (label)
+    return {
+      ok: false,
+      code: "INVALID",
+      message: `「${label}」过长或格式不正确，请删减后再保存（页面上的内容未丢失）。`,
+      errors: [{ field: field as keyof ApplicationInput, message: `「${label}」过长或格式不正确` }],
+    };
+  return { ok: false, code: "INVALID", message: "提交的内容格式不正确，请复制保存已填写的内容后刷新页面重试。" };
+}
 const year = z.number().int().min(2000).max(2100);
 
 function done<T>(r: T): T {
@@ -25,7 +41,7 @@ export async function createApplicationAction(organId: string, y: number, input:
   const user = await getCurrentUser();
   if (!user) return { ...EXPIRED, code: "FORBIDDEN" };
   const p = inputSchema.safeParse(input);
-  if (!p.success || !year.safeParse(y).success) return { ok: false, code: "INVALID", message: "提交的内容格式不正确，请刷新页面后重试。" };
+  if (!p.success || !year.safeParse(y).success) return invalidInput(p.error);
   return done(await createApplication(user, String(organId), y, p.data));
 }
 
@@ -33,7 +49,7 @@ export async function updateApplicationAction(id: string, baseVersion: number, i
   const user = await getCurrentUser();
   if (!user) return { ...EXPIRED, code: "FORBIDDEN" };
   const p = inputSchema.safeParse(input);
-  if (!p.success || !Number.isInteger(baseVersion)) return { ok: false, code: "INVALID", message: "提交的内容格式不正确，请刷新页面后重试。" };
+  if (!p.success || !Number.isInteger(baseVersion)) return invalidInput(p.error);
   return done(await updateApplication(user, String(id), baseVersion, p.data));
 }
 

@@ -43,6 +43,8 @@ export type ReviewState = {
   submissionCount: number;
   /** the latest return (its comment), while the report is RETURNED */
   lastReturn: { commentId: string | null; body: string; by: string | null; at: string } | null;
+  /** an imported file stored as the year's report (read-only, never reviewed): its file name; null otherwise */
+  importedFrom: string | null;
 };
 
 const TRANSITION_ACTIONS = ["report.submit", "report.withdraw", "report.return", "report.approve", "report.publish"];
@@ -55,6 +57,8 @@ type ReportRow = {
   reviewStartedAt: Date | null;
   approvedAt: Date | null;
   publishedAt: Date | null;
+  source: string;
+  importedFrom: string | null;
 };
 
 async function loadReport(user: Actor, reportId: string, db: Db): Promise<ReportRow | null> {
@@ -69,6 +73,8 @@ async function loadReport(user: Actor, reportId: string, db: Db): Promise<Report
       reviewStartedAt: true,
       approvedAt: true,
       publishedAt: true,
+      source: true,
+      importedFrom: true,
     },
   });
 }
@@ -196,6 +202,7 @@ export async function getReviewState(user: Actor, reportId: string, db: Db = get
     withdrawable: canWithdraw(status, report.reviewStartedAt !== null),
     submissionCount,
     lastReturn,
+    importedFrom: report.source === "IMPORT" ? (report.importedFrom ?? "") : null,
   };
 }
 

@@ -17,7 +17,8 @@ import { RollupBanner } from "@/components/rollup/rollup-banner-lazy";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ChangesSummary } from "@/components/review/changes-summary";
 import { RegisterBanner } from "@/components/register/register-banner";
-import { reportRegisterState } from "@/lib/server/services/register-report";
+import { reportRegisterState, type ReportRegisterState } from "@/lib/server/services/register-report";
+import type { TableId } from "@/lib/template";
 import {
   addCommentAction,
   approveReportAction,
@@ -28,6 +29,14 @@ import {
   submitReportAction,
   withdrawReportAction,
 } from "./actions";
+
+/** The tables the organ's register computes now (their source is the register), and the register's page. */
+function registerTablesOf(state: ReportRegisterState): { tables: TableId[]; href: string } | null {
+  const tables: TableId[] = [];
+  if (state.t3Active && state.t3Source === "register") tables.push("t3");
+  if (state.t4Active && state.t4Source === "register") tables.push("t4");
+  return tables.length ? { tables, href: `/register?organ=${encodeURIComponent(state.organId)}&year=${state.year}#t3` } : null;
+}
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -74,7 +83,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </Link>
         {/* the report's title is the editor toolbar's heading (it stays in view while scrolling) */}
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700" data-testid="report-status">
-          {STATUS_LABELS[report.status]}
+          {report.source === "IMPORT" ? "已导入" : STATUS_LABELS[report.status]}
         </span>
         {!editable ? <span className="text-sm text-slate-500">只读</span> : null}
         {isGovernment(report.organKind) ? <span className="text-sm text-slate-500">{reportKindLabel(report.organKind, report.kind)}</span> : null}
@@ -108,11 +117,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           reportKind: report.kind,
           deadline: ruleContext.deadline,
           status: report.status,
+          imported: report.source === "IMPORT",
           initialContent: report.content,
           initialVersion: report.version,
           initialSavedAt: report.updatedAt.toISOString(),
           previous: previous ? { year: previous.year, content: previous.content } : null,
           register: registerState?.typedRegister ?? null,
+          fromRegister: registerState ? registerTablesOf(registerState) : null,
           readOnly: !editable,
           pdfUrl: `/reports/${report.id}/pdf`,
           submitTo: report.parentOrganName,
