@@ -31,6 +31,7 @@ test("提交审核 and 发布 ask first, saying to whom / what becomes public; c
   await expect(submit).toContainText("示范县人民政府的审核人");
   await expect(submit).toContainText("不能再修改");
   await expect(submit).toContainText("撤回");
+  await expect(submit.getByTestId("unsent-replies")).toHaveCount(0); // nothing typed in the comments
   await submit.getByRole("button", { name: "取消" }).click();
   await expect(submit).toHaveCount(0);
   await expect(c.getByTestId("submit-button")).toBeFocused();
@@ -110,6 +111,10 @@ test("an unsent reply survives the clerk's submit; a commented cell is marked un
   const t = thread(c, "cell:t3.new.natural");
   await t.getByRole("button", { name: "回复" }).click();
   await t.getByLabel("回复内容").fill("已核实，本年确无申请。");
+  // the confirmation says that a reply is not sent yet (the reviewer would not see it)
+  await c.getByTestId("submit-button").click();
+  await expect(c.getByTestId("unsent-replies")).toContainText("您还有 1 条批注或回复未发送");
+  await c.getByTestId("submit-confirm").getByRole("button", { name: "取消" }).click();
   await submitForReview(c);
   await expect(status(c)).toHaveText("待审核");
   await expect(c.getByTestId("clerk-status")).toHaveText("待审核");

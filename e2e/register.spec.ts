@@ -160,7 +160,7 @@ test("the register: a year of applications with their due dates, an XLSX import,
 
   // the year's report starts with table 三 from the register, and it balances
   await openReport(page, 2023);
-  await expect(page.getByTestId("register-banner")).toContainText("表三的数据来自本机关的");
+  await expect(page.getByTestId("register-banner")).toContainText("表三的数据来自东山县北坡乡人民政府的依申请公开台账");
   const cell = (id: string) => page.locator(`[data-cell="${id}"]`);
   await expect(cell("t3.new.natural")).toHaveValue("3");
   await expect(cell("t3.new.commercial")).toHaveValue("1");

@@ -2,14 +2,15 @@ import Link from "next/link";
 import type { ReportRegisterState } from "@/lib/server/services/register-report";
 
 /** On a report's page: where tables 三/四 come from, and every cell where the report and the register differ. */
-export function RegisterBanner({ state }: { state: ReportRegisterState }) {
+export function RegisterBanner({ state, organName }: { state: ReportRegisterState; organName: string }) {
   const base = `/register?organ=${state.organId}&year=${state.year}`;
   const tables = [state.t3Active ? "表三" : null, state.t4Active ? "表四" : null].filter(Boolean).join("、");
   const typed = (state.t3Active && state.t3Source === "typed") || (state.t4Active && state.t4Source === "typed");
   return (
     <section className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm" data-testid="register-banner">
       <p>
-        {tables}的数据来自本机关的
+        {/* the organ named: a reviewer reads this too, for whom 本机关 would be the wrong office */}
+        {tables}的数据来自{organName}的
         <Link href={`${base}#t3`} className="mx-1 font-medium text-blue-700 hover:underline">
           依申请公开台账
         </Link>

@@ -3,6 +3,7 @@
 import { Loader2Icon, SendIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { unsentDrafts } from "@/components/review/comment-drafts";
 
 /**
  * 提交审核 asks first: to whom the report goes, and that editing stops until it is returned or
@@ -19,8 +20,11 @@ export function SubmitConfirm(props: {
   submitTo: string | null;
   /** where the focus goes when the dialog closes (the 提交审核 button) */
   returnFocus: () => HTMLElement | null;
+  reportId: string;
 }) {
   const to = props.submitTo ? `${props.submitTo}的审核人` : "上级机关的审核人";
+  // replies typed in the comments but not sent: the reviewer would not see them
+  const unsent = props.open ? unsentDrafts(props.reportId) : 0;
   return (
     <Dialog open={props.open} onOpenChange={(o) => !props.busy && props.onOpenChange(o)}>
       <DialogContent
@@ -45,6 +49,11 @@ export function SubmitConfirm(props: {
           </li>
           <li>审核人开始审核后不能撤回；如需修改，请联系审核人退回。</li>
           <li>审核通过并发布后，报告将在公开页面向所有人公开。</li>
+          {unsent > 0 && (
+            <li className="font-medium text-amber-800" data-testid="unsent-replies">
+              您还有 {unsent} 条批注或回复未发送，审核人看不到它们：可先取消，在「批注」中点“发送回复”后再提交。
+            </li>
+          )}
         </ul>
         <DialogFooter>
           <Button variant="ghost" onClick={() => props.onOpenChange(false)} disabled={props.busy} data-cancel>

@@ -253,6 +253,7 @@ export function Toolbar(props: {
           title={`${header.organName.trim()}${reportTitleSuffix(year)}`}
           submitTo={props.submitTo ?? null}
           returnFocus={() => submitButton.current}
+          reportId={reportId}
         />
       )}
     </header>

@@ -51,3 +51,33 @@ export function useDraft(key: string): [string, (value: string) => void] {
   const set = useCallback((v: string) => writeDraft(key, v), [key]);
   return [value, set];
 }
+
+/** A draft's text: the composer's is stored with its place, {"place":…,"body":…}. */
+function draftBody(key: string, value: string): string {
+  if (!key.endsWith(":new")) return value;
+  try {
+    return String((JSON.parse(value) as { body?: unknown }).body ?? "");
+  } catch {
+    return value;
+  }
+}
+
+/** How many comments and replies of the report are typed but not sent (this page's and the tab's). */
+export function unsentDrafts(reportId: string): number {
+  const prefix = `${PREFIX}${reportId}:`;
+  const keys = new Set([...memory.keys()].filter((k) => k.startsWith(prefix)));
+  try {
+    for (let i = 0; i < window.sessionStorage.length; i++) {
+      const k = window.sessionStorage.key(i);
+      if (k?.startsWith(prefix)) keys.add(k);
+    }
+  } catch {
+    // no storage: this page's copy only
+  }
+  let n = 0;
+  for (const k of keys) {
+    const v = read(k);
+    if (draftBody(k, v).trim()) n++;
+  }
+  return n;
+}

@@ -125,7 +125,8 @@ const DATE_FIELDS = [
 
 /** Normalises a typed date: 2025-3-9, 2025/03/09, 2025.3.9, 2025年3月9日 → 2025-03-09; "" stays "". */
 export function normalizeDay(raw: string): string {
-  const s = raw.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // NFKC: full-width digits and separators (２０２６－０５－０６, ／, ．) as typed with a Chinese input method
+  const s = raw.normalize("NFKC").trim();
   if (!s) return "";
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
   if (!m) return s;

@@ -90,6 +90,12 @@ describe("validating an application", () => {
     expect(validateApplication({ ...base, receivedAt: "2024-12-30" }, { year: 2025, carried: true }).errors).toEqual([]);
     const r = validateApplication({ ...base, receivedAt: "2025年3月9日", repliedAt: "2025/3/20", result: "open" }, { year: 2025, carried: false });
     expect(r.errors).toEqual([]);
+    // full-width digits and separators, as a Chinese input method types them
+    for (const [typed, day] of [["２０２５－０３－０９", "2025-03-09"], ["2025－03－09", "2025-03-09"], ["2025／3／9", "2025-03-09"], ["２０２５．３．９", "2025-03-09"], ["２０２５年３月９日", "2025-03-09"]]) {
+      const f = validateApplication({ ...base, receivedAt: typed! }, { year: 2025, carried: false });
+      expect(f.errors, typed).toEqual([]);
+      expect(f.input.receivedAt).toBe(day);
+    }
     expect(r.input.receivedAt).toBe("2025-03-09");
     expect(r.input.repliedAt).toBe("2025-03-20");
   });

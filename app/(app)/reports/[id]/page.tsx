@@ -101,7 +101,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           drift={drift}
         />
       ) : null}
-      {registerState && (registerState.t3Active || registerState.t4Active) ? <RegisterBanner state={registerState} /> : null}
+      {registerState && (registerState.t3Active || registerState.t4Active) ? <RegisterBanner state={registerState} organName={report.organName} /> : null}
       <ReviewWorkspace
         reportId={report.id}
         mode={reviewer ? "reviewer" : clerk ? "clerk" : "viewer"}
