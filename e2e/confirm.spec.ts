@@ -32,6 +32,15 @@ test("提交审核 and 发布 ask first, saying to whom / what becomes public; c
   await expect(submit).toContainText("不能再修改");
   await expect(submit).toContainText("撤回");
   await expect(submit.getByTestId("unsent-replies")).toHaveCount(0); // nothing typed in the comments
+  await expect(submit.getByTestId("timing-caveat")).toHaveCount(0); // the year is over, the date passed
+  await submit.getByRole("button", { name: "取消" }).click();
+  // on 2021年12月20日 (the browser's clock, China time) the year is not over and the 成文日期 is to come
+  await c.clock.setFixedTime(new Date("2021-12-20T10:00:00+08:00"));
+  await c.getByTestId("submit-button").click();
+  await expect(submit.getByTestId("timing-caveat")).toHaveText([
+    "2021年度尚未结束：报告的统计期至2021年12月31日，此后收到和办结的申请不在表中。",
+    "成文日期为2022年1月20日，晚于今天（2021年12月20日）。",
+  ]);
   await submit.getByRole("button", { name: "取消" }).click();
   await expect(submit).toHaveCount(0);
   await expect(c.getByTestId("submit-button")).toBeFocused();
@@ -53,6 +62,7 @@ test("提交审核 and 发布 ask first, saying to whom / what becomes public; c
   await expect(publish).toContainText("/public");
   await expect(publish).toContainText("所有人");
   await expect(publish).toContainText("PDF");
+  await expect(publish.getByTestId("timing-caveat")).toHaveCount(0);
   // the safe choice has the focus: Enter does not publish
   await expect(publish.getByRole("button", { name: "取消" })).toBeFocused();
   await publish.getByRole("button", { name: "取消" }).click();
@@ -62,9 +72,11 @@ test("提交审核 and 发布 ask first, saying to whom / what becomes public; c
   await s.reload();
   await expect(s.getByTestId("review-status")).toHaveText("已通过");
   expect((await page.goto(`/public/reports/${id}`))?.status()).toBe(404);
-  // Escape cancels too
+  // Escape cancels too; on 2022年1月10日 the 成文日期 (1月20日) is still to come
+  await s.clock.setFixedTime(new Date("2022-01-10T09:00:00+08:00"));
   await s.getByTestId("review-publish").click();
   await expect(publish).toBeVisible();
+  await expect(publish.getByTestId("timing-caveat")).toHaveText(["成文日期为2022年1月20日，晚于今天（2022年1月10日）。"]);
   await s.keyboard.press("Escape");
   await expect(publish).toHaveCount(0);
   await expect(s.getByTestId("review-status")).toHaveText("已通过");

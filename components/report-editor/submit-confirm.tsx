@@ -4,6 +4,7 @@ import { Loader2Icon, SendIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { unsentDrafts } from "@/components/review/comment-drafts";
+import { TimingCaveats } from "@/components/review/timing-caveats";
 
 /**
  * 提交审核 asks first: to whom the report goes, and that editing stops until it is returned or
@@ -21,6 +22,9 @@ export function SubmitConfirm(props: {
   /** where the focus goes when the dialog closes (the 提交审核 button) */
   returnFocus: () => HTMLElement | null;
   reportId: string;
+  /** the report's year and 成文日期 as typed (a year not over, a date to come: said, not refused) */
+  year: number;
+  signDate: string;
 }) {
   const to = props.submitTo ? `${props.submitTo}的审核人` : "上级机关的审核人";
   // replies typed in the comments but not sent: the reviewer would not see them
@@ -49,6 +53,7 @@ export function SubmitConfirm(props: {
           </li>
           <li>审核人开始审核后不能撤回；如需修改，请联系审核人退回。</li>
           <li>审核通过并发布后，报告将在公开页面向所有人公开。</li>
+          {props.open && <TimingCaveats year={props.year} signDate={props.signDate} />}
           {unsent > 0 && (
             <li className="font-medium text-amber-800" data-testid="unsent-replies">
               您还有 {unsent} 条批注或回复未发送，审核人看不到它们：可先取消，在「批注」中点“发送回复”后再提交。

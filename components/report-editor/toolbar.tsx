@@ -254,6 +254,8 @@ export function Toolbar(props: {
           submitTo={props.submitTo ?? null}
           returnFocus={() => submitButton.current}
           reportId={reportId}
+          year={year}
+          signDate={header.signDate}
         />
       )}
     </header>

@@ -10,6 +10,7 @@ import {
   PlayIcon,
   Undo2Icon,
 } from "lucide-react";
+import { TimingCaveats } from "./timing-caveats";
 import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
@@ -85,6 +86,9 @@ export function ReviewBar(props: {
   reportId: string;
   /** the report's title as printed and published (「…2024年政府信息公开工作年度报告」) */
   title: string;
+  /** the report's year and 成文日期: the publish confirmation says when the year is not over or the date to come */
+  year: number;
+  signDate: string;
   review: ReviewInfo;
   unresolved: number;
   historyHref: string | null;
@@ -254,6 +258,7 @@ export function ReviewBar(props: {
                   的年报目录，所有人都可以在线阅读；
                 </li>
                 <li>报告的正式 PDF 文件（无“草稿”水印）供所有人下载。</li>
+                {publishOpen && <TimingCaveats year={props.year} signDate={props.signDate} />}
               </ul>
               <p className="text-xs text-slate-500">如发布后发现错误，可“退回修改”将报告从公开页面撤下，改正并重新审核后再发布。</p>
             </div>

@@ -67,6 +67,8 @@ export function ReviewWorkspace(props: {
           <ReviewBar
             reportId={reportId}
             title={`${props.editor.initialContent.header.organName.trim()}${reportTitleSuffix(props.editor.year)}`}
+            year={props.editor.year}
+            signDate={props.editor.initialContent.header.signDate}
             review={review}
             unresolved={unresolved}
             historyHref={props.historyHref}
