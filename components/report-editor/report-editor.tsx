@@ -328,7 +328,7 @@ function useToolbarScrollPadding() {
       const height = Math.ceil(bar.getBoundingClientRect().height);
       root.style.scrollPaddingTop = `${height + 8}px`;
       // the side column sticks below the toolbar: 80 px, or lower while a long message makes the toolbar taller
-      root.style.setProperty("--editor-aside-top", `${Math.max(80, height + 4)}px`);
+      root.style.setProperty("--editor-aside-top", `${Math.max(80, height + 3)}px`);
     };
     apply();
     const ro = new ResizeObserver(apply);
