@@ -18,6 +18,7 @@ import { refreshRollupReport } from "@/lib/server/services/refresh-rollup-report
 import { getDashboard } from "@/lib/server/services/dashboard";
 import { getDeadlines, saveDeadlines } from "@/lib/server/services/admin-deadlines";
 import { createOrgan } from "@/lib/server/services/admin-create-organ";
+import { updateOrgan } from "@/lib/server/services/admin-update-organ";
 import { listPublishedReports } from "@/lib/server/services/public-reports";
 import { ruleContextFor } from "@/lib/server/services/rule-context";
 import { longRows, rollupXlsx, ROLLUP_CSV_HEADER, toCsv } from "@/lib/export/sheets";
@@ -266,6 +267,32 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       if (!city.ok) throw new Error(city.message);
       expect(city.view.members.find((m) => m.organShortName === "示范县")).toMatchObject({ state: "included", reportId: rollupId });
       expect(city.view.cells[t3CellId("new", "natural")]).toBe("7");
+    });
+
+    it("a township moved to another county after its county's 汇总 was approved: the city does not count that 汇总 (it would count the township twice) and says why", async () => {
+      const qingshan = await t.db.organ.findFirstOrThrow({ where: { shortName: "青山镇" } });
+      const dongshanxian = await t.db.organ.findFirstOrThrow({ where: { shortName: "东山县" } });
+      const move = (parentId: string) =>
+        updateOrgan(admin, qingshan.id, { fullName: qingshan.fullName, shortName: qingshan.shortName, kind: "TOWNSHIP", parentId, sortOrder: qingshan.sortOrder }, t.db);
+      expect(await move(dongshanxian.id)).toMatchObject({ ok: true });
+      try {
+        const city = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
+        if (!city.ok) throw new Error(city.message);
+        const county = city.view.members.find((m) => m.organShortName === "示范县")!;
+        expect(county.state).toBe("stale");
+        expect(county.reason).toContain("计入的示范县青山镇人民政府已不属于示范县");
+        expect(county.reason).toContain("更新汇总数据");
+        // its figures are not in the city's sum (the 1 + 2 + 4 of its townships are gone)
+        expect(city.view.sources.some((x) => x.reportId === rollupId)).toBe(false);
+        expect(city.view.basis[rollupId]).toBeUndefined();
+      } finally {
+        expect(await move(countyId)).toMatchObject({ ok: true });
+      }
+      // moved back: counted again
+      const again = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
+      if (!again.ok) throw new Error(again.message);
+      expect(again.view.members.find((m) => m.organShortName === "示范县")).toMatchObject({ state: "included" });
+      expect(again.view.cells[t3CellId("new", "natural")]).toBe("7");
     });
   });
 

@@ -46,7 +46,7 @@ function storedFigures(json: string): { cells: CellValues; fee: FeeStatement } {
   }
 }
 
-export type MemberState = "included" | "missing" | "not_final" | "invalid";
+export type MemberState = "included" | "missing" | "not_final" | "invalid" | "stale";
 
 export type RollupMember = {
   organId: string;
@@ -176,13 +176,23 @@ export async function getRollup(user: Actor, input: { organId: string; year: num
     ? (
         await db.report.findMany({
           where: { AND: [rollupMemberReports(organ.id, year), { status: { in: [...FINAL_STATUSES] } }, reportScope(user)] },
-          select: { id: true, organId: true, content: true, organ: { select: { fullName: true } } },
+          select: { id: true, organId: true, kind: true, content: true, rollupBasis: true, organ: { select: { fullName: true } } },
         })
       ).filter((b) => wantedIds.has(b.id))
     : [];
+  // a subordinate government's 汇总 that counted organs since moved out from under it: not summed
+  const stale = await movedOutOfRollups(db, bodies);
+  for (const [reportId, moved] of stale) {
+    const m = members.find((x) => x.reportId === reportId);
+    if (!m) continue;
+    m.state = "stale";
+    m.reason =
+      `${m.reportKindLabel}计入的${moved.join("、")}已不属于${m.organShortName}（机关已调整），其数字会被重复计算或计错，未计入：` +
+      `请将该汇总报告退回修改，由${m.organShortName}点「更新汇总数据」后重新提交`;
+  }
   const order = new Map(finalIds.map((id, i) => [id, i]));
   bodies.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  const inputs = bodies.map((b) => {
+  const inputs = bodies.filter((b) => !stale.has(b.id)).map((b) => {
     const { cells, fee } = storedFigures(b.content);
     return { reportId: b.id, organId: b.organId, organName: b.organ.fullName, cells, fee };
   });
@@ -213,6 +223,52 @@ export async function getRollup(user: Actor, input: { organId: string; year: num
       report: own ? { id: own.id, status: toReportStatus(own.status), version: own.version } : null,
     },
   };
+}
+
+/**
+ * For each 汇总 report among `bodies` (a subordinate government's, summed by its level above): the organs
+ * whose reports it counted (its rollupBasis) that are no longer under that government — an admin moved
+ * them since. Their figures would then be counted twice (also in their new government's 汇总) or under the
+ * wrong area. Report id → the moved organs' full names; only stale reports appear.
+ */
+async function movedOutOfRollups(
+  db: Db,
+  bodies: { id: string; organId: string; kind: string; rollupBasis: string | null }[],
+): Promise<Map<string, string[]>> {
+  const bases = new Map<string, string[]>();
+  for (const b of bodies) {
+    if (b.kind !== "ROLLUP" || !b.rollupBasis) continue;
+    try {
+      bases.set(b.id, Object.keys(JSON.parse(b.rollupBasis) as Record<string, number>));
+    } catch {
+      // an unreadable basis says nothing about moves
+    }
+  }
+  const counted = [...new Set([...bases.values()].flat())];
+  if (counted.length === 0) return new Map();
+  const reports = await db.report.findMany({
+    where: { id: { in: counted } },
+    select: { id: true, organId: true, organ: { select: { fullName: true } } },
+  });
+  const owner = new Map(reports.map((r) => [r.id, r]));
+  const governments = [...new Set(bodies.filter((b) => bases.has(b.id)).map((b) => b.organId))];
+  const under = new Set(
+    (
+      await db.organClosure.findMany({
+        where: { ancestorId: { in: governments }, organId: { in: [...new Set(reports.map((r) => r.organId))] } },
+        select: { ancestorId: true, organId: true },
+      })
+    ).map((c) => `${c.ancestorId}:${c.organId}`),
+  );
+  const out = new Map<string, string[]>();
+  for (const b of bodies) {
+    const moved = (bases.get(b.id) ?? [])
+      .map((id) => owner.get(id))
+      .filter((r): r is NonNullable<typeof r> => !!r && !under.has(`${b.organId}:${r.organId}`))
+      .map((r) => r.organ.fullName);
+    if (moved.length) out.set(b.id, moved);
+  }
+  return out;
 }
 
 /** The governments whose roll-up `user` may open (for the selector), top-down in tree order. */
