@@ -70,6 +70,10 @@ test("the admin finds 提交报告, 发布报告 and 保存报告 in /audit, by 
   await expect(seeded).toHaveCount(1);
   await filter(page, { action: "提交报告", organ: ZHANGLIANG, day: "2021-01-01" });
   await expect(total).toHaveText(/共 0 条记录/);
+  await expect(page.getByTestId("audit-range")).toHaveCount(0);
+  // a start after the end: said, not a silent empty list
+  await page.goto("/audit?from=2025-03-01&to=2025-01-01");
+  await expect(page.getByTestId("audit-range")).toHaveText("「开始日期」2025-03-01 晚于「结束日期」2025-01-01，没有记录落在其间：请检查日期。");
   await context.close();
 });
 

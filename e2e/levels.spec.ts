@@ -54,6 +54,9 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   // the county's office: the roll-up, then its 汇总 report from it
   const office = await pageAs(browser, "dsban");
   const o = office.page;
+  // its list names its own deadlines: the 汇总 and the 本级 report (not the townships' 1月31日)
+  await o.goto("/reports");
+  await expect(o.getByText(/\d{4}年度汇总报告须于\d{4}年2月20日前、本级报告须于\d{4}年3月31日前公开。/)).toBeVisible();
   await o.goto("/rollup");
   await o.getByLabel("年度", { exact: true }).fill(String(YEAR));
   await o.getByRole("button", { name: "查看汇总" }).click();
@@ -103,6 +106,11 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   await fillContact(o);
   await expect(o.getByTestId("error-count")).toHaveText("0 项错误");
   await expect(o.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  // all four townships are counted: the confirmation has nothing to say about who is left out
+  await o.getByTestId("submit-button").click();
+  await expect(o.getByTestId("submit-confirm")).toBeVisible();
+  await expect(o.getByTestId("rollup-coverage")).toHaveCount(0);
+  await o.getByTestId("submit-confirm").getByRole("button", { name: "取消" }).click();
   await submitForReview(o);
   await expect(o.getByTestId("report-status")).toHaveText("待审核");
 

@@ -57,6 +57,13 @@ export const FILE_FORMAT_LABELS: Record<string, string> = {
   pdf: "PDF",
   docx: "Word（DOCX）",
   txt: "文本（TXT）",
+  html: "网页（HTML）",
+  xlsx: "Excel（XLSX）",
+  csv: "CSV",
+  // an imported report's template (lib/import ImportFormat)
+  "2021": "2021年格式",
+  "2019": "2019年旧版格式",
+  unknown: "未能识别的格式",
 };
 
 /** Report.source */

@@ -15,7 +15,7 @@ import { RestoreOffer } from "./restore-offer";
 import { EditorStore } from "./store";
 import { TableGrid } from "./table-grid";
 import { FeeFields, HeaderFields, PreviousText, SectionOneCount, TextField } from "./text-fields";
-import { Toolbar, type SubmitAction } from "./toolbar";
+import { Toolbar, type RollupCoverage, type SubmitAction } from "./toolbar";
 import { FindingsAnnouncer, ValidationHost } from "./validation-panel";
 import { SideColumn, usePreviewDocked } from "./side-column";
 import { PreviewStateProvider } from "@/components/report-preview/preview-state";
@@ -46,6 +46,8 @@ export type ReportEditorProps = {
   /** The autosave call; by default the report's save route (postSave). */
   saveAction?: (input: SaveInput) => Promise<SaveResult>;
   submitAction?: SubmitAction;
+  /** A 汇总 report: how many subordinates its roll-up counts, and the ones it does not (named in 提交审核's confirmation). */
+  rollupCoverage?: RollupCoverage | null;
   /** Whose supervisors review the report (the organ above), named in the 提交审核 confirmation. */
   submitTo?: string | null;
   /** Link for the 下载 PDF button. */
@@ -229,6 +231,7 @@ function EditorForReport(props: ReportEditorProps) {
             pdfUrl={props.pdfUrl}
             submitAction={props.submitAction}
             submitTo={props.submitTo ?? null}
+            rollupCoverage={props.rollupCoverage ?? null}
             ruleContext={ruleContext}
             onOpenConflict={() => setConflictDismissed(null)}
           />

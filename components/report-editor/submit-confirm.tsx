@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { unsentDrafts } from "@/components/review/comment-drafts";
 import { TimingCaveats } from "@/components/review/timing-caveats";
+import type { RollupCoverage } from "./toolbar";
 
 /**
  * 提交审核 asks first: to whom the report goes, and that editing stops until it is returned or
@@ -25,7 +26,10 @@ export function SubmitConfirm(props: {
   /** the report's year and 成文日期 as typed (a year not over, a date to come: said, not refused) */
   year: number;
   signDate: string;
+  /** a 汇总 report: whom its figures leave out */
+  rollupCoverage: RollupCoverage | null;
 }) {
+  const cover = props.rollupCoverage;
   const to = props.submitTo ? `${props.submitTo}的审核人` : "上级机关的审核人";
   // replies typed in the comments but not sent: the reviewer would not see them
   const unsent = props.open ? unsentDrafts(props.reportId) : 0;
@@ -54,6 +58,12 @@ export function SubmitConfirm(props: {
           <li>审核人开始审核后不能撤回；如需修改，请联系审核人退回。</li>
           <li>审核通过并发布后，报告将在公开页面向所有人公开。</li>
           {props.open && <TimingCaveats year={props.year} signDate={props.signDate} />}
+          {cover && cover.included < cover.members && (
+            <li className="font-medium text-amber-800" data-testid="rollup-coverage">
+              本汇总只计入了 {cover.included} / {cover.members} 个下级机关的报告，未计入：{cover.excluded.slice(0, 5).join("；")}
+              {cover.excluded.length > 5 ? ` 等 ${cover.excluded.length} 个` : ""}。
+            </li>
+          )}
           {unsent > 0 && (
             <li className="font-medium text-amber-800" data-testid="unsent-replies">
               您还有 {unsent} 条批注或回复未发送，审核人看不到它们：可先取消，在「批注」中点“发送回复”后再提交。

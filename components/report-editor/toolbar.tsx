@@ -30,6 +30,9 @@ import dynamic from "next/dynamic";
 /** Loaded when 提交审核 is first pressed. */
 const SubmitConfirm = dynamic(() => import("./submit-confirm").then((m) => m.SubmitConfirm), { ssr: false });
 
+/** A 汇总 report's roll-up: members counted, all members, and those not counted with why ("南湖镇（尚未审核通过）"). */
+export type RollupCoverage = { included: number; members: number; excluded: string[] };
+
 export type SubmitAction = (input: { reportId: string; baseVersion: number }) => Promise<{ ok: boolean; message: string }>;
 
 /** China time (the same on the server's render and in any browser's time zone). */
@@ -132,6 +135,7 @@ export function Toolbar(props: {
   submitAction?: SubmitAction;
   /** the organ whose supervisors review the report (named in the confirmation) */
   submitTo?: string | null;
+  rollupCoverage: RollupCoverage | null;
   ruleContext: RuleContext;
   onOpenConflict: () => void;
 }) {
@@ -256,6 +260,7 @@ export function Toolbar(props: {
           reportId={reportId}
           year={year}
           signDate={header.signDate}
+          rollupCoverage={props.rollupCoverage}
         />
       )}
     </header>

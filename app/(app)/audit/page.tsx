@@ -99,6 +99,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           清除
         </Link>
       </form>
+      {filter.from && filter.to && filter.from > filter.to ? (
+        <p className="text-sm text-amber-800" role="status" data-testid="audit-range">
+          「开始日期」{filter.from} 晚于「结束日期」{filter.to}，没有记录落在其间：请检查日期。
+        </p>
+      ) : null}
       <p className="text-sm text-slate-500" data-testid="audit-total">
         共 {result.total} 条记录{result.pageCount > 1 ? `，第 ${result.page} / ${result.pageCount} 页` : ""}
       </p>

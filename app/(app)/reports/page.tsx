@@ -2,8 +2,10 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { listReports } from "@/lib/server/services/list-reports";
 import { can } from "@/lib/server/permissions";
-import { reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
-import { formatDateTime } from "@/lib/labels";
+import { dayLabel, isGovernment, reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
+import { defaultReportYear, formatDateTime } from "@/lib/labels";
+import { getDb } from "@/lib/server/db";
+import { deadlineResolver } from "@/lib/server/services/deadlines";
 import { CreateReportForm } from "@/components/create-report-form";
 import { DueApplications } from "@/components/register/due-applications";
 
@@ -29,12 +31,20 @@ export default async function ReportsPage() {
   const yearsOf = (kind: "ORGAN" | "ROLLUP") => [...new Set(own.filter((r) => r.kind === kind).map((r) => r.year))].sort((a, b) => a - b);
   const existing = { ORGAN: yearsOf("ORGAN"), ROLLUP: yearsOf("ROLLUP") };
   const suggested = { ORGAN: suggestReportYear(existing.ORGAN), ROLLUP: suggestReportYear(existing.ROLLUP) };
+  // the organ's own deadlines for the year being written (a government's office writes 汇总 and 本级,
+  // each due on its day; an admin may have moved them)
+  const dueYear = defaultReportYear();
+  const due = await deadlineResolver(getDb(), dueYear);
+  const organ = { id: user.organId ?? "", kind: user.organKind };
+  const dueText = isGovernment(user.organKind)
+    ? `${dueYear}年度汇总报告须于${dayLabel(due(organ, "ROLLUP"))}前、本级报告须于${dayLabel(due(organ, "ORGAN"))}前公开。`
+    : `${dueYear}年度报告须于${dayLabel(due(organ, "ORGAN"))}前公开。`;
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold">政府信息公开工作年度报告</h1>
         <p className="mt-1 text-sm text-slate-500">
-          {canCreate ? "本机关各年度的报告。每年1月31日前完成并公开上一年度的报告。" : "所辖机关各年度的报告（只读）。"}
+          {canCreate ? `本机关各年度的报告。${dueText}` : "所辖机关各年度的报告（只读）。"}
         </p>
       </div>
       <p className="text-sm">

@@ -127,6 +127,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           readOnly: !editable,
           pdfUrl: `/reports/${report.id}/pdf`,
           submitTo: report.parentOrganName,
+          rollupCoverage: rollup?.ok
+            ? {
+                included: rollup.view.included,
+                members: rollup.view.members.length,
+                excluded: rollup.view.members.filter((m) => m.state !== "included").map((m) => `${m.organShortName}（${m.reason}）`),
+              }
+            : null,
         }}
         actions={{
           submit: submitReportAction,
