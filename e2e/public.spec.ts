@@ -108,3 +108,32 @@ test("published through the review flow: listed on /public, readable as HTML and
   await clerk.context.close();
   await sup.context.close();
 });
+
+test("on a phone (390×844) tables 三 and 四 keep readable labels and scroll sideways in their box, which says so", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto("/public");
+  await page.locator('a[href^="/public/reports/"]').first().click();
+  await page.getByTestId("public-report").waitFor();
+  for (const id of ["t3", "t4"]) {
+    const box = page.locator(`[data-table="${id}"]`).locator("..");
+    const { client, scroll } = await box.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+    expect(scroll, `table ${id} scrolls in its box`).toBeGreaterThan(client);
+    await expect(box.locator("..").getByTestId("table-scroll-hint")).toBeVisible();
+  }
+  // the page itself does not scroll sideways
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // a row label of table 三 keeps at least four characters a line (it had one or two)
+  const label = page.locator('[data-table="t3"] th', { hasText: "1.属于国家秘密" });
+  expect((await label.boundingBox())!.width).toBeGreaterThanOrEqual(4 * 13);
+  await context.close();
+  // at an office screen the tables fit and there is no hint
+  const desk = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const p2 = await desk.newPage();
+  await p2.goto("/public");
+  await p2.locator('a[href^="/public/reports/"]').first().click();
+  await p2.getByTestId("public-report").waitFor();
+  await expect(p2.getByTestId("table-scroll-hint")).toHaveCount(2);
+  await expect(p2.getByTestId("table-scroll-hint").first()).toBeHidden();
+  await desk.close();
+});

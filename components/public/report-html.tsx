@@ -53,29 +53,39 @@ function HtmlTable({ table, caption }: { table: Table; caption: string }) {
   const def = TABLES.find((t) => t.id === table.id);
   const headerRoles = def ? rolesOf(def.headerRows) : [];
   const bodyRoles = def ? rolesOf(def.bodyRows) : [];
+  // tables 三 and 四 keep a readable width on a phone (their labels a few characters a line at most) and
+  // scroll sideways in their box, which says so
+  const wide = columns > 4;
   return (
-    <div className="my-4 overflow-x-auto">
-      <table className="w-full border-collapse text-[13px] leading-snug" data-table={table.id}>
-        {/* the section heading printed above names the table */}
-        <caption className="sr-only">{caption}</caption>
-        <colgroup>
-          {table.columns.map((w, i) => (
-            <col key={i} style={{ width: `${(w * 100).toFixed(2)}%` }} />
-          ))}
-        </colgroup>
-        {table.header.length ? (
-          <thead className="bg-slate-50">
-            {table.header.map((r, i) => (
-              <Row key={i} row={r} columns={columns} roles={headerRoles[i] ?? (r.kind === "title" ? undefined : r.cells.map(() => "header"))} />
+    <div className="my-4">
+      {wide ? (
+        <p className="mb-1 text-xs text-slate-500 md:hidden" data-testid="table-scroll-hint">
+          表格较宽，可左右滑动查看完整内容。
+        </p>
+      ) : null}
+      <div className="overflow-x-auto">
+        <table className={`w-full border-collapse text-[13px] leading-snug ${wide ? "min-w-[46rem]" : ""}`} data-table={table.id}>
+          {/* the section heading printed above names the table */}
+          <caption className="sr-only">{caption}</caption>
+          <colgroup>
+            {table.columns.map((w, i) => (
+              <col key={i} style={{ width: `${(w * 100).toFixed(2)}%` }} />
             ))}
-          </thead>
-        ) : null}
-        <tbody>
-          {table.body.map((r, i) => (
-            <Row key={i} row={r} columns={columns} roles={bodyRoles[i]} />
-          ))}
-        </tbody>
-      </table>
+          </colgroup>
+          {table.header.length ? (
+            <thead className="bg-slate-50">
+              {table.header.map((r, i) => (
+                <Row key={i} row={r} columns={columns} roles={headerRoles[i] ?? (r.kind === "title" ? undefined : r.cells.map(() => "header"))} />
+              ))}
+            </thead>
+          ) : null}
+          <tbody>
+            {table.body.map((r, i) => (
+              <Row key={i} row={r} columns={columns} roles={bodyRoles[i]} />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
