@@ -92,6 +92,36 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   await expect(cell(o, "t3.total.total")).toHaveText("10");
   await expect(cell(o, "t3.new.natural")).toHaveAttribute("readonly", "");
   await expect(o.locator('[data-finding^="E1:"]')).toHaveCount(0);
+
+  // 北坡乡's approved report is returned and approved again: each time the 汇总 follows with 更新汇总数据,
+  // and the editor says the figures came from the roll-up (not "saved elsewhere")
+  const beipoUrl = urls[3]!;
+  const review = await pageAs(browser, "dsshencha");
+  await review.page.goto(beipoUrl);
+  await review.page.getByTestId("review-return").click();
+  await review.page.getByTestId("return-dialog").getByLabel("退回意见（必填）").fill("请核实新收件数。");
+  await review.page.getByTestId("return-dialog").getByTestId("confirm-return").click();
+  await expect(review.page.getByTestId("review-status")).toHaveText("已退回");
+  await o.reload();
+  await expect(o.getByTestId("rollup-drift")).toContainText("移出 1 份");
+  await o.getByTestId("refresh-rollup").click();
+  await expect(cell(o, "t3.new.natural")).toHaveValue("8", { timeout: 20_000 });
+  await expect(o.getByTestId("save-merged")).toContainText("已按汇总更新数据", { timeout: 20_000 });
+  await expect(o.getByTestId("save-merged")).not.toContainText("别处");
+  const beipo = await pageAs(browser, "beipo");
+  await beipo.page.goto(beipoUrl);
+  await submitForReview(beipo.page);
+  await beipo.context.close();
+  await review.page.reload();
+  await review.page.getByTestId("review-approve").click();
+  // the return's reason is an open comment: approving asks first
+  await review.page.getByTestId("confirm-approve").click();
+  await expect(review.page.getByTestId("review-status")).toHaveText("已通过");
+  await review.context.close();
+  await o.reload();
+  await o.getByTestId("refresh-rollup").click();
+  await expect(cell(o, "t3.new.natural")).toHaveValue("10", { timeout: 20_000 });
+  await expect(o.getByTestId("rollup-drift")).toHaveCount(0);
   for (const [ref, text] of [
     ["text.s1.active", "全县各单位主动公开政府信息，汇总见表二。"],
     ["text.s1.request", "全县本年新收政府信息公开申请10件。"],

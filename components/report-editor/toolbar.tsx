@@ -11,7 +11,7 @@ import {
   PencilIcon,
   SendIcon,
 } from "lucide-react";
-import { reportTitleSuffix } from "@/lib/template";
+import { CELLS, reportTitleSuffix } from "@/lib/template";
 import { STATUS_LABELS, canTransition, type ReportStatus, type RuleContext } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { formatTime } from "@/lib/labels";
@@ -45,8 +45,10 @@ const MERGED_NOTICE_MS = 10_000;
 
 /** Conflicts to resolve, fields the server refused, and changes taken in from elsewhere. */
 export function SaveIssuesIndicator({ onOpenConflict }: { onOpenConflict: () => void }) {
-  const { autosave } = useEditor();
+  const { autosave, linked } = useEditor();
   const { conflicts, rejected, merged } = useSaveIssues();
+  // a 汇总 report's figures change only through 更新汇总数据 (nobody types them): not "elsewhere"
+  const fromRollup = !!merged && linked && merged.refs.every((ref) => ref === "fee" || CELLS.has(ref));
   useEffect(() => {
     if (!merged) return;
     const t = setTimeout(() => autosave.clearMerged(), MERGED_NOTICE_MS);
@@ -71,7 +73,8 @@ export function SaveIssuesIndicator({ onOpenConflict }: { onOpenConflict: () => 
       {merged && (
         <span className={cn(base, "text-sky-800")} data-testid="save-merged" role="status">
           <GitMergeIcon className="size-4" />
-          已合并别处保存的修改：{merged.refs.slice(0, 2).map(fieldLabel).join("、")}
+          {fromRollup ? "已按汇总更新数据：" : "已合并别处保存的修改："}
+          {merged.refs.slice(0, 2).map(fieldLabel).join("、")}
           {merged.refs.length > 2 ? ` 等 ${merged.refs.length} 处` : ""}
         </span>
       )}
