@@ -274,7 +274,8 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       const dongshanxian = await t.db.organ.findFirstOrThrow({ where: { shortName: "东山县" } });
       const move = (parentId: string) =>
         updateOrgan(admin, qingshan.id, { fullName: qingshan.fullName, shortName: qingshan.shortName, kind: "TOWNSHIP", parentId, sortOrder: qingshan.sortOrder }, t.db);
-      expect(await move(dongshanxian.id)).toMatchObject({ ok: true });
+      // the admin is told which approved 汇总 reports counted it
+      expect(await move(dongshanxian.id)).toMatchObject({ ok: true, notice: expect.stringContaining("已计入示范县人民政府2024年度汇总报告（已审核通过）") });
       try {
         const city = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
         if (!city.ok) throw new Error(city.message);
@@ -286,7 +287,10 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
         expect(city.view.sources.some((x) => x.reportId === rollupId)).toBe(false);
         expect(city.view.basis[rollupId]).toBeUndefined();
       } finally {
-        expect(await move(countyId)).toMatchObject({ ok: true });
+        // moved back under the government whose 汇总 counted it: nothing to tell
+        const back = await move(countyId);
+        expect(back).toMatchObject({ ok: true });
+        expect(back.ok && back.notice).toBeFalsy();
       }
       // moved back: counted again
       const again = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);

@@ -54,7 +54,7 @@ export async function updateOrganAction(prev: AdminFormState, form: FormData): P
   const id = String(form.get("id") ?? "");
   const result = await updateOrgan(user, id, { ...v, kind: v.kind as never, sortOrder: v.sortOrder || 0 });
   if (result.ok) revalidatePath("/admin/organs");
-  return toState(prev, result, v, "已保存机关信息。", false);
+  return toState(prev, result, v, result.ok && result.notice ? `已保存机关信息。${result.notice}` : "已保存机关信息。", false);
 }
 
 export async function setOrganActiveAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Db } from "../db-core";
 import { moveInClosure } from "../organ-tree";
-import { organScope } from "../scope";
+import { FINAL_STATUSES, organScope } from "../scope";
 import type { Actor } from "../types";
 import { checkOrganData } from "./admin-organ-checks";
 import { FORBIDDEN, fieldErrorsOf, organInputSchema, type AdminResult, type OrganInput } from "./admin-schemas";
@@ -13,7 +13,7 @@ import { recordEvent } from "./audit";
  * another parent. ADMIN only, within the admin's subtree; audited with the changed fields. A move
  * rewrites the closure rows in the same transaction, so every scope follows at once.
  */
-export async function updateOrgan(sessionUser: Actor, organId: string, input: OrganInput, db: Db = getDb()): Promise<AdminResult> {
+export async function updateOrgan(sessionUser: Actor, organId: string, input: OrganInput, db: Db = getDb()): Promise<AdminResult<{ notice?: string }>> {
   // Re-read: a disabled or demoted account (old session) has no administrative power.
   const user = await activeAdmin(sessionUser, db);
   if (!user) return FORBIDDEN;
@@ -38,7 +38,40 @@ export async function updateOrgan(sessionUser: Actor, organId: string, input: Or
     if (moved) await moveInClosure(tx, organId, data.parentId);
     await recordEvent(tx, { actorId: user.id, action: moved ? "organ.move" : "organ.update", detail: { organId, fullName: data.fullName, changes } });
   });
-  return { ok: true };
+  if (!moved) return { ok: true };
+  const counted = await countedInFinalRollups(db, organId);
+  return counted.length
+    ? {
+        ok: true,
+        notice:
+          `注意：${data.fullName}的报告已计入${counted.join("、")}（已审核通过）。上级的汇总不再计入这些汇总报告（其中的数字会被重复计算），` +
+          `需由上级将其退回修改，「更新汇总数据」后重新提交。`,
+      }
+    : { ok: true };
+}
+
+/**
+ * The approved or published 汇总 reports of governments the organ is no longer under that counted one of
+ * its own reports (their rollupBasis names it).
+ */
+async function countedInFinalRollups(db: Db, organId: string): Promise<string[]> {
+  const [own, above] = await Promise.all([
+    db.report.findMany({ where: { organId }, select: { id: true } }),
+    db.organClosure.findMany({ where: { organId }, select: { ancestorId: true } }),
+  ]);
+  if (own.length === 0) return [];
+  const rows = await db.report.findMany({
+    where: {
+      kind: "ROLLUP",
+      status: { in: [...FINAL_STATUSES] },
+      organId: { notIn: above.map((a) => a.ancestorId) },
+      OR: own.map((r) => ({ rollupBasis: { contains: r.id } })),
+    },
+    select: { year: true, organ: { select: { fullName: true } } },
+    orderBy: [{ year: "desc" }],
+    take: 10,
+  });
+  return rows.map((r) => `${r.organ.fullName}${r.year}年度汇总报告`);
 }
 
 /**
