@@ -147,6 +147,15 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await imp.getByRole("button", { name: "确认导入 1 件" }).click();
   await expect(imp.getByTestId("import-message")).toHaveText("已导入 1 件申请。");
   await expect(page.getByTestId("register-table").locator("tr[data-seq]")).toHaveCount(5);
+  // the same file again: recognised, nothing to import (it doubled the register and table 三 before)
+  await imp.getByLabel("选择台账文件").setInputFiles({
+    name: "北坡乡台账.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await xlsx([header, [1, "2023-11-01", "当面", "自然人", "周九", "低保名单", "2023-11-15", "予以公开"]]),
+  });
+  await expect(imp.getByTestId("import-result")).toContainText("文件中的 1 件申请都已在台账中（收到日期、申请人和申请内容相同），没有新的申请需要导入。");
+  await expect(imp.getByRole("button", { name: /确认导入/ })).toHaveCount(0);
+  await expect(page.getByTestId("register-table").locator("tr[data-seq]")).toHaveCount(5);
   await expect(row(page, 5)).toContainText("周九");
 
   // table 三 on the register page, with drill-down

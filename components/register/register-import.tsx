@@ -28,7 +28,7 @@ export function RegisterImport({
 }: {
   organId: string;
   year: number;
-  check: (year: number, rows: string[][], mapping: string[], headerRow: number) => Promise<ImportCheck>;
+  check: (organId: string, year: number, rows: string[][], mapping: string[], headerRow: number) => Promise<ImportCheck>;
   confirm: (organId: string, year: number, file: Uploaded) => Promise<ImportCheck>;
 }) {
   const [file, setFile] = useState<Uploaded | null>(null);
@@ -55,7 +55,7 @@ export function RegisterImport({
         const up = { name: body.name ?? f.name, rows: body.rows, headerRow: body.headerRow ?? 1, mapping: rememberedMapping(header, body.mapping ?? []) };
         setFile(up);
         setMessage(`已读取「${up.name}」：表头在第 ${up.headerRow} 行，共 ${up.rows.length - 1} 行。请确认各列对应的项目，然后检查。`);
-        setResult(await check(year, up.rows, up.mapping, up.headerRow));
+        setResult(await check(organId, year, up.rows, up.mapping, up.headerRow));
       }
     } catch {
       setMessage("上传失败，请检查网络后重试。");
@@ -69,7 +69,7 @@ export function RegisterImport({
     const mapping = file.mapping.map((m, k) => (k === i ? field : m === field && field ? "" : m));
     const next = { ...file, mapping };
     setFile(next);
-    setResult(await check(year, next.rows, mapping, next.headerRow));
+    setResult(await check(organId, year, next.rows, mapping, next.headerRow));
   };
 
   const doConfirm = async () => {

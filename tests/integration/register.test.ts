@@ -196,6 +196,15 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
     const good = await confirmRegisterImport(beipo, organId, 2025, { name: "台账.xlsx", rows: bad.slice(0, 2), mapping, headerRow: 1 }, t.db);
     expect(good.ok).toBe(true);
     expect(await t.db.application.count({ where: { organId, year: 2025 } })).toBe(before + 1);
+    // the same file again (e.g. the register's own export uploaded back): nothing to import, said so
+    const again = await confirmRegisterImport(beipo, organId, 2025, { name: "台账.xlsx", rows: bad.slice(0, 2), mapping, headerRow: 1 }, t.db);
+    expect(again).toMatchObject({ ok: false, count: 0, duplicates: 1, message: expect.stringContaining("都已在台账中") });
+    expect(await t.db.application.count({ where: { organId, year: 2025 } })).toBe(before + 1);
+    // a file with one new row beside it: only the new one
+    const more = [...bad.slice(0, 2), ["3", "2025-05-06", "邮寄", "自然人", "赵六", "c", "", ""]];
+    const mixed = await confirmRegisterImport(beipo, organId, 2025, { name: "台账.xlsx", rows: more, mapping, headerRow: 1 }, t.db);
+    expect(mixed).toMatchObject({ ok: true, count: 1, duplicates: 1, message: "已导入 1 件申请。1 件已在台账中，未重复导入。" });
+    expect(await t.db.application.count({ where: { organId, year: 2025 } })).toBe(before + 2);
   });
 });
 

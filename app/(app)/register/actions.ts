@@ -7,7 +7,9 @@ import { createApplication, deleteApplication, updateApplication, type SaveAppli
 import { carryOverRegister } from "@/lib/server/services/register-carry";
 import { addDisclosureCase, deleteDisclosureCase } from "@/lib/server/services/register-cases";
 import { setTableSource } from "@/lib/server/services/register-report";
-import { checkRegisterImport, confirmRegisterImport, type ImportCheck } from "@/lib/server/services/register-import";
+import { checkRegisterImport, confirmRegisterImport, registeredKeys, type ImportCheck } from "@/lib/server/services/register-import";
+import { registerAccess } from "@/lib/server/services/register-access";
+import { getDb } from "@/lib/server/db";
 import { EMPTY_INPUT, FIELD_LABELS, type ApplicationInput } from "@/lib/register";
 import { applicationHistory, type EntryHistoryItem } from "@/lib/server/services/register-history";
 
@@ -95,12 +97,15 @@ export async function setTableSourceAction(organId: string, y: number, table: "t
 
 const rowsSchema = z.array(z.array(z.string().max(5000)).max(200)).max(5001);
 
-export async function checkImportAction(y: number, rows: string[][], mapping: string[], headerRow: number): Promise<ImportCheck> {
+export async function checkImportAction(organId: string, y: number, rows: string[][], mapping: string[], headerRow: number): Promise<ImportCheck> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, count: 0, problems: [], message: EXPIRED.message };
   const r = rowsSchema.safeParse(rows);
   if (!r.success) return { ok: false, count: 0, problems: [], message: "台账格式不正确，请重新上传。" };
-  return checkRegisterImport(r.data, mapping.map(String), Number(y), Number(headerRow) || 1);
+  const access = await registerAccess(user, String(organId), getDb());
+  if (!access?.edit) return { ok: false, count: 0, problems: [], message: "您不能修改该机关的依申请公开台账。" };
+  const existing = await registeredKeys(String(organId), Number(y));
+  return checkRegisterImport(r.data, mapping.map(String), Number(y), Number(headerRow) || 1, existing);
 }
 
 export async function confirmImportAction(
