@@ -3,6 +3,7 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import {
+  isDefaultOpening,
   SECTIONS,
   sectionHeading,
   tableOfSection,
@@ -41,6 +42,12 @@ const CELL_NOTE_KINDS: ReadonlySet<ImportNote["kind"]> = new Set(["uncertain-cel
 const SOURCE_LABEL = { pdf: "PDF", docx: "Word（DOCX）", txt: "纯文本（TXT）", html: "网页（HTML）" } as const;
 
 /** The review screen: what was recognised in the file, the clerk's corrections and choices, the confirmation. */
+/** The content as the import stores it (lib/server/services/import-report.ts): the importer's generated opening dropped. */
+function asStored(content: ReportContent): ReportContent {
+  const { opening, organName } = content.header;
+  return isDefaultOpening(opening, organName) ? { ...content, header: { ...content.header, opening: "" } } : content;
+}
+
 export function ImportReview({ preview, onRestart }: { preview: ImportPreview; onRestart: () => void }) {
   const router = useRouter();
   const [yearText, setYearText] = useState(String(preview.year ?? ""));
@@ -70,7 +77,8 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
   const organKind = isOrganKind(preview.organ.kind) ? preview.organ.kind : undefined;
   const findings = useMemo(
     // findings on the same cause (a printed total and a sentence about it) listed together
-    () => (yearOk ? groupByCause(validateReport(content, { year: year!, organKind, reportKind })) : []),
+    // as it is stored: a file without an opening paragraph keeps none (not the template's, with its empty 地址/电话)
+    () => (yearOk ? groupByCause(validateReport(asStored(content), { year: year!, organKind, reportKind })) : []),
     [content, year, yearOk, organKind, reportKind],
   );
   const errorCells = useMemo(() => errorCellsOf(findings), [findings]);
