@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
 import { SECTIONS, T3_CORNER, sectionHeading, t3CellId } from "@/lib/template";
-import { buildViewModel, exportFileName, titleLines } from "./build-view-model";
+import { buildViewModel, exportFileName, paragraphs, titleLines } from "./build-view-model";
 import type { Table } from "./view-model";
 
 const vm = (status: "DRAFT" | "PUBLISHED" = "DRAFT", edit?: (c: ReturnType<typeof zhangliangContent>) => void) => {
@@ -72,5 +72,14 @@ describe("buildViewModel", () => {
     expect(titleLines("鲁山县张良镇人民政府", 2023, null)).toEqual(["鲁山县张良镇人民政府", "2023年政府信息公开工作年度报告"]);
     expect(titleLines("鲁山县张良镇人民政府", 2023, 3)).toEqual(["鲁山县", "张良镇人民政府2023年政府信息公开工作年度报告"]);
     expect(exportFileName("张良镇", 2023, "pdf")).toBe("张良镇2023年政府信息公开工作年度报告.pdf");
+  });
+});
+
+describe("paragraphs", () => {
+  it("drops the template's blanks left around what was typed into them, not the spaces of other text", () => {
+    expect(paragraphs("请与某镇联系（地址：人民路1号    ；电话：0375-1234567    ）。")).toEqual(["请与某镇联系（地址：人民路1号；电话：0375-1234567）。"]);
+    expect(paragraphs("全年共　　3件。\n\n  第二段  ")).toEqual(["全年共3件。", "第二段"]);
+    expect(paragraphs("see  the  Regulations on 政府信息公开")).toEqual(["see  the  Regulations on 政府信息公开"]);
+    expect(paragraphs("依据 《条例》 办理")).toEqual(["依据 《条例》 办理"]);
   });
 });

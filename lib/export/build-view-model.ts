@@ -19,11 +19,17 @@ import type { Block, Table, TableRow, ViewModel } from "./view-model";
 
 export type ExportSource = { year: number; status: ReportStatus; content: ReportContent };
 
-/** Splits text into paragraphs at line breaks, dropping empty lines. */
+// a run of two or more spaces (ASCII or full-width) touching a Chinese character or punctuation mark: the
+// template's blanks left around what was typed into them (「地址：人民路1号    ；」), which a printed line
+// would stretch; Chinese prose has no such runs
+const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef";
+const STRAY_BLANKS = new RegExp(`(?<=[${CJK}])[ \\u3000]{2,}|[ \\u3000]{2,}(?=[${CJK}])`, "g");
+
+/** Splits text into paragraphs at line breaks, dropping empty lines and stray runs of blanks inside Chinese text. */
 export function paragraphs(text: string): string[] {
   return text
     .split(/\r?\n/)
-    .map((p) => p.trim())
+    .map((p) => p.replace(STRAY_BLANKS, "").trim())
     .filter(Boolean);
 }
 
