@@ -36,6 +36,7 @@ test("the 张良镇 clerk finds the published report read-only with its history,
   // last year's 结转下年度继续办理 (all 0 in the real report) prefilled as this year's 上年结转
   await expect(page.locator('[data-cell="t3.carried.natural"]')).toHaveValue("0");
   await expect(page.locator('[data-cell="t3.new.natural"]')).toHaveValue("");
+  await expect(page.getByTestId("no-previous-report")).toHaveCount(0); // 2023 is there
   await context.close();
 });
 

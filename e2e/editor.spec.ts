@@ -149,6 +149,8 @@ test("unsaved text survives a lost connection and a closed tab (local backup)", 
   const { context, page } = await pageAs(browser, "chengguan");
   const url = await openReport(page, 2021);
   await expect(saveState(page)).toHaveAttribute("data-state", "saved");
+  // no report of 2020: table 三 says where 二、上年结转 comes from
+  await expect(page.getByTestId("no-previous-report")).toContainText("系统中没有 2020 年度的报告：「二、上年结转政府信息公开申请数量」请按上年报告的「四、结转下年度继续办理」填写");
   await context.setOffline(true);
   await field(page, "text.s6").fill("断网时写的文字");
   await expect(saveState(page)).toHaveAttribute("data-state", "error", { timeout: 15_000 });

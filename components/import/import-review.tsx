@@ -263,7 +263,8 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
               <ul className="space-y-1 text-sm text-slate-600">
                 {unplaced.map((n, i) => (
                   <li key={i} className="rounded bg-slate-50 px-2 py-1">
-                    {n.text ? <q className="text-slate-800">{n.text}</q> : null}
+                    {/* the paragraph quoted once: a message that quotes it already stands alone */}
+                    {n.text && !n.message.includes(n.text) ? <q className="text-slate-800">{n.text}</q> : null}
                     <span className="ml-1 text-xs text-slate-500">{n.message}</span>
                   </li>
                 ))}

@@ -12,6 +12,7 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from "react";
+import Link from "next/link";
 import { CELLS, T3_ROWS, type CellDef, type GridRow, type TableDef } from "@/lib/template";
 import {
   carriedFromPrevious,
@@ -450,11 +451,21 @@ export function TableGrid({ table }: { table: TableDef }) {
         />
       </div>
       <TableErrors table={table} />
+      {table.id === "t3" && !readOnly && !fromRegister && (!previous || previous.year !== year - 1) && (
+        // no report of the year before in the system: nothing to carry over from, and X1 cannot check 二
+        <p className="mt-3 text-xs text-slate-600" data-testid="no-previous-report">
+          系统中没有 {year - 1} 年度的报告：「{carriedLabel}」请按上年报告的「{carryoverLabel}」填写（也可先
+          <Link href="/reports/import" className="mx-1 text-blue-700 underline">
+            导入上年报告
+          </Link>
+          ，系统将自动带入并核对）。
+        </p>
+      )}
       {fromRegister && !locked && (
         <p className="mt-3 text-xs text-slate-600" data-testid={`register-locked-${table.id}`}>
           {table.name}按本机关的依申请公开台账自动计算，在此不能修改，台账变动时自动更新。需要手工填写时，请在
           {registerHref ? (
-            <a href={registerHref} className="mx-1 text-blue-700 hover:underline">
+            <a href={registerHref} className="mx-1 text-blue-700 underline">
               台账
             </a>
           ) : (
