@@ -46,7 +46,7 @@ export type RegisterActions = {
 };
 
 /** The register as the service reads it (register-list.ts), its organ and rights spelled out. */
-type Props = Omit<RegisterPage, "access"> & {
+type Props = Omit<RegisterPage, "access" | "unknownHolidayYears"> & {
   organId: string;
   organName: string;
   edit: boolean;

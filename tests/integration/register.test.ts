@@ -98,6 +98,17 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
     ]);
   });
 
+  it("names the years whose holiday calendar is not known (due dates there count Monday–Friday), until an admin enters one", async () => {
+    expect((await getRegister(beipo, organId, 2025, t.db))!.unknownHolidayYears).toEqual([]);
+    expect((await getRegister(beipo, organId, 2098, t.db))!.unknownHolidayYears).toEqual([2098, 2099]);
+    await t.db.holidayOverride.create({ data: { date: "2099-01-01", kind: "holiday", name: "元旦" } });
+    try {
+      expect((await getRegister(beipo, organId, 2098, t.db))!.unknownHolidayYears).toEqual([2098]);
+    } finally {
+      await t.db.holidayOverride.delete({ where: { date: "2099-01-01" } });
+    }
+  });
+
   it("shows personal data only to the organ's clerks and admins over it", async () => {
     const own = await getRegister(beipo, organId, 2025, t.db);
     expect(own!.entries.map((e) => e.input.applicantName)).toContain("张三");

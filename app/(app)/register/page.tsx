@@ -85,6 +85,18 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         ) : null}
       </form>
       <DueApplications user={user} title="即将到期和已逾期的申请" />
+      {page && page.unknownHolidayYears.length ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status" data-testid="holiday-years">
+          {page.unknownHolidayYears.map((y) => `${y}年`).join("、")}的国务院节假日安排尚未收录：这些年份的答复期限暂按周一至周五计算（未计春节等假期和调休）。
+          {user.role === "ADMIN" ? (
+            <Link href="/admin/holidays" className="ml-1 text-blue-700 underline">
+              录入节假日
+            </Link>
+          ) : (
+            "请联系管理员在「节假日」中录入。"
+          )}
+        </p>
+      ) : null}
       {page ? (
         <RegisterView
           organId={page.access.organ.id}

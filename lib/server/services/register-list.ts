@@ -18,6 +18,12 @@ export type RegisterPage = {
   /** entries of this year still open: to be carried into next year's register (and not yet carried) */
   carryable: number;
   setting: { t3Source: "register" | "typed"; t4Source: "register" | "typed" };
+  /**
+   * The years the register's due dates run into (the year and the next: a December application is due in
+   * January) whose State Council holiday calendar neither the package nor an admin has entered: there the
+   * due dates count Monday–Friday only.
+   */
+  unknownHolidayYears: number[];
 };
 
 /** An organ's register for a year, as the reader may see it; null when out of scope. */
@@ -57,5 +63,6 @@ export async function getRegister(user: Actor, organId: string, year: number, db
       t3Source: setting?.t3Source === "typed" ? "typed" : "register",
       t4Source: setting?.t4Source === "typed" ? "typed" : "register",
     },
+    unknownHolidayYears: [year, year + 1].filter((y) => !cal.knowsYear(y)),
   };
 }
