@@ -3,8 +3,8 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import {
-  isDefaultOpening,
   SECTIONS,
+  storedOpening,
   sectionHeading,
   tableOfSection,
   textFieldsOf,
@@ -43,10 +43,7 @@ const SOURCE_LABEL = { pdf: "PDF", docx: "Word（DOCX）", txt: "纯文本（TXT
 
 /** The review screen: what was recognised in the file, the clerk's corrections and choices, the confirmation. */
 /** The content as the import stores it (lib/server/services/import-report.ts): the importer's generated opening dropped. */
-function asStored(content: ReportContent): ReportContent {
-  const { opening, organName } = content.header;
-  return isDefaultOpening(opening, organName) ? { ...content, header: { ...content.header, opening: "" } } : content;
-}
+const asStored = (content: ReportContent): ReportContent => ({ ...content, header: { ...content.header, opening: storedOpening(content.header) } });
 
 export function ImportReview({ preview, onRestart }: { preview: ImportPreview; onRestart: () => void }) {
   const router = useRouter();

@@ -11,10 +11,12 @@ import {
   type TextFieldDef,
 } from "@/lib/template";
 import {
+  FEE_LABEL,
   FEE_REF,
   HEADER_FIELDS,
   asciiDigits,
   countChars,
+  feeChoiceLabel,
   feeStatement,
   headerRef,
   normalizeCellInput,
@@ -339,12 +341,12 @@ export function FeeFields() {
         highlighted && "ring-4 ring-amber-300/70",
       )}
     >
-      <legend className="px-1 text-sm font-semibold text-slate-800">信息处理费收取情况</legend>
+      <legend className="px-1 text-sm font-semibold text-slate-800">{FEE_LABEL}</legend>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
         {(
           [
-            [false, "未收取"],
-            [true, "收取了"],
+            [false, feeChoiceLabel(false)],
+            [true, feeChoiceLabel(true)],
           ] as const
         ).map(([v, label]) => (
           <label key={label} className="inline-flex items-center gap-1.5">

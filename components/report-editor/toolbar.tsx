@@ -12,7 +12,7 @@ import {
   SendIcon,
 } from "lucide-react";
 import { CELLS, reportTitleSuffix } from "@/lib/template";
-import { STATUS_LABELS, canTransition, type ReportStatus, type RuleContext } from "@/lib/report/client";
+import { canTransition, statusWord, type ReportStatus, type RuleContext } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { formatTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
@@ -211,7 +211,7 @@ export function Toolbar(props: {
               {reportTitleSuffix(year)}
             </h1>
             <Badge variant={props.status === "RETURNED" ? "warning" : "secondary"} data-testid="editor-status">
-              {props.imported ? "已导入" : STATUS_LABELS[props.status]}
+              {statusWord(props.status, props.imported)}
             </Badge>
           </div>
         </div>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { HistoryIcon, Loader2Icon, Undo2Icon, UndoDotIcon } from "lucide-react";
-import { STATUS_LABELS } from "@/lib/report/client";
+import { statusWord } from "@/lib/report/client";
 import { formatDateTime } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -74,7 +74,7 @@ export function ClerkBar(props: {
       )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-sm">
         <Badge variant={STATUS_BADGE[status]} data-testid="clerk-status">
-          {review.importedFrom !== null ? "已导入" : STATUS_LABELS[status]}
+          {statusWord(status, review.importedFrom !== null)}
         </Badge>
         <span className="text-sm text-slate-700" data-testid="clerk-hint">
           {text}

@@ -11,7 +11,7 @@ import {
   Undo2Icon,
 } from "lucide-react";
 import { TimingCaveats } from "./timing-caveats";
-import { ACTION_LABELS, STATUS_LABELS, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report/client";
+import { ACTION_LABELS, statusWord, transitionRefusal, type ReportAction, type ReportStatus } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -184,7 +184,7 @@ export function ReviewBar(props: {
           <div className="flex items-center gap-2">
             <span className="text-sm font-semibold text-slate-800">审核</span>
             <Badge variant={STATUS_BADGE[review.status]} data-testid="review-status">
-              {review.importedFrom !== null ? "已导入" : STATUS_LABELS[review.status]}
+              {statusWord(review.status, review.importedFrom !== null)}
             </Badge>
           </div>
           <Facts review={review} />

@@ -1,6 +1,11 @@
 import type { FeeStatement } from "@/lib/template";
 import { readCell } from "./values";
 
+/** The editor's 信息处理费 part and its two choices (named by the rules that point at it). */
+export const FEE_LABEL = "信息处理费收取情况";
+export const FEE_CHOICE_LABELS = { uncharged: "未收取", charged: "收取了" } as const;
+export const feeChoiceLabel = (charged: boolean) => (charged ? FEE_CHOICE_LABELS.charged : FEE_CHOICE_LABELS.uncharged);
+
 /**
  * The 信息处理费 statement section 六 must carry (国办函〔2020〕109号), generated from the structured part.
  * "" while the clerk has not said whether fees were charged.

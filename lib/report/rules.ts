@@ -18,7 +18,7 @@ import {
   type ReportContent,
 } from "@/lib/template";
 import { FEE_REF, headerRef, textRef, type Finding } from "./findings";
-import { feeStatement } from "./fee";
+import { FEE_CHOICE_LABELS, FEE_LABEL, feeChoiceLabel, feeStatement } from "./fee";
 // the importer's reading of a fee sentence (pure): the same words are recognised in a file and in the editor
 import { feeFromText } from "@/lib/import/header";
 import { computeTotals, cellNumber, type Totals } from "./totals";
@@ -415,14 +415,13 @@ function t3(ctx: Ctx) {
   // what 六's own text says about the fee: the exports print the statement of the choice at the top of 六
   const s6 = TEXT_FIELDS.find((f) => f.section === "s6")!.id;
   const said = feeFromText(ctx.content.text[s6] ?? "");
-  const choice = (charged: boolean) => (charged ? "收取了" : "未收取");
   if (fee.charged === null)
     add(ctx, {
       rule: "T3",
       severity: "warning",
       cells: [FEE_REF],
       message:
-        "六、其他需要报告的事项应说明信息处理费收取情况（未收取也应说明）：请在「信息处理费收取情况」中选择“未收取”或“收取了”，导出时据此写出说明" +
+        `六、其他需要报告的事项应说明信息处理费收取情况（未收取也应说明）：请在「${FEE_LABEL}」中选择“${FEE_CHOICE_LABELS.uncharged}”或“${FEE_CHOICE_LABELS.charged}”，导出时据此写出说明` +
         (said.sentence ? `，并删去正文中的“${said.sentence}”，以免重复。` : "。"),
     });
   else if (said.sentence && said.charged === fee.charged)
@@ -431,7 +430,7 @@ function t3(ctx: Ctx) {
       severity: "warning",
       cells: [FEE_REF, textRef(s6)],
       key: "T3:twice",
-      message: `六的正文写了“${said.sentence}”，导出时还会按「信息处理费收取情况」的选择在六的开头写入“${feeStatement(fee)}”，两句重复：请删去正文中的这句。`,
+      message: `六的正文写了“${said.sentence}”，导出时还会按「${FEE_LABEL}」的选择在六的开头写入“${feeStatement(fee)}”，两句重复：请删去正文中的这句。`,
     });
   else if (said.sentence && said.charged !== null)
     add(ctx, {
@@ -439,7 +438,7 @@ function t3(ctx: Ctx) {
       severity: "warning",
       cells: [FEE_REF, textRef(s6)],
       key: "T3:contradicts",
-      message: `六的正文写“${said.sentence}”，与「信息处理费收取情况」选择的“${choice(fee.charged)}”不一致：请核对后改正其中一处。`,
+      message: `六的正文写“${said.sentence}”，与「${FEE_LABEL}」选择的“${feeChoiceLabel(fee.charged)}”不一致：请核对后改正其中一处。`,
     });
   const overdue = n(ctx, t3CellId("other2", "total"));
   if (overdue != null && overdue > 0 && fee.charged === false)

@@ -24,6 +24,14 @@ export const STATUS_LABELS: Record<ReportStatus, string> = {
   PUBLISHED: "已发布",
 };
 
+/** A file imported as the year's report (source IMPORT, stored as PUBLISHED): shown by this word, not its status. */
+export const IMPORTED_LABEL = "已导入";
+
+/** The status word of a report: 已导入 for an imported file, the status label otherwise. */
+export function statusWord(status: ReportStatus, imported: boolean): string {
+  return imported ? IMPORTED_LABEL : STATUS_LABELS[status];
+}
+
 export type ReportAction = "submit" | "withdraw" | "return" | "approve" | "publish";
 
 export const REPORT_ACTIONS: readonly ReportAction[] = ["submit", "withdraw", "return", "approve", "publish"];

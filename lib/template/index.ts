@@ -32,6 +32,11 @@ export function isDefaultOpening(opening: string, organName: string): boolean {
   return year !== undefined && opening === defaultOpening(organName, Number(year));
 }
 
+/** An imported header's opening as stored: none when the importer left the template's (the file printed none). */
+export function storedOpening(header: { opening: string; organName: string }): string {
+  return isDefaultOpening(header.opening, header.organName) ? "" : header.opening;
+}
+
 /**
  * The opening of a government's 汇总 report, as real county governments word it: compiled by the
  * government's office from the reports of its subordinate organs. `area` is what the title names

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
 import { listReports } from "@/lib/server/services/list-reports";
 import { can } from "@/lib/server/permissions";
-import { dayLabel, isGovernment, reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
+import { dayLabel, IMPORTED_LABEL, isGovernment, reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
 import { defaultReportYear, formatDateTime } from "@/lib/labels";
 import { getDb } from "@/lib/server/db";
 import { deadlineResolver } from "@/lib/server/services/deadlines";
@@ -125,7 +125,7 @@ function ReportTable({ rows, labelledBy }: { rows: readonly ReportRow[]; labelle
                   {r.source === "IMPORT" ? (
                     <>
                       <span className="rounded bg-violet-100 px-2 py-0.5 text-xs text-violet-800" data-testid="imported-badge">
-                        已导入
+                        {IMPORTED_LABEL}
                       </span>
                       <span className="ml-2 text-xs text-slate-500" title="导入的文件">
                         {r.importedFrom}

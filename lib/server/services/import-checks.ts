@@ -14,7 +14,7 @@ import {
   t3CellId,
   type ReportContent,
 } from "@/lib/template";
-import { STATUS_LABELS, isGovernment, readCell, reportName, reportSigner, type ReportKind, type ReportStatus } from "@/lib/report";
+import { STATUS_LABELS, isGovernment, statusWord, readCell, reportName, reportSigner, type ReportKind, type ReportStatus } from "@/lib/report";
 import type { ImportNote } from "@/lib/import/types";
 import { chinaYear, defaultReportYear } from "@/lib/labels";
 
@@ -54,7 +54,7 @@ export type ExistingReport = {
 
 /** Status word of an existing report for messages: 已导入 for imports, the status label otherwise. */
 export function existingLabel(r: Pick<ExistingReport, "status" | "source">): string {
-  return r.source === "IMPORT" ? "已导入" : STATUS_LABELS[r.status];
+  return statusWord(r.status, r.source === "IMPORT");
 }
 
 /** Only a draft written in nianbao or an earlier import may be replaced — never a submitted/approved/published report. */

@@ -11,7 +11,7 @@
 // DRAFT or an IMPORT; a file of another organ or an unexpected year needs an acknowledgement.
 import "server-only";
 import { z } from "zod";
-import { isDefaultOpening, TEMPLATE_VERSION, type ReportContent } from "@/lib/template";
+import { storedOpening, TEMPLATE_VERSION, type ReportContent } from "@/lib/template";
 import { canonicalCellValue, isGovernment, MAX_CELL_CHARS, parseChineseDate, parseDraft, REPORT_KINDS, reportName, type ReportKind } from "@/lib/report";
 import { importReportFile, MAX_IMPORT_BYTES, type ImportErrorCode, type ImportFormat, type ImportNote, type ImportSourceKind } from "@/lib/import";
 import { getDb, isUniqueViolation, type Db, type DbTx, type Prisma } from "../db-core";
@@ -342,7 +342,7 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
       organName: headerOrganName(corrected.content, p.organName, x.organName),
       // the file as published: a file without an opening paragraph is stored without one, not with the
       // template's (whose empty 地址/电话 would be an error no one can fix in a read-only report)
-      opening: isDefaultOpening(fileHeader.opening, fileHeader.organName) ? "" : fileHeader.opening,
+      opening: storedOpening(fileHeader),
     },
     acknowledgements: {},
   };

@@ -7,7 +7,7 @@ import { getReport, getPreviousYearReport } from "@/lib/server/services/get-repo
 import { compareSubmission, getReviewState } from "@/lib/server/services/report-history";
 import { listComments } from "@/lib/server/services/comment-list";
 import { commentRights } from "@/lib/server/services/comment-access";
-import { isEditable, isGovernment, isOrganKind, reportKindLabel, STATUS_LABELS } from "@/lib/report";
+import { isEditable, isGovernment, isOrganKind, reportKindLabel, statusWord } from "@/lib/report";
 import { ruleContextFor } from "@/lib/server/services/rule-context";
 import { getRollup } from "@/lib/server/services/rollup";
 import { rollupDrift } from "@/lib/server/services/refresh-rollup-report";
@@ -61,6 +61,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   if (!review) notFound();
   const editable = can(user, "report:edit") && user.organId === report.organId && isEditable(report.status);
   const drift = rollup?.ok ? rollupDrift(report.content, basis?.rollupBasis ?? null, rollup.view) : null;
+  // the roll-up's members it leaves out (the banner and the 提交审核 confirmation name them)
+  const excluded = rollup?.ok ? rollup.view.members.filter((m) => m.state !== "included") : [];
   const historyHref = review.submissionCount > 0 ? `/reports/${report.id}/history` : null;
   // The comparison only makes sense for the submission under review (or just decided).
   const summary =
@@ -83,7 +85,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </Link>
         {/* the report's title is the editor toolbar's heading (it stays in view while scrolling) */}
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700" data-testid="report-status">
-          {report.source === "IMPORT" ? "已导入" : STATUS_LABELS[report.status]}
+          {statusWord(report.status, report.source === "IMPORT")}
         </span>
         {!editable ? <span className="text-sm text-slate-500">只读</span> : null}
         {isGovernment(report.organKind) ? <span className="text-sm text-slate-500">{reportKindLabel(report.organKind, report.kind)}</span> : null}
@@ -96,7 +98,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           editable={editable}
           included={rollup.ok ? rollup.view.included : 0}
           members={rollup.ok ? rollup.view.members.length : 0}
-          excluded={rollup.ok ? rollup.view.members.filter((m) => m.state !== "included").map((m) => `${m.organName}（${m.reason}）`) : []}
+          excluded={excluded.map((m) => `${m.organName}（${m.reason}）`)}
           error={rollup.ok ? null : rollup.message}
           drift={drift}
         />
@@ -131,7 +133,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             ? {
                 included: rollup.view.included,
                 members: rollup.view.members.length,
-                excluded: rollup.view.members.filter((m) => m.state !== "included").map((m) => `${m.organShortName}（${m.reason}）`),
+                excluded: excluded.map((m) => `${m.organShortName}（${m.reason}）`),
               }
             : null,
         }}
