@@ -127,6 +127,10 @@ export function createAuth(opts: CreateAuthOptions) {
       // Better Auth checks the Origin of cookie-bearing requests only, and its username sign-in has
       // no form-CSRF guard: refuse cross-site sign-in attempts (login CSRF) here.
       before: createAuthMiddleware(async (ctx) => {
+        // Over HTTP, only the endpoints the app uses. Better Auth's others would bypass the app: e-mail
+        // sign-in (a second door without the login limits), update-user (a user renaming their own login
+        // name), is-username-available (an account directory for anyone)…
+        if (ctx.request && !HTTP_ENDPOINTS.has(ctx.path)) throw new APIError("NOT_FOUND");
         if (ctx.path !== "/sign-in/username") return;
         if (ctx.request) {
           const h = ctx.request.headers;
@@ -210,3 +214,6 @@ export function createAuth(opts: CreateAuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The Better Auth endpoints reachable over HTTP (/api/auth/…): the login form's, sign-out, the session. */
+export const HTTP_ENDPOINTS: ReadonlySet<string> = new Set(["/sign-in/username", "/sign-out", "/get-session"]);

@@ -173,6 +173,36 @@ describe.each(TEST_PROVIDERS)("login on %s", (provider) => {
     expect((await signIn("localhost:3000", { origin: "http://localhost:3001" })).status).toBe(403);
   });
 
+  it("over HTTP only the login form's endpoints: no e-mail sign-in (past the login limits), no renaming oneself, no username directory", async () => {
+    const host = "localhost:3000";
+    const post = (endpoint: string, body: unknown, cookie = "") =>
+      auth.handler(
+        new Request(`http://${host}/api/auth${endpoint}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", host, origin: `http://${host}`, ...(cookie ? { cookie } : {}) },
+          body: JSON.stringify(body),
+        }),
+      );
+    const signedIn = await post("/sign-in/username", { username: "hekou", password: DEMO_PASSWORD });
+    expect(signedIn.status).toBe(200);
+    const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const user = await t.db.user.findUniqueOrThrow({ where: { username: "hekou" }, select: { email: true, name: true } });
+    // the right password through the e-mail endpoint: no session (it would skip the login limits and the audit)
+    const email = await post("/sign-in/email", { email: user.email, password: DEMO_PASSWORD });
+    expect(email.status).toBe(404);
+    expect(email.headers.get("set-cookie") ?? "").not.toMatch(/session_token=/);
+    // a signed-in clerk cannot rename their own login name or display name
+    expect((await post("/update-user", { username: "hekou2", name: "示范市人民政府管理员" }, cookie)).status).toBe(404);
+    expect(await t.db.user.findUniqueOrThrow({ where: { email: user.email }, select: { username: true, name: true } })).toEqual({ username: "hekou", name: user.name });
+    expect((await post("/is-username-available", { username: "admin" })).status).toBe(404);
+    expect((await post("/change-password", { currentPassword: DEMO_PASSWORD, newPassword: "another-pass-1" }, cookie)).status).toBe(404);
+    // what the app uses still works
+    const session = await auth.handler(new Request(`http://${host}/api/auth/get-session`, { headers: { host, cookie } }));
+    expect(session.status).toBe(200);
+    expect(((await session.json()) as { user?: { username?: string } } | null)?.user?.username).toBe("hekou");
+    expect((await post("/sign-out", {}, cookie)).status).toBe(200);
+  });
+
   it("public sign-up is disabled", async () => {
     await expect(
       auth.api.signUpEmail({ body: { email: "x@nianbao.local", password: "password123", name: "x" } }),
