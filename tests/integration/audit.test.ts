@@ -51,6 +51,12 @@ describe.each(TEST_PROVIDERS)("audit log on %s", (provider) => {
     if (!submitted.ok) throw new Error(submitted.message);
     const comment = await addComment(shencha, { reportId, anchor: "cell:t3.new.natural", body: "请核对本年新收申请数。" }, t.db);
     if (!comment.ok) throw new Error(comment.message);
+    // the clerk answers it (a reply: no organ in its detail); and one reply as stored before 2026-12
+    const reply = await addComment(chengguan, { reportId, parentId: comment.commentId, body: "已核对。" }, t.db);
+    if (!reply.ok) throw new Error(reply.message);
+    await t.db.reportEvent.create({
+      data: { reportId, actorId: chengguan.id, action: "comment.reply", detail: JSON.stringify({ commentId: reply.commentId, anchor: "cell:t3.new.natural", parentId: comment.commentId }) },
+    });
     const returned = await returnReport(shencha, { reportId, comment: "请修改后重新提交。" }, t.db);
     if (!returned.ok) throw new Error(returned.message);
     // account and organ events with codes in their details
@@ -147,6 +153,10 @@ describe.each(TEST_PROVIDERS)("audit log on %s", (provider) => {
     expect(detailText(byAction("report.return"))).toContain("状态 已退回");
     expect(detailText(byAction("report.return"))).toContain("原状态 待审核");
     expect(detailText(byAction("comment.create"))).toMatch(/位置 .*自然人/);
+    // a reply's detail names no organ (it said 「上级机关 已删除的机关」: the comment it answers taken for an organ)
+    const replies = (await listAuditEvents(admin, { action: "comment.reply" }, t.db)).events;
+    expect(replies).toHaveLength(2);
+    for (const r of replies) expect(detailText(r)).not.toContain("机关");
   });
 
   it("is for the admin only", async () => {

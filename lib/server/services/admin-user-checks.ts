@@ -2,7 +2,7 @@
 import type { Db, DbTx } from "../db-core";
 import { can, isRole, type Role } from "../permissions";
 import type { Actor } from "../types";
-import { organScope } from "../scope";
+import { organScope, userScope } from "../scope";
 import { isGovernment } from "@/lib/report";
 import { invalid, roleNeedsOrgan, type AdminFailure } from "./admin-schemas";
 
@@ -38,4 +38,23 @@ export async function activeAdmin(user: Actor, db: Db | DbTx): Promise<Actor | n
   const row = await db.user.findUnique({ where: { id: user.id }, select: { role: true, organId: true, disabled: true } });
   if (!row || row.disabled || !isRole(row.role) || !can({ role: row.role }, "admin:manage")) return null;
   return { id: user.id, role: row.role, organId: row.organId };
+}
+
+/**
+ * Whether an admin oversees the whole installation (no organ, or the organ at the top of the tree) or only
+ * a subtree (a county's admin). What concerns no organ — failed logins of any username, locks of an
+ * address, events without an actor — is the whole installation's admin's alone.
+ */
+export async function adminSeesAll(admin: Actor, db: Db | DbTx): Promise<boolean> {
+  if (admin.role !== "ADMIN") return false;
+  if (!admin.organId) return true;
+  const organ = await db.organ.findUnique({ where: { id: admin.organId }, select: { parentId: true } });
+  return organ?.parentId === null;
+}
+
+/** The usernames (normalised) among `usernames` that are accounts within the admin's subtree. */
+export async function usernamesInScope(admin: Actor, usernames: readonly string[], db: Db | DbTx): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const rows = await db.user.findMany({ where: { AND: [{ username: { in: [...usernames] } }, userScope(admin)] }, select: { username: true } });
+  return new Set(rows.map((r) => r.username ?? ""));
 }

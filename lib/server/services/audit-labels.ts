@@ -125,7 +125,7 @@ export const DETAIL_LABELS: Record<string, string> = {
 };
 
 /** Keys never shown (internal ids with no meaning for people). */
-const HIDDEN = new Set(["userId", "commentId", "organId"]);
+const HIDDEN = new Set(["userId", "commentId", "organId", "replyTo"]);
 
 /** Name of an organ id, for details that store ids (organ tree edits, account organ changes). */
 export type OrganNames = ReadonlyMap<string, string>;

@@ -2,7 +2,8 @@
 // No server-only: lib/server/auth-core.ts (used by scripts and tests too) records logins through it.
 import { getDb, type Db, type DbTx, type Prisma } from "../db-core";
 import { can } from "../permissions";
-import { reportScope } from "../scope";
+import { reportScope, userScope } from "../scope";
+import { adminSeesAll } from "./admin-user-checks";
 import type { Actor } from "../types";
 import { ACTION_LABELS, actionLabel, describeDetail, organIdsIn, type DetailEntry } from "./audit-labels";
 import { normalizeUsername } from "./login-limits";
@@ -84,6 +85,17 @@ export function chinaDayStart(day: string | undefined): Date | null {
   return Number.isFinite(t) ? new Date(t) : null;
 }
 
+/**
+ * An event's detail as described. A comment reply named the comment it answers `parentId` until
+ * 2026-12 — the organ tree's word (上级机关), which read as 「已删除的机关」: it is `replyTo` now.
+ */
+function readDetail(action: string, json: string): Record<string, unknown> {
+  const detail = parseDetail(json);
+  if (!action.startsWith("comment.") || !("parentId" in detail)) return detail;
+  const { parentId, ...rest } = detail;
+  return { ...rest, replyTo: parentId };
+}
+
 function parseDetail(json: string): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(json);
@@ -101,7 +113,12 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
     // Events on reports only within the reader's report scope (admin: all). `is:` matters: a bare
     // relation filter that is empty (the admin's scope is {}) matches NOTHING inside an OR in Prisma 6,
     // which hid every report event from the admin.
-    { OR: [{ reportId: null }, { report: { is: reportScope(user) } }] },
+    //
+    // Events on no report: a county's admin sees those of its own accounts; those without an actor
+    // (failed logins of any username, locks) and of accounts elsewhere are the top admin's alone.
+    (await adminSeesAll(user, db))
+      ? { OR: [{ reportId: null }, { report: { is: reportScope(user) } }] }
+      : { OR: [{ reportId: null, actor: { is: userScope(user) } }, { report: { is: reportScope(user) } }] },
   ];
   if (filter.action) and.push({ action: filter.action });
   if (filter.actorId) and.push({ actorId: filter.actorId });
@@ -128,7 +145,7 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
       },
     }),
   ]);
-  const parsed = rows.map((r) => ({ row: r, detail: parseDetail(r.detail) }));
+  const parsed = rows.map((r) => ({ row: r, detail: readDetail(r.action, r.detail) }));
   const organIds = [...new Set(parsed.flatMap((p) => organIdsIn(p.detail)))];
   const organs = new Map(
     organIds.length

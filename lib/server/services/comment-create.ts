@@ -61,7 +61,7 @@ export async function addComment(sessionUser: Actor, input: AddCommentInput, db:
         reportId: report.id,
         actorId: user.id,
         action: isReply ? "comment.reply" : "comment.create",
-        detail: auditDetail({ commentId: created.id, anchor, ...(parentId ? { parentId } : {}) }),
+        detail: auditDetail({ commentId: created.id, anchor, ...(parentId ? { replyTo: parentId } : {}) }),
       },
     });
     return created;
