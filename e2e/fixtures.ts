@@ -142,3 +142,11 @@ export function pdfText(pdf: Uint8Array | string): string {
 
 export const test = base;
 export { expect };
+
+/** The year being written now, China time: last year until the end of March (computed here, not by the app). */
+export function yearBeingWritten(now = new Date()): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric" }).formatToParts(now);
+  const year = Number(parts.find((p) => p.type === "year")!.value);
+  const month = Number(parts.find((p) => p.type === "month")!.value);
+  return month <= 3 ? year - 1 : year;
+}

@@ -1,12 +1,13 @@
 import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, pageAs, test, openImport } from "./fixtures";
+import { expect, pageAs, test, openImport, yearBeingWritten } from "./fixtures";
 
 // Issue 6: import last year's report. Years used by this spec (each spec owns its years; see fixtures.ts):
-// hekou 2026 (the imported report) and 2027 (started from it). The file is 张良镇's 2023 report, so the
-// review warns about another organ and a corrected year — both acknowledged.
-const IMPORTED_YEAR = 2026;
+// xiling 2022 (the imported report) and 2023 (started from it); hekou: bad files only, nothing stored.
+// The file is 张良镇's 2023 report, so the review warns about another organ and a corrected year — both
+// acknowledged. The year being written now is never stored as an archive (it goes through review).
+const IMPORTED_YEAR = 2022;
 const NEXT_YEAR = IMPORTED_YEAR + 1;
 const FIXTURES = path.resolve(import.meta.dirname, "../tests/fixtures/import");
 const ZL_PDF = "zhangliang-town-2023.tab.pdf";
@@ -56,9 +57,9 @@ test("bad files: a clear Chinese message each time, nothing saved", async ({ bro
   await context.close();
 });
 
-test("import 张良镇 2023 as hekou's 2026 report and start 2027 from it; X1 checks against the import", async ({ browser }) => {
+test("import 张良镇 2023 as xiling's 2022 report and start 2023 from it; X1 checks against the import; the year being written is not archived", async ({ browser }) => {
   test.setTimeout(120_000);
-  const { context, page } = await pageAs(browser, "hekou");
+  const { context, page } = await pageAs(browser, "xiling");
   await openImport(page);
   await page.locator("#import-file").setInputFiles(path.join(FIXTURES, ZL_PDF));
 
@@ -82,11 +83,20 @@ test("import 张良镇 2023 as hekou's 2026 report and start 2027 from it; X1 ch
   await expect(page.getByTestId("import-notes")).toContainText("没有署名和成文日期");
   await expect(page.getByTestId("section-s1")).toContainText("总体情况");
 
-  // another organ: acknowledged; the year corrected to 2026 (unexpected): acknowledged
+  // another organ: acknowledged; the year corrected to 2022 (unexpected): acknowledged
   const confirm = page.getByRole("button", { name: "确认导入" });
   await expect(page.getByTestId("ack-organ")).toContainText("鲁山县张良镇");
   await expect(confirm).toBeDisabled();
   await page.getByTestId("ack-organ").getByRole("checkbox").check();
+  // the year being written now: an archive of it would be a published report no reviewer saw (and counted
+  // in the county's 汇总) — refused, saying why and what to do
+  const writing = yearBeingWritten();
+  await page.locator('input[name="year"]').fill(String(writing));
+  const ack = page.getByTestId("ack-year").getByRole("checkbox");
+  if (await ack.count()) await ack.check();
+  await expect(page.getByTestId("target-import-problem")).toContainText(`${writing}年度的报告须在本系统中填写，经审核后发布，不能以导入的文件直接存档为已发布的报告`);
+  await expect(page.getByTestId("import-blockers")).toContainText(`${writing}年度的报告须在本系统中填写`);
+  await expect(confirm).toBeDisabled();
   await page.locator('input[name="year"]').fill(String(IMPORTED_YEAR));
   await expect(page.getByTestId("ack-year")).toContainText(`文件中的年度是2023年，已改为${IMPORTED_YEAR}年`);
   await expect(confirm).toBeDisabled();
@@ -96,7 +106,7 @@ test("import 张良镇 2023 as hekou's 2026 report and start 2027 from it; X1 ch
   await expect(confirm).toBeEnabled();
   await confirm.click();
 
-  // ---- the new 2027 report: prefilled, carry-over from the import, X1 against it --------------------
+  // ---- the new 2023 report: prefilled, carry-over from the import, X1 against it --------------------
   await page.waitForURL(/\/reports\/(?!import$)[^/]+$/, { timeout: 30_000 });
   const carried = page.locator('[data-cell="t3.carried.natural"]');
   await expect(carried).toHaveValue("0");
@@ -135,7 +145,7 @@ test("import 张良镇 2023 as hekou's 2026 report and start 2027 from it; X1 ch
   await expect(page.getByTestId("target-next")).toContainText("草稿");
   await expect(confirm).toBeDisabled();
   await page.getByTestId("target-import").getByRole("checkbox", { name: "确认替换" }).check();
-  await expect(confirm).toBeDisabled(); // 2027 needs its own confirmation
+  await expect(confirm).toBeDisabled(); // 2023 needs its own confirmation
   await page.getByTestId("target-next").getByRole("checkbox", { name: `以此为底稿新建${NEXT_YEAR}年度报告` }).uncheck();
   await expect(confirm).toBeEnabled();
   await page.getByRole("button", { name: "取消" }).click();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, login, pageAs, test } from "./fixtures";
+import { expect, login, pageAs, test, yearBeingWritten } from "./fixtures";
 
 // Where people land, the year 新建报告 proposes, the browser tab's icon. This spec creates its own
 // township and clerk (per-run suffix) and reports of that township only.
@@ -11,14 +11,6 @@ const PASS = "xinnian-pass-1";
 async function formsReady(page: Page) {
   await expect(page.locator("form[data-admin-form]").first()).toBeVisible();
   await expect(page.locator("form[data-admin-form]:not([data-hydrated])")).toHaveCount(0);
-}
-
-/** The year being written now, China time: last year until the end of March (computed here, not by the app). */
-function yearBeingWritten(now = new Date()): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric" }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === "year")!.value);
-  const month = Number(parts.find((p) => p.type === "month")!.value);
-  return month <= 3 ? year - 1 : year;
 }
 
 test("the supervisor lands on the review dashboard; a clerk on the reports; ?next= is honoured", async ({ browser }) => {

@@ -30,6 +30,7 @@ import {
   existingLabel,
   importWarnings,
   targetState,
+  archiveYearProblem,
   type TargetState,
 } from "@/lib/server/services/import-checks";
 import type { ImportPreview } from "@/lib/server/services/import-report";
@@ -102,12 +103,14 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
   const warnings = yearOk
     ? importWarnings({ year: year!, organName, fileYear: preview.year }, { organ: preview.organ, expectedYear: preview.expectedYear })
     : { organ: null, year: null };
-  const importTarget: TargetState | null = yearOk && storeImport ? targetState(preview.existing, year!, preview.organ, reportKind) : null;
+  const importTarget: TargetState | null = yearOk && storeImport ? targetState(preview.existing, year!, preview.organ, reportKind, "archive") : null;
+  const archiveProblem = yearOk && storeImport ? archiveYearProblem(year!, preview.years.archiveMax) : null;
   const nextTarget: TargetState | null = yearOk && startNext ? targetState(preview.existing, year! + 1, preview.organ, reportKind) : null;
 
   const blockers: string[] = [];
   if (!yearOk) blockers.push(`请填写报告年度（${preview.years.min}–${preview.years.max}）。`);
   if (!storeImport && !startNext) blockers.push("请至少选择一项导入方式。");
+  if (archiveProblem) blockers.push(archiveProblem);
   if (warnings.organ && !ackOrgan) blockers.push("请确认机关名称的提示。");
   if (warnings.year && !ackYear) blockers.push("请确认年度的提示。");
   for (const [t, ok] of [
@@ -396,6 +399,7 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
           label={`作为${year ?? "该"}年度${kindWord}存档（只读，用于下一年的核对）`}
           hint="按导入的内容保存为本机关该年度的报告，标记为“已导入”，任何人都不能修改；下一年度报告的上年结转、现行有效件数和雷同检查以它为准。"
           state={importTarget}
+          problem={archiveProblem}
           confirmed={replaceImport}
           onConfirm={setReplaceImport}
           testId="target-import"
@@ -429,7 +433,11 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
           <Button variant="outline" onClick={onRestart} disabled={pending}>
             取消
           </Button>
-          {blockers.length > 0 ? <span className="text-sm text-slate-600">{blockers[0]}</span> : null}
+          {blockers.length > 0 ? (
+            <span className="text-sm text-slate-600" data-testid="import-blockers">
+              {blockers[0]}
+            </span>
+          ) : null}
         </div>
         <p className="text-xs text-slate-500">确认之前不会保存任何内容。</p>
       </section>
@@ -519,6 +527,8 @@ function Target(props: {
   label: string;
   hint: string;
   state: TargetState | null;
+  /** why this way of importing is not possible (the year), shown under it */
+  problem?: string | null;
   confirmed: boolean;
   onConfirm: (v: boolean) => void;
   testId: string;
@@ -531,7 +541,12 @@ function Target(props: {
         {props.label}
       </label>
       <p className="ml-6 mt-0.5 text-xs text-slate-500">{props.hint}</p>
-      {state?.kind === "locked" ? (
+      {props.problem ? (
+        <p className="ml-6 mt-1 text-sm text-red-700" role="alert" data-testid={`${props.testId}-problem`}>
+          {props.problem}
+        </p>
+      ) : null}
+      {!props.problem && state?.kind === "locked" ? (
         <p className="ml-6 mt-1 text-sm text-red-700" role="alert">
           {state.message}
         </p>

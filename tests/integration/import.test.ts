@@ -68,7 +68,7 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       expect(p.content.sourceTotals?.["t4.direct.total"]).toBe("3");
       expect(p.organ.fullName).toBe("示范县河口乡人民政府");
       expect(p.expectedYear).toBe(2023);
-      expect(p.years).toEqual({ min: 2020, max: 2024 });
+      expect(p.years).toEqual({ min: 2020, max: 2024, archiveMax: 2023 });
       expect(p.token.length).toBeGreaterThan(100);
       // T4 (cases while no applications) is among the findings of the result
       expect(validateReport(p.content, { year: 2023, organKind: "TOWNSHIP" }).map((f) => f.rule)).toContain("T4");
@@ -217,11 +217,25 @@ describe.each(TEST_PROVIDERS)("import services on %s", (provider) => {
       const r4 = await confirmImport(hekou, input(p2, { replaceImport: true, replaceNext: true }), t.db, NOW);
       expect(r4).toMatchObject({ ok: false, code: "LOCKED" });
       if (!r4.ok) expect(r4.message).toContain("不能被导入的内容替换");
+      // the year being written (2024 in June 2024) is never stored as an archive: it goes through review
       const r5 = await confirmImport(hekou, input(p2, { year: 2024, ackYear: true, replaceImport: true, startNext: false }), t.db, NOW);
-      expect(r5).toMatchObject({ ok: false, code: "LOCKED" });
+      expect(r5).toMatchObject({ ok: false, code: "INVALID_YEAR" });
+      if (!r5.ok) expect(r5.message).toContain("2024年度的报告须在本系统中填写，经审核后发布，不能以导入的文件直接存档为已发布的报告（可存档 2023 年度及以前的报告）");
       expect((await reportOf(hekou, 2023))!.version).toBe(imported.version + 1);
       expect((await reportOf(hekou, 2024))!.status).toBe("SUBMITTED");
+      // nor a draft of it, which an archive would have turned into a published report no reviewer saw
       await t.db.report.update({ where: { id: next.id }, data: { status: "DRAFT" } });
+      const r6 = await confirmImport(hekou, input(p2, { year: 2024, ackYear: true, replaceImport: true, startNext: false }), t.db, NOW);
+      expect(r6).toMatchObject({ ok: false, code: "INVALID_YEAR" });
+      expect((await reportOf(hekou, 2024))!).toMatchObject({ status: "DRAFT", source: "EDITOR" });
+      // an earlier year's draft written in nianbao is not replaced by an archive either (only an import is)
+      const draft2022 = await createReport(hekou, { year: 2022 }, t.db);
+      if (!draft2022.ok) throw new Error(draft2022.message);
+      const r7 = await confirmImport(hekou, input(p2, { year: 2022, ackYear: true, replaceImport: true, startNext: false }), t.db, NOW);
+      expect(r7).toMatchObject({ ok: false, code: "LOCKED" });
+      if (!r7.ok) expect(r7.message).toContain("在本系统中填写的报告须经审核后发布，不能被导入的文件存档替换");
+      expect((await reportOf(hekou, 2022))!).toMatchObject({ status: "DRAFT", source: "EDITOR" });
+      await t.db.report.delete({ where: { id: draft2022.reportId } });
     });
 
     it("only the flagged cells can be corrected; corrections are stored", async () => {

@@ -27,11 +27,29 @@ export function maxImportYear(now = new Date()): number {
 }
 
 /**
+ * The latest year a file may be stored as the organ's report as published (an archive): the years before
+ * the one being written now. The year being written goes through review in nianbao (submit → approve →
+ * publish); an archive of it would be a published report no reviewer saw, counted in the county's 汇总.
+ * From April (the province's 汇总 is due by 3月31日) last year is over and may be archived.
+ */
+export function latestArchiveYear(now = new Date()): number {
+  return defaultReportYear(now) - 1;
+}
+
+/** Why a file may not be stored as the report of `year`, or null. */
+export function archiveYearProblem(year: number, latest: number): string | null {
+  return year > latest
+    ? `${year}年度的报告须在本系统中填写，经审核后发布，不能以导入的文件直接存档为已发布的报告（可存档 ${latest} 年度及以前的报告）。` +
+        `如需以该文件为底稿，请在报告中填写或粘贴其内容。`
+    : null;
+}
+
+/**
  * The year a clerk normally imports: the year before the one being written now (last year until the
  * reports are due at the end of January… the same rule as the create form's default, minus one).
  */
 export function expectedImportYear(now = new Date()): number {
-  return defaultReportYear(now) - 1;
+  return latestArchiveYear(now);
 }
 
 export type ReportSource = "EDITOR" | "IMPORT";
@@ -57,10 +75,17 @@ export function existingLabel(r: Pick<ExistingReport, "status" | "source">): str
   return statusWord(r.status, r.source === "IMPORT");
 }
 
-/** Only a draft written in nianbao or an earlier import may be replaced — never a submitted/approved/published report. */
-export function isReplaceable(r: Pick<ExistingReport, "status" | "source">): boolean {
-  return r.source === "IMPORT" || r.status === "DRAFT";
+/**
+ * What an import may replace. An archive (the file stored as the report as published) replaces only an
+ * earlier import: a report written in nianbao — even a draft — goes through review, and replacing it with
+ * a published archive would skip that. A new draft (以此为底稿新建下一年度报告) may also replace a draft.
+ */
+export function isReplaceable(r: Pick<ExistingReport, "status" | "source">, purpose: ImportPurpose = "draft"): boolean {
+  return r.source === "IMPORT" || (purpose === "draft" && r.status === "DRAFT");
 }
+
+/** archive: the file stored as the year's report as published; draft: a new draft started from the file. */
+export type ImportPurpose = "archive" | "draft";
 
 export type TargetState =
   | { kind: "free" }
@@ -76,6 +101,7 @@ export function targetState(
   year: number,
   organ: { fullName: string; kind: string },
   kind: ReportKind = "ORGAN",
+  purpose: ImportPurpose = "draft",
 ): TargetState {
   const report = existing.find((r) => r.year === year && r.kind === kind);
   if (!report) return { kind: "free" };
@@ -84,11 +110,14 @@ export function targetState(
     report.source === "IMPORT"
       ? `${name}已导入过（文件「${report.importedFrom ?? "未知"}」）`
       : `${name}已存在（${STATUS_LABELS[report.status]}）`;
-  if (isReplaceable(report)) return { kind: "replaceable", report, message: `${what}，确认后将被替换，原内容不再保留。` };
+  if (isReplaceable(report, purpose)) return { kind: "replaceable", report, message: `${what}，确认后将被替换，原内容不再保留。` };
   return {
     kind: "locked",
     report,
-    message: `${what}，已提交审核或已通过、已发布的报告不能被导入的内容替换。如需修改，请在报告中操作。`,
+    message:
+      report.status === "DRAFT"
+        ? `${what}，在本系统中填写的报告须经审核后发布，不能被导入的文件存档替换。如需修改，请在报告中操作。`
+        : `${what}，已提交审核或已通过、已发布的报告不能被导入的内容替换。如需修改，请在报告中操作。`,
   };
 }
 

@@ -26,6 +26,8 @@ import {
   headerOrganName,
   importWarnings,
   maxImportYear,
+  latestArchiveYear,
+  archiveYearProblem,
   MIN_IMPORT_YEAR,
   nextYearContent,
   suggestedReportKind,
@@ -55,7 +57,8 @@ export type ImportPreview = {
   /** Which of the organ's reports the file most likely is (a government writes a 本级 and a 汇总 report). */
   reportKind: ReportKind;
   expectedYear: number;
-  years: { min: number; max: number };
+  /** max: the latest year of a file; archiveMax: the latest year a file may be stored as (latestArchiveYear) */
+  years: { min: number; max: number; archiveMax: number };
   /** The organ's reports (no content), for the replace/locked warnings. */
   existing: ExistingReport[];
 };
@@ -177,7 +180,7 @@ export async function prepareImport(
       organ: { fullName: organ.fullName, shortName: organ.shortName, kind: organ.kind },
       reportKind: suggestedReportKind(content, organ.kind),
       expectedYear: expectedImportYear(now),
-      years: { min: MIN_IMPORT_YEAR, max: maxImportYear(now) },
+      years: { min: MIN_IMPORT_YEAR, max: maxImportYear(now), archiveMax: latestArchiveYear(now) },
       existing: await existingReports(user, organ.id, db),
     },
   };
@@ -244,7 +247,7 @@ type Write = {
 
 /** Creates the report, or replaces `existing` if it is still exactly what was checked. Returns the id. */
 async function writeReport(tx: DbTx, user: Actor, organ: OrganInfo, w: Write, now: Date): Promise<string> {
-  const counts = await findingCountsFor(user, { organId: organ.id, year: w.year, organKind: organ.kind, kind: w.kind }, w.content, tx);
+  const counts = await findingCountsFor(user, { organId: organ.id, year: w.year, organKind: organ.kind, organName: organ.fullName, kind: w.kind }, w.content, tx);
   const content = JSON.stringify(w.content);
   if (w.existing) {
     const { count } = await tx.report.updateMany({
@@ -275,7 +278,7 @@ async function refreshCounts(tx: DbTx, user: Actor, organ: OrganInfo, year: numb
   if (!row) return;
   const parsed = parseDraft(JSON.parse(row.content));
   if (!parsed.ok) return;
-  const counts = await findingCountsFor(user, { organId: organ.id, year, organKind: organ.kind, kind }, parsed.content, tx);
+  const counts = await findingCountsFor(user, { organId: organ.id, year, organKind: organ.kind, organName: organ.fullName, kind }, parsed.content, tx);
   await tx.report.update({ where: { id: row.id }, data: counts });
 }
 
@@ -324,7 +327,11 @@ export async function confirmImport(user: Actor, raw: unknown, db: Db = getDb(),
   }
 
   const existing = await existingReports(user, organ.id, db, [year, year + 1]);
-  const importTarget = x.storeImport ? targetState(existing, year, organ, kind) : null;
+  if (x.storeImport) {
+    const problem = archiveYearProblem(year, latestArchiveYear(now));
+    if (problem) return fail("INVALID_YEAR", problem);
+  }
+  const importTarget = x.storeImport ? targetState(existing, year, organ, kind, "archive") : null;
   const nextTarget = x.startNext ? targetState(existing, year + 1, organ, kind) : null;
   for (const [t, confirmed] of [
     [importTarget, x.replaceImport],
