@@ -64,6 +64,17 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await expect(page.getByTestId("register-t3")).toContainText("年度报告的表三：按台账自动填入");
   await page.getByRole("button", { name: /结转到 2023 年度/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "已将 1 件未办结的申请结转到 2023 年度台账" })).toBeVisible();
+  // an application registered by mistake: 删除 asks in the app's dialog (取消 keeps it), then deletes
+  await record(page, { receivedAt: "2022-12-28", applicantName: "误登记", content: "重复登记" });
+  await row(page, 2).click();
+  await form(page).getByRole("button", { name: "删除" }).click();
+  const ask = page.getByRole("dialog", { name: "删除第 2 号申请？" });
+  await ask.getByRole("button", { name: "取消" }).click();
+  await expect(ask).toBeHidden();
+  await expect(row(page, 2)).toBeVisible();
+  await form(page).getByRole("button", { name: "删除" }).click();
+  await ask.getByRole("button", { name: "删除" }).click();
+  await expect(page.getByTestId("register-table").locator("tr[data-seq]")).toHaveCount(1);
 
   await openRegister(page, 2023);
   await expect(row(page, 1)).toContainText("上年结转");

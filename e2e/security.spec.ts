@@ -108,8 +108,8 @@ test.describe.serial("route × role", () => {
     await a.goto("/admin/users");
     await a.locator(`tr[data-username="${U.old}"]`).getByRole("link", { name: "管理" }).click();
     await formsReady(a);
-    a.once("dialog", (d) => d.accept());
     await a.getByRole("button", { name: "停用账号" }).click();
+    await a.getByTestId("confirm-disable-user").getByRole("button", { name: "停用账号" }).click();
     await expect(a.getByTestId("disable-user-message")).toContainText("已停用该账号");
     expect((await ctx.disabled.context.cookies()).some((c) => c.name === "nianbao.session_token")).toBe(true);
   });

@@ -15,12 +15,17 @@ export function useAdminForm(action: (prev: AdminFormState, form: FormData) => P
   // Until React has hydrated, a change to a <select> would be undone by hydration and a click would
   // submit natively: forms carry data-hydrated and their buttons stay disabled until then.
   const hydrated = useHydrated();
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>, confirm?: () => boolean) => {
+  const submit = (data: FormData) => {
+    if (!pending) startTransition(() => dispatch(data));
+  };
+  /** Submits the form's data; `ask`, when given, receives the data instead (to confirm first, then `submit`). */
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>, ask?: (data: FormData) => void) => {
     e.preventDefault();
-    if (pending || (confirm && !confirm())) return;
+    if (pending) return;
     const data = new FormData(e.currentTarget);
-    startTransition(() => dispatch(data));
+    if (ask) ask(data);
+    else submit(data);
   };
   const formProps = { onSubmit, "data-admin-form": "", "data-hydrated": hydrated ? "" : undefined };
-  return { state, pending, /** disable the submit button */ busy: pending || !hydrated, onSubmit, formProps };
+  return { state, pending, /** disable the submit button */ busy: pending || !hydrated, onSubmit, submit, formProps };
 }

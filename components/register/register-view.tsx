@@ -23,6 +23,7 @@ import { T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, t3CellId, t3RowName, t4Cell
 import { computeTotals } from "@/lib/report/totals";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cn } from "@/lib/utils";
 import type { ApplicationView } from "@/lib/server/services/register-access";
 import type { SaveApplicationResult } from "@/lib/server/services/register-save";
@@ -255,6 +256,7 @@ function EntryForm({
   const [input, setInput] = useState<ApplicationInput>(entry ? entry.input : { ...EMPTY_INPUT });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [state, setState] = useState<SaveState>({ kind: "idle", message: "" });
+  const [deleting, setDeleting] = useState(false);
   const [theirs, setTheirs] = useState<ApplicationView | null>(null);
   const version = useRef(entry?.version ?? 0);
   const dirty = useRef(false);
@@ -380,15 +382,26 @@ function EntryForm({
             size="sm"
             variant="ghost"
             className="ml-auto text-red-700"
-            onClick={async () => {
-              if (!window.confirm(`删除第 ${entry.seq} 号申请？删除后表三随之更新，审计日志保留记录。`)) return;
+            onClick={() => setDeleting(true)}
+          >
+            删除
+          </Button>
+        ) : null}
+        {entry ? (
+          <ConfirmDialog
+            open={deleting}
+            title={`删除第 ${entry.seq} 号申请？`}
+            description="删除后表三随之更新；审计日志保留这条申请的记录。"
+            confirmLabel="删除"
+            testId="confirm-delete-entry"
+            onCancel={() => setDeleting(false)}
+            onConfirm={async () => {
+              setDeleting(false);
               const r = await actions.remove(entry.id, version.current);
               if (r.ok) onClose();
               else setState({ kind: "error", message: r.message });
             }}
-          >
-            删除
-          </Button>
+          />
         ) : null}
         <Button size="sm" variant="ghost" className={entry && edit ? "" : "ml-auto"} onClick={onClose}>
           关闭

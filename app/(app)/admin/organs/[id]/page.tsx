@@ -42,7 +42,7 @@ export default async function EditOrganPage({ params }: { params: Promise<{ id: 
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-sm font-medium text-slate-700">停用与启用</h2>
-        <OrganActiveForm organId={organ.id} active={organ.active} />
+        <OrganActiveForm organId={organ.id} active={organ.active} organName={organ.fullName} />
       </section>
     </div>
   );

@@ -56,7 +56,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-sm font-medium text-slate-700">{u.disabled ? "启用账号" : "停用账号"}</h2>
-        <DisableUserForm userId={u.id} disabled={u.disabled} self={u.id === admin.id} />
+        <DisableUserForm userId={u.id} disabled={u.disabled} self={u.id === admin.id} username={u.username} />
       </section>
     </div>
   );
