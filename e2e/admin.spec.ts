@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, login, pageAs, test } from "./fixtures";
+import { expect, login, openReport, pageAs, test } from "./fixtures";
 
-// This spec creates its own organs and accounts (names carry a per-run suffix) and no reports.
+// This spec creates its own organs and accounts (names carry a per-run suffix), and one report of its own township.
 const RUN = Date.now().toString(36).slice(-5);
 const TOWN = `示范县石桥${RUN}乡人民政府`;
 const CLERK = `shiqiao${RUN}`;
@@ -87,6 +87,29 @@ test("admin creates a township and its clerk (validation keeps the input); the c
   // no admin links for a clerk
   await expect(clerk.page.getByRole("link", { name: "账号管理" })).toHaveCount(0);
 
+  // the clerk starts a report; the admin then renames the township (乡 → 镇): the admin is told which
+  // draft still carries the old name, and the clerk's editor names its 署名 (T6)
+  const reportUrl = await openReport(clerk.page, 2024);
+  await expect(clerk.page.locator('[data-field="header.organName"]')).toHaveValue(TOWN);
+  const RENAMED = TOWN.replace("乡人民政府", "镇人民政府");
+  await page.goto("/admin/organs");
+  await page.getByTestId("organs-table").locator("tr", { hasText: TOWN }).getByRole("link", { name: "编辑" }).click();
+  await expect(page).toHaveURL(/\/admin\/organs\/[^/]+$/);
+  await formsReady(page);
+  await expect(page.getByLabel("机关全称")).toHaveValue(TOWN);
+  await page.getByLabel("机关全称").fill(RENAMED);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("organ-form-message")).toContainText("已保存机关信息。该机关尚未审核通过的2024年度报告的署名仍为原名称");
+  await clerk.page.goto(reportUrl);
+  await expect(clerk.page.getByTestId("validation-panel")).toContainText(`署名“${TOWN}”与系统中本机关现在的名称“${RENAMED}”不一致`);
+  await clerk.page.locator('[data-field="header.organName"]').fill(RENAMED);
+  await expect(clerk.page.getByTestId("validation-panel")).not.toContainText("不一致");
+
+  // deactivating the organ asks in the app's dialog, naming it
+  await page.getByTestId("organ-active-button").click();
+  await page.getByRole("dialog", { name: `停用“${RENAMED}”？` }).getByRole("button", { name: "停用机关" }).click();
+  await expect(page.getByTestId("organ-active-message")).toContainText("已停用");
+
   // the audit log shows the account creation and the clerk's login
   await page.goto(`/audit?action=account.create`);
   await expect(page.getByTestId("audit-table")).toContainText(CLERK);
@@ -120,8 +143,18 @@ test("disabling rejects the clerk's open session on the next request; a reset pa
   await formsReady(page);
   await expect(page).toHaveURL(/\/admin\/users\/[^/]+$/);
   await expect(page.getByText("当前登录会话 1 个")).toBeVisible();
-  page.once("dialog", (d) => d.accept());
-  await page.getByRole("button", { name: "停用账号" }).click();
+  // the app's own dialog asks first: 取消 (focused, Esc too) leaves the account alone, focus back on the button
+  const disable = page.getByRole("button", { name: "停用账号" });
+  await disable.click();
+  const ask = page.getByRole("dialog", { name: `停用账号“${user}”？` });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole("button", { name: "取消" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(disable).toBeFocused();
+  await expect(page.getByTestId("disable-user-message")).toHaveCount(0);
+  await disable.click();
+  await ask.getByRole("button", { name: "停用账号" }).click();
   await expect(page.getByTestId("disable-user-message")).toContainText("已停用该账号");
 
   // the clerk's open browser: the next request lands on the login page

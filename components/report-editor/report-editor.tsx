@@ -30,6 +30,8 @@ export type ReportEditorProps = {
   reportKind: ReportKind;
   /** The publication deadline (rule T6). */
   deadline: Day;
+  /** The 署名 expected with the organ's current name (rule T6). */
+  signer?: string;
   status: ReportStatus;
   /** a file imported as the year's report (read-only): shown as 已导入, not by its stored status */
   imported?: boolean;
@@ -102,7 +104,7 @@ export function ReportEditor(props: ReportEditorProps) {
 }
 
 function EditorForReport(props: ReportEditorProps) {
-  const { reportId, year, organKind, reportKind, deadline, readOnly, previous, register, fromRegister, initialContent, initialVersion, initialSavedAt } = props;
+  const { reportId, year, organKind, reportKind, deadline, signer, readOnly, previous, register, fromRegister, initialContent, initialVersion, initialSavedAt } = props;
   const router = useRouter();
   const [store] = useState(() => new EditorStore(initialContent));
   const [autosave] = useState(
@@ -144,8 +146,8 @@ function EditorForReport(props: ReportEditorProps) {
     [store, autosave, reportId, year, organKind, readOnly, reportKind, fromRegister, previous],
   );
   const ruleContext = useMemo<RuleContext>(
-    () => ({ year, ...(organKind ? { organKind } : {}), reportKind, deadline, previous, register }),
-    [year, organKind, reportKind, deadline, previous, register],
+    () => ({ year, ...(organKind ? { organKind } : {}), reportKind, deadline, signer, previous, register }),
+    [year, organKind, reportKind, deadline, signer, previous, register],
   );
 
   // Autosave on every change (never in read-only mode); flush what is pending when leaving the page.

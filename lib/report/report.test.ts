@@ -376,6 +376,29 @@ describe("rules", () => {
     expect(validateReport(c, { year: 2023, organKind: "COUNTY" }).map((x) => x.cells[0])).toEqual(["header.organName"]);
   });
 
+  it("T6: a 署名 that is not the organ's name in the system (renamed after the draft was made) is named", () => {
+    const c = complete();
+    c.header.signDate = "2024年1月20日";
+    const name = c.header.organName;
+    const at = (organName: string) => validateReport(c, { year: 2023, organKind: "TOWNSHIP", signer: organName }).filter((x) => x.rule === "T6");
+    expect(at(name)).toEqual([]);
+    // full-width forms and spaces are the same name
+    expect(at(` ${name.normalize("NFKC")} `)).toEqual([]);
+    const renamed = at("示范县青山街道办事处");
+    expect(renamed).toHaveLength(1);
+    expect(renamed[0]!.cells).toEqual(["header.organName"]);
+    expect(renamed[0]!.severity).toBe("warning");
+    expect(renamed[0]!.message).toBe(
+      `署名“${name}”与系统中本机关现在的名称“示范县青山街道办事处”不一致。机关已更名的，请改为现名称；本年度报告确应使用原名称的，请说明理由后确认。`,
+    );
+    // acknowledged for one name, it comes back when the organ is renamed again
+    c.acknowledgements[renamed[0]!.key] = "2023年度仍用原名称";
+    expect(openFindings(c, renamed)).toEqual([]);
+    expect(openFindings(c, at("示范县青山街道"))).toHaveLength(1);
+    // without the organ's name (a context from before), nothing to compare
+    expect(validateReport(c, { year: 2023, organKind: "TOWNSHIP" }).filter((x) => x.rule === "T6")).toEqual([]);
+  });
+
   it("acknowledged warnings are no longer open; errors stay open", () => {
     const c = zhangliangContent();
     c.cells[t3CellId("new", "legal")] = "1";

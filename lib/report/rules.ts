@@ -37,6 +37,11 @@ export type RuleContext = {
   organKind?: OrganKind;
   /** ORGAN (own / 本级) or ROLLUP (汇总); default ORGAN. */
   reportKind?: ReportKind;
+  /**
+   * The 署名 the report should carry with the organ's name as the system has it now (reportSigner; an
+   * admin may have renamed the organ after the draft was created): a 署名 that differs is named (T6).
+   */
+  signer?: string;
   /** The day by which the report must be published (lib/report/organ-levels.ts, with the admin's settings). */
   deadline?: Day;
   /** The same organ's report of the previous year, when it is in the system. */
@@ -478,10 +483,23 @@ function t5(ctx: Ctx) {
     });
 }
 
+/** A name as compared: full-width forms and spaces do not make two names differ. */
+const sameName = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
 function t6(ctx: Ctx) {
   const { organName, signDate } = ctx.content.header;
   if (organName.trim() === "")
     add(ctx, { rule: "T6", severity: "warning", cells: [headerRef("organName")], message: "缺少署名（机关全称）。" });
+  else if (ctx.signer && sameName(organName) !== sameName(ctx.signer))
+    add(ctx, {
+      rule: "T6",
+      key: `T6:name:${ctx.signer}`,
+      severity: "warning",
+      cells: [headerRef("organName")],
+      message:
+        `署名“${organName.trim()}”与系统中本机关现在的名称“${ctx.signer}”不一致。` +
+        `机关已更名的，请改为现名称；本年度报告确应使用原名称的，请说明理由后确认。`,
+    });
   if (signDate.trim() === "") {
     add(ctx, { rule: "T6", severity: "warning", cells: [headerRef("signDate")], message: "缺少成文日期。" });
     return;

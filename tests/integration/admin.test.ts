@@ -17,6 +17,14 @@ import { DEMO_PASSWORD } from "@/scripts/seed";
 import { resolveSessionUser } from "@/lib/server/services/session-user";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor } from "./fixtures";
+import { listLoginLocksForAdmin } from "@/lib/server/services/admin-list-login-locks";
+import { clearLoginLock } from "@/lib/server/services/admin-clear-login-lock";
+import { LOGIN_MAX_FAILURES, recordLoginOutcome } from "@/lib/server/services/login-limits";
+import { recordLoginAttempt } from "@/lib/server/services/audit";
+import { createReport } from "@/lib/server/services/create-report";
+import { ruleContextFor } from "@/lib/server/services/rule-context";
+import { parseStoredContent } from "@/lib/server/services/report-row";
+import { validateReport } from "@/lib/report";
 
 async function signInError(auth: Auth, username: string, password: string): Promise<APIError> {
   try {
@@ -141,6 +149,30 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
       expect(await t.db.organClosure.findMany({ orderBy: [{ organId: "asc" }, { ancestorId: "asc" }] })).toEqual(maintained);
     });
 
+    it("renaming an organ names its drafts still signed with the old name; their rule context has the new name (T6)", async () => {
+      const organ = await t.db.organ.findUniqueOrThrow({ where: { id: chengguan.organId! } });
+      const created = await createReport(chengguan, { year: 2022 }, t.db);
+      if (!created.ok) throw new Error(created.message);
+      const input = { fullName: "示范县城关街道办事处", shortName: organ.shortName, kind: "TOWNSHIP" as const, parentId: organ.parentId, sortOrder: organ.sortOrder };
+      try {
+        const renamed = await updateOrgan(admin, organ.id, input, t.db);
+        expect(renamed).toMatchObject({ ok: true, notice: expect.stringContaining("2022年度报告") });
+        expect(renamed.ok && renamed.notice).toContain("的署名仍为原名称：填报人打开报告时会看到提示，请其改为现名称。");
+        const target = { organId: organ.id, organKind: organ.kind, organName: input.fullName, year: 2022, kind: "ORGAN" };
+        const context = await ruleContextFor(chengguan, target, t.db);
+        expect(context.signer).toBe("示范县城关街道办事处");
+        const row = await t.db.report.findUniqueOrThrow({ where: { id: created.reportId }, select: { content: true } });
+        const t6 = validateReport(parseStoredContent(row.content), context).filter((f) => f.rule === "T6" && f.cells[0] === "header.organName");
+        expect(t6.map((f) => f.message)).toEqual([expect.stringContaining(`署名“${organ.fullName}”与系统中本机关现在的名称“示范县城关街道办事处”不一致`)]);
+        // a change that leaves the name alone says nothing about 署名
+        const again = await updateOrgan(admin, organ.id, { ...input, sortOrder: organ.sortOrder + 1 }, t.db);
+        expect(again).toEqual({ ok: true });
+      } finally {
+        await updateOrgan(admin, organ.id, { ...input, fullName: organ.fullName }, t.db);
+        await t.db.report.delete({ where: { id: created.reportId } });
+      }
+    });
+
     it("deactivates an organ (its reports stay; no new reports) and activates it again", async () => {
       const cityId = admin.organId!;
       const gov = await createOrgan(admin, { fullName: "示范市待撤县人民政府", shortName: "待撤县", kind: "COUNTY", parentId: cityId }, t.db);
@@ -167,6 +199,34 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
       expect(outside).toMatchObject({ ok: false, fieldErrors: { parentId: expect.stringContaining("不在您的管理范围内") } });
       expect((await listUsersForAdmin(ca, t.db)).some((u) => u.username === "shishencha")).toBe(false);
       expect(await getUserForAdmin(ca, shencha.id, t.db)).not.toBeNull();
+
+      // login locks: its own accounts' only — not another county's account, nor an address (every account's)
+      for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+        await recordLoginOutcome(t.db, { username: "qingshan", ip: "198.51.100.7", ok: false });
+        await recordLoginOutcome(t.db, { username: "dongshan", ip: "198.51.100.8", ok: false });
+      }
+      expect((await listLoginLocksForAdmin(admin, {}, t.db)).map((l) => l.username)).toEqual(expect.arrayContaining(["qingshan", "dongshan"]));
+      const seen = await listLoginLocksForAdmin(ca, {}, t.db);
+      expect(seen.map((l) => l.username)).toContain("qingshan");
+      expect(seen.some((l) => l.username === "dongshan" || l.username === null)).toBe(false);
+      expect(await listLoginLocksForAdmin(ca, { username: "dongshan" }, t.db)).toEqual([]);
+      expect(await clearLoginLock(ca, { username: "dongshan" }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await clearLoginLock(ca, { username: "admin" }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await clearLoginLock(ca, { ip: "198.51.100.8" }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect((await listLoginLocksForAdmin(admin, { username: "dongshan" }, t.db)).length).toBeGreaterThan(0);
+      expect(await clearLoginLock(ca, { username: "QingShan" }, t.db)).toMatchObject({ ok: true });
+      expect(await clearLoginLock(admin, { username: "dongshan" }, t.db)).toMatchObject({ ok: true });
+
+      // the audit log: its subtree's reports and accounts; not the city admin's account events, not
+      // failed logins (no actor), not other organs' clerks
+      await recordLoginAttempt(t.db, { username: "nosuchuser", ok: false, reason: "INVALID_USERNAME_OR_PASSWORD", ip: "198.51.100.9" });
+      const all = await listAuditEvents(admin, {}, t.db);
+      expect(all.events.some((e) => e.actor === null)).toBe(true);
+      const mine = await listAuditEvents(ca, {}, t.db);
+      expect(mine.total).toBeGreaterThan(0);
+      expect(mine.events.some((e) => e.actor === null && e.report === null)).toBe(false);
+      expect(mine.events.some((e) => e.actor?.username === "admin" && e.report === null)).toBe(false);
+      expect(mine.events.map((e) => e.actor?.username)).toContain("xianadmin");
     });
   });
 

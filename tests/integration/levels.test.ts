@@ -317,18 +317,18 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       expect(dash?.rows.find((r) => r.organShortName === "城关镇")?.deadlineLabel).toBe("2025年2月5日"); // the county's setting
       expect(dash?.rows.find((r) => r.organShortName === "东山镇")?.deadlineLabel).toBe("2025年2月10日"); // the city's
       expect(dash?.rows.find((r) => r.organShortName === "市财政局")?.deadlineLabel).toBe("2025年2月10日");
-      const ctx = await ruleContextFor(clerks.zhangliang!, { organId: clerks.zhangliang!.organId!, organKind: "TOWNSHIP", year: YEAR, kind: "ORGAN" }, t.db);
+      const ctx = await ruleContextFor(clerks.zhangliang!, { organId: clerks.zhangliang!.organId!, organKind: "TOWNSHIP", organName: "示范县张良镇人民政府", year: YEAR, kind: "ORGAN" }, t.db);
       expect(ctx.deadline).toEqual({ year: 2025, month: 2, day: 5 });
-      const late = { ...completeContent("x", YEAR), header: { ...completeContent("x", YEAR).header, signDate: "2025年2月7日" } };
+      const late = { ...completeContent("示范县张良镇人民政府", YEAR), header: { ...completeContent("示范县张良镇人民政府", YEAR).header, signDate: "2025年2月7日" } };
       expect(validateReport(late, ctx).find((f) => f.rule === "T6")?.message).toContain("晚于公布期限（2025年2月5日）");
       // the county's 汇总 and a city's: their own dates
-      const county = await ruleContextFor(xianban, { organId: countyId, organKind: "COUNTY", year: YEAR, kind: "ROLLUP" }, t.db);
+      const county = await ruleContextFor(xianban, { organId: countyId, organKind: "COUNTY", organName: "示范县人民政府", year: YEAR, kind: "ROLLUP" }, t.db);
       expect(county.deadline).toEqual({ year: 2025, month: 2, day: 20 });
-      const cityRollup = await ruleContextFor(shishencha, { organId: shishencha.organId!, organKind: "CITY", year: YEAR, kind: "ROLLUP" }, t.db);
+      const cityRollup = await ruleContextFor(shishencha, { organId: shishencha.organId!, organKind: "CITY", organName: "示范市人民政府", year: YEAR, kind: "ROLLUP" }, t.db);
       expect(cityRollup.deadline).toEqual({ year: 2025, month: 3, day: 10 });
       // clearing: the format's date again
       expect((await saveDeadlines(admin, { organId: countyId, year: String(YEAR), values: { ORGAN: "" } }, t.db)).ok).toBe(true);
-      expect((await ruleContextFor(clerks.zhangliang!, { organId: clerks.zhangliang!.organId!, organKind: "TOWNSHIP", year: YEAR, kind: "ORGAN" }, t.db)).deadline).toEqual({ year: 2025, month: 2, day: 10 });
+      expect((await ruleContextFor(clerks.zhangliang!, { organId: clerks.zhangliang!.organId!, organKind: "TOWNSHIP", organName: "示范县张良镇人民政府", year: YEAR, kind: "ORGAN" }, t.db)).deadline).toEqual({ year: 2025, month: 2, day: 10 });
       expect(await saveDeadlines(shencha, { organId: countyId, year: String(YEAR), values: {} }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     });
   });

@@ -176,8 +176,8 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
     });
 
     it("the rule context of a clerk's own report (one SQL statement) is the general path's: last year's report and the deadline", async () => {
-      const organ = await t.db.organ.findUniqueOrThrow({ where: { id: chengguan.organId! }, select: { id: true, kind: true } });
-      const target = { organId: organ.id, organKind: organ.kind, year: YEAR, kind: "ORGAN" };
+      const organ = await t.db.organ.findUniqueOrThrow({ where: { id: chengguan.organId! }, select: { id: true, kind: true, fullName: true } });
+      const target = { organId: organ.id, organKind: organ.kind, organName: organ.fullName, year: YEAR, kind: "ORGAN" };
       await createReport(chengguan, { year: YEAR - 1 }, t.db); // (or already there: the test above)
       // the county's supervisor takes the general path (Prisma queries with the scope)
       const own = await ruleContextFor(chengguan, target, t.db);

@@ -7,6 +7,8 @@ import { checkOrganData } from "./admin-organ-checks";
 import { FORBIDDEN, fieldErrorsOf, organInputSchema, type AdminResult, type OrganInput } from "./admin-schemas";
 import { activeAdmin } from "./admin-user-checks";
 import { recordEvent } from "./audit";
+import { parseStoredContent } from "./report-row";
+import { reportName, reportSigner } from "@/lib/report";
 
 /**
  * Renames an organ, changes its kind or order, or moves it (with its whole subtree and reports) under
@@ -38,16 +40,41 @@ export async function updateOrgan(sessionUser: Actor, organId: string, input: Or
     if (moved) await moveInClosure(tx, organId, data.parentId);
     await recordEvent(tx, { actorId: user.id, action: moved ? "organ.move" : "organ.update", detail: { organId, fullName: data.fullName, changes } });
   });
-  if (!moved) return { ok: true };
-  const counted = await countedInFinalRollups(db, organId);
-  return counted.length
-    ? {
-        ok: true,
-        notice:
-          `注意：${data.fullName}的报告已计入${counted.join("、")}（已审核通过）。上级的汇总不再计入这些汇总报告（其中的数字会被重复计算），` +
+  const notices: string[] = [];
+  if (changes.fullName) {
+    const unsigned = await draftsSignedAs(db, organId, current);
+    if (unsigned.length)
+      notices.push(
+        `该机关尚未审核通过的${unsigned.join("、")}的署名仍为原名称：填报人打开报告时会看到提示，请其改为现名称。`,
+      );
+  }
+  if (moved) {
+    const counted = await countedInFinalRollups(db, organId);
+    if (counted.length)
+      notices.push(
+        `注意：${data.fullName}的报告已计入${counted.join("、")}（已审核通过）。上级的汇总不再计入这些汇总报告（其中的数字会被重复计算），` +
           `需由上级将其退回修改，「更新汇总数据」后重新提交。`,
+      );
+  }
+  return notices.length ? { ok: true, notice: notices.join("") } : { ok: true };
+}
+
+/** The organ's reports not yet approved still signed with the organ's old name (「2025年度汇总报告」), newest first. */
+async function draftsSignedAs(db: Db, organId: string, old: { fullName: string; shortName: string; kind: string }): Promise<string[]> {
+  const rows = await db.report.findMany({
+    where: { organId, status: { notIn: [...FINAL_STATUSES] } },
+    select: { year: true, kind: true, content: true },
+    orderBy: [{ year: "desc" }, { kind: "asc" }],
+  });
+  return rows
+    .filter((r) => {
+      try {
+        return parseStoredContent(r.content).header.organName.trim() === reportSigner(old, r.kind);
+      } catch {
+        return false;
       }
-    : { ok: true };
+    })
+    .map((r) => reportName(r.year, old.kind, r.kind));
 }
 
 /**

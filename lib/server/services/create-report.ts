@@ -82,7 +82,7 @@ export async function createReport(user: Actor, input: CreateReportInput, db: Db
     Object.assign(content.cells, await registerCellsForNewReport(organId, year, db));
   }
   // Open errors/warnings for the dashboard (same rules as the editor, incl. last year's report).
-  const counts = await findingCountsFor(user, { organId, year, organKind: organ.kind, kind }, content, db);
+  const counts = await findingCountsFor(user, { organId, year, organKind: organ.kind, organName: organ.fullName, kind }, content, db);
   try {
     const report = await db.$transaction(async (tx) => {
       const created = await tx.report.create({

@@ -5,12 +5,13 @@ import type { ReportContent } from "@/lib/template";
 import type { Db, DbTx } from "../db-core";
 import { reportScope } from "../scope";
 import type { Actor } from "../types";
-import { deadlineKeyOf, deadlineOf } from "@/lib/report";
+import { deadlineKeyOf, deadlineOf, reportSigner } from "@/lib/report";
 import { deadlineFor } from "./deadlines";
 import { parseStoredContent } from "./report-row";
 import { sql } from "../sql";
 
-export type RuleTarget = { organId: string; organKind: string; year: number; kind: string };
+/** `organName`: the organ's full name as the system has it now (rule T6 compares the report's 署名 with it). */
+export type RuleTarget = { organId: string; organKind: string; organName: string; year: number; kind: string };
 
 /** Year, organ and report kind, the deadline, and last year's report of the same kind (within `user`'s scope). */
 export async function ruleContextFor(user: Actor, target: RuleTarget, db: Db | DbTx): Promise<RuleContext & { deadline: Day }> {
@@ -36,6 +37,8 @@ export async function ruleContextFor(user: Actor, target: RuleTarget, db: Db | D
     year: target.year,
     ...(isOrganKind(target.organKind) ? { organKind: target.organKind } : {}),
     reportKind,
+    // the short name matters only for a government named just 人民政府 (reportSigner's fallback)
+    signer: reportSigner({ fullName: target.organName, shortName: target.organName }, reportKind),
     deadline,
     previous: prev,
   };

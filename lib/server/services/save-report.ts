@@ -139,7 +139,7 @@ export async function writeFields(
     // Open errors/warnings for the dashboard (computed here once, never at read time).
     const counts = await findingCountsFor(
       user,
-      { organId: current.organId, year: current.year, organKind: current.organ.kind, kind: current.kind },
+      { organId: current.organId, year: current.year, organKind: current.organ.kind, organName: current.organ.fullName, kind: current.kind },
       parsed.content,
       dbx,
     );
@@ -263,7 +263,7 @@ type WriteRow = {
   organId: string;
   year: number;
   kind: string;
-  organ: { kind: string };
+  organ: { kind: string; fullName: string };
 };
 
 /**
@@ -274,15 +274,15 @@ type WriteRow = {
 async function readForWrite(db: DbTx, reportId: string, scope: ReturnType<typeof reportScope>): Promise<WriteRow | null> {
   const keys = Object.keys(scope);
   if (keys.length === 1 && typeof scope.organId === "string") {
-    const rows = await sql(db)<Omit<WriteRow, "organ" | "updatedAt"> & { updatedAt: Date | string | number; organKind: string }>`
+    const rows = await sql(db)<Omit<WriteRow, "organ" | "updatedAt"> & { updatedAt: Date | string | number; organKind: string; organName: string }>`
       SELECT r."id", r."status", r."source", r."version", r."content", r."updatedAt", r."organId", r."year", r."kind",
-        o."kind" AS "organKind"
+        o."kind" AS "organKind", o."fullName" AS "organName"
       FROM "Report" r JOIN "Organ" o ON o."id" = r."organId"
       WHERE r."id" = ${reportId} AND r."organId" = ${scope.organId}`;
     const r = rows[0];
     if (!r) return null;
-    const { organKind, ...row } = r;
-    return { ...row, version: Number(row.version), year: Number(row.year), updatedAt: new Date(row.updatedAt), organ: { kind: organKind } };
+    const { organKind, organName, ...row } = r;
+    return { ...row, version: Number(row.version), year: Number(row.year), updatedAt: new Date(row.updatedAt), organ: { kind: organKind, fullName: organName } };
   }
   return db.report.findFirst({
     where: { AND: [{ id: reportId }, scope] },
@@ -296,7 +296,7 @@ async function readForWrite(db: DbTx, reportId: string, scope: ReturnType<typeof
       organId: true,
       year: true,
       kind: true,
-      organ: { select: { kind: true } },
+      organ: { select: { kind: true, fullName: true } },
     },
   });
 }

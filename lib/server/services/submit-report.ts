@@ -42,7 +42,7 @@ export async function submitReport(user: Actor, input: SubmitReportInput, db: Db
         const content = parseStoredContent(report.content);
         const context = await ruleContextFor(
           user,
-          { organId: report.organId, organKind: report.organKind, year: report.year, kind: report.kind },
+          { organId: report.organId, organKind: report.organKind, organName: report.organName, year: report.year, kind: report.kind },
           db,
         );
         const findings = validateReport(content, context);

@@ -54,6 +54,8 @@ export type TransitionReport = {
   content: string;
   reviewStartedAt: Date | null;
   organKind: string;
+  /** the organ's full name now */
+  organName: string;
   /** ORGAN | ROLLUP */
   kind: string;
 };
@@ -131,11 +133,11 @@ export async function loadForTransition(
       content: true,
       reviewStartedAt: true,
       kind: true,
-      organ: { select: { kind: true } },
+      organ: { select: { kind: true, fullName: true } },
     },
   });
   if (!r) return null;
-  return { ...r, status: toReportStatus(r.status), organKind: r.organ.kind };
+  return { ...r, status: toReportStatus(r.status), organKind: r.organ.kind, organName: r.organ.fullName };
 }
 
 /** Runs one status transition for `user` (see the file comment). */

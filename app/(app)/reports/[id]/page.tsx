@@ -52,7 +52,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     getReviewState(user, report.id),
     listComments(user, report.id),
     reviewer ? compareSubmission(user, report.id) : Promise.resolve(null),
-    ruleContextFor(user, { organId: report.organId, organKind: report.organKind, year: report.year, kind: report.kind }, getDb()),
+    ruleContextFor(user, { organId: report.organId, organKind: report.organKind, organName: report.organName, year: report.year, kind: report.kind }, getDb()),
     // an imported 汇总 report is the file as published elsewhere: not linked to the roll-up
     report.kind === "ROLLUP" && report.source === "EDITOR" ? getRollup(user, { organId: report.organId, year: report.year }) : Promise.resolve(null),
     report.kind === "ORGAN" ? reportRegisterState(report.organId, report.year, report.content) : Promise.resolve(null),
@@ -118,6 +118,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           organKind: isOrganKind(report.organKind) ? report.organKind : undefined,
           reportKind: report.kind,
           deadline: ruleContext.deadline,
+          signer: ruleContext.signer,
           status: report.status,
           imported: report.source === "IMPORT",
           initialContent: report.content,
