@@ -258,7 +258,22 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       const back = (await getReport(xianban, rollupId, t.db))!;
       const again = await submitReport(xianban, { reportId: rollupId, baseVersion: back.version }, t.db);
       expect(again).toMatchObject({ ok: true });
+      // a township it counts is returned meanwhile: the 汇总's figures are no longer its townships' — the
+      // city cannot approve (nor, below, publish) it as it stands
+      expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "请更正表三。" }, t.db)).toMatchObject({ ok: true });
+      const stale = await approveReport(shishencha, { reportId: rollupId }, t.db);
+      expect(stale).toMatchObject({ ok: false, code: "INVALID" });
+      expect(!stale.ok && stale.message).toMatch(/汇总数据有 \d+ 处已不是最新的，不能审核通过/);
+      const version = async () => (await t.db.report.findUniqueOrThrow({ where: { id: ids.hekou! }, select: { version: true } })).version;
+      const resubmitted = await submitReport(clerks.hekou!, { reportId: ids.hekou!, baseVersion: await version() }, t.db);
+      expect(resubmitted).toMatchObject({ ok: true });
+      expect(await approveReport(shencha, { reportId: ids.hekou! }, t.db)).toMatchObject({ ok: true });
       expect(await approveReport(shishencha, { reportId: rollupId }, t.db)).toMatchObject({ ok: true });
+      expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "再核对一次。" }, t.db)).toMatchObject({ ok: true });
+      const notPublished = await publishReport(shishencha, { reportId: rollupId }, t.db);
+      expect(!notPublished.ok && notPublished.message).toContain("不能发布");
+      expect(await submitReport(clerks.hekou!, { reportId: ids.hekou!, baseVersion: await version() }, t.db)).toMatchObject({ ok: true });
+      expect(await approveReport(shencha, { reportId: ids.hekou! }, t.db)).toMatchObject({ ok: true });
       expect(await publishReport(shishencha, { reportId: rollupId }, t.db)).toMatchObject({ ok: true });
       const listing = await listPublishedReports({ year: YEAR }, t.db);
       expect(listing.reports.find((r) => r.id === rollupId)).toMatchObject({ title: "示范县2024年政府信息公开工作年度报告", kind: "ROLLUP" });

@@ -166,6 +166,11 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
     expect(next!.entries).toHaveLength(1);
     expect(next!.entries[0]!.carried).toBe(true);
     expect(next!.table3[t3CellId("carried", "natural")]).toBe("1");
+    // closing the original in 2025 as well would count it twice (办结 in 2025, 上年结转 in 2026): refused, named
+    const original = (await getRegister(beipo, organId, 2025, t.db))!.entries.find((x) => !x.input.result)!; // the one carried
+    const twice = await updateApplication(beipo, original.id, original.version, { ...original.input, repliedAt: "2025-12-30", result: "open" }, t.db);
+    expect(twice).toMatchObject({ ok: false, code: "INVALID", errors: [{ field: "result", message: expect.stringContaining("已结转到 2026 年度台账（第 1 号），请在 2026 年度台账中登记答复") }] });
+    expect((await getRegister(beipo, organId, 2025, t.db))!.table3[t3CellId("carryover", "natural")]).toBe("1");
     // closed there in January
     const e = next!.entries[0]!;
     const closed = await updateApplication(beipo, e.id, e.version, { ...e.input, repliedAt: "2026-01-08", result: "unable1" }, t.db);

@@ -87,6 +87,18 @@ export async function updateApplication(
   if (!access.edit) return FORBIDDEN;
   const { input, errors } = validateApplication(raw, { year: row.year, carried: !!row.carriedFromId });
   if (errors.length) return invalid(errors);
+  // Carried into next year's register, it is open there (结转): closing it here too would count it twice
+  // (办结 in this year's 表三 and 上年结转 in next year's).
+  if ((input.result || input.repliedAt) && !row.result) {
+    const carried = await db.application.findFirst({ where: { carriedFromId: id }, select: { year: true, seq: true } });
+    if (carried)
+      return invalid([
+        {
+          field: input.result ? "result" : "repliedAt",
+          message: `第 ${row.seq} 号申请已结转到 ${carried.year} 年度台账（第 ${carried.seq} 号），请在 ${carried.year} 年度台账中登记答复；如结转有误，请先删除 ${carried.year} 年度台账中的结转记录`,
+        },
+      ]);
+  }
   const cal = await loadCalendar(db);
   const data = dataOf(input, { organId: row.organId, year: row.year, seq: row.seq, updatedById: user.id });
   const before = toView(row, true, cal).input;

@@ -5,8 +5,7 @@ import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { parseStoredContent } from "./report-row";
 import { ruleContextFor } from "./rule-context";
-import { getRollup } from "./rollup";
-import { rollupDrift } from "./refresh-rollup-report";
+import { rollupStaleness } from "./rollup-current";
 import { runTransition, type TransitionResult } from "./transition";
 
 export type SubmitReportInput = { reportId: string; /** the version the clerk saved last */ baseVersion: number };
@@ -46,14 +45,11 @@ export async function submitReport(user: Actor, input: SubmitReportInput, db: Db
           db,
         );
         const findings = validateReport(content, context);
-        if (report.kind === "ROLLUP" && !hasBlockingErrors(findings)) {
+        if (!hasBlockingErrors(findings)) {
           // A 汇总 report goes up with the figures of its subordinates as they stand now.
-          const rollup = await getRollup(user, { organId: report.organId, year: report.year }, db);
-          if (!rollup.ok) return rollup.message;
-          const stored = await db.report.findUnique({ where: { id: report.id }, select: { rollupBasis: true } });
-          const drift = rollupDrift(content, stored?.rollupBasis ?? null, rollup.view);
-          if (drift.fields.length > 0)
-            return `下级报告有变化，汇总数据有 ${drift.fields.length} 处不是最新的，请先点击“更新汇总数据”，核对后再提交。`;
+          const s = await rollupStaleness(user, report, db);
+          if (s && "message" in s) return s.message;
+          if (s) return `下级报告有变化，汇总数据有 ${s.stale} 处不是最新的，请先点击“更新汇总数据”，核对后再提交。`;
         }
         return hasBlockingErrors(findings) ? blockingMessage(content, findings) : null;
       },
