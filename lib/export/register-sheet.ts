@@ -2,7 +2,7 @@
  * The register (台账) as XLSX, and an uploaded 台账 (XLSX or CSV) as rows of strings. exceljs; no database.
  */
 import ExcelJS from "exceljs";
-import { applicantTypeLabel, METHOD_LABELS, parseCsv, resultLabel, SHEET_COLUMNS, type ApplicationInput, type Method } from "@/lib/register";
+import { applicantTypeLabel, MAX_IMPORT_ROWS, METHOD_LABELS, parseCsv, resultLabel, SHEET_COLUMNS, type ApplicationInput, type Method } from "@/lib/register";
 
 export type RegisterSheetEntry = { seq: number; carried: boolean; due: string; input: ApplicationInput };
 
@@ -41,8 +41,6 @@ export async function registerXlsx(title: string, entries: readonly RegisterShee
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Max rows read from an uploaded 台账. */
-export const MAX_IMPORT_ROWS = 5000;
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return "";
@@ -75,7 +73,7 @@ export async function readRegisterUpload(name: string, bytes: Uint8Array): Promi
     const ws = wb.worksheets[0];
     all = [];
     if (ws) {
-      for (let r = 1; r <= Math.min(ws.rowCount, MAX_IMPORT_ROWS + 20); r++) {
+      for (let r = 1; r <= Math.min(ws.rowCount, 2 * MAX_IMPORT_ROWS); r++) {
         const row = ws.getRow(r);
         const out: string[] = [];
         for (let c = 1; c <= ws.columnCount; c++) out.push(cellText(row.getCell(c).value).trim());
@@ -85,5 +83,9 @@ export async function readRegisterUpload(name: string, bytes: Uint8Array): Promi
   }
   const h = all.findIndex((r) => r.filter((c) => c.trim()).length >= 3);
   if (h < 0) return { rows: [], headerRow: 1 };
-  return { rows: all.slice(h, h + 1 + MAX_IMPORT_ROWS), headerRow: h + 1 };
+  // empty rows at the end are no applications; one row past the limit is kept, so that a longer file is
+  // refused as such (it was cut at the limit without a word: applications missing from 表三)
+  let end = all.length;
+  while (end > h + 1 && all[end - 1]!.every((c) => !c.trim())) end--;
+  return { rows: all.slice(h, Math.min(end, h + 2 + MAX_IMPORT_ROWS)), headerRow: h + 1 };
 }

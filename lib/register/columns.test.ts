@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { guessMapping, parseApplicantType, parseCsv, parseMethod, parseResult, readImportRows } from "./columns";
+import { EMPTY_INPUT, validateApplication } from "./model";
 
 describe("reading a 台账", () => {
   it("guesses the mapping from the header once per field", () => {
@@ -43,7 +44,7 @@ describe("reading a 台账", () => {
     const { entries, problems } = readImportRows(rows, ["receivedAt", "applicantType", "result", "repliedAt"], 2025, 3);
     expect(entries.map((e) => e.row)).toEqual([4]);
     expect(problems).toEqual([
-      { row: 6, column: "收到日期（第 A 列）", message: "「收到日期」不是有效日期：2025-02-30（请按 2025-03-09 的格式填写）" },
+      { row: 6, column: "收到日期（第 A 列）", message: "「收到日期」2025-02-30 不是有效日期（2025年2月没有30日）" },
       { row: 7, column: "申请人类别（第 B 列）", message: "「公司」不是表三的申请人类别（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）" },
       { row: 7, column: "处理结果（第 C 列）", message: "「（九）」不是表三的办理结果行（应为（一）至（六）中的一项）" },
     ]);
@@ -53,5 +54,24 @@ describe("reading a 台账", () => {
       ["收到日期", "申请内容"],
       ["2025-01-02", '甲,乙 "丙"'],
     ]);
+  });
+});
+
+describe("validateApplication: what clerks type", () => {
+  const base = { ...EMPTY_INPUT, receivedAt: "2026-03-02", method: "online", applicantType: "natural", content: "x" };
+  const messages = (input: Partial<typeof base>, today?: string) =>
+    validateApplication({ ...base, ...input }, { year: 2026, carried: false, ...(today ? { today } : {}) }).errors.map((e) => `${e.field}: ${e.message}`);
+  it("full-width digits in 延期工作日数 are read, as in the dates", () => {
+    expect(messages({ extensionDays: "１０", extensionApprovedAt: "２０２６－０３－２０" })).toEqual([]);
+    expect(validateApplication({ ...base, extensionDays: " １０ " }, { year: 2026, carried: false }).input.extensionDays).toBe("10");
+  });
+  it("a day that does not exist is named as such (the format was right)", () => {
+    expect(messages({ receivedAt: "2026-02-29" })).toEqual(["receivedAt: 「收到日期」2026-02-29 不是有效日期（2026年2月没有29日）"]);
+    expect(messages({ receivedAt: "2026-13-01" })).toEqual(["receivedAt: 「收到日期」2026-13-01 不是有效日期（没有13月）"]);
+  });
+  it("received or answered after today: refused, naming today", () => {
+    expect(messages({ receivedAt: "2026-12-25" }, "2026-12-07")).toEqual(["receivedAt: 「收到日期」2026-12-25 晚于今天（2026-12-07），请核对年份和日期"]);
+    expect(messages({ repliedAt: "2026-12-08", result: "open" }, "2026-12-07")).toEqual(["repliedAt: 「答复日期」2026-12-08 晚于今天（2026-12-07），请核对年份和日期"]);
+    expect(messages({ receivedAt: "2026-12-07" }, "2026-12-07")).toEqual([]);
   });
 });

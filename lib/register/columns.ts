@@ -132,6 +132,8 @@ export function readImportRows(
   mapping: readonly string[],
   year: number,
   headerRow = 1,
+  /** today, China time: no application received or answered later (validateApplication) */
+  today?: string,
 ): { entries: ImportRow[]; problems: ImportProblem[] } {
   const header = rows[0] ?? [];
   const colOf = new Map<string, number>();
@@ -160,7 +162,7 @@ export function readImportRows(
     else input.result = result;
     for (const f of Object.keys(input) as (keyof ApplicationInput)[]) if (f.endsWith("At") || f === "consultFrom" || f === "consultTo") input[f] = normalizeDay(input[f]);
     if (!bad.length) {
-      const { input: checked, errors } = validateApplication(input, { year, carried: false });
+      const { input: checked, errors } = validateApplication(input, { year, carried: false, ...(today ? { today } : {}) });
       for (const e of errors) bad.push({ row: rowNo, column: colName(e.field), message: e.message });
       if (!errors.length) entries.push({ row: rowNo, input: checked });
     }
@@ -209,4 +211,28 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** An uploaded 台账's limits: data rows, columns, characters in one cell. */
+export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_COLUMNS = 200;
+export const MAX_IMPORT_CELL_CHARS = 5000;
+
+/**
+ * Why an uploaded 台账 (rows from its header row on, `headerRow` its 1-based row number in the file) is
+ * beyond the limits, naming the row — or null. Never cut short: applications left out would be missing
+ * from 表三 without a word.
+ */
+export function uploadShapeProblem(rows: readonly (readonly string[])[], headerRow: number): string | null {
+  if (rows.length > MAX_IMPORT_ROWS + 1) return `台账超过 ${MAX_IMPORT_ROWS} 行（表头以下），请分成几个文件分批导入。`;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let last = row.length;
+    while (last > 0 && !row[last - 1]!.trim()) last--;
+    if (last > MAX_IMPORT_COLUMNS)
+      return `第 ${headerRow + i} 行有 ${last} 列（第 ${last} 列仍有内容），台账最多 ${MAX_IMPORT_COLUMNS} 列：请删除多余的列后重新上传。`;
+    const long = row.findIndex((c) => c.length > MAX_IMPORT_CELL_CHARS);
+    if (long >= 0) return `第 ${headerRow + i} 行第 ${long + 1} 列超过 ${MAX_IMPORT_CELL_CHARS} 字，请删减后重新上传。`;
+  }
+  return null;
 }

@@ -133,10 +133,22 @@ export function normalizeDay(raw: string): string {
   return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
 }
 
+/** 「收到日期」2026-02-29 不是有效日期（2026年2月没有29日）; or, not in the format, which format. */
+function invalidDayMessage(label: string, v: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return `「${label}」不是有效日期：${v}（请按 2025-03-09 的格式填写）`;
+  const month = Number(m[2]);
+  return month < 1 || month > 12
+    ? `「${label}」${v} 不是有效日期（没有${month}月）`
+    : `「${label}」${v} 不是有效日期（${Number(m[1])}年${month}月没有${Number(m[3])}日）`;
+}
+
 export type ValidationContext = {
   year: number;
   /** 上年结转: received last year, so 收到日期 may be before the year. */
   carried: boolean;
+  /** Today (China time, YYYY-MM-DD): an application cannot have been received or answered later. */
+  today?: string;
 };
 
 /**
@@ -149,6 +161,8 @@ export function validateApplication(
 ): { input: ApplicationInput; errors: FieldError[] } {
   const input: ApplicationInput = { ...raw };
   for (const f of DATE_FIELDS) input[f] = normalizeDay(input[f] ?? "");
+  // full-width digits as typed with a Chinese input method (１０), as for the dates
+  input.extensionDays = (input.extensionDays ?? "").normalize("NFKC").trim();
   const errors: FieldError[] = [];
   const err = (field: keyof ApplicationInput, message: string) => {
     if (!errors.some((e) => e.field === field)) errors.push({ field, message });
@@ -159,7 +173,9 @@ export function validateApplication(
   for (const f of DATE_FIELDS) {
     const v = input[f];
     if (!v) continue;
-    if (!isDay(v)) err(f, `「${L[f]}」不是有效日期：${v}（请按 2025-03-09 的格式填写）`);
+    if (!isDay(v)) err(f, invalidDayMessage(L[f] ?? f, v));
+    else if (ctx.today && (f === "receivedAt" || f === "repliedAt") && v > ctx.today)
+      err(f, `「${L[f]}」${v} 晚于今天（${ctx.today}），请核对年份和日期`);
     else if (v > last) err(f, `「${L[f]}」${v} 不在 ${ctx.year} 年内（本台账只记到 ${ctx.year}年12月31日，之后的办理请记入下一年度的台账）`);
     else if (v < first && !(ctx.carried && v >= `${ctx.year - 1}-01-01`))
       err(f, `「${L[f]}」${v} 不在 ${ctx.year} 年内`);

@@ -10,7 +10,7 @@ import { setTableSource } from "@/lib/server/services/register-report";
 import { checkRegisterImport, confirmRegisterImport, registeredKeys, type ImportCheck } from "@/lib/server/services/register-import";
 import { registerAccess } from "@/lib/server/services/register-access";
 import { getDb } from "@/lib/server/db";
-import { EMPTY_INPUT, FIELD_LABELS, type ApplicationInput } from "@/lib/register";
+import { EMPTY_INPUT, FIELD_LABELS, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, uploadShapeProblem, type ApplicationInput } from "@/lib/register";
 import { applicationHistory, type EntryHistoryItem } from "@/lib/server/services/register-history";
 
 const EXPIRED = { ok: false as const, message: "登录已过期，请重新登录（您填写的内容仍在页面上）。" };
@@ -95,17 +95,25 @@ export async function setTableSourceAction(organId: string, y: number, table: "t
   return done(r);
 }
 
-const rowsSchema = z.array(z.array(z.string().max(5000)).max(200)).max(5001);
+const rowsSchema = z.array(z.array(z.string().max(MAX_IMPORT_CELL_CHARS)).max(MAX_IMPORT_COLUMNS)).max(MAX_IMPORT_ROWS + 1);
+
+/** The rows sent back by the browser, or what is wrong with them (the limit named, not just 「格式不正确」). */
+function readRows(rows: unknown, headerRow: number): { ok: true; rows: string[][] } | { ok: false; message: string } {
+  const r = rowsSchema.safeParse(rows);
+  if (r.success) return { ok: true, rows: r.data };
+  const loose = z.array(z.array(z.string())).safeParse(rows);
+  return { ok: false, message: (loose.success && uploadShapeProblem(loose.data, headerRow)) || "台账格式不正确，请重新上传。" };
+}
 
 export async function checkImportAction(organId: string, y: number, rows: string[][], mapping: string[], headerRow: number): Promise<ImportCheck> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, count: 0, problems: [], message: EXPIRED.message };
-  const r = rowsSchema.safeParse(rows);
-  if (!r.success) return { ok: false, count: 0, problems: [], message: "台账格式不正确，请重新上传。" };
+  const r = readRows(rows, Number(headerRow) || 1);
+  if (!r.ok) return { ok: false, count: 0, problems: [], message: r.message };
   const access = await registerAccess(user, String(organId), getDb());
   if (!access?.edit) return { ok: false, count: 0, problems: [], message: "您不能修改该机关的依申请公开台账。" };
   const existing = await registeredKeys(String(organId), Number(y));
-  return checkRegisterImport(r.data, mapping.map(String), Number(y), Number(headerRow) || 1, existing);
+  return checkRegisterImport(r.rows, mapping.map(String), Number(y), Number(headerRow) || 1, existing);
 }
 
 export async function confirmImportAction(
@@ -115,12 +123,12 @@ export async function confirmImportAction(
 ): Promise<ImportCheck> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, count: 0, problems: [], message: EXPIRED.message };
-  const r = rowsSchema.safeParse(file.rows);
-  if (!r.success) return { ok: false, count: 0, problems: [], message: "台账格式不正确，请重新上传。" };
+  const r = readRows(file.rows, Number(file.headerRow) || 1);
+  if (!r.ok) return { ok: false, count: 0, problems: [], message: r.message };
   return done(
     await confirmRegisterImport(user, String(organId), Number(y), {
       name: String(file.name).slice(0, 200),
-      rows: r.data,
+      rows: r.rows,
       mapping: file.mapping.map(String),
       headerRow: Number(file.headerRow) || 1,
     }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { readImportRows, type ImportProblem } from "@/lib/register";
+import { chinaToday, readImportRows, uploadShapeProblem, type ImportProblem } from "@/lib/register";
 import { getDb, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { recordEvent } from "./audit";
@@ -8,7 +8,6 @@ import { syncReportFromRegister } from "./register-report";
 
 export type ImportCheck = { ok: boolean; count: number; problems: ImportProblem[]; message: string; duplicates?: number };
 
-const MAX_ROWS = 5000;
 
 /** One application, for recognising it again: the same 收到日期, 申请人 and 申请内容. */
 export function entryKey(a: { receivedAt: string; applicantName: string; content: string }): string {
@@ -28,9 +27,10 @@ const DUPLICATE_WHY = "收到日期、申请人和申请内容相同";
  * registeredKeys) are not imported again, and the message says how many.
  */
 export function checkRegisterImport(rows: string[][], mapping: string[], year: number, headerRow: number, existing: ReadonlySet<string> = new Set()): ImportCheck {
-  if (rows.length > MAX_ROWS + 1) return { ok: false, count: 0, problems: [], message: `台账超过 ${MAX_ROWS} 行，请分批导入。` };
+  const shape = uploadShapeProblem(rows, headerRow);
+  if (shape) return { ok: false, count: 0, problems: [], message: shape };
   if (!mapping.includes("receivedAt")) return { ok: false, count: 0, problems: [], message: "请指定哪一列是「收到日期」。" };
-  const { entries, problems } = readImportRows(rows, mapping, year, headerRow);
+  const { entries, problems } = readImportRows(rows, mapping, year, headerRow, chinaToday());
   if (!entries.length && !problems.length) return { ok: false, count: 0, problems, message: "台账中没有可导入的行。" };
   const fresh = entries.filter((e) => !existing.has(entryKey(e.input)));
   const duplicates = entries.length - fresh.length;
@@ -69,7 +69,7 @@ export async function confirmRegisterImport(
   const existing = await registeredKeys(organId, year, db);
   const check = checkRegisterImport(file.rows, file.mapping, year, file.headerRow, existing);
   if (!check.ok) return check;
-  const entries = readImportRows(file.rows, file.mapping, year, file.headerRow).entries.filter((e) => !existing.has(entryKey(e.input)));
+  const entries = readImportRows(file.rows, file.mapping, year, file.headerRow, chinaToday()).entries.filter((e) => !existing.has(entryKey(e.input)));
   await db.$transaction(async (tx) => {
     const last = await tx.application.findFirst({ where: { organId, year }, orderBy: { seq: "desc" }, select: { seq: true } });
     let seq = last?.seq ?? 0;

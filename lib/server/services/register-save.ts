@@ -1,5 +1,5 @@
 import "server-only";
-import { FIELD_LABELS, validateApplication, type ApplicationInput, type FieldError } from "@/lib/register";
+import { chinaToday, FIELD_LABELS, validateApplication, type ApplicationInput, type FieldError } from "@/lib/register";
 import { getDb, isUniqueViolation, type Db } from "../db-core";
 import type { Actor } from "../types";
 import { recordEvent } from "./audit";
@@ -26,7 +26,7 @@ export async function createApplication(
 ): Promise<SaveApplicationResult> {
   const access = await registerAccess(user, organId, db);
   if (!access?.edit) return FORBIDDEN;
-  const { input, errors } = validateApplication(raw, { year, carried: false });
+  const { input, errors } = validateApplication(raw, { year, carried: false, today: chinaToday() });
   if (errors.length) return invalid(errors);
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
@@ -85,7 +85,7 @@ export async function updateApplication(
   const access = await registerAccess(user, row.organId, db);
   if (!access) return { ok: false, code: "NOT_FOUND", message: "找不到该申请，可能已被删除。" };
   if (!access.edit) return FORBIDDEN;
-  const { input, errors } = validateApplication(raw, { year: row.year, carried: !!row.carriedFromId });
+  const { input, errors } = validateApplication(raw, { year: row.year, carried: !!row.carriedFromId, today: chinaToday() });
   if (errors.length) return invalid(errors);
   // Carried into next year's register, it is open there (结转): closing it here too would count it twice
   // (办结 in this year's 表三 and 上年结转 in next year's).

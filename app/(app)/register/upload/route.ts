@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/server/session";
 import { readRegisterUpload } from "@/lib/export/register-sheet";
-import { guessMapping } from "@/lib/register";
+import { guessMapping, uploadShapeProblem } from "@/lib/register";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -23,6 +23,8 @@ export async function POST(req: Request): Promise<Response> {
   try {
     const { rows, headerRow } = await readRegisterUpload(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!rows.length) return json({ ok: false, message: "文件中没有找到表头行（至少三列有文字的一行）。" }, 400);
+    const shape = uploadShapeProblem(rows, headerRow);
+    if (shape) return json({ ok: false, message: shape }, 400);
     return json({ ok: true, name: file.name, rows, headerRow, mapping: guessMapping(rows[0] ?? []) });
   } catch {
     return json({ ok: false, message: "无法读取该文件，请确认它是 XLSX 或 CSV 格式。" }, 400);
