@@ -345,6 +345,13 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       expect((await saveDeadlines(admin, { organId: countyId, year: String(YEAR), values: { ORGAN: "" } }, t.db)).ok).toBe(true);
       expect((await ruleContextFor(clerks.zhangliang!, { organId: clerks.zhangliang!.organId!, organKind: "TOWNSHIP", organName: "示范县张良镇人民政府", year: YEAR, kind: "ORGAN" }, t.db)).deadline).toEqual({ year: 2025, month: 2, day: 10 });
       expect(await saveDeadlines(shencha, { organId: countyId, year: String(YEAR), values: {} }, t.db)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      // 2月29日 only in a year that has it (2024's reports are published in 2025: no; 2027's in 2028: yes)
+      expect(await saveDeadlines(admin, { organId: countyId, year: "2024", values: { ORGAN: "2月29日" } }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { "d.ORGAN": expect.stringContaining("2024年度报告在2025年公开，2025年没有2月29日") },
+      });
+      expect(await saveDeadlines(admin, { organId: countyId, year: "2027", values: { ORGAN: "2月29日" } }, t.db)).toMatchObject({ ok: true });
+      expect(await saveDeadlines(admin, { organId: countyId, year: "2027", values: { ORGAN: "" } }, t.db)).toMatchObject({ ok: true });
     });
   });
 

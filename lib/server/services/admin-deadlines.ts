@@ -60,6 +60,9 @@ export async function saveDeadlines(
     }
     const v = parseMonthDay(raw);
     if (!v) errors[`d.${key}`] = `${DEFAULT_DEADLINES[key].label}：“${raw}”不是有效的日期，请按“2月20日”填写`;
+    // the year's reports are published the next year: 2月29日 only when that year has it
+    else if (new Date(Date.UTC(year + 1, v.month - 1, v.day)).getUTCDate() !== v.day)
+      errors[`d.${key}`] = `${DEFAULT_DEADLINES[key].label}：${year}年度报告在${year + 1}年公开，${year + 1}年没有${v.month}月${v.day}日`;
     else parsed.push({ key, value: v });
   }
   if (Object.keys(errors).length) return invalid(errors);
