@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, fillComplete, openReport, pageAs, submitForReview, test } from "./fixtures";
 
 // Issue 18 (1, 2): two tabs on one report never lose either edit; one bad field never stops the others.
-// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2022; zhangliang 2025, 2022.
+// Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2022; zhangliang 2025, 2022; hekou 2026.
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 const field = (page: Page, ref: string) => page.locator(`[data-field="${ref}"]`);
@@ -155,4 +155,28 @@ test("an open page learns of the reviewer's comment and return without a reload"
   await expect(c.locator('[data-cell="t3.new.natural"]')).not.toHaveAttribute("readonly", "");
   await clerk.context.close();
   await sup.context.close();
+});
+
+test("typed in one tab while the other submits the report: the text is not dropped from sight — said, shown, kept for later", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await pageAs(browser, "hekou");
+  const url = await openReport(a.page, 2026);
+  await fillComplete(a.page, 2026);
+  await saved(a.page);
+  const b = await a.context.newPage();
+  await b.goto(url);
+  await submitForReview(b);
+  await expect(b.getByTestId("editor-status")).toHaveText("待审核");
+  // tab A does not know yet: the clerk types on
+  const typed = "【甲窗口】提交后才补充的一段话。";
+  await field(a.page, "text.s6").fill(typed);
+  // A learns that the report is read-only now; what was typed is named, shown and kept
+  const lost = a.page.getByTestId("lost-edits");
+  await expect(lost).toContainText("1 处内容没有保存", { timeout: 30_000 });
+  await expect(lost).toContainText(typed);
+  await expect(a.page.getByTestId("report-editor")).toHaveAttribute("data-readonly", "true");
+  // still there after a reload (the local copy), until the report is editable again and it is restored
+  await a.page.reload();
+  await expect(a.page.getByTestId("lost-edits")).toContainText(typed);
+  await a.context.close();
 });

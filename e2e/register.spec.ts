@@ -80,6 +80,16 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await expect(row(page, 1)).toContainText("上年结转");
   await expect(row(page, 1)).toContainText("赵六");
   await edit(page, 1, { repliedAt: "2023-01-10" }, { result: "（一）予以公开" });
+  // a change with an error is not dropped without a word on 关闭: the clerk is asked
+  await row(page, 1).click();
+  await input(page, "repliedAt").fill("2023-04-31");
+  await expect(form(page).getByTestId("error-repliedAt")).toHaveText("「答复日期」2023-04-31 不是有效日期（2023年4月没有31日）", { timeout: 15_000 });
+  await form(page).getByRole("button", { name: "关闭" }).click();
+  const discard = page.getByRole("dialog", { name: "放弃未保存的内容？" });
+  await expect(discard).toContainText("有内容需要改正");
+  await discard.getByRole("button", { name: "放弃并离开" }).click();
+  await expect(form(page)).toHaveCount(0);
+  await expect(row(page, 1)).toContainText("2023-01-10");
 
   // bad input: a named field, and what was typed is kept
   await page.getByRole("button", { name: "登记新申请" }).click();
@@ -102,7 +112,18 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await form(page).getByRole("button", { name: "登记", exact: true }).click();
   await expect(form(page).getByTestId("error-content")).toContainText("「申请内容」超过 2000 字");
   await expect(input(page, "content")).toHaveValue(long);
+  // leaving a new application not registered yet (关闭, another row) asks first: 继续填写 keeps every field
   await form(page).getByRole("button", { name: "关闭" }).click();
+  const leave = page.getByRole("dialog", { name: "放弃未保存的内容？" });
+  await expect(leave).toContainText("新申请还没有登记");
+  await leave.getByRole("button", { name: "继续填写" }).click();
+  await expect(input(page, "content")).toHaveValue(long);
+  await expect(input(page, "receivedAt")).toHaveValue("2023-05-10");
+  await row(page, 1).click();
+  await leave.getByRole("button", { name: "放弃并离开" }).click();
+  await expect(form(page).locator("h2")).toHaveText("第 1 号申请");
+  await form(page).getByRole("button", { name: "关闭" }).click();
+  await expect(form(page)).toHaveCount(0);
 
   // 补正: the clock runs from the corrected application
   await record(page, { receivedAt: "2023-03-01", applicantName: "钱七", content: "村道硬化工程资料", correctionNoticeAt: "2023-03-03" });

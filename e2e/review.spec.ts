@@ -159,6 +159,8 @@ test("withdraw before the review starts; edits on a submitted report are refused
   await c.reload();
   await expect(field(c, "text.s6")).toHaveValue("无其他需要报告的事项。");
   await expect(field(c, "text.s6")).toHaveAttribute("readonly", "");
+  // the refused text is not out of sight: this browser keeps it, and the read-only page shows it
+  await expect(c.getByTestId("lost-edits")).toContainText("提交后偷偷修改");
 
   // withdraw while the review has not started: back to an editable draft
   await c.getByTestId("withdraw-button").click();
@@ -182,7 +184,23 @@ test("withdraw before the review starts; edits on a submitted report are refused
   const b = await sup.context.newPage();
   await b.goto(url);
   await expect(a.getByTestId("changes-summary")).toContainText("第 2 次提交"); // withdrawn #1, resubmitted #2
+  // a comment typed, not sent, when the clerk withdraws: the reviewer's page says so and shows it (it was
+  // hidden with the composer); resubmitted, the composer offers it again
+  await cell(a, "t2.rules.issued").click();
+  await a.getByTestId("add-comment").click();
+  await a.getByLabel("批注内容").fill("规范性文件件数请再核对。");
+  await c.getByTestId("withdraw-button").click();
+  await expect(status(c)).toHaveText("草稿");
+  const held = a.getByTestId("held-comment-draft");
+  await expect(held).toContainText("尚未发送", { timeout: 20_000 });
+  await expect(held.getByRole("textbox", { name: "未发送的批注" })).toHaveValue("规范性文件件数请再核对。");
+  await submitForReview(c);
+  await a.reload();
+  await expect(a.getByLabel("批注内容")).toHaveValue("规范性文件件数请再核对。");
+  await a.getByTestId("save-comment").click();
+  await expect(thread(a, "cell:t2.rules.issued")).toContainText("规范性文件件数请再核对。");
   await a.getByTestId("review-approve").click();
+  await a.getByTestId("approve-confirm").getByTestId("confirm-approve").click(); // its comment is unresolved
   await expect(a.getByTestId("review-status")).toHaveText("已通过");
   await expect(b.getByTestId("review-status")).toHaveText("已通过", { timeout: 15_000 }); // no reload
   await expect(b.getByTestId("review-approve")).toBeDisabled();

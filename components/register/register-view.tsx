@@ -95,6 +95,18 @@ export function RegisterView(p: Props) {
     );
   }, [cell, p.entries]);
   const current = p.entries.find((e) => e.id === selected) ?? null;
+  // Leaving the open form (another row, 登记新申请, 关闭) saves what is pending; what cannot be saved (a
+  // new application not yet registered, a change with an error) is given up only when the clerk says so.
+  const leave = useRef<(() => Promise<boolean>) | null>(null);
+  const [asking, setAsking] = useState<{ next: string | null } | null>(null);
+  const select = async (next: string | null) => {
+    if (next === selected) return;
+    if (selected !== null && leave.current && !(await leave.current())) {
+      setAsking({ next });
+      return;
+    }
+    setSelected(next);
+  };
 
   return (
     <div className="space-y-6">
@@ -116,7 +128,7 @@ export function RegisterView(p: Props) {
           ) : null}
           <div className="ml-auto flex gap-2">
             {p.edit ? (
-              <Button size="sm" onClick={() => setSelected("new")} disabled={!hydrated}>
+              <Button size="sm" onClick={() => void select("new")} disabled={!hydrated}>
                 登记新申请
               </Button>
             ) : null}
@@ -171,7 +183,7 @@ export function RegisterView(p: Props) {
                     key={e.id}
                     data-seq={e.seq}
                     className={cn("cursor-pointer border-t border-slate-100 hover:bg-slate-50", selected === e.id && "bg-blue-50")}
-                    onClick={() => setSelected(e.id)}
+                    onClick={() => void select(e.id)}
                   >
                     <td className="px-3 py-2">
                       {e.seq}
@@ -213,13 +225,32 @@ export function RegisterView(p: Props) {
           edit={p.edit}
           personal={p.personal}
           actions={p.actions}
-          onClose={() => setSelected(null)}
+          leave={leave}
+          onClose={() => void select(null)}
           onCreated={(msg) => {
             setSelected(null);
             setNotice(msg);
           }}
         />
       ) : null}
+      <ConfirmDialog
+        open={asking !== null}
+        title="放弃未保存的内容？"
+        description={
+          selected === "new"
+            ? "新申请还没有登记，您填写的内容将被丢弃。要保留，请点“继续填写”，改正后点“登记”。"
+            : "这条申请有内容需要改正，修改还没有保存，离开后将被丢弃。要保留，请点“继续填写”并改正。"
+        }
+        confirmLabel="放弃并离开"
+        cancelLabel="继续填写"
+        testId="confirm-leave-entry"
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const next = asking?.next ?? null;
+          setAsking(null);
+          setSelected(next);
+        }}
+      />
 
       <Table3 table3={p.table3} year={p.year} empty={p.entries.length === 0} source={p.setting.t3Source} edit={p.edit} onCell={setCell}
         onSource={(s) => start(async () => setNotice((await p.actions.setSource(p.organId, p.year, "t3", s)).message))} />
@@ -243,6 +274,7 @@ function EntryForm({
   actions,
   onClose,
   onCreated,
+  leave,
 }: {
   organId: string;
   year: number;
@@ -250,6 +282,8 @@ function EntryForm({
   edit: boolean;
   personal: boolean;
   actions: RegisterActions;
+  /** set by the form: whether it may be left (saves what is pending first) */
+  leave: React.MutableRefObject<(() => Promise<boolean>) | null>;
   onClose: () => void;
   onCreated: (message: string) => void;
 }) {
@@ -264,8 +298,8 @@ function EntryForm({
   const latest = useRef(input);
   latest.current = input;
 
-  const save = async () => {
-    if (!entry || !edit) return;
+  const save = async (): Promise<boolean> => {
+    if (!entry || !edit) return true;
     dirty.current = false;
     setState({ kind: "saving", message: "正在保存…" });
     const r = await actions.update(entry.id, version.current, latest.current);
@@ -274,13 +308,25 @@ function EntryForm({
       setErrors([]);
       setTheirs(null);
       setState({ kind: "saved", message: "已自动保存" });
-    } else if (r.code === "CONFLICT") {
+      return true;
+    }
+    if (r.code === "CONFLICT") {
       setTheirs(r.current ?? null);
       setState({ kind: "conflict", message: r.message });
     } else {
       setErrors(r.errors ?? []);
       setState({ kind: "error", message: r.errors?.length ? "有内容需要改正，尚未保存（您填写的内容仍保留）。" : r.message });
     }
+    return false;
+  };
+  const typedNew = !entry && (Object.keys(input) as (keyof ApplicationInput)[]).some((k) => (input[k] ?? "") !== (EMPTY_INPUT[k] ?? ""));
+  const unsaved = state.kind === "error" || state.kind === "conflict";
+  leave.current = async () => {
+    if (!edit) return true;
+    if (!entry) return !typedNew;
+    if (timer.current) clearTimeout(timer.current);
+    if (dirty.current) return save();
+    return !unsaved;
   };
 
   // closing the form (or leaving the page) saves what is still pending rather than dropping it

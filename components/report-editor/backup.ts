@@ -36,7 +36,15 @@ const looksLikeContent = (c: unknown): c is ReportContent => {
 const withAcks = (c: ReportContent): ReportContent => ({ ...c, acknowledgements: c.acknowledgements ?? {} });
 
 export function readBackup(reportId: string): Backup | null {
-  const raw = storage()?.getItem(backupKey(reportId));
+  return parseBackup(readBackupRaw(reportId));
+}
+
+/** The stored copy as text (a string: the same copy compares equal, for useSyncExternalStore). */
+export function readBackupRaw(reportId: string): string | null {
+  return storage()?.getItem(backupKey(reportId)) ?? null;
+}
+
+export function parseBackup(raw: string | null): Backup | null {
   if (!raw) return null;
   try {
     const b = JSON.parse(raw) as Partial<Backup>;

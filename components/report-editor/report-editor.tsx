@@ -8,7 +8,7 @@ import { fieldValue, type Day, type OrganKind, type ReportKind, type ReportState
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { AUTOSAVE_INTERVAL_MS, Autosave } from "./autosave";
-import { clearBackup, writeBackup } from "./backup";
+import { backupEdits, clearBackup, parseBackup, readBackupRaw, writeBackup } from "./backup";
 import { takeEarlyInput } from "./early-input";
 import { EditorProvider, useSaveIssues, type EditorEnv } from "./context";
 import { RestoreOffer } from "./restore-offer";
@@ -63,6 +63,7 @@ const BACKUP_DELAY_MS = 300;
 // Dialogs load when first needed: they are not part of the editor's first load.
 const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog), { ssr: false });
 const RestoreDialog = dynamic(() => import("./restore-dialog").then((m) => m.RestoreDialog), { ssr: false });
+const LostEdits = dynamic(() => import("./lost-edits").then((m) => m.LostEdits), { ssr: false });
 
 /** The report's state on the server (GET /reports/[id]/state), for the editor's poll. */
 async function fetchReportState(reportId: string, knownVersion: number): Promise<ReportState | null> {
@@ -242,6 +243,7 @@ function EditorForReport(props: ReportEditorProps) {
               本报告当前不可编辑，仅供查看。
             </div>
           )}
+          {readOnly && <LostEditsHost reportId={reportId} serverContent={initialContent} />}
           <EditorColumns sidePanel={props.sidePanel} />
         </div>
         <ConflictDialogHost dismissedFor={conflictDismissed} onDismiss={setConflictDismissed} />
@@ -269,6 +271,18 @@ function ConflictDialogHost({
   if (!needed) return null;
   return <ConflictDialog open={key !== null && dismissedFor !== key} onOpenChange={(open) => onDismiss(open ? null : key)} />;
 }
+
+/** A read-only report with unsaved local edits (typed while it was submitted elsewhere): they are shown, not dropped. */
+function LostEditsHost({ reportId, serverContent }: { reportId: string; serverContent: ReportContent }) {
+  // localStorage, read on the client only (none while rendering on the server: hydration matches)
+  const raw = useSyncExternalStore(noChanges, () => readBackupRaw(reportId), () => null);
+  const lost = useMemo(() => {
+    const backup = parseBackup(raw);
+    return backup && backupEdits(backup, serverContent).length > 0 ? backup : null;
+  }, [raw, serverContent]);
+  return lost ? <LostEdits backup={lost} serverContent={serverContent} /> : null;
+}
+const noChanges = () => () => {};
 
 /** The restore dialog, loaded only when a local backup is offered. */
 function RestoreDialogHost(props: { offer: RestoreOffer; serverContent: ReportContent; serverVersion: number }) {

@@ -142,6 +142,7 @@ export function CommentsPanel() {
         )}
       </div>
 
+      {data.canComment ? null : <HeldDraft reason={data.reason} />}
       {data.canComment ? <Composer /> : data.reason && data.threads.length === 0 ? (
         <p className="px-4 py-3 text-xs text-slate-500">{data.reason}</p>
       ) : null}
@@ -202,6 +203,29 @@ function parseComposerDraft(raw: string): { place: string; body: string } | null
   } catch {
     return null;
   }
+}
+
+/**
+ * A comment typed but not sent when commenting stopped being possible (the clerk withdrew the report
+ * meanwhile): shown with the reason, not hidden; it is kept, and the composer offers it again when the
+ * report is back for review.
+ */
+function HeldDraft({ reason }: { reason?: string | null }) {
+  const { reportId } = useEditor();
+  const [rawDraft, setRawDraft] = useDraft(composerDraftKey(reportId));
+  const draft = parseComposerDraft(rawDraft);
+  if (!draft?.body) return null;
+  return (
+    <div className="border-b border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="status" data-testid="held-comment-draft">
+      <p>
+        您写的批注（{anchorLabel(draft.place)}）尚未发送{reason ? `：${reason.replace(/[。；]$/, "")}` : ""}。内容已保留，报告再次提交审核后可以发送；也可复制备用。
+      </p>
+      <Textarea readOnly value={draft.body} aria-label="未发送的批注" className="mt-2 min-h-16 bg-white" />
+      <Button size="xs" variant="ghost" className="mt-1" onClick={() => setRawDraft("")}>
+        丢弃这条批注
+      </Button>
+    </div>
+  );
 }
 
 function Composer() {

@@ -8,6 +8,7 @@ import type { CommentRights } from "@/lib/server/services/comment-access";
 import { ReportEditor, type ReportEditorProps } from "@/components/report-editor/report-editor";
 import { ClerkBar } from "./clerk-bar";
 import { CommentsProvider, type CommentActions } from "./comments-context";
+import { composerDraftKey, useDraft } from "./comment-drafts";
 import type { ActionResult, ReviewInfo } from "./review-common";
 
 // Drawn on the server like the rest; their code loads only on a page that shows them: the reviewer's bar on a
@@ -53,7 +54,10 @@ export function ReviewWorkspace(props: {
     }),
     [actions, reportId],
   );
-  const showComments = threads.length > 0 || props.rights.comment;
+  // also with no thread and no right to comment, when a comment typed here is still unsent (the clerk
+  // withdrew meanwhile): the panel shows it rather than hide it
+  const [heldDraft] = useDraft(composerDraftKey(reportId));
+  const showComments = threads.length > 0 || props.rights.comment || heldDraft !== "";
   return (
     <CommentsProvider
       threads={threads}

@@ -14,6 +14,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = "取消",
   onConfirm,
   onCancel,
   testId,
@@ -22,6 +23,8 @@ export function ConfirmDialog({
   title: string;
   description: string;
   confirmLabel: string;
+  /** the button that keeps things as they are (取消) */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
@@ -49,7 +52,7 @@ export function ConfirmDialog({
         </DialogHeader>
         <DialogFooter>
           <Button type="button" variant="outline" onClick={onCancel}>
-            取消
+            {cancelLabel}
           </Button>
           <Button type="button" variant="destructive" onClick={onConfirm}>
             {confirmLabel}
