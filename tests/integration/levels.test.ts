@@ -282,6 +282,20 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       if (!city.ok) throw new Error(city.message);
       expect(city.view.members.find((m) => m.organShortName === "示范县")).toMatchObject({ state: "included", reportId: rollupId });
       expect(city.view.cells[t3CellId("new", "natural")]).toBe("7");
+      // a township it counted is returned after the 汇总 was published: the city does not sum figures the
+      // township no longer stands for, and says why; approved again, the 汇总 counts again
+      expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "发布后发现错误。" }, t.db)).toMatchObject({ ok: true });
+      const reopened = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
+      if (!reopened.ok) throw new Error(reopened.message);
+      const county = reopened.view.members.find((m) => m.organShortName === "示范县")!;
+      expect(county.state).toBe("stale");
+      expect(county.reason).toContain("计入的示范县河口乡人民政府的报告已被退回或重新提交");
+      expect(reopened.view.cells[t3CellId("new", "natural")]).not.toBe("7");
+      expect(await submitReport(clerks.hekou!, { reportId: ids.hekou!, baseVersion: await version() }, t.db)).toMatchObject({ ok: true });
+      expect(await approveReport(shencha, { reportId: ids.hekou! }, t.db)).toMatchObject({ ok: true });
+      const approvedAgain = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
+      if (!approvedAgain.ok) throw new Error(approvedAgain.message);
+      expect(approvedAgain.view.members.find((m) => m.organShortName === "示范县")).toMatchObject({ state: "included" });
     });
 
     it("a township moved to another county after its county's 汇总 was approved: the city does not count that 汇总 (it would count the township twice) and says why", async () => {

@@ -180,15 +180,18 @@ export async function getRollup(user: Actor, input: { organId: string; year: num
         })
       ).filter((b) => wantedIds.has(b.id))
     : [];
-  // a subordinate government's 汇总 that counted organs since moved out from under it: not summed
-  const stale = await movedOutOfRollups(db, bodies);
-  for (const [reportId, moved] of stale) {
+  // a subordinate government's 汇总 that counted organs since moved out from under it, or reports since
+  // returned (no longer approved): not summed
+  const stale = await staleRollups(db, bodies);
+  for (const [reportId, { moved, reopened }] of stale) {
     const m = members.find((x) => x.reportId === reportId);
     if (!m) continue;
     m.state = "stale";
-    m.reason =
-      `${m.reportKindLabel}计入的${moved.join("、")}已不属于${m.organShortName}（机关已调整），其数字会被重复计算或计错，未计入：` +
-      `请将该汇总报告退回修改，由${m.organShortName}点「更新汇总数据」后重新提交`;
+    const why = [
+      moved.length ? `计入的${moved.join("、")}已不属于${m.organShortName}（机关已调整），其数字会被重复计算或计错` : "",
+      reopened.length ? `计入的${reopened.join("、")}的报告已被退回或重新提交（不再是审核通过的报告），汇总中仍是其原来的数字` : "",
+    ].filter(Boolean);
+    m.reason = `${m.reportKindLabel}${why.join("；")}，未计入：请将该汇总报告退回修改，由${m.organShortName}点「更新汇总数据」后重新提交`;
   }
   const order = new Map(finalIds.map((id, i) => [id, i]));
   bodies.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
@@ -226,15 +229,17 @@ export async function getRollup(user: Actor, input: { organId: string; year: num
 }
 
 /**
- * For each 汇总 report among `bodies` (a subordinate government's, summed by its level above): the organs
- * whose reports it counted (its rollupBasis) that are no longer under that government — an admin moved
- * them since. Their figures would then be counted twice (also in their new government's 汇总) or under the
- * wrong area. Report id → the moved organs' full names; only stale reports appear.
+ * For each 汇总 report among `bodies` (a subordinate government's, summed by its level above), the reports
+ * it counted (its rollupBasis) whose figures it no longer stands for:
+ *   - moved: of organs no longer under that government (an admin moved them since) — counted twice (also
+ *     in their new government's 汇总) or under the wrong area;
+ *   - reopened: no longer approved (returned or submitted again since) — their figures may change.
+ * Report id → the organs' full names; only stale reports appear.
  */
-async function movedOutOfRollups(
+async function staleRollups(
   db: Db,
   bodies: { id: string; organId: string; kind: string; rollupBasis: string | null }[],
-): Promise<Map<string, string[]>> {
+): Promise<Map<string, { moved: string[]; reopened: string[] }>> {
   const bases = new Map<string, string[]>();
   for (const b of bodies) {
     if (b.kind !== "ROLLUP" || !b.rollupBasis) continue;
@@ -248,7 +253,7 @@ async function movedOutOfRollups(
   if (counted.length === 0) return new Map();
   const reports = await db.report.findMany({
     where: { id: { in: counted } },
-    select: { id: true, organId: true, organ: { select: { fullName: true } } },
+    select: { id: true, organId: true, status: true, organ: { select: { fullName: true } } },
   });
   const owner = new Map(reports.map((r) => [r.id, r]));
   const governments = [...new Set(bodies.filter((b) => bases.has(b.id)).map((b) => b.organId))];
@@ -260,13 +265,13 @@ async function movedOutOfRollups(
       })
     ).map((c) => `${c.ancestorId}:${c.organId}`),
   );
-  const out = new Map<string, string[]>();
+  const out = new Map<string, { moved: string[]; reopened: string[] }>();
+  const final = new Set<string>(FINAL_STATUSES);
   for (const b of bodies) {
-    const moved = (bases.get(b.id) ?? [])
-      .map((id) => owner.get(id))
-      .filter((r): r is NonNullable<typeof r> => !!r && !under.has(`${b.organId}:${r.organId}`))
-      .map((r) => r.organ.fullName);
-    if (moved.length) out.set(b.id, moved);
+    const counted = (bases.get(b.id) ?? []).map((id) => owner.get(id)).filter((r): r is NonNullable<typeof r> => !!r);
+    const moved = counted.filter((r) => !under.has(`${b.organId}:${r.organId}`)).map((r) => r.organ.fullName);
+    const reopened = counted.filter((r) => under.has(`${b.organId}:${r.organId}`) && !final.has(r.status)).map((r) => r.organ.fullName);
+    if (moved.length || reopened.length) out.set(b.id, { moved, reopened });
   }
   return out;
 }
