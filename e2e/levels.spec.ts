@@ -104,8 +104,11 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   await expect(review.page.getByTestId("review-status")).toHaveText("已退回");
   await o.reload();
   await expect(o.getByTestId("rollup-drift")).toContainText("移出 1 份");
+  // the banner's count says what the tables hold now, and what the roll-up could count
+  await expect(o.getByTestId("rollup-counts")).toHaveText("（表格中是 4 个机关的数字；按下级报告现状可计入 3 / 4 个）");
   await o.getByTestId("refresh-rollup").click();
   await expect(cell(o, "t3.new.natural")).toHaveValue("8", { timeout: 20_000 });
+  await expect(o.getByTestId("rollup-counts")).toHaveText("（已计入 3 / 4 个）");
   await expect(o.getByTestId("save-merged")).toContainText("已按汇总更新数据", { timeout: 20_000 });
   await expect(o.getByTestId("save-merged")).not.toContainText("别处");
   const beipo = await pageAs(browser, "beipo");

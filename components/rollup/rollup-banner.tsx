@@ -23,6 +23,8 @@ export function RollupBanner(props: {
   editable: boolean;
   included: number;
   members: number;
+  /** how many subordinate reports the stored tables were filled from (its rollupBasis), when known */
+  counted: number | null;
   excluded: string[];
   error: string | null;
   drift: RollupDrift | null;
@@ -47,7 +49,15 @@ export function RollupBanner(props: {
       data-stale={stale || undefined}
     >
       <p>
-        本汇总报告的表格数据和信息处理费由下级机关已审核通过的报告汇总而成（已计入 {props.included} / {props.members} 个），不能直接修改；文字部分由本机关填写。
+        本汇总报告的表格数据和信息处理费由下级机关已审核通过的报告汇总而成
+        {stale && props.counted !== null && props.counted !== props.included ? (
+          <span data-testid="rollup-counts">
+            （表格中是 {props.counted} 个机关的数字；按下级报告现状可计入 {props.included} / {props.members} 个）
+          </span>
+        ) : (
+          <span data-testid="rollup-counts">（已计入 {props.included} / {props.members} 个）</span>
+        )}
+        ，不能直接修改；文字部分由本机关填写。
         <Link href={`/rollup?organ=${props.organId}&year=${props.year}`} className="ml-2 text-blue-700 hover:underline">
           查看汇总明细
         </Link>

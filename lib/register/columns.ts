@@ -134,7 +134,12 @@ export function readImportRows(
   headerRow = 1,
   /** today, China time: no application received or answered later (validateApplication) */
   today?: string,
-): { entries: ImportRow[]; problems: ImportProblem[] } {
+  /**
+   * Rows the register already holds (the register's own export uploaded again): counted, not checked —
+   * its 上年结转 rows were received last year, which a row of this year's register may not be.
+   */
+  known?: (input: ApplicationInput) => boolean,
+): { entries: ImportRow[]; problems: ImportProblem[]; known: number } {
   const header = rows[0] ?? [];
   const colOf = new Map<string, number>();
   mapping.forEach((f, i) => f && colOf.set(f, i));
@@ -144,6 +149,7 @@ export function readImportRows(
   };
   const entries: ImportRow[] = [];
   const problems: ImportProblem[] = [];
+  let knownRows = 0;
   rows.slice(1).forEach((cells, k) => {
     const rowNo = headerRow + 1 + k;
     if (cells.every((c) => !String(c ?? "").trim())) return;
@@ -161,6 +167,10 @@ export function readImportRows(
     if (result === null) bad.push({ row: rowNo, column: colName("result"), message: `「${input.result}」不是表三的办理结果行（应为（一）至（六）中的一项）` });
     else input.result = result;
     for (const f of Object.keys(input) as (keyof ApplicationInput)[]) if (f.endsWith("At") || f === "consultFrom" || f === "consultTo") input[f] = normalizeDay(input[f]);
+    if (known?.(input)) {
+      knownRows++;
+      return;
+    }
     if (!bad.length) {
       const { input: checked, errors } = validateApplication(input, { year, carried: false, ...(today ? { today } : {}) });
       for (const e of errors) bad.push({ row: rowNo, column: colName(e.field), message: e.message });
@@ -168,7 +178,7 @@ export function readImportRows(
     }
     problems.push(...bad);
   });
-  return { entries, problems };
+  return { entries, problems, known: knownRows };
 }
 
 export function columnLetter(i: number): string {

@@ -12,7 +12,9 @@ import { carryOverOnOpen, carryOverRegister } from "@/lib/server/services/regist
 import { addDisclosureCase } from "@/lib/server/services/register-cases";
 import { listDueApplications } from "@/lib/server/services/register-due";
 import { exportRegister } from "@/lib/server/services/register-export";
-import { checkRegisterImport, confirmRegisterImport } from "@/lib/server/services/register-import";
+import { checkRegisterImport, confirmRegisterImport, registeredKeys } from "@/lib/server/services/register-import";
+import { readRegisterUpload } from "@/lib/export/register-sheet";
+import { guessMapping } from "@/lib/register";
 import { reportRegisterState, setTableSource } from "@/lib/server/services/register-report";
 import { setHolidayOverride } from "@/lib/server/services/admin-holidays";
 import { applicationHistory } from "@/lib/server/services/register-history";
@@ -178,6 +180,13 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
     const after = await getRegister(beipo, organId, 2026, t.db);
     expect(after!.table3[t3CellId("unable1", "natural")]).toBe("1");
     expect(after!.table3[t3CellId("carryover", "natural")]).toBe("0");
+    // the register's own XLSX, 上年结转 row included (received in 2025), uploaded again: recognised, not refused
+    const exported = await exportRegister(beipo, organId, 2026, t.db);
+    if (!exported.ok) throw new Error("export");
+    const { rows, headerRow } = await readRegisterUpload("台账.xlsx", new Uint8Array(exported.bytes));
+    const again = checkRegisterImport(rows, guessMapping(rows[0] ?? []), 2026, headerRow, await registeredKeys(organId, 2026, t.db));
+    expect(again).toMatchObject({ ok: false, problems: [], duplicates: 1 });
+    expect(again.message).toContain("都已在台账中");
   });
 
   it("fills table 四 from cases, a co-defendant 复议机关 not counted", async () => {

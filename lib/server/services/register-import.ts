@@ -30,10 +30,10 @@ export function checkRegisterImport(rows: string[][], mapping: string[], year: n
   const shape = uploadShapeProblem(rows, headerRow);
   if (shape) return { ok: false, count: 0, problems: [], message: shape };
   if (!mapping.includes("receivedAt")) return { ok: false, count: 0, problems: [], message: "请指定哪一列是「收到日期」。" };
-  const { entries, problems } = readImportRows(rows, mapping, year, headerRow, chinaToday());
-  if (!entries.length && !problems.length) return { ok: false, count: 0, problems, message: "台账中没有可导入的行。" };
+  const { entries, problems, known } = readImportRows(rows, mapping, year, headerRow, chinaToday(), (input) => existing.has(entryKey(input)));
+  if (!entries.length && !problems.length && !known) return { ok: false, count: 0, problems, message: "台账中没有可导入的行。" };
   const fresh = entries.filter((e) => !existing.has(entryKey(e.input)));
-  const duplicates = entries.length - fresh.length;
+  const duplicates = known + entries.length - fresh.length;
   if (problems.length)
     return {
       ok: false,

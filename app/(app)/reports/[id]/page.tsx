@@ -98,6 +98,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           editable={editable}
           included={rollup.ok ? rollup.view.included : 0}
           members={rollup.ok ? rollup.view.members.length : 0}
+          counted={basisCount(basis?.rollupBasis ?? null)}
           excluded={excluded.map((m) => `${m.organName}（${m.reason}）`)}
           error={rollup.ok ? null : rollup.message}
           drift={drift}
@@ -151,4 +152,14 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       />
     </div>
   );
+}
+
+/** How many reports a stored rollupBasis (JSON id → version) names; null when there is none or it is unreadable. */
+function basisCount(json: string | null): number | null {
+  if (!json) return null;
+  try {
+    return Object.keys(JSON.parse(json) as Record<string, number>).length;
+  } catch {
+    return null;
+  }
 }
