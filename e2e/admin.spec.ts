@@ -234,6 +234,15 @@ test("admin edits an organ and an account's role; the change applies to the open
   expect(res?.status()).toBe(200);
   await expect(other.page.getByTestId("current-user")).toContainText("审核人");
 
+  // the settings pages are tabs of their own (节假日 showed as 机关管理)
+  await page.goto("/admin/organs");
+  const tabs = page.getByRole("navigation", { name: "系统管理" });
+  await tabs.getByRole("link", { name: "节假日" }).click();
+  await expect(page).toHaveURL(/\/admin\/holidays$/);
+  await expect(tabs.getByRole("link", { name: "节假日" })).toHaveAttribute("aria-current", "page");
+  await tabs.getByRole("link", { name: "公开期限" }).click();
+  await expect(tabs.getByRole("link", { name: "公开期限" })).toHaveAttribute("aria-current", "page");
+
   // edit an organ's short name
   await page.goto("/admin/organs");
   await page.getByTestId("organs-table").locator("tr", { hasText: "示范县河口乡人民政府" }).getByRole("link", { name: "编辑" }).click();

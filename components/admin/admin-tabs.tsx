@@ -4,6 +4,8 @@ import { cn } from "@/lib/utils";
 const TABS = [
   { key: "organs", href: "/admin/organs", label: "机关管理" },
   { key: "users", href: "/admin/users", label: "账号管理" },
+  { key: "deadlines", href: "/admin/deadlines", label: "公开期限" },
+  { key: "holidays", href: "/admin/holidays", label: "节假日" },
   { key: "audit", href: "/audit", label: "审计日志" },
 ] as const;
 

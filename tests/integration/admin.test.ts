@@ -181,8 +181,16 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
       if (!town.ok) throw new Error(town.message);
       const blocked = await setOrganActive(admin, gov.organId, false, t.db);
       expect(blocked).toMatchObject({ ok: false, message: expect.stringContaining("还有 1 个未停用的下级机关") });
+      // its clerk, created while it was active, keeps it on an edit; no new account gets it
+      const clerk = await createUser(admin, { username: "yixiang", displayName: "乙乡填报员", role: "CLERK", organId: town.organId, password: "yixiang-pass-1" }, t.db);
+      if (!clerk.ok) throw new Error(clerk.message);
       expect((await setOrganActive(admin, town.organId, false, t.db)).ok).toBe(true);
       expect(await t.db.organ.findUniqueOrThrow({ where: { id: town.organId } })).toMatchObject({ active: false });
+      expect(await createUser(admin, { username: "yixiang2", displayName: "乙乡新人", role: "CLERK", organId: town.organId, password: "yixiang-pass-2" }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { organId: "“待撤县乙乡人民政府”已停用，不能再为它设置账号" },
+      });
+      expect(await updateUser(admin, clerk.userId, { displayName: "乙乡原填报员", role: "CLERK", organId: town.organId }, t.db)).toMatchObject({ ok: true });
       expect((await events("organ.deactivate")).length).toBeGreaterThan(0);
       expect(await setOrganActive(admin, admin.organId!, false, t.db)).toMatchObject({ ok: false, message: "不能停用您本人所属的机关。" });
       expect((await setOrganActive(admin, town.organId, true, t.db)).ok).toBe(true);

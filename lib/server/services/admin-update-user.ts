@@ -24,7 +24,7 @@ export async function updateUser(sessionUser: Actor, userId: string, input: User
   if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };
   const data = parsed.data;
   if (userId === user.id && data.role !== current.role) return invalid({ role: "不能修改自己的角色" });
-  const organ = await checkUserOrgan(db, data.role, data.organId, user);
+  const organ = await checkUserOrgan(db, data.role, data.organId, user, current.organId);
   if (!organ.ok) return organ;
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ["displayName", "role", "organId"] as const) {

@@ -16,14 +16,17 @@ export async function checkUserOrgan(
   role: Role,
   organId: string | null,
   admin: Actor,
+  /** the account's organ now (an edit may keep it even when that organ was deactivated since) */
+  currentOrganId: string | null = null,
 ): Promise<{ ok: true; organName: string | null } | AdminFailure> {
   if (!organId) {
     if (roleNeedsOrgan(role)) return invalid({ organId: "填报人和审核人须选择所属机关" });
     if (admin.organId) return invalid({ organId: "请选择所属机关（您只能管理本机关及下级机关的账号）" });
     return { ok: true, organName: null };
   }
-  const organ = await db.organ.findFirst({ where: { AND: [{ id: organId }, organScope(admin)] }, select: { fullName: true, kind: true } });
+  const organ = await db.organ.findFirst({ where: { AND: [{ id: organId }, organScope(admin)] }, select: { fullName: true, kind: true, active: true } });
   if (!organ) return invalid({ organId: "所选机关不存在或不在您的管理范围内，请刷新后重试" });
+  if (!organ.active && organId !== currentOrganId) return invalid({ organId: `“${organ.fullName}”已停用，不能再为它设置账号` });
   if (role === "SUPERVISOR" && !isGovernment(organ.kind))
     return invalid({ organId: "审核人须属于人民政府（其政务公开主管部门），审核其下级机关的报告" });
   return { ok: true, organName: organ.fullName };

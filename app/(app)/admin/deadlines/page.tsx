@@ -22,7 +22,7 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
   const rows = organId ? await getDeadlines(user, { organId, year }) : null;
   return (
     <div className="space-y-6">
-      <AdminTabs current="organs" />
+      <AdminTabs current="deadlines" />
       <div>
         <h1 className="text-xl font-semibold">公开期限</h1>
         <p className="mt-1 text-sm text-slate-500">

@@ -31,7 +31,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
   const rows = await listHolidayOverrides();
   return (
     <div className="space-y-6">
-      <AdminTabs current="organs" />
+      <AdminTabs current="holidays" />
       <div>
         <h1 className="text-xl font-semibold">节假日安排（依申请公开答复期限）</h1>
         <p className="mt-1 text-sm text-slate-500">

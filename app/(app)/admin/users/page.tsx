@@ -14,7 +14,8 @@ export default async function UsersPage() {
   const user = await requireAdmin();
   const [users, organs, locks] = await Promise.all([listUsersForAdmin(user), listOrgansForAdmin(user), listLoginLocksForAdmin(user)]);
   const locked = new Set(locks.map((l) => l.username).filter((u): u is string => !!u));
-  const organOptions = organs.map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
+  // a deactivated organ gets no new accounts
+  const organOptions = organs.filter((o) => o.active).map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
   return (
     <div className="space-y-6">
       <AdminTabs current="users" />

@@ -19,7 +19,8 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const [u, organs] = await Promise.all([getUserForAdmin(admin, id), listOrgansForAdmin(admin)]);
   if (!u) notFound();
   const locks = await listLoginLocksForAdmin(admin, { username: u.username });
-  const organOptions = organs.map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
+  // a deactivated organ is offered only as the account's own (kept as it is)
+  const organOptions = organs.filter((o) => o.active || o.id === u.organId).map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline gap-3">
