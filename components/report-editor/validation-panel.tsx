@@ -267,7 +267,8 @@ export function FindingsAnnouncer() {
       for (const i of added.slice(0, 3)) parts.push(`新${i.severity === "error" ? "错误" : "警告"}：${i.rule} ${i.message}`);
       if (added.length > 3) parts.push(`另有 ${added.length - 3} 项新问题`);
       if (resolved) parts.push(`${resolved} 项已解决`);
-      setText(parts.join("。") + "。");
+      // the messages end with their own 。: one full stop between parts, not two
+      setText(parts.map((p) => p.replace(/[。；]+$/, "")).join("。") + "。");
     };
     announce();
     return store.subscribeKey("findings", announce);
