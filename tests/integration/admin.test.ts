@@ -270,6 +270,8 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
         username: expect.stringContaining("用户名"),
         displayName: "请填写姓名",
         password: "密码至少 8 位",
+        // named with the others, not only once they are right
+        organId: "填报人和审核人须选择所属机关",
       });
       expect(await createUser(admin, { username: "ok-name", displayName: "甲", role: "CLERK", organId: null, password: "long-enough" }, t.db)).toMatchObject({
         ok: false,

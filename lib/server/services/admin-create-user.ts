@@ -4,7 +4,8 @@ import { hashPassword } from "better-auth/crypto";
 import { getDb, isUniqueViolation, type Db } from "../db-core";
 import { syntheticEmail } from "../auth-core";
 import type { Actor } from "../types";
-import { FORBIDDEN, fieldErrorsOf, invalid, userCreateSchema, type AdminResult, type UserCreateInput } from "./admin-schemas";
+import { FORBIDDEN, fieldErrorsOf, invalid, ORGAN_REQUIRED, roleNeedsOrgan, userCreateSchema, type AdminResult, type UserCreateInput } from "./admin-schemas";
+import { isRole } from "../permissions";
 import { activeAdmin, checkUserOrgan } from "./admin-user-checks";
 import { recordEvent } from "./audit";
 
@@ -14,7 +15,13 @@ export async function createUser(sessionUser: Actor, input: UserCreateInput, db:
   const user = await activeAdmin(sessionUser, db);
   if (!user) return FORBIDDEN;
   const parsed = userCreateSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, code: "INVALID", ...fieldErrorsOf(parsed.error) };
+  if (!parsed.success) {
+    // every field named at once: a missing 所属机关 too, not only after the other fields are right
+    const { fieldErrors } = fieldErrorsOf(parsed.error);
+    if (!fieldErrors.organId && !fieldErrors.role && isRole(input.role) && roleNeedsOrgan(input.role) && !input.organId)
+      fieldErrors.organId = ORGAN_REQUIRED;
+    return invalid(fieldErrors);
+  }
   const data = parsed.data;
   const organ = await checkUserOrgan(db, data.role, data.organId, user);
   if (!organ.ok) return organ;

@@ -102,6 +102,8 @@ export function invalid(fieldErrors: FieldErrors): AdminFailure {
 }
 
 /** Which organs a role may be bound to. */
+export const ORGAN_REQUIRED = "填报人和审核人须选择所属机关";
+
 export function roleNeedsOrgan(role: Role): boolean {
   return role !== "ADMIN";
 }

@@ -4,7 +4,7 @@ import { can, isRole, type Role } from "../permissions";
 import type { Actor } from "../types";
 import { organScope, userScope } from "../scope";
 import { isGovernment } from "@/lib/report";
-import { invalid, roleNeedsOrgan, type AdminFailure } from "./admin-schemas";
+import { invalid, ORGAN_REQUIRED, roleNeedsOrgan, type AdminFailure } from "./admin-schemas";
 
 /**
  * A clerk or supervisor must be bound to an existing organ within the acting admin's subtree (an
@@ -20,7 +20,7 @@ export async function checkUserOrgan(
   currentOrganId: string | null = null,
 ): Promise<{ ok: true; organName: string | null } | AdminFailure> {
   if (!organId) {
-    if (roleNeedsOrgan(role)) return invalid({ organId: "填报人和审核人须选择所属机关" });
+    if (roleNeedsOrgan(role)) return invalid({ organId: ORGAN_REQUIRED });
     if (admin.organId) return invalid({ organId: "请选择所属机关（您只能管理本机关及下级机关的账号）" });
     return { ok: true, organName: null };
   }
