@@ -109,6 +109,9 @@ test("full review cycle: submit, comment, return, fix, reply, resubmit, compare,
   await expect(changed).toHaveAttribute("data-changed", "true");
   await expect(changed).toContainText("2");
   await expect(s.locator('[data-cell-diff="t3.new.commercial"]')).not.toHaveAttribute("data-changed", "true");
+  // the totals that changed with it are marked too (lighter: computed, not typed)
+  await expect(s.locator('[data-cell-diff="t3.new.total"]')).toHaveAttribute("data-changed", "total");
+  await expect(s.locator('[data-cell-diff="t3.new.total"]')).toContainText("→");
   await s.goBack();
 
   // two comments are still open: approving asks first; going back changes nothing

@@ -12,11 +12,17 @@ const textCellClass: Record<"corner" | "header" | "title" | "label", string> = {
 
 /**
  * A table of the report as submitted (read-only, with the official merged headers), the changed input
- * cells highlighted with old → new. Totals are recomputed from the values shown.
+ * cells highlighted with old → new, and so are the totals that changed with them (recomputed from the
+ * values before and after).
  */
 export function DiffTable({ table, content, changes }: { table: TableDef; content: ReportContent; changes: readonly CellChange[] }) {
   const totals = computeTotals(content.cells);
-  const changed = new Map(changes.map((c) => [c.id, c]));
+  const before = computeTotals({ ...content.cells, ...Object.fromEntries(changes.map((c) => [c.id, c.before])) });
+  const changed = new Map<string, { before: string; after: string; derived?: true }>(changes.map((c) => [c.id, c]));
+  for (const [id, v] of Object.entries(totals)) {
+    const was = before[id];
+    if (was !== undefined && was !== v) changed.set(id, { before: was === null ? "—" : String(was), after: v === null ? "—" : String(v), derived: true });
+  }
   const rows = [...table.headerRows, ...table.bodyRows];
   return (
     <div className="overflow-x-auto">
@@ -44,12 +50,12 @@ export function DiffTable({ table, content, changes }: { table: TableDef; conten
                     key={cell.cellId}
                     colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
                     data-cell-diff={cell.cellId}
-                    data-changed={change ? "true" : undefined}
+                    data-changed={change ? (change.derived ? "total" : "true") : undefined}
                     title={change ? `${def.name}：${change.before || "（空）"} → ${change.after || "（空）"}` : def.name}
                     className={cn(
                       "border border-slate-300 px-1.5 py-1 text-right text-[13px] tabular-nums",
                       def.computed && "bg-slate-100 font-semibold text-slate-700",
-                      change && "bg-amber-100 ring-2 ring-inset ring-amber-400",
+                      change && (change.derived ? "bg-amber-50 ring-1 ring-inset ring-amber-300" : "bg-amber-100 ring-2 ring-inset ring-amber-400"),
                     )}
                   >
                     {change ? (
