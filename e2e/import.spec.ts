@@ -1,13 +1,14 @@
 import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, pageAs, test, openImport, yearBeingWritten } from "./fixtures";
+import { expect, newTownshipClerk, pageAs, test, openImport, yearBeingWritten } from "./fixtures";
 
 // Issue 6: import last year's report. Years used by this spec (each spec owns its years; see fixtures.ts):
-// dongshan 2020 (the imported report) and 2021 (started from it); hekou: bad files only, nothing stored.
+// a township of its own (newTownshipClerk): 2021 (the imported report) and 2022 (started from it) — the demo's
+// organs have no two such years to spare; hekou: bad files only, nothing stored.
 // The file is 张良镇's 2023 report, so the review warns about another organ and a corrected year — both
 // acknowledged. The year being written now is never stored as an archive (it goes through review).
-const IMPORTED_YEAR = 2020;
+const IMPORTED_YEAR = 2021;
 const NEXT_YEAR = IMPORTED_YEAR + 1;
 const FIXTURES = path.resolve(import.meta.dirname, "../tests/fixtures/import");
 const ZL_PDF = "zhangliang-town-2023.tab.pdf";
@@ -57,9 +58,9 @@ test("bad files: a clear Chinese message each time, nothing saved", async ({ bro
   await context.close();
 });
 
-test("import 张良镇 2023 as dongshan's 2020 report and start 2021 from it; X1 checks against the import; the year being written is not archived", async ({ browser }) => {
+test("import 张良镇 2023 as a township's 2021 report and start 2022 from it; X1 checks against the import; the year being written is not archived", async ({ browser }) => {
   test.setTimeout(120_000);
-  const { context, page } = await pageAs(browser, "dongshan");
+  const { context, page } = await newTownshipClerk(browser, "导入");
   await openImport(page);
   await page.locator("#import-file").setInputFiles(path.join(FIXTURES, ZL_PDF));
 
@@ -83,7 +84,7 @@ test("import 张良镇 2023 as dongshan's 2020 report and start 2021 from it; X1
   await expect(page.getByTestId("import-notes")).toContainText("没有署名和成文日期");
   await expect(page.getByTestId("section-s1")).toContainText("总体情况");
 
-  // another organ: acknowledged; the year corrected to 2020 (unexpected): acknowledged
+  // another organ: acknowledged; the year corrected to 2021 (unexpected): acknowledged
   const confirm = page.getByRole("button", { name: "确认导入" });
   await expect(page.getByTestId("ack-organ")).toContainText("鲁山县张良镇");
   await expect(confirm).toBeDisabled();
@@ -106,7 +107,7 @@ test("import 张良镇 2023 as dongshan's 2020 report and start 2021 from it; X1
   await expect(confirm).toBeEnabled();
   await confirm.click();
 
-  // ---- the new 2021 report: prefilled, carry-over from the import, X1 against it --------------------
+  // ---- the new 2022 report: prefilled, carry-over from the import, X1 against it --------------------
   await page.waitForURL(/\/reports\/(?!import$)[^/]+$/, { timeout: 30_000 });
   const carried = page.locator('[data-cell="t3.carried.natural"]');
   await expect(carried).toHaveValue("0");
@@ -145,7 +146,7 @@ test("import 张良镇 2023 as dongshan's 2020 report and start 2021 from it; X1
   await expect(page.getByTestId("target-next")).toContainText("草稿");
   await expect(confirm).toBeDisabled();
   await page.getByTestId("target-import").getByRole("checkbox", { name: "确认替换" }).check();
-  await expect(confirm).toBeDisabled(); // 2021 needs its own confirmation
+  await expect(confirm).toBeDisabled(); // 2022 needs its own confirmation
   await page.getByTestId("target-next").getByRole("checkbox", { name: `以此为底稿新建${NEXT_YEAR}年度报告` }).uncheck();
   await expect(confirm).toBeEnabled();
   await page.getByRole("button", { name: "取消" }).click();
