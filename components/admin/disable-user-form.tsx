@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { setUserDisabledAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -8,11 +7,10 @@ import { FormMessage } from "./field";
 import { useAdminForm } from "./use-admin-form";
 
 export function DisableUserForm({ userId, disabled, self, username }: { userId: string; disabled: boolean; self: boolean; username: string }) {
-  const { state, busy, onSubmit, submit, formProps } = useAdminForm(setUserDisabledAction);
-  // disabling asks first (the user is signed out at once); enabling does not
-  const [asking, setAsking] = useState<FormData | null>(null);
+  const { state, busy, onSubmit, formProps, ask, confirmProps } = useAdminForm(setUserDisabledAction);
   return (
-    <form {...formProps} className="space-y-3" onSubmit={(ev) => onSubmit(ev, disabled ? undefined : setAsking)}>
+    // disabling asks first (the user is signed out at once); enabling does not
+    <form {...formProps} className="space-y-3" onSubmit={(ev) => onSubmit(ev, disabled ? undefined : ask)}>
       <input type="hidden" name="id" value={userId} />
       <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
       <p className="text-sm text-slate-600">
@@ -23,16 +21,11 @@ export function DisableUserForm({ userId, disabled, self, username }: { userId: 
       </Button>
       <FormMessage ok={state.ok} message={state.message} testId="disable-user-message" />
       <ConfirmDialog
-        open={asking !== null}
+        {...confirmProps}
         title={`停用账号“${username}”？`}
         description="停用后该用户将立即退出登录，且不能再登录；其填写的报告保留。需要时可再启用。"
         confirmLabel="停用账号"
         testId="confirm-disable-user"
-        onCancel={() => setAsking(null)}
-        onConfirm={() => {
-          if (asking) submit(asking);
-          setAsking(null);
-        }}
       />
     </form>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { setOrganActiveAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -9,11 +8,10 @@ import { useAdminForm } from "./use-admin-form";
 
 /** Deactivate an organ (its reports and history stay) or activate it again. */
 export function OrganActiveForm({ organId, active, organName }: { organId: string; active: boolean; organName: string }) {
-  const { state, busy, onSubmit, submit, formProps } = useAdminForm(setOrganActiveAction);
-  // deactivating asks first; activating does not
-  const [asking, setAsking] = useState<FormData | null>(null);
+  const { state, busy, onSubmit, formProps, ask, confirmProps } = useAdminForm(setOrganActiveAction);
   return (
-    <form {...formProps} className="space-y-3" onSubmit={(ev) => onSubmit(ev, active ? setAsking : undefined)}>
+    // deactivating asks first; activating does not
+    <form {...formProps} className="space-y-3" onSubmit={(ev) => onSubmit(ev, active ? ask : undefined)}>
       <input type="hidden" name="id" value={organId} />
       <input type="hidden" name="active" value={active ? "0" : "1"} />
       <p className="text-sm text-slate-600">
@@ -24,16 +22,11 @@ export function OrganActiveForm({ organId, active, organName }: { organId: strin
       </Button>
       <FormMessage ok={state.ok} message={state.message} testId="organ-active-message" />
       <ConfirmDialog
-        open={asking !== null}
+        {...confirmProps}
         title={`停用“${organName}”？`}
         description="停用后该机关不能再新建报告，也不再列入应报送名单；已有的报告和历史记录保留。需要时可再启用。"
         confirmLabel="停用机关"
         testId="confirm-organ-active"
-        onCancel={() => setAsking(null)}
-        onConfirm={() => {
-          if (asking) submit(asking);
-          setAsking(null);
-        }}
       />
     </form>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { INITIAL_FORM_STATE, type AdminFormState } from "./form-state";
 
@@ -27,5 +27,15 @@ export function useAdminForm(action: (prev: AdminFormState, form: FormData) => P
     else submit(data);
   };
   const formProps = { onSubmit, "data-admin-form": "", "data-hydrated": hydrated ? "" : undefined };
-  return { state, pending, /** disable the submit button */ busy: pending || !hydrated, onSubmit, submit, formProps };
+  // a form that asks first (停用…): `ask` holds the data while a ConfirmDialog ({...confirmProps}) is open
+  const [asking, setAsking] = useState<FormData | null>(null);
+  const confirmProps = {
+    open: asking !== null,
+    onCancel: () => setAsking(null),
+    onConfirm: () => {
+      if (asking) submit(asking);
+      setAsking(null);
+    },
+  };
+  return { state, pending, /** disable the submit button */ busy: pending || !hydrated, onSubmit, submit, formProps, ask: setAsking, confirmProps };
 }
