@@ -168,6 +168,13 @@ test("typed in one tab while the other submits the report: the text is not dropp
   await saved(a.page);
   const b = await a.context.newPage();
   await b.goto(url);
+  await saved(b);
+  // a second tab of the same browser (one localStorage): tab A's unsaved copy, written while it types, is
+  // not offered to tab B as a leftover to restore (it was, with the server's value as the alternative)
+  await cell(a.page, "t2.coercion.decisions").fill("2");
+  await saved(a.page);
+  await expect(cell(b, "t2.coercion.decisions")).toHaveValue("2", { timeout: 20_000 });
+  await expect(b.getByTestId("restore-dialog")).toHaveCount(0);
   await submitForReview(b);
   await expect(b.getByTestId("editor-status")).toHaveText("待审核");
   // tab A does not know yet: the clerk types on

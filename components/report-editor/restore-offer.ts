@@ -8,6 +8,8 @@ import { readBackup, shouldOfferRestore, type Backup } from "./backup";
 export class RestoreOffer {
   private value: Backup | null | undefined = undefined;
   private listeners = new Set<() => void>();
+  /** A copy written after this page opened is another open tab's (localStorage is shared), not a leftover. */
+  private readonly openedAt = Date.now();
 
   constructor(
     private readonly reportId: string,
@@ -18,7 +20,8 @@ export class RestoreOffer {
   getSnapshot = (): Backup | null => {
     if (this.value === undefined) {
       const backup = this.enabled ? readBackup(this.reportId) : null;
-      this.value = shouldOfferRestore(backup, this.server) ? backup : null;
+      const leftover = backup !== null && !(Date.parse(backup.writtenAt) > this.openedAt);
+      this.value = leftover && shouldOfferRestore(backup, this.server) ? backup : null;
     }
     return this.value;
   };
