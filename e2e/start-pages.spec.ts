@@ -1,18 +1,7 @@
-import type { Page } from "@playwright/test";
-import { expect, login, pageAs, test, yearBeingWritten } from "./fixtures";
+import { expect, login, newTownshipClerk, pageAs, test, yearBeingWritten } from "./fixtures";
 
 // Where people land, the year 新建报告 proposes, the browser tab's icon. This spec creates its own
-// township and clerk (per-run suffix) and reports of that township only.
-const RUN = Date.now().toString(36).slice(-5);
-const TOWN = `示范县新年${RUN}镇人民政府`;
-const CLERK = `xinnian${RUN}`;
-const PASS = "xinnian-pass-1";
-
-async function formsReady(page: Page) {
-  await expect(page.locator("form[data-admin-form]").first()).toBeVisible();
-  await expect(page.locator("form[data-admin-form]:not([data-hydrated])")).toHaveCount(0);
-}
-
+// township and clerk (newTownshipClerk: per-run suffix) and reports of that township only.
 test("the supervisor lands on the review dashboard; a clerk on the reports; ?next= is honoured", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -42,32 +31,7 @@ test("the supervisor lands on the review dashboard; a clerk on the reports; ?nex
 });
 
 test("新建报告 proposes the most recent year without a report and names the years that exist", async ({ browser }) => {
-  const admin = await pageAs(browser, "admin");
-  const a = admin.page;
-  await a.goto("/admin/organs");
-  await formsReady(a);
-  await a.getByLabel("机关全称").fill(TOWN);
-  await a.getByLabel("机关简称").fill(`新年${RUN}镇`);
-  await a.getByLabel("机关类型").selectOption("TOWNSHIP");
-  const county = await a.locator("#organ-parentId option", { hasText: "示范县人民政府" }).first().getAttribute("value");
-  await a.selectOption("#organ-parentId", county!);
-  await a.getByRole("button", { name: "新建机关" }).click();
-  await expect(a.getByTestId("organ-form-message")).toContainText("已新建机关");
-  await a.goto("/admin/users");
-  await formsReady(a);
-  await a.getByLabel("用户名").fill(CLERK);
-  await a.getByLabel("姓名").fill("新年镇填报员");
-  await a.getByLabel("角色").selectOption("CLERK");
-  const town = await a.locator("#user-organId option", { hasText: TOWN }).first().getAttribute("value");
-  await a.selectOption("#user-organId", town!);
-  await a.getByLabel("初始密码").fill(PASS);
-  await a.getByRole("button", { name: "新建账号" }).click();
-  await expect(a.getByTestId("user-form-message")).toContainText("已新建账号");
-  await admin.context.close();
-
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, CLERK, PASS);
+  const { context, page } = await newTownshipClerk(browser, "新年");
   await expect(page).toHaveURL(/\/reports$/);
   const year = yearBeingWritten();
   const box = page.getByLabel("年度");
