@@ -180,6 +180,9 @@ export const A11Y_PAGES: readonly A11yPage[] = [
 
 /** axe (WCAG 2.x A/AA and best practices) on the page as it is now. */
 export async function axe(page: Page, name: string, user: string | null = null): Promise<A11yResult> {
+  // after a client-side navigation Next puts the new page's <title> in with its streamed metadata, a moment
+  // after the page's content: give it that moment (a page without a title still fails, five seconds on)
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => {});
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const ids = (impact: string) => r.violations.filter((v) => v.impact === impact).map((v) => v.id);
   return {

@@ -57,6 +57,8 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
   const highlighted = useHighlighted(ref);
   const mark = useMark(ref);
   const id = useId();
+  // marks the field once React owns it (a test's select-all before then can be undone by hydration)
+  const hydrated = useHydrated();
   const error = overLimit(value, TEXT_FIELD_MAX_CHARS);
   /** The heading just removed from the start of the text (pasted from last year's file), for the note. */
   const [removed, setRemoved] = useState<string | null>(null);
@@ -88,6 +90,7 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
       <Textarea
         id={id}
         data-field={ref}
+        data-hydrated={hydrated ? "" : undefined}
         aria-label={showLabel ? undefined : def.label}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-help`}
