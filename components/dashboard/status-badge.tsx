@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type ReportStatus } from "@/lib/report/client";
+import { STATUS_LABELS, statusWord, type ReportStatus } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 
 export const STATUS_STYLE: Record<ReportStatus | "NONE", string> = {
@@ -14,10 +14,19 @@ export function statusLabel(status: ReportStatus | "NONE"): string {
   return status === "NONE" ? "未创建" : STATUS_LABELS[status];
 }
 
-export function StatusBadge({ status }: { status: ReportStatus | "NONE" }) {
+/** The row's word: 未创建, 已导入 for an imported archive, the status label otherwise. */
+export function rowStatusWord(status: ReportStatus | "NONE", imported = false): string {
+  return status === "NONE" ? "未创建" : statusWord(status, imported);
+}
+
+export function StatusBadge({ status, imported = false }: { status: ReportStatus | "NONE"; imported?: boolean }) {
   return (
-    <span className={cn("inline-block rounded px-2 py-0.5 text-xs whitespace-nowrap", STATUS_STYLE[status])} data-status={status}>
-      {statusLabel(status)}
+    <span
+      className={cn("inline-block rounded px-2 py-0.5 text-xs whitespace-nowrap", STATUS_STYLE[status])}
+      data-status={status}
+      data-imported={imported ? "" : undefined}
+    >
+      {rowStatusWord(status, imported)}
     </span>
   );
 }

@@ -4,7 +4,7 @@ import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
 import { getDashboardRows, parseDashboardParams, type DashboardRow } from "@/lib/server/services/dashboard";
 import { recordEvent } from "@/lib/server/services/audit";
-import { organKindLabel, STATUS_LABELS, type ReportStatus } from "@/lib/report";
+import { organKindLabel, statusWord, type ReportStatus } from "@/lib/report";
 import { formatDateTime } from "@/lib/labels";
 import { tableXlsx, toCsv } from "@/lib/export/sheets";
 import { contentDisposition } from "@/lib/export/content-disposition";
@@ -20,7 +20,7 @@ export function dashboardSheetRow(r: DashboardRow): string[] {
     r.parentName ?? "",
     organKindLabel(r.kind),
     r.reportKindLabel,
-    r.status === "NONE" ? "未创建" : STATUS_LABELS[r.status as ReportStatus],
+    r.status === "NONE" ? "未创建" : statusWord(r.status as ReportStatus, r.imported),
     r.updatedAt ? formatDateTime(r.updatedAt) : "",
     r.reportId ? String(r.errorCount) : "",
     r.reportId ? String(r.warningCount) : "",

@@ -15,6 +15,7 @@ import {
   type Dashboard,
   type DashboardRow,
 } from "@/lib/server/services/dashboard";
+import { dashboardSheetRow } from "@/lib/server/dashboard-export";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
 import { actor, addNeighbourCounty } from "./fixtures";
 
@@ -140,6 +141,20 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
       expect(row(d, "城关镇")).toMatchObject({ status: "DRAFT", reportId: ids.chengguan, openComments: 2 });
       expect(row(d, "城关镇").errorCount).toBe((await t.db.report.findUniqueOrThrow({ where: { id: ids.chengguan! } })).errorCount);
       expect(row(d, "青山镇")).toMatchObject({ status: "PUBLISHED", reportId: ids.qingshan });
+    });
+
+    it("an imported archive reads 已导入 on the dashboard and in its export, not 已发布 (its stored status)", async () => {
+      expect(row(await getDashboard(shencha, { year: YEAR }, t.db, NOW), "青山镇").imported).toBe(false);
+      await t.db.report.update({ where: { id: ids.qingshan! }, data: { source: "IMPORT", importedFrom: "青山镇2024年报.docx" } });
+      try {
+        const d = await getDashboard(shencha, { year: YEAR }, t.db, NOW);
+        expect(row(d, "青山镇")).toMatchObject({ status: "PUBLISHED", imported: true });
+        expect(row(d, "城关镇").imported).toBe(false);
+        expect(dashboardSheetRow(row(d, "青山镇"))[4]).toBe("已导入");
+        expect(dashboardSheetRow(row(d, "财政局"))[4]).toBe("已通过");
+      } finally {
+        await t.db.report.update({ where: { id: ids.qingshan! }, data: { source: "EDITOR", importedFrom: null } });
+      }
     });
 
     it("deadlines: 31 Jan for townships and departments, 20 Feb for the county's 汇总, 31 Mar for its 本级; overdue = not published by then", async () => {

@@ -227,7 +227,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap text-slate-600">{organKindLabel(r.kind)}</td>
                   <td className="px-3 py-2">
-                    <StatusBadge status={r.status} />
+                    <StatusBadge status={r.status} imported={r.imported} />
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap text-slate-500">{r.updatedAt ? formatDateTime(r.updatedAt) : "—"}</td>
                   <td className={cn("px-3 py-2 text-right tabular-nums", r.errorCount > 0 && "font-medium text-red-700")}>

@@ -61,6 +61,8 @@ export type DashboardRow = {
   parentName: string | null;
   reportId: string | null;
   status: DashboardStatus;
+  /** A file imported as the year's report (an archive): shown as 已导入, not by its stored status. */
+  imported: boolean;
   updatedAt: Date | null;
   publishedAt: Date | null;
   errorCount: number;
@@ -221,6 +223,7 @@ async function computeDashboard(
         organId: true,
         kind: true,
         status: true,
+        source: true,
         updatedAt: true,
         publishedAt: true,
         errorCount: true,
@@ -278,6 +281,7 @@ async function computeDashboard(
         parentName: o.parent?.fullName ?? null,
         reportId: r?.id ?? null,
         status,
+        imported: r?.source === "IMPORT",
         updatedAt: r?.updatedAt ?? null,
         publishedAt: r?.publishedAt ?? null,
         errorCount: r?.errorCount ?? 0,
