@@ -99,6 +99,8 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   const review = await pageAs(browser, "dsshencha");
   await review.page.goto(beipoUrl);
   await review.page.getByTestId("review-return").click();
+  // the 汇总 is still a draft: the dialog has nothing to say about it
+  await expect(review.page.getByTestId("return-rollup-warning")).toHaveCount(0);
   await review.page.getByTestId("return-dialog").getByLabel("退回意见（必填）").fill("请核实新收件数。");
   await review.page.getByTestId("return-dialog").getByTestId("confirm-return").click();
   await expect(review.page.getByTestId("review-status")).toHaveText("已退回");
@@ -188,6 +190,15 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   await expect(c.getByRole("link", { name: /东山县2024年政府信息公开工作年度报告/ })).toBeVisible();
   await office.context.close();
   await city.context.close();
+
+  // the county's reviewer about to return a township the published 汇总 counts is told so first (and cancels)
+  const last = await pageAs(browser, "dsshencha");
+  await last.page.goto(beipoUrl);
+  await last.page.getByTestId("review-return").click();
+  await expect(last.page.getByTestId("return-rollup-warning")).toContainText(`东山县人民政府${YEAR}年度汇总报告（已发布）`);
+  await last.page.getByTestId("return-dialog").getByRole("button", { name: "取消" }).click();
+  await expect(last.page.getByTestId("review-status")).toHaveText("已通过");
+  await last.context.close();
 });
 
 test("bad input across levels: a move under its own descendant, a roll-up with no subordinates, an empty or impossible year", async ({ browser }) => {

@@ -302,6 +302,22 @@ export function ReviewBar(props: {
                   该报告已发布。退回后将从公开页面撤下，直至改正并重新审核发布。
                 </p>
               )}
+              {review.countedIn.length > 0 && (
+                <div className="mt-2 rounded border border-orange-200 bg-orange-50 px-3 py-2 text-sm text-orange-800" data-testid="return-rollup-warning">
+                  <p>本报告已计入以下汇总报告，退回后其中的数字将与本报告不一致：</p>
+                  <ul className="my-1 list-disc pl-5">
+                    {review.countedIn.map((r, i) => (
+                      <li key={i}>
+                        {r.organName}
+                        {r.name}（{statusWord(r.status, false)}）
+                      </li>
+                    ))}
+                  </ul>
+                  <p>
+                    本报告重新审核通过后，须由汇总报告的填报人“更新汇总数据”：已提交或已通过的汇总在此之前不能审核通过或发布，已发布的汇总须退回更新。
+                  </p>
+                </div>
+              )}
             </DialogHeader>
             <form
               className="px-5 py-4"

@@ -16,6 +16,7 @@ import { getReport } from "@/lib/server/services/get-report";
 import { getRollup, listRollupOrgans } from "@/lib/server/services/rollup";
 import { refreshRollupReport } from "@/lib/server/services/refresh-rollup-report";
 import { getDashboard } from "@/lib/server/services/dashboard";
+import { getReviewState } from "@/lib/server/services/report-history";
 import { getDeadlines, saveDeadlines } from "@/lib/server/services/admin-deadlines";
 import { createOrgan } from "@/lib/server/services/admin-create-organ";
 import { updateOrgan } from "@/lib/server/services/admin-update-organ";
@@ -259,8 +260,11 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       const again = await submitReport(xianban, { reportId: rollupId, baseVersion: back.version }, t.db);
       expect(again).toMatchObject({ ok: true });
       // a township it counts is returned meanwhile: the 汇总's figures are no longer its townships' — the
-      // city cannot approve (nor, below, publish) it as it stands
+      // city cannot approve (nor, below, publish) it as it stands. The county's reviewer is told before.
+      const counted = (await getReviewState(shencha, ids.hekou!, t.db))!.countedIn;
+      expect(counted).toEqual([{ organName: expect.stringContaining("示范县"), name: "2024年度汇总报告", status: "SUBMITTED" }]);
       expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "请更正表三。" }, t.db)).toMatchObject({ ok: true });
+      expect((await getReviewState(shencha, ids.hekou!, t.db))!.countedIn).toEqual([]); // returned: nothing to return
       const stale = await approveReport(shishencha, { reportId: rollupId }, t.db);
       expect(stale).toMatchObject({ ok: false, code: "INVALID" });
       expect(!stale.ok && stale.message).toMatch(/汇总数据有 \d+ 处已不是最新的，不能审核通过/);
@@ -284,6 +288,9 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       expect(city.view.cells[t3CellId("new", "natural")]).toBe("7");
       // a township it counted is returned after the 汇总 was published: the city does not sum figures the
       // township no longer stands for, and says why; approved again, the 汇总 counts again
+      expect((await getReviewState(shencha, ids.hekou!, t.db))!.countedIn.map((r) => r.status)).toEqual(["PUBLISHED"]);
+      // (another county's reviewer reads none of it)
+      expect((await getReviewState(dsshencha, ids.hekou!, t.db)) ?? null).toBeNull();
       expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "发布后发现错误。" }, t.db)).toMatchObject({ ok: true });
       const reopened = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
       if (!reopened.ok) throw new Error(reopened.message);

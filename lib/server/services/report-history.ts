@@ -1,6 +1,6 @@
 import "server-only";
 import type { ReportContent } from "@/lib/template";
-import { canWithdraw, type ReportStatus } from "@/lib/report";
+import { canWithdraw, reportName, type ReportStatus } from "@/lib/report";
 import { compareContents, type ReportChanges } from "@/lib/report/diff";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
@@ -45,6 +45,11 @@ export type ReviewState = {
   lastReturn: { commentId: string | null; body: string; by: string | null; at: string } | null;
   /** an imported file stored as the year's report (read-only, never reviewed): its file name; null otherwise */
   importedFrom: string | null;
+  /**
+   * The 汇总 reports gone up (submitted, approved or published) whose figures count this report: returning
+   * it leaves their numbers at odds with it until 更新汇总数据 — the return dialog says so.
+   */
+  countedIn: { organName: string; name: string; status: ReportStatus }[];
 };
 
 const TRANSITION_ACTIONS = ["report.submit", "report.withdraw", "report.return", "report.approve", "report.publish"];
@@ -167,7 +172,7 @@ export async function getReviewState(user: Actor, reportId: string, db: Db = get
   const report = await loadReport(user, reportId, db);
   if (!report) return null;
   const status = toReportStatus(report.status);
-  const [submissionCount, lastReturnEvent] = await Promise.all([
+  const [submissionCount, lastReturnEvent, rollups] = await Promise.all([
     db.reportSnapshot.count({ where: { reportId: report.id } }),
     status === "RETURNED"
       ? db.reportEvent.findFirst({
@@ -176,6 +181,19 @@ export async function getReviewState(user: Actor, reportId: string, db: Db = get
           select: { detail: true, createdAt: true, actor: { select: { displayName: true, name: true } } },
         })
       : Promise.resolve(null),
+    // a 汇总 counts only approved and published reports (a county's 汇总 in the city's too)
+    status === "APPROVED" || status === "PUBLISHED"
+      ? db.report.findMany({
+          where: {
+            kind: "ROLLUP",
+            source: "EDITOR",
+            status: { in: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
+            rollupBasis: { contains: report.id },
+          },
+          select: { year: true, status: true, organ: { select: { fullName: true, kind: true } } },
+          orderBy: { createdAt: "asc" },
+        })
+      : Promise.resolve([]),
   ]);
   let lastReturn: ReviewState["lastReturn"] = null;
   if (lastReturnEvent) {
@@ -203,6 +221,11 @@ export async function getReviewState(user: Actor, reportId: string, db: Db = get
     submissionCount,
     lastReturn,
     importedFrom: report.source === "IMPORT" ? (report.importedFrom ?? "") : null,
+    countedIn: rollups.map((r) => ({
+      organName: r.organ.fullName,
+      name: reportName(r.year, r.organ.kind, "ROLLUP"),
+      status: toReportStatus(r.status),
+    })),
   };
 }
 

@@ -16,11 +16,11 @@ export async function rollupStaleness(
   db: Db,
 ): Promise<{ stale: number } | { message: string } | null> {
   if (report.kind !== "ROLLUP") return null;
-  const rollup = await getRollup(user, { organId: report.organId, year: report.year }, db);
-  if (!rollup.ok) return { message: rollup.message };
   const stored = await db.report.findUnique({ where: { id: report.id }, select: { rollupBasis: true, source: true } });
   // an imported 汇总 report is the file as published elsewhere: not linked to the roll-up
   if (stored?.source === "IMPORT") return null;
+  const rollup = await getRollup(user, { organId: report.organId, year: report.year }, db);
+  if (!rollup.ok) return { message: rollup.message };
   const drift = rollupDrift(parseStoredContent(report.content), stored?.rollupBasis ?? null, rollup.view);
   return drift.fields.length > 0 ? { stale: drift.fields.length } : null;
 }
