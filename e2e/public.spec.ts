@@ -98,6 +98,12 @@ test("published through the review flow: listed on /public, readable as HTML and
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect(pdfText(new Uint8Array(await pdf.body()))).toContain("本年新收政府信息公开申请数量");
+  // no cache may serve it without asking (a report returned after publishing is withdrawn at once); asked
+  // again for the same publication, the server answers 304 without rendering it
+  expect(pdf.headers()["cache-control"]).toBe("public, no-cache");
+  const etag = pdf.headers()["etag"]!;
+  expect(etag).toMatch(/^"pub-/);
+  expect((await page.request.get(`/public/reports/${id}/pdf`, { headers: { "if-none-match": etag } })).status()).toBe(304);
 
   // filters: the year
   await page.goto(`/public?year=${PUBLISHED_YEAR + 50}`);

@@ -29,6 +29,13 @@ describe("E9: empty template placeholders block submit", () => {
     ["text.s1.request", "XX年共收到申请0件。", "占位符“XX”"],
     ["text.s5", "一是公开不及时（）。下一步将建立按月更新机制，督促各村按时公开。", "空括号“（）”"],
     ["text.s6", "详见【】。", "空括号“【】”"],
+    // seen in a sweep: a number to fill in, and an address left as the template's
+    ["header.opening", "请与本机关联系（地址：某某路某某号；电话：0371-        ）。", "不完整的“电话：0371-"],
+    ["header.opening", "请与本机关联系（地址：某某路某某号；电话：0371-65432100）。", "占位符“某某”"],
+    ["header.opening", "请与本机关联系（地址：〇〇路1号；电话：0371-65432100）。", "占位符“〇〇”"],
+    ["header.opening", "请与本机关联系（地址：人民路1号；电话：0371-ｘｘｘｘｘｘｘｘ）。", "占位符“ｘｘｘｘｘｘｘｘ”"],
+    ["header.opening", "请与本机关联系（地址：人民路1号；电话：****-********）。", "占位符“****”"],
+    ["header.opening", "请与本机关联系（地址：人民路1号；电话：０３７１－＊＊＊＊＊＊）。", "占位符“＊＊＊＊＊＊”"],
   ])("%s: %s", (ref, text, what) => {
     const c = complete();
     if (ref === "header.opening") c.header.opening = text;
@@ -44,6 +51,8 @@ describe("E9: empty template placeholders block submit", () => {
   it("does not take a web address or filled brackets for placeholders", () => {
     expect(findPlaceholders("网址：http://www.example.gov.cn/xxgk/；电话：0371-1234567（工作日）")).toEqual([]);
     expect(findPlaceholders("《条例》（以下简称《条例》）【重要】")).toEqual([]);
+    // an applicant's name made anonymous, a date in Chinese numerals, a whole phone number with its area code
+    expect(findPlaceholders("申请人张某某、李某某于二〇〇〇年起居住在二〇〇号院；电话：0371-65432100，传真：0371 - 65432101。")).toEqual([]);
   });
 });
 

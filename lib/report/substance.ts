@@ -1,7 +1,7 @@
 /**
  * Sections with substance — one check for what a careful reviewer sends back unread:
  *   E9 (error, blocks submit): empty template placeholders left in the opening, the 署名 or any section
- *      (「（地址：；电话：）」, 「××」, 「XX」, empty brackets 「（）」「【】」);
+ *      (「（地址：；电话：）」, 「电话：0371-」, 「××」, 「XX」, 「****」, 「某某路」, empty brackets 「（）」「【】」);
  *   T2 (warning): 一 without one of its five topics, or a topic that says nothing (「无」「暂无」, a few characters);
  *   T7 (warning): 五 that names no problem and no measure — only 「无」「暂无问题」, a stock sentence, or too short
  *      (the format: 「不得出现敷衍了事甚至年年雷同现象」).
@@ -14,8 +14,14 @@ import { headerRef, textRef, type Finding } from "./findings";
 const PLACEHOLDERS: readonly { re: RegExp; what: string }[] = [
   // 「地址：；」「电话：    ）」 — a label with nothing after it
   { re: /(地址|电话|联系电话|邮编|邮政编码|联系人|传真|电子邮箱|邮箱|网址)\s*[：:]\s*(?=[；;，,、）)\]】。]|$)/g, what: "空的“$1：”" },
-  // 「××镇」「XX」 (not the letters of a web address: 「xxgk」), 「○○」「□□」, a blank line to write on
-  { re: /×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|Ｘ{2,}|○{2,}|□{2,}|_{3,}|＿{2,}/g, what: "占位符“$&”" },
+  // 「电话：0371-    ）」 — only the area code, the number left to fill in
+  { re: /(电话|联系电话|传真)\s*[：:]\s*[\d\s]*\d\s*[-－—]\s*(?=[；;，,、）)\]】。]|$)/g, what: "不完整的“$&”" },
+  // 「××镇」「XX」 (not the letters of a web address: 「xxgk」), 「○○」「□□」, masked digits 「****」, a blank
+  // line to write on
+  { re: /×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|Ｘ{2,}|ｘ{2,}|○{2,}|□{2,}|_{3,}|＿{2,}|\*{3,}|＊{2,}/g, what: "占位符“$&”" },
+  // 「某某路某某号」「〇〇路」 — an address to fill in (not 「张某某」, an applicant's name made anonymous, nor
+  // the 〇 of 「二〇二四年」)
+  { re: /(?:某{2,}|(?<![一二三四五六七八九十〇零])〇{2,})(?=[路街道巷弄号村组楼室])/g, what: "占位符“$&”" },
   // full-width and Chinese brackets, as templates print them (ASCII 「[]」 is left: web pages' chrome, 「字体:[]」)
   { re: /[（(]\s*[）)]|【\s*】|〔\s*〕|「\s*」|“\s*”/g, what: "空括号“$&”" },
 ];

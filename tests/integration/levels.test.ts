@@ -20,7 +20,7 @@ import { getReviewState } from "@/lib/server/services/report-history";
 import { getDeadlines, saveDeadlines } from "@/lib/server/services/admin-deadlines";
 import { createOrgan } from "@/lib/server/services/admin-create-organ";
 import { updateOrgan } from "@/lib/server/services/admin-update-organ";
-import { listPublishedReports } from "@/lib/server/services/public-reports";
+import { getPublishedReport, listPublishedReports } from "@/lib/server/services/public-reports";
 import { ruleContextFor } from "@/lib/server/services/rule-context";
 import { longRows, rollupXlsx, ROLLUP_CSV_HEADER, toCsv } from "@/lib/export/sheets";
 import { rollupSheetInput } from "@/lib/server/rollup-export";
@@ -333,6 +333,34 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       if (!again.ok) throw new Error(again.message);
       expect(again.view.members.find((m) => m.organShortName === "示范县")).toMatchObject({ state: "included" });
       expect(again.view.cells[t3CellId("new", "natural")]).toBe("7");
+    });
+  });
+
+  describe("the public portal", () => {
+    it("lists a year by government — its 汇总 and 本级 reports first, then the organs under it — and keeps the titles as published when an organ is renamed", async () => {
+      const organ = (shortName: string) => t.db.organ.findFirstOrThrow({ where: { shortName } });
+      const [dongshanxian, dongshan, xiling, chengguan] = await Promise.all(["东山县", "东山镇", "西岭乡", "城关镇"].map(organ));
+      const published = (o: { id: string; fullName: string }, kind = "ORGAN") =>
+        t.db.report.create({
+          data: { organId: o.id, year: YEAR, kind, status: "PUBLISHED", publishedAt: NOW, content: JSON.stringify(figures(o.fullName, 1)) },
+        });
+      const extra = await Promise.all([published(dongshanxian!, "ROLLUP"), published(dongshan!), published(xiling!)]);
+      try {
+        const titles = (await listPublishedReports({ year: YEAR }, t.db)).reports.map((r) => r.title.replace(`${YEAR}年政府信息公开工作年度报告`, ""));
+        // 示范县 (order 1) before 东山县 (order 2); within each its 汇总 first, then its townships in order
+        expect(titles).toEqual(["示范县", "示范县城关镇人民政府", "东山县", "东山县东山镇人民政府", "东山县西岭乡人民政府"]);
+
+        // renamed after publishing (a 镇 becomes a 街道): the list and the page keep the title the report was published with
+        await t.db.organ.update({ where: { id: chengguan!.id }, data: { fullName: "示范县城关街道办事处" } });
+        const after = await listPublishedReports({ year: YEAR }, t.db);
+        const item = after.reports.find((r) => r.organId === chengguan!.id)!;
+        expect(item.title).toBe(`示范县城关镇人民政府${YEAR}年政府信息公开工作年度报告`);
+        expect(item.organName).toBe("示范县城关街道办事处"); // the organ filter names it as it is now
+        expect((await getPublishedReport(item.id, t.db))!.title).toBe(`示范县城关镇人民政府${YEAR}年政府信息公开工作年度报告`);
+      } finally {
+        await t.db.organ.update({ where: { id: chengguan!.id }, data: { fullName: chengguan!.fullName } });
+        await t.db.report.deleteMany({ where: { id: { in: extra.map((r) => r.id) } } });
+      }
     });
   });
 

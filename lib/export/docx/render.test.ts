@@ -150,6 +150,7 @@ describe("page", () => {
     expect(core).toContain("<dc:title>鲁山县张良镇人民政府2023年政府信息公开工作年度报告</dc:title>");
     expect(core).toContain("<dc:creator>鲁山县张良镇人民政府</dc:creator>");
     expect(core).toContain("<dc:subject>政府信息公开工作年度报告</dc:subject>");
+    expect(core).toContain("<dc:language>zh-CN</dc:language>");
   });
 });
 

@@ -10,6 +10,7 @@
  * Page breaks are left to Word: headings keep with the next paragraph, table rows never split,
  * table header rows repeat on every page, caption and block-header rows keep with the next row.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
   AlignmentType,
   BorderStyle,
@@ -385,7 +386,24 @@ export function buildDocument(vm: ViewModel): Document {
   });
 }
 
+const CORE_XML = "docProps/core.xml";
+
+/**
+ * The document's language in its core properties (<dc:language>, beside title, subject and creator): the
+ * docx library writes no such option, so it goes into the packed file's docProps/core.xml.
+ */
+export function withCoreLanguage(docx: Uint8Array, language = "zh-CN"): Buffer {
+  const files = unzipSync(docx);
+  const core = files[CORE_XML];
+  if (!core) return Buffer.from(docx);
+  const xml = strFromU8(core);
+  if (!xml.includes("<dc:language>")) {
+    files[CORE_XML] = strToU8(xml.replace("</cp:coreProperties>", `<dc:language>${language}</dc:language></cp:coreProperties>`));
+  }
+  return Buffer.from(zipSync(files, { level: 6 }));
+}
+
 /** Render a report view model to DOCX bytes (≈50 ms warm for a full report). */
 export async function renderDocx(vm: ViewModel): Promise<Buffer> {
-  return Packer.toBuffer(buildDocument(vm));
+  return withCoreLanguage(await Packer.toBuffer(buildDocument(vm)));
 }

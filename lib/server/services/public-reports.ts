@@ -36,7 +36,39 @@ export type PublicListing = {
   organs: { id: string; name: string }[];
 };
 
-/** Published reports, newest year first, then in organ order. */
+/** The title as published (stored at publishing); for a report published before it was stored, from the organ now. */
+function titleOf(r: { publishedTitle: string | null; year: number; kind: string; organ: { fullName: string; shortName: string; kind: string } }): string {
+  return r.publishedTitle || reportSigner(r.organ, r.kind) + reportTitleSuffix(r.year);
+}
+
+type OrderKey = [number, string, string, number, number, string];
+
+/**
+ * A published report's place in its year: its government (a government for its own reports, the parent for
+ * the organs under it) by that government's order and name, then the government's own reports (汇总 first,
+ * then 本级), then the organ's order and name.
+ */
+function publicOrder(r: {
+  kind: string;
+  organId: string;
+  organ: { fullName: string; kind: string; sortOrder: number; parentId: string | null; parent: { fullName: string; sortOrder: number } | null };
+}): OrderKey {
+  const own = isGovernment(r.organ.kind) || !r.organ.parentId;
+  const gov = own ? { id: r.organId, fullName: r.organ.fullName, sortOrder: r.organ.sortOrder } : { id: r.organ.parentId!, ...r.organ.parent! };
+  return [gov.sortOrder, gov.fullName, gov.id, own ? (r.kind === "ROLLUP" ? 0 : 1) : 2, own ? 0 : r.organ.sortOrder, r.organ.fullName];
+}
+
+function compareOrder(a: OrderKey, b: OrderKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    return typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh-CN");
+  }
+  return 0;
+}
+
+/** Published reports, newest year first, then by government (see publicOrder). */
 export async function listPublishedReports(filter: PublicListFilter = {}, db: Db = getDb()): Promise<PublicListing> {
   const rows = await db.report.findMany({
     where: { AND: [PUBLIC_SCOPE] },
@@ -48,7 +80,10 @@ export async function listPublishedReports(filter: PublicListFilter = {}, db: Db
       kind: true,
       publishedAt: true,
       updatedAt: true,
-      organ: { select: { fullName: true, shortName: true, kind: true, parent: { select: { fullName: true } } } },
+      publishedTitle: true,
+      organ: {
+        select: { fullName: true, shortName: true, kind: true, sortOrder: true, parentId: true, parent: { select: { fullName: true, sortOrder: true } } },
+      },
     },
   });
   const all: PublicReportItem[] = rows.map((r) => ({
@@ -59,11 +94,14 @@ export async function listPublishedReports(filter: PublicListFilter = {}, db: Db
     organKind: r.organ.kind,
     kind: r.kind,
     kindLabel: reportKindLabel(r.organ.kind, r.kind),
-    title: reportSigner(r.organ, r.kind) + reportTitleSuffix(r.year),
+    title: titleOf(r),
     countyName: isGovernment(r.organ.kind) ? r.organ.fullName : (r.organ.parent?.fullName ?? null),
     year: r.year,
     publishedAt: r.publishedAt ?? r.updatedAt,
   }));
+  // within a year, by government: its 汇总 and 本级 reports, then the organs under it in their order
+  const order = new Map(rows.map((r) => [r.id, publicOrder(r)]));
+  all.sort((a, b) => b.year - a.year || compareOrder(order.get(a.id)!, order.get(b.id)!));
   const years = [...new Set(all.map((r) => r.year))].sort((a, b) => b - a);
   const organs = [...new Map(all.map((r) => [r.organId, { id: r.organId, name: r.organName }])).values()];
   const reports = all.filter(
@@ -87,6 +125,7 @@ export async function getPublishedReport(id: string, db: Db = getDb()): Promise<
       updatedAt: true,
       content: true,
       kind: true,
+      publishedTitle: true,
       organ: { select: { fullName: true, shortName: true, kind: true, parent: { select: { fullName: true } } } },
     },
   });
@@ -99,7 +138,7 @@ export async function getPublishedReport(id: string, db: Db = getDb()): Promise<
     organKind: r.organ.kind,
     kind: r.kind,
     kindLabel: reportKindLabel(r.organ.kind, r.kind),
-    title: reportSigner(r.organ, r.kind) + reportTitleSuffix(r.year),
+    title: titleOf(r),
     countyName: isGovernment(r.organ.kind) ? r.organ.fullName : (r.organ.parent?.fullName ?? null),
     year: r.year,
     publishedAt: r.publishedAt ?? r.updatedAt,

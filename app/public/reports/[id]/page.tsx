@@ -3,14 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPublishedReport } from "@/lib/server/services/public-reports";
 import { buildViewModel } from "@/lib/export/build-view-model";
-import { reportTitleSuffix } from "@/lib/template";
 import { ReportHtml } from "@/components/public/report-html";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const report = await getPublishedReport((await params).id);
-  return { title: report ? `${report.organName}${reportTitleSuffix(report.year)}` : "找不到该报告" };
+  return { title: report ? report.title : "找不到该报告" };
 }
 
 export default async function PublicReportPage({ params }: { params: Promise<{ id: string }> }) {
