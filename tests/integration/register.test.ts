@@ -15,11 +15,14 @@ import { exportRegister } from "@/lib/server/services/register-export";
 import { checkRegisterImport, confirmRegisterImport, registeredKeys } from "@/lib/server/services/register-import";
 import { readRegisterUpload } from "@/lib/export/register-sheet";
 import { guessMapping } from "@/lib/register";
-import { reportRegisterState, setTableSource } from "@/lib/server/services/register-report";
+import { reportRegisterState, setTableSource, syncReportFromRegister } from "@/lib/server/services/register-report";
+import { replaceReportContent } from "@/lib/server/services/save-report";
+import { submitReport } from "@/lib/server/services/submit-report";
+import { returnReport } from "@/lib/server/services/return-report";
 import { setHolidayOverride } from "@/lib/server/services/admin-holidays";
 import { applicationHistory } from "@/lib/server/services/register-history";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
-import { actor } from "./fixtures";
+import { actor, completeContent } from "./fixtures";
 
 const app = (over: Partial<ApplicationInput>): ApplicationInput => ({ ...EMPTY_INPUT, ...over });
 
@@ -173,8 +176,21 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
     const twice = await updateApplication(beipo, original.id, original.version, { ...original.input, repliedAt: "2025-12-30", result: "open" }, t.db);
     expect(twice).toMatchObject({ ok: false, code: "INVALID", errors: [{ field: "result", message: expect.stringContaining("已结转到 2026 年度台账（第 1 号），请在 2026 年度台账中登记答复") }] });
     expect((await getRegister(beipo, organId, 2025, t.db))!.table3[t3CellId("carryover", "natural")]).toBe("1");
+    // the original's 申请人类别 corrected in 2025 (or the copy's in 2026): both entries follow, or 结转下年度 and
+    // next year's 上年结转 would count it in different columns (X1)
+    const fixed = await updateApplication(beipo, original.id, original.version, { ...original.input, applicantType: "legal", receivedAt: "2025-12-16" }, t.db);
+    expect(fixed.ok).toBe(true);
+    const copy = (await getRegister(beipo, organId, 2026, t.db))!.entries[0]!;
+    expect(copy.input).toMatchObject({ applicantType: "legal", receivedAt: "2025-12-16" });
+    expect((await getRegister(beipo, organId, 2025, t.db))!.table3[t3CellId("carryover", "legal")]).toBe("1");
+    expect((await getRegister(beipo, organId, 2026, t.db))!.table3[t3CellId("carried", "legal")]).toBe("1");
+    const back = await updateApplication(beipo, copy.id, copy.version, { ...copy.input, applicantType: "natural", receivedAt: "2025-12-15" }, t.db);
+    expect(back.ok).toBe(true);
+    expect((await getRegister(beipo, organId, 2025, t.db))!.entries.find((x) => x.id === original.id)!.input).toMatchObject({ applicantType: "natural", receivedAt: "2025-12-15" });
+    expect((await getRegister(beipo, organId, 2025, t.db))!.table3[t3CellId("carryover", "natural")]).toBe("1");
+    expect((await t.db.reportEvent.findMany({ where: { action: "register.update" }, select: { detail: true } })).some((e) => (e.detail ?? "").includes("2026 年度第 1 号"))).toBe(true);
     // closed there in January
-    const e = next!.entries[0]!;
+    const e = (await getRegister(beipo, organId, 2026, t.db))!.entries[0]!;
     const closed = await updateApplication(beipo, e.id, e.version, { ...e.input, repliedAt: "2026-01-08", result: "unable1" }, t.db);
     expect(closed.ok).toBe(true);
     const after = await getRegister(beipo, organId, 2026, t.db);
@@ -249,6 +265,46 @@ describe.each(TEST_PROVIDERS)("a report created after its register on %s", (prov
     const report = await getReport(clerk, created.reportId, t.db);
     expect(report!.content.cells[t3CellId("deny4", "nonprofit")]).toBe("1");
     expect(report!.content.cells[t3CellId("new", "nonprofit")]).toBe("1");
+  });
+});
+
+describe.each(TEST_PROVIDERS)("a register changed while its report is under review, on %s", (provider) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(provider);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+  it("the report does not follow while submitted; returned, it cannot go up again with the old figures; the clerk's sync (as opening it does) brings them in", async () => {
+    const clerk = await actor(t.db, "hekou");
+    const reviewer = await actor(t.db, "shencha");
+    const organ = clerk.organId!;
+    expect((await createApplication(clerk, organ, 2024, app({ receivedAt: "2024-03-01", repliedAt: "2024-03-15", result: "open" }), t.db)).ok).toBe(true);
+    const created = await createReport(clerk, { year: 2024 }, t.db);
+    if (!created.ok) throw new Error(created.message);
+    const filled = (await getReport(clerk, created.reportId, t.db))!;
+    // the text and the other tables written; table 三 as the register gave it
+    const content = completeContent("示范县河口乡人民政府", 2024);
+    for (const k of Object.keys(content.cells)) if (k.startsWith("t3.")) content.cells[k] = filled.content.cells[k] ?? "";
+    const saved = await replaceReportContent(clerk, { reportId: created.reportId, baseVersion: filled.version, content }, t.db);
+    if (!saved.ok) throw new Error(saved.message);
+    const first = await submitReport(clerk, { reportId: created.reportId, baseVersion: saved.version }, t.db);
+    expect(first.ok ? "" : first.message).toBe("");
+
+    // registered while the report is under review: the report stays as submitted
+    expect((await createApplication(clerk, organ, 2024, app({ receivedAt: "2024-05-06", applicantType: "legal", repliedAt: "2024-05-20", result: "open" }), t.db)).ok).toBe(true);
+    expect((await getReport(clerk, created.reportId, t.db))!.content.cells[t3CellId("new", "legal")]).toBe("0");
+    expect(await returnReport(reviewer, { reportId: created.reportId, comment: "请核对。" }, t.db)).toMatchObject({ ok: true });
+
+    const version = async () => (await getReport(clerk, created.reportId, t.db))!.version;
+    const refused = await submitReport(clerk, { reportId: created.reportId, baseVersion: await version() }, t.db);
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("台账在报告提交后有变动") });
+    expect(!refused.ok && refused.message).toContain("个单元格");
+    const synced = await syncReportFromRegister(clerk, organ, 2024, t.db);
+    expect(synced.written).toBeGreaterThan(0);
+    const after = (await getReport(clerk, created.reportId, t.db))!;
+    expect(after.content.cells[t3CellId("new", "legal")]).toBe("1");
+    expect(after.content.cells[t3CellId("open", "legal")]).toBe("1");
+    expect(await submitReport(clerk, { reportId: created.reportId, baseVersion: after.version }, t.db)).toMatchObject({ ok: true });
   });
 });
 

@@ -118,6 +118,7 @@ export const DETAIL_LABELS: Record<string, string> = {
   value: "内容",
   entry: "申请序号",
   changedFields: "修改项目",
+  alsoEntry: "同步修改结转的申请",
   table: "表格",
   tableSource: "数据来源",
   personal: "含个人信息",

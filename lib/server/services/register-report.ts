@@ -66,6 +66,16 @@ export async function reportRegisterState(organId: string, year: number, content
   };
 }
 
+/**
+ * The cells of the tables whose source is the register that differ from the register now (empty without a
+ * register): a report submitted like this would go up with figures its register no longer gives.
+ */
+export async function registerStaleCells(organId: string, year: number, cells: CellValues, db: Db = getDb()): Promise<RegisterDiff[]> {
+  const r = await registerCells(organId, year, db);
+  const want: CellValues = { ...(r.t3 && r.t3Source === "register" ? r.t3 : {}), ...(r.t4 && r.t4Source === "register" ? r.t4 : {}) };
+  return registerDifferences(cells, want, true).map((d) => ({ ...d, name: CELLS.get(d.cellId)?.name ?? d.cellId }));
+}
+
 /** The cells a new report of the organ takes from its register (tables whose source is the register). */
 export async function registerCellsForNewReport(organId: string, year: number, db: Db): Promise<CellValues> {
   const r = await registerCells(organId, year, db);

@@ -52,6 +52,10 @@ export async function createApplication(
   return { ok: false, code: "CONFLICT", message: "同时有人在登记，请再试一次。" };
 }
 
+/** What the carry-over copies into next year's entry (not the steps, reply or note: each year has its own). */
+const SHARED_FIELDS = ["receivedAt", "method", "applicantType", "applicantName", "contact", "content"] as const;
+type SharedField = (typeof SHARED_FIELDS)[number];
+
 function dataOf(input: ApplicationInput, extra: { organId: string; year: number; seq: number; updatedById: string }) {
   return {
     ...extra,
@@ -103,14 +107,34 @@ export async function updateApplication(
   const data = dataOf(input, { organId: row.organId, year: row.year, seq: row.seq, updatedById: user.id });
   const before = toView(row, true, cal).input;
   const changed = (Object.keys(before) as (keyof ApplicationInput)[]).filter((k) => (before[k] ?? "") !== (input[k] ?? ""));
+  // The application carried over (结转) is one application in two registers: what the carry copied goes to
+  // the other year's entry too — above all 申请人类别, whose column 结转下年度 and next year's 上年结转 share (X1).
+  const shared = changed.filter((f): f is SharedField => (SHARED_FIELDS as readonly string[]).includes(f));
+  const partner = shared.length
+    ? await db.application.findFirst({
+        where: row.carriedFromId ? { id: row.carriedFromId } : { carriedFromId: id },
+        select: { id: true, year: true, seq: true },
+      })
+    : null;
   const updated = await db.$transaction(async (tx) => {
     const n = await tx.application.updateMany({ where: { id, version: baseVersion }, data: { ...data, version: { increment: 1 } } });
     if (n.count !== 1) return null;
+    if (partner)
+      await tx.application.update({
+        where: { id: partner.id },
+        data: { ...Object.fromEntries(shared.map((f) => [f, data[f]])), updatedById: user.id, version: { increment: 1 } },
+      });
     if (changed.length)
       await recordEvent(tx, {
         actorId: user.id,
         action: "register.update",
-        detail: { organ: access.organ.fullName, year: row.year, entry: row.seq, changedFields: changed.map((f) => FIELD_LABELS[f] ?? f) },
+        detail: {
+          organ: access.organ.fullName,
+          year: row.year,
+          entry: row.seq,
+          changedFields: changed.map((f) => FIELD_LABELS[f] ?? f),
+          ...(partner ? { alsoEntry: `${partner.year} 年度第 ${partner.seq} 号` } : {}),
+        },
       });
     return tx.application.findUniqueOrThrow({ where: { id }, select: APPLICATION_SELECT });
   });
@@ -124,6 +148,7 @@ export async function updateApplication(
     };
   }
   await syncReportFromRegister(user, row.organId, row.year, db);
+  if (partner) await syncReportFromRegister(user, row.organId, partner.year, db);
   return { ok: true, entry: toView(updated, access.personal, cal) };
 }
 

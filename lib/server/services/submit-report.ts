@@ -6,6 +6,7 @@ import type { Actor } from "../types";
 import { parseStoredContent } from "./report-row";
 import { ruleContextFor } from "./rule-context";
 import { rollupStaleness } from "./rollup-current";
+import { registerStaleCells } from "./register-report";
 import { runTransition, type TransitionResult } from "./transition";
 
 export type SubmitReportInput = { reportId: string; /** the version the clerk saved last */ baseVersion: number };
@@ -45,6 +46,13 @@ export async function submitReport(user: Actor, input: SubmitReportInput, db: Db
           db,
         );
         const findings = validateReport(content, context);
+        if (!hasBlockingErrors(findings) && report.kind === "ORGAN") {
+          // tables 三/四 kept from the register: not with figures the register no longer gives (it changed
+          // while the report could not follow — submitted or under review — and the page was not opened since)
+          const stale = await registerStaleCells(report.organId, report.year, content.cells, db);
+          if (stale.length > 0)
+            return `台账在报告提交后有变动，报告中有 ${stale.length} 个单元格（如“${stale[0]!.name}”）与台账不一致。请刷新页面（报告会按台账更新），核对后再提交。`;
+        }
         if (!hasBlockingErrors(findings)) {
           // A 汇总 report goes up with the figures of its subordinates as they stand now.
           const s = await rollupStaleness(user, report, db);

@@ -17,7 +17,7 @@ import { RollupBanner } from "@/components/rollup/rollup-banner-lazy";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ChangesSummary } from "@/components/review/changes-summary";
 import { RegisterBanner } from "@/components/register/register-banner";
-import { reportRegisterState, type ReportRegisterState } from "@/lib/server/services/register-report";
+import { reportRegisterState, syncReportFromRegister, type ReportRegisterState } from "@/lib/server/services/register-report";
 import type { TableId } from "@/lib/template";
 import {
   addCommentAction,
@@ -41,8 +41,14 @@ function registerTablesOf(state: ReportRegisterState): { tables: TableId[]; href
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  const report = await getReport(user, id);
+  let report = await getReport(user, id);
   if (!report) notFound();
+  // The register changed while the report could not follow (submitted, under review, approved): once it is
+  // the clerk's to edit again (returned, withdrawn), it catches up as the clerk opens it.
+  if (report.kind === "ORGAN" && report.source === "EDITOR" && isEditable(report.status) && user.organId === report.organId && can(user, "report:edit")) {
+    const synced = await syncReportFromRegister(user, report.organId, report.year);
+    if (synced.written > 0) report = (await getReport(user, id)) ?? report;
+  }
   const reviewer = report.reviewable;
   const clerk = can(user, "report:submit") && user.organId === report.organId;
   // Opening a submitted report does not start its review (the clerk may still withdraw it): the

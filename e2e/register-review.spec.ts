@@ -1,0 +1,55 @@
+import type { Page } from "@playwright/test";
+import { expect, fillComplete, newTownshipClerk, openReport, pageAs, submitForReview, test, yearBeingWritten } from "./fixtures";
+
+// The register changes while its report is under review (submitted: the report cannot follow). Returned, the
+// report takes the register's figures in as the clerk opens it — it never goes up again with figures the
+// register no longer gives. Its own township (newTownshipClerk), the year being written.
+
+const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+
+test("registered while the report is under review: returned, the report takes the register's figures in as the clerk opens it", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const year = yearBeingWritten();
+  const clerk = await newTownshipClerk(browser, "台账审");
+  const c = clerk.page;
+  const url = await openReport(c, year);
+  await fillComplete(c, year);
+  await expect(cell(c, "t3.new.legal")).toHaveValue("0");
+  await submitForReview(c);
+  await expect(c.getByTestId("report-status")).toHaveText("待审核");
+
+  // registered meanwhile: 一 application of a 法律服务机构, answered 予以公开
+  await c.goto(`/register?year=${year}`);
+  await c.getByRole("button", { name: "登记新申请" }).click();
+  const form = c.getByTestId("entry-form");
+  await form.locator('[name="applicantType"]').selectOption("legal");
+  await form.locator('[name="receivedAt"]').fill(`${year}-01-05`);
+  await form.locator('[name="applicantName"]').fill("某律师事务所");
+  await form.locator('[name="content"]').fill("征收补偿方案");
+  await form.locator('[name="repliedAt"]').fill(`${year}-01-20`);
+  await form.locator('[name="result"]').selectOption("open");
+  await form.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(c.getByRole("status").filter({ hasText: "已登记第" })).toBeVisible();
+  // the submitted report stays as it went up
+  await c.goto(url);
+  await expect(cell(c, "t3.new.legal")).toHaveValue("0");
+
+  const sup = await pageAs(browser, "shencha");
+  await sup.page.goto(url);
+  await sup.page.getByTestId("review-return").click();
+  await sup.page.getByTestId("return-dialog").getByLabel("退回意见（必填）").fill("请核对表三。");
+  await sup.page.getByTestId("return-dialog").getByTestId("confirm-return").click();
+  await expect(sup.page.getByTestId("review-status")).toHaveText("已退回");
+  await sup.context.close();
+
+  // returned: the clerk's page has the register's figures, balanced, nothing said to differ
+  await c.goto(url);
+  await expect(cell(c, "t3.new.legal")).toHaveValue("1");
+  await expect(cell(c, "t3.open.legal")).toHaveValue("1");
+  await expect(cell(c, "t3.total.total")).toHaveText("1");
+  await expect(c.getByTestId("register-differences")).toHaveCount(0);
+  await expect(c.getByTestId("error-count")).toHaveText("0 项错误");
+  await submitForReview(c);
+  await expect(c.getByTestId("report-status")).toHaveText("待审核");
+  await clerk.context.close();
+});
