@@ -25,6 +25,8 @@ import {
 export const metadata = { title: "依申请公开台账 · 年报通" };
 
 type Params = Record<string, string | string[] | undefined>;
+/** The most organs the register's organ list holds (a province has thousands: filtered by name beyond this). */
+const ORGAN_LIST = 300;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -33,13 +35,26 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const thisYear = chinaYear();
   const yearParam = Number(one(sp.year));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= thisYear + 1 ? yearParam : thisYear;
-  const organs = await getDb().organ.findMany({
-    where: { AND: [organScope(user, "read"), { kind: { in: ["TOWNSHIP", "DEPARTMENT", "COUNTY", "CITY", "PROVINCE"] } }] },
-    orderBy: [{ sortOrder: "asc" }, { fullName: "asc" }],
-    select: { id: true, fullName: true },
-    take: 2000,
-  });
-  const organId = one(sp.organ) || (user.organId && organs.some((o) => o.id === user.organId) ? user.organId : organs[0]?.id ?? "");
+  // A province has thousands of organs: the list holds at most ORGAN_LIST of them, narrowed by a name typed
+  // in 机关名称 (q), and always the organ open now; the page says how many there are.
+  const inScope = { AND: [organScope(user, "read"), { kind: { in: ["TOWNSHIP", "DEPARTMENT", "COUNTY", "CITY", "PROVINCE"] } }] };
+  const q = one(sp.q).trim().slice(0, 50);
+  const [organTotal, listed] = await Promise.all([
+    getDb().organ.count({ where: inScope }),
+    getDb().organ.findMany({
+      where: q ? { AND: [inScope, { fullName: { contains: q } }] } : inScope,
+      orderBy: [{ sortOrder: "asc" }, { fullName: "asc" }],
+      select: { id: true, fullName: true },
+      take: ORGAN_LIST,
+    }),
+  ]);
+  const chosen = one(sp.organ);
+  const extra =
+    chosen && !listed.some((o) => o.id === chosen)
+      ? await getDb().organ.findFirst({ where: { AND: [inScope, { id: chosen }] }, select: { id: true, fullName: true } })
+      : null;
+  const organs = extra ? [extra, ...listed] : listed;
+  const organId = chosen || (user.organId && organs.some((o) => o.id === user.organId) ? user.organId : organs[0]?.id ?? "");
   // last year's open applications move here as 上年结转 when the organ's clerk opens this year's register
   if (organId) await carryOverOnOpen(user, organId, year);
   const page = organId ? await getRegister(user, organId, year) : null;
@@ -56,7 +71,27 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           年度报告的表三、表四由台账计算。
         </p>
       </div>
+      {organTotal > ORGAN_LIST ? (
+        <form className="flex flex-wrap items-center gap-2 text-sm" action="/register" role="search" data-testid="organ-filter">
+          <input type="hidden" name="year" value={year} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={q}
+            placeholder="输入机关名称"
+            aria-label="按机关名称查找"
+            className="h-8 w-48 rounded border border-slate-300 px-2"
+          />
+          <button type="submit" className="h-8 rounded border border-slate-300 bg-white px-3 hover:bg-slate-50">
+            查找机关
+          </button>
+          <span className="text-slate-500" data-testid="organ-list-note">
+            共 {organTotal} 个机关，下拉列表中为{q ? `名称含“${q}”的` : ""}前 {listed.length} 个{listed.length === ORGAN_LIST ? "（请输入名称缩小范围）" : ""}。
+          </span>
+        </form>
+      ) : null}
       <form className="flex flex-wrap items-center gap-2 text-sm" action="/register">
+        {q ? <input type="hidden" name="q" value={q} /> : null}
         {organs.length > 1 ? (
           <select name="organ" defaultValue={organId} className="h-8 rounded border border-slate-300 px-2" aria-label="机关">
             {organs.map((o) => (

@@ -43,41 +43,60 @@ export async function GET(req: Request) {
     return candidate;
   };
 
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const zip = new Zip((err, chunk, final) => {
-        if (err) {
-          controller.error(err);
-          return;
+  // Stops as soon as the download is abandoned (the browser's cancel, a closed tab: the stream is cancelled,
+  // the request aborted): no more PDFs rendered for nobody. Waits while the client is behind (8 MB queued).
+  let stopped = false;
+  const gone = () => stopped || req.signal.aborted;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async start(controller) {
+        const zip = new Zip((err, chunk, final) => {
+          if (gone()) return;
+          try {
+            if (err) {
+              controller.error(err);
+              return;
+            }
+            controller.enqueue(chunk);
+            if (final) controller.close();
+          } catch {
+            stopped = true; // closed from the other side in between
+          }
+        });
+        const failures: string[] = [];
+        for (const row of rows) {
+          while (!gone() && (controller.desiredSize ?? 1) <= 0) await new Promise((r) => setTimeout(r, 50));
+          if (gone()) return;
+          try {
+            const report = await getReport(user, row.reportId!);
+            if (!report) continue;
+            const vm = buildViewModel({ year: report.year, status: report.status, content: report.content });
+            const pdf = (await renderExport("pdf", vm)).bytes;
+            if (gone()) return;
+            const name = uniqueName(exportFileName(report.content.header.organName || report.organName, report.year, "pdf"));
+            const file = new ZipPassThrough(name); // PDFs are already compressed
+            file.mtime = chinaWallClock(); // zip times are local wall-clock times: China's
+            zip.add(file);
+            file.push(new Uint8Array(pdf), true);
+          } catch (e) {
+            if (gone()) return;
+            console.error("bulk export: PDF failed", row.organName, e);
+            failures.push(row.organName);
+          }
         }
-        controller.enqueue(chunk);
-        if (final) controller.close();
-      });
-      const failures: string[] = [];
-      for (const row of rows) {
-        try {
-          const report = await getReport(user, row.reportId!);
-          if (!report) continue;
-          const vm = buildViewModel({ year: report.year, status: report.status, content: report.content });
-          const pdf = (await renderExport("pdf", vm)).bytes;
-          const name = uniqueName(exportFileName(report.content.header.organName || report.organName, report.year, "pdf"));
-          const file = new ZipPassThrough(name); // PDFs are already compressed
-          file.mtime = chinaWallClock(); // zip times are local wall-clock times: China's
-          zip.add(file);
-          file.push(new Uint8Array(pdf), true);
-        } catch (e) {
-          console.error("bulk export: PDF failed", row.organName, e);
-          failures.push(row.organName);
+        if (failures.length) {
+          const note = new ZipPassThrough("导出失败的报告.txt");
+          zip.add(note);
+          note.push(new TextEncoder().encode(`以下机关的报告生成 PDF 失败，请单独下载：\r\n${failures.join("\r\n")}\r\n`), true);
         }
-      }
-      if (failures.length) {
-        const note = new ZipPassThrough("导出失败的报告.txt");
-        zip.add(note);
-        note.push(new TextEncoder().encode(`以下机关的报告生成 PDF 失败，请单独下载：\r\n${failures.join("\r\n")}\r\n`), true);
-      }
-      zip.end();
+        zip.end();
+      },
+      cancel() {
+        stopped = true;
+      },
     },
-  });
+    new ByteLengthQueuingStrategy({ highWaterMark: 8 * 1024 * 1024 }),
+  );
 
   const scopeName = user.role === "ADMIN" ? "全部机关" : user.organName || "所辖机关";
   return new Response(stream, {
