@@ -26,14 +26,16 @@ function fieldHeading(fieldId: string): FieldHeading | null {
   let topics: string[];
   if (field.heading) {
     printed = field.heading;
-    topics = [field.heading.replace(new RegExp(`^${NUMERAL}\\s*`), "")];
+    // as last year's files word it too: 「（一）主动公开情况」「（一）主动公开政务信息情况」「（四）政府信息公开平台建设情况」
+    const topic = escape(field.heading.replace(new RegExp(`^${NUMERAL}\\s*`), "").replace(/^(?:政府信息公开|政务公开)/, ""));
+    topics = [`(?:政府信息公开|政务公开)?${topic}(?:(?:政府信息|政务信息)?(?:工作)?情况)?`];
   } else {
     if (textFieldsOf(field.section)[0]?.id !== field.id) return null;
     const section = sectionByKey(field.section);
     printed = sectionHeading(section);
     topics = [section.title, ...section.variants];
   }
-  const alternatives = topics.map(escape).join("|");
+  const alternatives = field.heading ? topics.join("|") : topics.map(escape).join("|");
   return { printed, pattern: new RegExp(`^\\s*${NUMERAL}\\s*(?:${alternatives})${AFTER}`) };
 }
 
