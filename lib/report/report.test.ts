@@ -93,6 +93,8 @@ describe("values", () => {
     expect(readCell("1.5", "count")).toMatchObject({ state: "invalid", message: expect.stringContaining("整数") });
     expect(readCell("abc", "count")).toMatchObject({ state: "invalid" });
     expect(readCell("1234567890123456", "count")).toMatchObject({ state: "invalid", message: expect.stringContaining("过大") });
+    expect(readCell("1234567890123", "count")).toMatchObject({ state: "invalid", message: expect.stringContaining("最多12位") });
+    expect(readCell("999999999999", "count")).toMatchObject({ state: "valid", value: 999999999999 });
   });
 
   it("reads fees as non-negative decimals", () => {

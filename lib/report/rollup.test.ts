@@ -56,9 +56,9 @@ describe("sumReports", () => {
     expect(s.invalid).toEqual([{ reportId: "r-a", organName: "机关a", cells: [t3CellId("new", "natural")] }]);
   });
   it("keeps counts exact beyond 2^53 and normalises 007 and full-width digits", () => {
-    const big = "900000000000000"; // 15 digits
-    const s = sumReports(Array.from({ length: 20 }, (_, i) => src(String(i), { [t2CellId("penalty", "decisions")]: big })));
-    expect(s.cells[t2CellId("penalty", "decisions")]).toBe("18000000000000000");
+    const big = "999999999999"; // 12 digits, the most a count may have; ten thousand of them pass 2^53
+    const s = sumReports(Array.from({ length: 10_000 }, (_, i) => src(String(i), { [t2CellId("penalty", "decisions")]: big })));
+    expect(s.cells[t2CellId("penalty", "decisions")]).toBe("9999999999990000");
     expect(sumReports([src("a", { [t2CellId("permit", "decisions")]: "007" }), src("b", { [t2CellId("permit", "decisions")]: "３" })]).cells[t2CellId("permit", "decisions")]).toBe("10");
   });
   it("sums the 信息处理费: charged when any source charged, unknown when one did not say, none otherwise", () => {

@@ -77,7 +77,7 @@ export function sumReports(sources: readonly RollupSource[]): RollupSum {
       const r = readCell(raw, c.kind);
       if (r.state === "invalid") bad.push(c.id);
       else if (r.state === "valid") {
-        // counts are exact integers (≤ 15 digits); amounts are added as the decimals they were typed with
+        // counts are exact integers (≤ 12 digits each, summed as BigInt); amounts are added as the decimals they were typed with
         const d = c.kind === "count" ? { units: BigInt(r.value), scale: 0 } : parseDecimal(normalizeCellInput(raw));
         if (d) values.set(c.id, d);
         else bad.push(c.id);

@@ -4,8 +4,11 @@
  */
 import type { CellKind } from "@/lib/template";
 
-/** Longest count we accept: 15 digits stay exact in a JS number. */
-export const MAX_COUNT_DIGITS = 15;
+/**
+ * Longest count we accept: 12 digits. A total adds up to a few dozen cells, and the totals are JS numbers:
+ * with 15-digit cells (the old limit) a total passed 2^53 and came out one off (seen in a sweep).
+ */
+export const MAX_COUNT_DIGITS = 12;
 export const MAX_CELL_CHARS = 40;
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;
