@@ -53,3 +53,34 @@ test("registered while the report is under review: returned, the report takes th
   await expect(c.getByTestId("report-status")).toHaveText("待审核");
   await clerk.context.close();
 });
+
+test("the register keeps what is typed when the login expires: the message says to log in in another tab, leaving the page asks first", async ({ browser }) => {
+  const year = yearBeingWritten();
+  const clerk = await newTownshipClerk(browser, "台账登");
+  const c = clerk.page;
+  await c.goto(`/register?year=${year}`);
+  await c.getByRole("button", { name: "登记新申请" }).click();
+  const form = c.getByTestId("entry-form");
+  await form.locator('[name="receivedAt"]').fill(`${year}-01-06`);
+  await form.locator('[name="applicantName"]').fill("离线登记的申请人");
+  await form.locator('[name="content"]').fill("离线登记的申请内容");
+
+  // the login expires (the cookie gone): 登记 is refused, the form keeps everything and offers a login in a new tab
+  await clerk.context.clearCookies();
+  await form.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(form.getByTestId("save-state")).toContainText("登录已过期：请在新标签页中重新登录");
+  await expect(form.getByTestId("login-new-tab")).toHaveAttribute("target", "_blank");
+  await expect(form.locator('[name="applicantName"]')).toHaveValue("离线登记的申请人");
+
+  // a reload would drop it: the browser asks first; staying keeps it
+  const asked = new Promise<string>((resolve) =>
+    c.once("dialog", (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }),
+  );
+  await c.reload({ timeout: 3_000 }).catch(() => {});
+  expect(await asked).toBe("beforeunload");
+  await expect(form.locator('[name="content"]')).toHaveValue("离线登记的申请内容");
+  await clerk.context.close();
+});

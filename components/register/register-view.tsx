@@ -329,6 +329,20 @@ function EntryForm({
     return !unsaved;
   };
 
+  // Leaving the page (a reload after 登录已过期, a closed tab) while something typed is not stored: the
+  // browser asks first (the form keeps it only on this page).
+  const pending = useRef(false);
+  pending.current = edit && (typedNew || dirty.current || unsaved || state.kind === "saving");
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!pending.current) return;
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, []);
+
   // closing the form (or leaving the page) saves what is still pending rather than dropping it
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -422,6 +436,11 @@ function EntryForm({
           role="status"
         >
           {state.message}
+          {state.message.startsWith("登录已过期") ? (
+            <a href="/login" target="_blank" rel="noopener" className="ml-1 text-blue-700 underline" data-testid="login-new-tab">
+              在新标签页中登录
+            </a>
+          ) : null}
         </span>
         {entry && edit ? (
           <Button

@@ -13,7 +13,7 @@ import { getDb } from "@/lib/server/db";
 import { EMPTY_INPUT, FIELD_LABELS, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, uploadShapeProblem, type ApplicationInput } from "@/lib/register";
 import { applicationHistory, type EntryHistoryItem } from "@/lib/server/services/register-history";
 
-const EXPIRED = { ok: false as const, message: "登录已过期，请重新登录（您填写的内容仍在页面上）。" };
+const EXPIRED = { ok: false as const, message: "登录已过期：请在新标签页中重新登录，再回到本页保存（您填写的内容仍在本页，刷新或离开本页会丢失）。" };
 
 // The transport check only: the service names a field over its limit (2000 字) itself, so this bound is far above it.
 const MAX_TRANSPORT_CHARS = 100_000;
