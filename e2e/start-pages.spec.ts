@@ -120,3 +120,26 @@ test("a government's clerk: 新建报告 proposes and names years per report —
   await expect(below.locator("tr", { hasText: "东山县东山镇人民政府" }).first()).toContainText("已发布");
   await context.close();
 });
+
+test("a reviewer finds an organ's reports by name on 年度报告, and the public finds a published report by name", async ({ browser, page }) => {
+  const sup = await pageAs(browser, "dsshencha");
+  const s = sup.page;
+  await s.goto("/reports");
+  await s.getByLabel("按机关名称查找报告").fill("南湖");
+  await s.getByRole("button", { name: "查找", exact: true }).click();
+  await expect(s).toHaveURL(/\/reports\?q=/);
+  await expect(s.getByTestId("report-count")).toContainText("名称含“南湖”的共");
+  const rows = s.locator("tr[data-report-id]");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain("南湖镇");
+  await sup.context.close();
+
+  // the public portal: the name box narrows the list (a province publishes thousands a year)
+  await page.goto("/public");
+  await page.getByLabel("按机关名称查询").fill("东山镇");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByTestId("public-count")).toBeVisible();
+  const links = page.locator('a[href^="/public/reports/"]');
+  await expect(links.first()).toBeVisible();
+  for (const text of await links.allTextContents()) expect(text).toContain("东山镇");
+});

@@ -7,6 +7,9 @@ export const metadata = { title: "政府信息公开工作年度报告 · 公开
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+/** Reports per page, and the most organs the 机关 list shows (beyond it: the name box alone). */
+const PAGE_SIZE = 100;
+const ORGAN_SELECT_MAX = 300;
 
 
 export default async function PublicReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -14,9 +17,23 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
   const yearNum = Number(one(sp.year));
   const year = Number.isInteger(yearNum) && yearNum > 0 ? yearNum : undefined;
   const organId = one(sp.organ);
-  const { reports, years, organs } = await listPublishedReports({ year, organId });
+  const q = (one(sp.q) ?? "").slice(0, 50);
+  const { reports: found, years, organs } = await listPublishedReports({ year, organId, q });
+  // a province publishes thousands a year: by pages, and found by name (the organ list only while it is short)
+  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+  const pageNum = Number(one(sp.page));
+  const page = Number.isInteger(pageNum) && pageNum >= 1 ? Math.min(pageNum, pages) : 1;
+  const reports = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const byYear = new Map<number, typeof reports>();
   for (const r of reports) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  const href = (p: number) => {
+    const u = new URLSearchParams();
+    if (year) u.set("year", String(year));
+    if (organId) u.set("organ", organId);
+    if (q) u.set("q", q);
+    if (p > 1) u.set("page", String(p));
+    return `/public?${u.toString()}`;
+  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -30,19 +47,34 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
               </option>
             ))}
           </select>
-          <select name="organ" defaultValue={organId ?? ""} aria-label="机关" className="h-9 rounded border border-slate-300 bg-white px-2">
-            <option value="">全部机关</option>
-            {organs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
+          {organs.length <= ORGAN_SELECT_MAX ? (
+            <select name="organ" defaultValue={organId ?? ""} aria-label="机关" className="h-9 rounded border border-slate-300 bg-white px-2">
+              <option value="">全部机关</option>
+              {organs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          <input
+            type="search"
+            name="q"
+            defaultValue={q}
+            placeholder="机关名称"
+            aria-label="按机关名称查询"
+            className="h-9 w-44 rounded border border-slate-300 bg-white px-2"
+          />
           <button type="submit" className="h-9 rounded bg-red-700 px-4 text-white hover:bg-red-800">
             查询
           </button>
         </form>
       </div>
+      {pages > 1 || q ? (
+        <p className="text-sm text-slate-600" data-testid="public-count">
+          共 {found.length} 份{pages > 1 ? `，第 ${page} / ${pages} 页` : ""}
+        </p>
+      ) : null}
       {reports.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white px-4 py-10 text-center text-slate-500" data-testid="public-empty">
           暂无已公开的年度报告。
@@ -67,6 +99,23 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
           </section>
         ))
       )}
+      {pages > 1 ? (
+        <nav className="flex items-center gap-3 text-sm" aria-label="分页" data-testid="public-pages">
+          {page > 1 ? (
+            <Link href={href(page - 1)} className="text-red-800 hover:underline">
+              ← 上一页
+            </Link>
+          ) : null}
+          <span className="text-slate-600">
+            第 {page} / {pages} 页
+          </span>
+          {page < pages ? (
+            <Link href={href(page + 1)} className="text-red-800 hover:underline">
+              下一页 →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -349,6 +349,8 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
         const titles = (await listPublishedReports({ year: YEAR }, t.db)).reports.map((r) => r.title.replace(`${YEAR}年政府信息公开工作年度报告`, ""));
         // 示范县 (order 1) before 东山县 (order 2); within each its 汇总 first, then its townships in order
         expect(titles).toEqual(["示范县", "示范县城关镇人民政府", "东山县", "东山县东山镇人民政府", "东山县西岭乡人民政府"]);
+        // found by name (a province publishes thousands a year)
+        expect((await listPublishedReports({ year: YEAR, q: "西岭" }, t.db)).reports.map((r) => r.organName)).toEqual(["东山县西岭乡人民政府"]);
 
         // renamed after publishing (a 镇 becomes a 街道): the list and the page keep the title the report was published with
         await t.db.organ.update({ where: { id: chengguan!.id }, data: { fullName: "示范县城关街道办事处" } });

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/server/types";
 import { createReport } from "@/lib/server/services/create-report";
 import { replaceReportContent, saveReport } from "@/lib/server/services/save-report";
 import { getPreviousYearReport, getReport } from "@/lib/server/services/get-report";
-import { listReports } from "@/lib/server/services/list-reports";
+import { countReports, listReports } from "@/lib/server/services/list-reports";
 import { ruleContextFor } from "@/lib/server/services/rule-context";
 import { seedDemo } from "@/scripts/seed";
 import { createTestDb, TEST_PROVIDERS, type TestDb } from "./test-db";
@@ -111,6 +111,14 @@ describe.each(TEST_PROVIDERS)("report services on %s", (provider) => {
       expect((await listReports(admin, {}, t.db)).map((r) => r.id).sort()).toEqual([ids.chengguan!, ids.qingshan!, ids.hekou!].sort());
       expect((await listReports({ ...admin, organId: null }, {}, t.db)).map((r) => r.id).sort()).toEqual(Object.values(ids).sort());
       expect(await listReports(shencha, { year: YEAR - 1 }, t.db)).toEqual([]);
+      // by pages and by name, within the same scope (a province's reviewer reads thousands)
+      expect(await countReports(shencha, {}, t.db)).toBe(3);
+      expect((await listReports(shencha, { skip: 1, take: 1 }, t.db)).map((r) => r.organShortName)).toEqual(["青山镇"]);
+      expect((await listReports(shencha, { q: "河口" }, t.db)).map((r) => r.organShortName)).toEqual(["河口乡"]);
+      expect(await countReports(shencha, { q: "河口" }, t.db)).toBe(1);
+      expect(await countReports(shencha, { q: "东风" }, t.db)).toBe(0); // the neighbour county's: not in scope
+      expect((await listReports(shencha, { notOrganId: ids.chengguan ? (await t.db.report.findUniqueOrThrow({ where: { id: ids.chengguan } })).organId : "" }, t.db)).map((r) => r.organShortName)).toEqual(["青山镇", "河口乡"]);
+      expect(await countReports(chengguan, { q: "青山" }, t.db)).toBe(0);
     });
 
     it("the county supervisor reads every township's report but cannot edit, nor see the neighbour county", async () => {

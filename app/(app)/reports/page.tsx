@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/server/session";
-import { listReports } from "@/lib/server/services/list-reports";
+import { countReports, listReports } from "@/lib/server/services/list-reports";
 import { can } from "@/lib/server/permissions";
 import { dayLabel, IMPORTED_LABEL, isGovernment, reportName, STATUS_LABELS, suggestReportYear, type ReportStatus } from "@/lib/report";
 import { defaultReportYear, formatDateTime } from "@/lib/labels";
@@ -19,14 +19,27 @@ const STATUS_STYLE: Record<ReportStatus, string> = {
   PUBLISHED: "bg-blue-100 text-blue-800",
 };
 
-export default async function ReportsPage() {
+/** Reports of other organs per page (a province's reviewer reads thousands; found by name). */
+const PAGE_SIZE = 100;
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireUser();
-  const reports = await listReports(user);
+  const sp = await searchParams;
+  const q = one(sp.q).trim().slice(0, 50);
+  const pageParam = Number(one(sp.page));
   const canCreate = can(user, "report:create");
   // a clerk reads their organ's reports and, in a government's office, the approved and published reports of
-  // the organs below (the ones its roll-up counts): listed apart
-  const own = reports.filter((r) => r.organId === user.organId);
-  const below = reports.filter((r) => r.organId !== user.organId);
+  // the organs below (the ones its roll-up counts): listed apart. Others' reports go by pages, found by name.
+  const ownId = canCreate && user.organId ? user.organId : undefined;
+  const others = ownId ? { notOrganId: ownId, q } : { q };
+  const [own, total] = await Promise.all([ownId ? listReports(user, { organId: ownId }) : Promise.resolve([]), countReports(user, others)]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, pages) : 1;
+  const below = await listReports(user, { ...others, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const reports = ownId ? [...own, ...below] : below;
   // the organ's own reports, per report
   const yearsOf = (kind: "ORGAN" | "ROLLUP") => [...new Set(own.filter((r) => r.kind === kind).map((r) => r.year))].sort((a, b) => a - b);
   const existing = { ORGAN: yearsOf("ORGAN"), ROLLUP: yearsOf("ROLLUP") };
@@ -69,7 +82,7 @@ export default async function ReportsPage() {
           </p>
         </section>
       ) : null}
-      {canCreate && below.length > 0 ? (
+      {canCreate && (total > 0 || q) ? (
         <>
           <div className="space-y-3">
             <h2 id="own-reports" className="text-base font-semibold">本机关的报告</h2>
@@ -80,13 +93,75 @@ export default async function ReportsPage() {
               <h2 id="below-reports" className="text-base font-semibold">下级机关的报告</h2>
               <p className="mt-1 text-sm text-slate-500">已审核通过或已发布、计入汇总的报告（只读）。</p>
             </div>
+            <ReportFinder q={q} total={total} page={page} pages={pages} />
             <ReportTable rows={below} labelledBy="below-reports" />
+            <Pager q={q} page={page} pages={pages} />
           </div>
         </>
       ) : (
-        <ReportTable rows={reports} />
+        <>
+          {!canCreate ? <ReportFinder q={q} total={total} page={page} pages={pages} /> : null}
+          <ReportTable rows={reports} />
+          {!canCreate ? <Pager q={q} page={page} pages={pages} /> : null}
+        </>
       )}
     </div>
+  );
+}
+
+const pageHref = (q: string, page: number) => {
+  const p = new URLSearchParams();
+  if (q) p.set("q", q);
+  if (page > 1) p.set("page", String(page));
+  const s = p.toString();
+  return s ? `/reports?${s}` : "/reports";
+};
+
+/** Finding an organ's reports by name; how many there are. */
+function ReportFinder({ q, total, page, pages }: { q: string; total: number; page: number; pages: number }) {
+  return (
+    <form method="get" action="/reports" role="search" className="flex flex-wrap items-center gap-2 text-sm" data-testid="report-finder">
+      <input
+        type="search"
+        name="q"
+        defaultValue={q}
+        placeholder="输入机关名称"
+        aria-label="按机关名称查找报告"
+        className="h-8 w-56 rounded border border-slate-300 bg-white px-2"
+      />
+      <button type="submit" className="h-8 rounded border border-slate-300 bg-white px-3 hover:bg-slate-50">
+        查找
+      </button>
+      {q ? (
+        <Link href="/reports" className="text-blue-700 hover:underline">
+          清除
+        </Link>
+      ) : null}
+      <span className="text-slate-500" data-testid="report-count">
+        {q ? `名称含“${q}”的` : ""}共 {total} 份{pages > 1 ? `，第 ${page} / ${pages} 页` : ""}
+      </span>
+    </form>
+  );
+}
+
+function Pager({ q, page, pages }: { q: string; page: number; pages: number }) {
+  if (pages <= 1) return null;
+  return (
+    <nav className="flex items-center gap-3 text-sm" aria-label="分页" data-testid="report-pages">
+      {page > 1 ? (
+        <Link href={pageHref(q, page - 1)} className="text-blue-700 hover:underline">
+          ← 上一页
+        </Link>
+      ) : null}
+      <span className="text-slate-600">
+        第 {page} / {pages} 页
+      </span>
+      {page < pages ? (
+        <Link href={pageHref(q, page + 1)} className="text-blue-700 hover:underline">
+          下一页 →
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

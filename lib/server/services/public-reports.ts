@@ -27,7 +27,7 @@ export type PublicReportItem = {
   publishedAt: Date | null;
 };
 
-export type PublicListFilter = { year?: number; organId?: string };
+export type PublicListFilter = { year?: number; organId?: string; /** part of a title or an organ's name */ q?: string };
 
 export type PublicListing = {
   reports: PublicReportItem[];
@@ -104,8 +104,12 @@ export async function listPublishedReports(filter: PublicListFilter = {}, db: Db
   all.sort((a, b) => b.year - a.year || compareOrder(order.get(a.id)!, order.get(b.id)!));
   const years = [...new Set(all.map((r) => r.year))].sort((a, b) => b - a);
   const organs = [...new Map(all.map((r) => [r.organId, { id: r.organId, name: r.organName }])).values()];
+  const q = filter.q?.trim();
   const reports = all.filter(
-    (r) => (filter.year === undefined || r.year === filter.year) && (filter.organId === undefined || r.organId === filter.organId),
+    (r) =>
+      (filter.year === undefined || r.year === filter.year) &&
+      (filter.organId === undefined || r.organId === filter.organId) &&
+      (!q || r.title.includes(q) || r.organName.includes(q)),
   );
   return { reports, years, organs };
 }
