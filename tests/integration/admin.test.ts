@@ -11,7 +11,7 @@ import { createUser } from "@/lib/server/services/admin-create-user";
 import { updateUser } from "@/lib/server/services/admin-update-user";
 import { resetPassword } from "@/lib/server/services/admin-reset-password";
 import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
-import { getUserForAdmin, listUsersForAdmin } from "@/lib/server/services/admin-list-users";
+import { countUsersForAdmin, getUserForAdmin, listUsersForAdmin } from "@/lib/server/services/admin-list-users";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/server/services/audit";
 import { DEMO_PASSWORD } from "@/scripts/seed";
 import { resolveSessionUser } from "@/lib/server/services/session-user";
@@ -349,6 +349,16 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
       const users = await listUsersForAdmin(admin, t.db);
       expect(users.map((u) => u.username)).toEqual(expect.arrayContaining(["admin", "shencha", "chengguan", "shiqiao"]));
       expect(users.find((u) => u.username === "shiqiao")?.lastLoginAt).toBeInstanceOf(Date);
+      // a page at a time, found by username, name or organ (a province has thousands), the last login still read
+      expect(await countUsersForAdmin(admin, {}, t.db)).toBe(users.length);
+      expect(await listUsersForAdmin(admin, t.db, { skip: 1, take: 2 })).toEqual(users.slice(1, 3));
+      const found = await listUsersForAdmin(admin, t.db, { q: "shiqiao" });
+      expect(found.map((u) => u.username)).toEqual(["shiqiao"]);
+      expect(found[0]!.lastLoginAt).toBeInstanceOf(Date);
+      const byOrgan = await listUsersForAdmin(admin, t.db, { q: "城关镇" });
+      expect(byOrgan.length).toBeGreaterThan(0);
+      expect(byOrgan.every((u) => u.organName?.includes("城关镇"))).toBe(true);
+      expect(await countUsersForAdmin(shencha, {}, t.db)).toBe(0); // not an admin
     });
 
     it("only an admin manages: others are refused and nothing changes", async () => {

@@ -56,14 +56,56 @@ function toRow(u: Row, lastLoginAt: Date | null, activeSessions: number): AdminU
   };
 }
 
-/** All accounts with organ, last login and open sessions (three queries, no per-row reads). ADMIN only. */
-export async function listUsersForAdmin(user: Actor, db: Db = getDb()): Promise<AdminUserRow[]> {
+export type AdminUserFilter = {
+  /** part of the username, the name or the organ's name */
+  q?: string;
+  skip?: number;
+  take?: number;
+};
+
+function usersWhere(user: Actor, filter: AdminUserFilter) {
+  const q = filter.q?.trim();
+  return {
+    AND: [
+      userScope(user),
+      q
+        ? {
+            OR: [
+              { username: { contains: q } },
+              { name: { contains: q } },
+              { displayName: { contains: q } },
+              { organ: { is: { fullName: { contains: q } } } },
+            ],
+          }
+        : {},
+    ],
+  };
+}
+
+/** How many accounts listUsersForAdmin lists without skip/take. ADMIN only. */
+export async function countUsersForAdmin(user: Actor, filter: AdminUserFilter = {}, db: Db = getDb()): Promise<number> {
+  if (!can(user, "admin:manage")) return 0;
+  return db.user.count({ where: usersWhere(user, filter) });
+}
+
+/**
+ * Accounts with organ, last login and open sessions (three queries, no per-row reads), a page at a time
+ * when asked (a province has thousands). ADMIN only.
+ */
+export async function listUsersForAdmin(user: Actor, db: Db = getDb(), filter: AdminUserFilter = {}): Promise<AdminUserRow[]> {
   if (!can(user, "admin:manage")) return [];
   const now = new Date();
-  const [users, logins, sessions] = await Promise.all([
-    db.user.findMany({ where: userScope(user), orderBy: [{ disabled: "asc" }, { role: "asc" }, { username: "asc" }], select: SELECT }),
-    db.reportEvent.groupBy({ by: ["actorId"], where: { action: "auth.login", actorId: { not: null } }, _max: { createdAt: true } }),
-    db.session.groupBy({ by: ["userId"], where: { expiresAt: { gt: now } }, _count: { _all: true } }),
+  const users = await db.user.findMany({
+    where: usersWhere(user, filter),
+    orderBy: [{ disabled: "asc" }, { role: "asc" }, { username: "asc" }],
+    select: SELECT,
+    ...(filter.skip !== undefined ? { skip: filter.skip } : {}),
+    ...(filter.take !== undefined ? { take: filter.take } : {}),
+  });
+  const ids = users.map((u) => u.id);
+  const [logins, sessions] = await Promise.all([
+    db.reportEvent.groupBy({ by: ["actorId"], where: { action: "auth.login", actorId: { in: ids } }, _max: { createdAt: true } }),
+    db.session.groupBy({ by: ["userId"], where: { expiresAt: { gt: now }, userId: { in: ids } }, _count: { _all: true } }),
   ]);
   const lastLogin = new Map(logins.map((l) => [l.actorId, l._max.createdAt ?? null]));
   const open = new Map(sessions.map((s) => [s.userId, s._count._all]));

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listUsersForAdmin } from "@/lib/server/services/admin-list-users";
+import { countUsersForAdmin, listUsersForAdmin } from "@/lib/server/services/admin-list-users";
 import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { ROLE_LABELS, formatDateTime } from "@/lib/labels";
 import { UserForm } from "@/components/admin/user-form";
@@ -10,9 +10,26 @@ import { requireAdmin } from "../guard";
 
 export const metadata = { title: "账号管理 · 年报通" };
 
-export default async function UsersPage() {
+/** Accounts per page (a province has thousands; found by name). */
+const PAGE_SIZE = 100;
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireAdmin();
-  const [users, organs, locks] = await Promise.all([listUsersForAdmin(user), listOrgansForAdmin(user), listLoginLocksForAdmin(user)]);
+  const sp = await searchParams;
+  const q = one(sp.q).trim().slice(0, 50);
+  const total = await countUsersForAdmin(user, { q });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageNum = Number(one(sp.page));
+  const page = Number.isInteger(pageNum) && pageNum >= 1 ? Math.min(pageNum, pages) : 1;
+  const href = (p: number) => `/admin/users?${new URLSearchParams([...(q ? [["q", q]] : []), ...(p > 1 ? [["page", String(p)]] : [])]).toString()}`;
+  const [users, organs, locks] = await Promise.all([
+    listUsersForAdmin(user, undefined, { q, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    listOrgansForAdmin(user),
+    listLoginLocksForAdmin(user),
+  ]);
   const locked = new Set(locks.map((l) => l.username).filter((u): u is string => !!u));
   // a deactivated organ gets no new accounts
   const organOptions = organs.filter((o) => o.active).map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
@@ -36,6 +53,27 @@ export default async function UsersPage() {
         <h2 className="mb-3 text-sm font-medium text-slate-700">新建账号</h2>
         <UserForm organs={organOptions} />
       </section>
+      <form method="get" action="/admin/users" role="search" className="flex flex-wrap items-center gap-2 text-sm" data-testid="user-finder">
+        <input
+          type="search"
+          name="q"
+          defaultValue={q}
+          placeholder="用户名、姓名或机关"
+          aria-label="查找账号"
+          className="h-8 w-56 rounded border border-slate-300 bg-white px-2"
+        />
+        <button type="submit" className="h-8 rounded border border-slate-300 bg-white px-3 hover:bg-slate-50">
+          查找
+        </button>
+        {q ? (
+          <Link href="/admin/users" className="text-blue-700 hover:underline">
+            清除
+          </Link>
+        ) : null}
+        <span className="text-slate-500" data-testid="user-count">
+          {q ? `含“${q}”的` : ""}账号共 {total} 个{pages > 1 ? `，第 ${page} / ${pages} 页` : ""}
+        </span>
+      </form>
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="users-table">
           <thead className="bg-slate-50 text-left text-slate-600">
@@ -79,6 +117,23 @@ export default async function UsersPage() {
           </tbody>
         </table>
       </section>
+      {pages > 1 ? (
+        <nav className="flex items-center gap-3 text-sm" aria-label="分页" data-testid="user-pages">
+          {page > 1 ? (
+            <Link href={href(page - 1)} className="text-blue-700 hover:underline">
+              ← 上一页
+            </Link>
+          ) : null}
+          <span className="text-slate-600">
+            第 {page} / {pages} 页
+          </span>
+          {page < pages ? (
+            <Link href={href(page + 1)} className="text-blue-700 hover:underline">
+              下一页 →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }
