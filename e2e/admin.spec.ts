@@ -71,6 +71,12 @@ test("admin creates a township and its clerk (validation keeps the input); the c
   await page.getByRole("button", { name: "新建账号" }).click();
   await expect(page.getByTestId("user-form-message")).toContainText(`已新建账号“${CLERK}”`);
   await expect(page.locator(`tr[data-username="${CLERK}"]`)).toContainText(TOWN);
+  // found by the organ's name (a province has thousands of accounts, listed 100 per page)
+  await page.getByLabel("查找账号").fill(TOWN);
+  await page.getByTestId("user-finder").getByRole("button", { name: "查找" }).click();
+  await expect(page.getByTestId("user-count")).toContainText(`含“${TOWN}”的账号共 1 个`);
+  await expect(page.locator("tr[data-username]")).toHaveCount(1);
+  await expect(page.locator(`tr[data-username="${CLERK}"]`)).toBeVisible();
   // the same username again
   await page.getByLabel("用户名").fill(CLERK.toUpperCase());
   await page.getByLabel("姓名").fill("重复");

@@ -191,6 +191,12 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
       const towns = await getDashboard(shencha, { year: YEAR, kind: "TOWNSHIP" }, t.db, NOW);
       expect(towns?.rows.map((r) => r.organShortName)).toEqual(["城关镇", "青山镇", "河口乡"]);
       expect(towns?.summary).toMatchObject({ NONE: 1, APPROVED: 0 });
+      // by name: the organ's, or its parent's (every organ under a county)
+      const byName = await getDashboard(shencha, { year: YEAR, q: "青山" }, t.db, NOW);
+      expect(byName?.rows.map((r) => r.organShortName)).toEqual(["青山镇"]);
+      expect(byName?.summary).toMatchObject({ PUBLISHED: 1, NONE: 0 });
+      const underCounty = await getDashboard(shencha, { year: YEAR, q: "示范县人民政府", kind: "TOWNSHIP" }, t.db, NOW);
+      expect(underCounty?.rows.map((r) => r.organShortName)).toEqual(["城关镇", "青山镇", "河口乡"]);
       const overdue = await getDashboard(shencha, { year: YEAR, overdue: true }, t.db, NOW);
       expect(overdue?.rows.map((r) => r.organShortName)).toEqual(["城关镇", "河口乡", "财政局"]);
       const byErrors = await getDashboard(shencha, { year: YEAR, sort: "errors", dir: "desc" }, t.db, NOW);
@@ -234,8 +240,8 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
 
   describe("URL parameters", () => {
     it("parses and writes back the filter; ignores invalid values", () => {
-      const f = parseDashboardParams({ year: "2023", status: "DRAFT,NONE,BOGUS", kind: "TOWNSHIP", overdue: "1", sort: "errors", dir: "desc" }, NOW);
-      expect(f).toEqual({ year: 2023, statuses: ["NONE", "DRAFT"], kind: "TOWNSHIP", overdue: true, sort: "errors", dir: "desc" });
+      const f = parseDashboardParams({ year: "2023", status: "DRAFT,NONE,BOGUS", kind: "TOWNSHIP", overdue: "1", sort: "errors", dir: "desc", q: " 青山 " }, NOW);
+      expect(f).toEqual({ year: 2023, statuses: ["NONE", "DRAFT"], kind: "TOWNSHIP", overdue: true, sort: "errors", dir: "desc", q: "青山" });
       expect(parseDashboardParams(parseQuery(dashboardQuery(f)), NOW)).toEqual(f);
       expect(parseDashboardParams({ year: "abc", kind: "VILLAGE", sort: "x; drop" }, NOW)).toEqual({ year: 2024 });
       expect(parseDashboardParams({ year: "2024", kind: "CITY", page: "3" }, NOW)).toEqual({ year: 2024, kind: "CITY", page: 3 });

@@ -133,6 +133,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               ))}
             </select>
           </label>
+          <label className="flex flex-col gap-1">
+            <span className="text-slate-600">机关名称</span>
+            <input
+              type="search"
+              name="q"
+              defaultValue={filter.q ?? ""}
+              placeholder="机关或上级机关名称"
+              className="h-9 w-48 rounded-md border border-slate-300 bg-white px-2"
+            />
+          </label>
           <label className="flex h-9 items-center gap-2">
             <input type="checkbox" name="overdue" value="1" defaultChecked={!!filter.overdue} />
             <span>只看已逾期</span>

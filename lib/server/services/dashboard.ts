@@ -36,6 +36,8 @@ export type DashboardFilter = {
   /** an organ kind (lib/report/organ-levels.ts ORGAN_KINDS) */
   kind?: string;
   overdue?: boolean;
+  /** part of the organ's name or its parent's (a province's reviewer looks for one organ among thousands) */
+  q?: string;
   sort?: SortKey;
   dir?: SortDir;
   /** 1-based page of DASHBOARD_PAGE_SIZE rows */
@@ -135,7 +137,9 @@ export function parseDashboardParams(params: SearchParams, now = new Date()): Da
   const sortRaw = first(params.sort);
   const sort = (SORT_KEYS as readonly string[]).includes(sortRaw ?? "") ? (sortRaw as SortKey) : undefined;
   const dir: SortDir | undefined = first(params.dir) === "desc" ? "desc" : first(params.dir) === "asc" ? "asc" : undefined;
+  const q = (first(params.q) ?? "").trim().slice(0, 50);
   return {
+    ...(q ? { q } : {}),
     year,
     ...(statuses.length ? { statuses } : {}),
     ...(kind ? { kind } : {}),
@@ -154,6 +158,7 @@ export function dashboardQuery(f: DashboardFilter, overrides: Partial<DashboardF
   if (m.statuses?.length) q.set("status", m.statuses.join(","));
   if (m.kind) q.set("kind", m.kind);
   if (m.overdue) q.set("overdue", "1");
+  if (m.q) q.set("q", m.q);
   if (m.sort) q.set("sort", m.sort);
   if (m.dir) q.set("dir", m.dir);
   if (m.page && m.page > 1) q.set("page", String(m.page));
@@ -295,7 +300,13 @@ async function computeDashboard(
     }),
   );
 
-  const byKindOverdue = all.filter((row) => (!filter.kind || row.kind === filter.kind) && (!filter.overdue || row.overdue));
+  const name = filter.q;
+  const byKindOverdue = all.filter(
+    (row) =>
+      (!filter.kind || row.kind === filter.kind) &&
+      (!filter.overdue || row.overdue) &&
+      (!name || row.organName.includes(name) || row.organShortName.includes(name) || !!row.parentName?.includes(name)),
+  );
   const summary = emptySummary();
   for (const row of byKindOverdue) summary[row.status]++;
   const statuses = filter.statuses?.length ? new Set(filter.statuses) : null;
