@@ -53,15 +53,19 @@ function cellText(content: ReportContent, totals: Totals, id: string): string {
   return def.kind === "count" ? String(r.value) : raw.trim();
 }
 
-function rowsOf(grid: readonly GridRow[], content: ReportContent, totals: Totals): TableRow[] {
-  return grid.map((row): TableRow => {
+/**
+ * `blocks`: a table of titled blocks with their own column headers (表二's 第二十条第（一）项…): a block is never
+ * split over two pages, since the next page would show its rows without the header that names its columns.
+ */
+function rowsOf(grid: readonly GridRow[], content: ReportContent, totals: Totals, blocks = false): TableRow[] {
+  return grid.map((row, i): TableRow => {
     if (row.kind === "title") {
       const first = row.cells[0]!;
       return { kind: "title", text: first.type === "text" ? first.text : "", align: "left" };
     }
     return {
       kind: "cells",
-      keepWithNext: row.kind === "header",
+      keepWithNext: row.kind === "header" || (blocks && i + 1 < grid.length && grid[i + 1]!.kind !== "title"),
       cells: row.cells.map((c) =>
         c.type === "text"
           ? {
@@ -84,7 +88,7 @@ function table(def: TableDef, content: ReportContent, totals: Totals): Table {
     id: def.id,
     columns: [...def.columnWidths],
     header: rowsOf(def.headerRows, content, totals),
-    body: rowsOf(def.bodyRows, content, totals),
+    body: rowsOf(def.bodyRows, content, totals, def.id === "t2"),
     fontSize: TABLE_FONT_SIZE[def.id],
     face: "Song",
   };

@@ -210,14 +210,16 @@ describe("tables", () => {
     for (const c of continues) expect(attr(c.xml, "w:pStyle", "w:val")).toBe(STYLE.table);
   });
 
-  it("table 二: caption and block-header rows keep with the next row; 宋体 at the view model's size", () => {
+  it("table 二: every row of a block keeps with the next but its last (a block is not split over pages); 宋体 at the view model's size", () => {
     const t2 = t[0]!;
     const caption = t2.rows[0]!;
     expect(caption.cells).toHaveLength(1);
     expect(caption.cells[0]).toMatchObject({ gridSpan: 4, text: "第二十条第（一）项" });
     expect(has(caption.cells[0]!.xml, "w:keepNext")).toBe(true);
     expect(has(t2.rows[1]!.cells[0]!.xml, "w:keepNext")).toBe(true);
-    expect(has(t2.rows[2]!.cells[0]!.xml, "w:keepNext")).toBe(false);
+    expect(has(t2.rows[2]!.cells[0]!.xml, "w:keepNext")).toBe(true);
+    expect(t2.rows[4]!.cells[0]!.text).toBe("第二十条第（五）项"); // the next block's caption
+    expect(has(t2.rows[3]!.cells[0]!.xml, "w:keepNext")).toBe(false);
     const cell = t2.rows[2]!.cells[0]!.xml;
     expect(eastAsia(cell)).toBe("宋体");
     expect(halfPoints(cell)).toBe(24); // 12 pt

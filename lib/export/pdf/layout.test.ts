@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block, Table, ViewModel } from "../view-model";
+import { buildViewModel } from "../build-view-model";
+import { zhangliangContent } from "@/lib/demo/zhangliang-2023";
 import { table2, table3, table4, zhangliangViewModel } from "./fixtures/zhangliang";
 import {
   BODY,
@@ -114,6 +116,24 @@ describe("table chunks", () => {
       const { chunks } = chunkBody(grid2, g2, { first: space, firstFresh: space, full: space, canMove: false });
       for (const c of chunks.slice(0, -1)) expect(grid2.keep[c.end - 1], `space ${space}, break after row ${c.end}`).toBe(false);
     }
+  });
+});
+
+describe("table 二 from a report", () => {
+  it("is cut only between its blocks: a page never starts inside one, without the header naming its columns", () => {
+    const vm = buildViewModel({ year: 2023, status: "PUBLISHED", content: zhangliangContent("鲁山县张良镇人民政府") });
+    const t2 = vm.blocks.find((b): b is Extract<Block, { kind: "table" }> => b.kind === "table" && b.table.id === "t2")!.table;
+    const g2 = tableGeometry(t2);
+    const grid2 = placeRows(t2.body, t2.columns.length, "t2");
+    let cuts = 0;
+    for (let space = 120; space < 500; space += 11) {
+      const { chunks } = chunkBody(grid2, g2, { first: space, firstFresh: space, full: space, canMove: false });
+      for (const c of chunks.slice(1)) {
+        cuts++;
+        expect(t2.body[c.start]?.kind, `space ${space}: a page starts at body row ${c.start}`).toBe("title");
+      }
+    }
+    expect(cuts).toBeGreaterThan(0);
   });
 });
 
