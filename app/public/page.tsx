@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { listPublishedReports } from "@/lib/server/services/public-reports";
 import { formatDate } from "@/lib/labels";
+import { PAGE_SIZE, Pager, pageOf } from "@/components/ui/paging";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "政府信息公开工作年度报告 · 公开" };
@@ -8,7 +9,6 @@ export const metadata = { title: "政府信息公开工作年度报告 · 公开
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 /** Reports per page, and the most organs the 机关 list shows (beyond it: the name box alone). */
-const PAGE_SIZE = 100;
 const ORGAN_SELECT_MAX = 300;
 
 
@@ -20,10 +20,8 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
   const q = (one(sp.q) ?? "").slice(0, 50);
   const { reports: found, years, organs } = await listPublishedReports({ year, organId, q });
   // a province publishes thousands a year: by pages, and found by name (the organ list only while it is short)
-  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
-  const pageNum = Number(one(sp.page));
-  const page = Number.isInteger(pageNum) && pageNum >= 1 ? Math.min(pageNum, pages) : 1;
-  const reports = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const { page, pages, skip } = pageOf(one(sp.page), found.length);
+  const reports = found.slice(skip, skip + PAGE_SIZE);
   const byYear = new Map<number, typeof reports>();
   for (const r of reports) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
   const href = (p: number) => {
@@ -99,23 +97,7 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
           </section>
         ))
       )}
-      {pages > 1 ? (
-        <nav className="flex items-center gap-3 text-sm" aria-label="分页" data-testid="public-pages">
-          {page > 1 ? (
-            <Link href={href(page - 1)} className="text-red-800 hover:underline">
-              ← 上一页
-            </Link>
-          ) : null}
-          <span className="text-slate-600">
-            第 {page} / {pages} 页
-          </span>
-          {page < pages ? (
-            <Link href={href(page + 1)} className="text-red-800 hover:underline">
-              下一页 →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={href} testId="public-pages" linkClass="text-red-800 hover:underline" />
     </div>
   );
 }

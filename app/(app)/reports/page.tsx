@@ -8,6 +8,7 @@ import { getDb } from "@/lib/server/db";
 import { deadlineResolver } from "@/lib/server/services/deadlines";
 import { CreateReportForm } from "@/components/create-report-form";
 import { DueApplications } from "@/components/register/due-applications";
+import { NameSearch, PAGE_SIZE, Pager, pageOf } from "@/components/ui/paging";
 
 export const metadata = { title: "年度报告 · 年报通" };
 
@@ -19,9 +20,6 @@ const STATUS_STYLE: Record<ReportStatus, string> = {
   PUBLISHED: "bg-blue-100 text-blue-800",
 };
 
-/** Reports of other organs per page (a province's reviewer reads thousands; found by name). */
-const PAGE_SIZE = 100;
-
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
@@ -29,16 +27,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const sp = await searchParams;
   const q = one(sp.q).trim().slice(0, 50);
-  const pageParam = Number(one(sp.page));
   const canCreate = can(user, "report:create");
   // a clerk reads their organ's reports and, in a government's office, the approved and published reports of
   // the organs below (the ones its roll-up counts): listed apart. Others' reports go by pages, found by name.
   const ownId = canCreate && user.organId ? user.organId : undefined;
   const others = ownId ? { notOrganId: ownId, q } : { q };
   const [own, total] = await Promise.all([ownId ? listReports(user, { organId: ownId }) : Promise.resolve([]), countReports(user, others)]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, pages) : 1;
-  const below = await listReports(user, { ...others, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const { page, pages, skip } = pageOf(one(sp.page), total);
+  const below = await listReports(user, { ...others, skip, take: PAGE_SIZE });
   const reports = ownId ? [...own, ...below] : below;
   // the organ's own reports, per report
   const yearsOf = (kind: "ORGAN" | "ROLLUP") => [...new Set(own.filter((r) => r.kind === kind).map((r) => r.year))].sort((a, b) => a - b);
@@ -95,14 +91,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </div>
             <ReportFinder q={q} total={total} page={page} pages={pages} />
             <ReportTable rows={below} labelledBy="below-reports" />
-            <Pager q={q} page={page} pages={pages} />
+            <Pager page={page} pages={pages} href={(p) => pageHref(q, p)} testId="report-pages" />
           </div>
         </>
       ) : (
         <>
           {!canCreate ? <ReportFinder q={q} total={total} page={page} pages={pages} /> : null}
           <ReportTable rows={reports} />
-          {!canCreate ? <Pager q={q} page={page} pages={pages} /> : null}
+          {!canCreate ? <Pager page={page} pages={pages} href={(p) => pageHref(q, p)} testId="report-pages" /> : null}
         </>
       )}
     </div>
@@ -120,48 +116,15 @@ const pageHref = (q: string, page: number) => {
 /** Finding an organ's reports by name; how many there are. */
 function ReportFinder({ q, total, page, pages }: { q: string; total: number; page: number; pages: number }) {
   return (
-    <form method="get" action="/reports" role="search" className="flex flex-wrap items-center gap-2 text-sm" data-testid="report-finder">
-      <input
-        type="search"
-        name="q"
-        defaultValue={q}
-        placeholder="输入机关名称"
-        aria-label="按机关名称查找报告"
-        className="h-8 w-56 rounded border border-slate-300 bg-white px-2"
-      />
-      <button type="submit" className="h-8 rounded border border-slate-300 bg-white px-3 hover:bg-slate-50">
-        查找
-      </button>
-      {q ? (
-        <Link href="/reports" className="text-blue-700 hover:underline">
-          清除
-        </Link>
-      ) : null}
-      <span className="text-slate-500" data-testid="report-count">
-        {q ? `名称含“${q}”的` : ""}共 {total} 份{pages > 1 ? `，第 ${page} / ${pages} 页` : ""}
-      </span>
-    </form>
-  );
-}
-
-function Pager({ q, page, pages }: { q: string; page: number; pages: number }) {
-  if (pages <= 1) return null;
-  return (
-    <nav className="flex items-center gap-3 text-sm" aria-label="分页" data-testid="report-pages">
-      {page > 1 ? (
-        <Link href={pageHref(q, page - 1)} className="text-blue-700 hover:underline">
-          ← 上一页
-        </Link>
-      ) : null}
-      <span className="text-slate-600">
-        第 {page} / {pages} 页
-      </span>
-      {page < pages ? (
-        <Link href={pageHref(q, page + 1)} className="text-blue-700 hover:underline">
-          下一页 →
-        </Link>
-      ) : null}
-    </nav>
+    <NameSearch
+      action="/reports"
+      q={q}
+      label="按机关名称查找报告"
+      placeholder="输入机关名称"
+      count={`${q ? `名称含“${q}”的` : ""}共 ${total} 份${pages > 1 ? `，第 ${page} / ${pages} 页` : ""}`}
+      testId="report-finder"
+      countTestId="report-count"
+    />
   );
 }
 

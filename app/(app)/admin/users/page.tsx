@@ -6,12 +6,10 @@ import { UserForm } from "@/components/admin/user-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { LoginLocks } from "@/components/admin/login-locks";
 import { listLoginLocksForAdmin } from "@/lib/server/services/admin-list-login-locks";
+import { NameSearch, PAGE_SIZE, Pager, pageOf } from "@/components/ui/paging";
 import { requireAdmin } from "../guard";
 
 export const metadata = { title: "账号管理 · 年报通" };
-
-/** Accounts per page (a province has thousands; found by name). */
-const PAGE_SIZE = 100;
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -21,12 +19,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const q = one(sp.q).trim().slice(0, 50);
   const total = await countUsersForAdmin(user, { q });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const pageNum = Number(one(sp.page));
-  const page = Number.isInteger(pageNum) && pageNum >= 1 ? Math.min(pageNum, pages) : 1;
+  const { page, pages, skip } = pageOf(one(sp.page), total);
   const href = (p: number) => `/admin/users?${new URLSearchParams([...(q ? [["q", q]] : []), ...(p > 1 ? [["page", String(p)]] : [])]).toString()}`;
   const [users, organs, locks] = await Promise.all([
-    listUsersForAdmin(user, undefined, { q, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    listUsersForAdmin(user, undefined, { q, skip, take: PAGE_SIZE }),
     listOrgansForAdmin(user),
     listLoginLocksForAdmin(user),
   ]);
@@ -53,27 +49,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h2 className="mb-3 text-sm font-medium text-slate-700">新建账号</h2>
         <UserForm organs={organOptions} />
       </section>
-      <form method="get" action="/admin/users" role="search" className="flex flex-wrap items-center gap-2 text-sm" data-testid="user-finder">
-        <input
-          type="search"
-          name="q"
-          defaultValue={q}
-          placeholder="用户名、姓名或机关"
-          aria-label="查找账号"
-          className="h-8 w-56 rounded border border-slate-300 bg-white px-2"
-        />
-        <button type="submit" className="h-8 rounded border border-slate-300 bg-white px-3 hover:bg-slate-50">
-          查找
-        </button>
-        {q ? (
-          <Link href="/admin/users" className="text-blue-700 hover:underline">
-            清除
-          </Link>
-        ) : null}
-        <span className="text-slate-500" data-testid="user-count">
-          {q ? `含“${q}”的` : ""}账号共 {total} 个{pages > 1 ? `，第 ${page} / ${pages} 页` : ""}
-        </span>
-      </form>
+      <NameSearch
+        action="/admin/users"
+        q={q}
+        label="查找账号"
+        placeholder="用户名、姓名或机关"
+        count={`${q ? `含“${q}”的` : ""}账号共 ${total} 个${pages > 1 ? `，第 ${page} / ${pages} 页` : ""}`}
+        testId="user-finder"
+        countTestId="user-count"
+      />
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="users-table">
           <thead className="bg-slate-50 text-left text-slate-600">
@@ -117,23 +101,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </section>
-      {pages > 1 ? (
-        <nav className="flex items-center gap-3 text-sm" aria-label="分页" data-testid="user-pages">
-          {page > 1 ? (
-            <Link href={href(page - 1)} className="text-blue-700 hover:underline">
-              ← 上一页
-            </Link>
-          ) : null}
-          <span className="text-slate-600">
-            第 {page} / {pages} 页
-          </span>
-          {page < pages ? (
-            <Link href={href(page + 1)} className="text-blue-700 hover:underline">
-              下一页 →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={href} testId="user-pages" />
     </div>
   );
 }
