@@ -64,6 +64,7 @@ type ReportRow = {
   publishedAt: Date | null;
   source: string;
   importedFrom: string | null;
+  year: number;
 };
 
 async function loadReport(user: Actor, reportId: string, db: Db): Promise<ReportRow | null> {
@@ -80,6 +81,7 @@ async function loadReport(user: Actor, reportId: string, db: Db): Promise<Report
       publishedAt: true,
       source: true,
       importedFrom: true,
+      year: true,
     },
   });
 }
@@ -186,6 +188,7 @@ export async function getReviewState(user: Actor, reportId: string, db: Db = get
       ? db.report.findMany({
           where: {
             kind: "ROLLUP",
+            year: report.year,
             source: "EDITOR",
             status: { in: ["SUBMITTED", "APPROVED", "PUBLISHED"] },
             rollupBasis: { contains: report.id },

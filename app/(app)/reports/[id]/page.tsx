@@ -30,6 +30,13 @@ import {
   withdrawReportAction,
 } from "./actions";
 
+/** A table kept from the register differs from it (the report could not follow while it was under review). */
+function followsRegisterNot(state: ReportRegisterState): boolean {
+  return state.differences.some(
+    (d) => (d.cellId.startsWith("t3.") && state.t3Source === "register") || (d.cellId.startsWith("t4.") && state.t4Source === "register"),
+  );
+}
+
 /** The tables the organ's register computes now (their source is the register), and the register's page. */
 function registerTablesOf(state: ReportRegisterState): { tables: TableId[]; href: string } | null {
   const tables: TableId[] = [];
@@ -43,17 +50,28 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const user = await requireUser();
   let report = await getReport(user, id);
   if (!report) notFound();
+  let registerState = report.kind === "ORGAN" ? await reportRegisterState(report.organId, report.year, report.content) : null;
   // The register changed while the report could not follow (submitted, under review, approved): once it is
   // the clerk's to edit again (returned, withdrawn), it catches up as the clerk opens it.
-  if (report.kind === "ORGAN" && report.source === "EDITOR" && isEditable(report.status) && user.organId === report.organId && can(user, "report:edit")) {
+  if (
+    registerState &&
+    followsRegisterNot(registerState) &&
+    report.source === "EDITOR" &&
+    isEditable(report.status) &&
+    user.organId === report.organId &&
+    can(user, "report:edit")
+  ) {
     const synced = await syncReportFromRegister(user, report.organId, report.year);
-    if (synced.written > 0) report = (await getReport(user, id)) ?? report;
+    if (synced.written > 0) {
+      report = (await getReport(user, id)) ?? report;
+      registerState = await reportRegisterState(report.organId, report.year, report.content);
+    }
   }
   const reviewer = report.reviewable;
   const clerk = can(user, "report:submit") && user.organId === report.organId;
   // Opening a submitted report does not start its review (the clerk may still withdraw it): the
   // supervisor starts it explicitly — 开始审核, a comment, a return or an approval.
-  const [previous, review, threads, comparison, ruleContext, rollup, registerState, basis] = await Promise.all([
+  const [previous, review, threads, comparison, ruleContext, rollup, basis] = await Promise.all([
     getPreviousYearReport(user, report.organId, report.year, undefined, report.kind),
     getReviewState(user, report.id),
     listComments(user, report.id),
@@ -61,7 +79,6 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     ruleContextFor(user, { organId: report.organId, organKind: report.organKind, organName: report.organName, year: report.year, kind: report.kind }, getDb()),
     // an imported 汇总 report is the file as published elsewhere: not linked to the roll-up
     report.kind === "ROLLUP" && report.source === "EDITOR" ? getRollup(user, { organId: report.organId, year: report.year }) : Promise.resolve(null),
-    report.kind === "ORGAN" ? reportRegisterState(report.organId, report.year, report.content) : Promise.resolve(null),
     report.kind === "ROLLUP" ? getDb().report.findUnique({ where: { id: report.id }, select: { rollupBasis: true } }) : Promise.resolve(null),
   ]);
   if (!review) notFound();
