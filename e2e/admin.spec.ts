@@ -51,6 +51,14 @@ test("admin creates a township and its clerk (validation keeps the input); the c
   const row = page.getByTestId("organs-table").locator("tr", { hasText: TOWN });
   await expect(row).toContainText("示范县人民政府");
   await expect(row).toContainText("次年1月31日");
+  // found by part of its name (a province's tree has thousands of organs, shown 100 per page)
+  await page.getByLabel("查找机关").fill(`石桥${RUN}`);
+  await page.getByTestId("organ-finder").getByRole("button", { name: "查找" }).click();
+  await expect(page.getByTestId("organ-count")).toContainText(`名称含“石桥${RUN}”的机关共 1 个`);
+  await expect(page.getByTestId("organs-table").locator("tr[data-organ-id]")).toHaveCount(1);
+  await expect(row).toBeVisible();
+  await page.getByTestId("organ-finder").getByRole("link", { name: "清除" }).click();
+  await expect(page.getByTestId("organ-count")).not.toContainText("名称含");
 
   // the clerk: a short password is refused with the field named, the rest is kept
   await page.getByRole("link", { name: "账号管理" }).first().click();

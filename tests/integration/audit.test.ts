@@ -121,6 +121,29 @@ describe.each(TEST_PROVIDERS)("audit log on %s", (provider) => {
     expect(page.events.every((e) => e.report?.organName === "示范县张良镇人民政府" || (e.report === null && e.actor?.id === zhangliang.id))).toBe(true);
   });
 
+  it("filters by part of a name: the actor's username or name, the organ's full name (a province's lists are too long for a select)", async () => {
+    // by part of a username, and by part of a display name: the same events as the user filter
+    const chengguanEvents = await listAuditEvents(admin, { actorId: chengguan.id }, t.db);
+    expect(chengguanEvents.total).toBeGreaterThan(0);
+    expect((await listAuditEvents(admin, { actorName: "chengg" }, t.db)).total).toBe(chengguanEvents.total);
+    // a part of several display names (示范县's and 东山县's reviewers, not the city's 市政务公开办审核员): the events of each
+    const named = await t.db.user.findMany({ where: { displayName: { contains: "县政务公开办" } }, select: { id: true } });
+    expect(named.length).toBeGreaterThan(1);
+    let each = 0;
+    for (const u of named) each += (await listAuditEvents(admin, { actorId: u.id }, t.db)).total;
+    expect(each).toBeGreaterThan(0);
+    expect((await listAuditEvents(admin, { actorName: "县政务公开办" }, t.db)).total).toBe(each);
+    // by part of the organ's name: the same events as the organ filter
+    const byOrgan = await listAuditEvents(admin, { organId: zhangliang.organId! }, t.db);
+    expect(byOrgan.total).toBeGreaterThan(0);
+    expect((await listAuditEvents(admin, { organName: "张良镇" }, t.db)).total).toBe(byOrgan.total);
+    expect((await listAuditEvents(admin, { organName: "没有这个机关" }, t.db)).total).toBe(0);
+    // combined with an action
+    const submits = await listAuditEvents(admin, { organName: "张良镇", action: "report.submit" }, t.db);
+    expect(submits.total).toBeGreaterThan(0);
+    expect(submits.events.every((e) => e.action === "report.submit" && e.report?.organName === "示范县张良镇人民政府")).toBe(true);
+  });
+
   it("filters by China-time day: an event at 00:30 Beijing (16:30 UTC the day before) belongs to its Beijing day", async () => {
     const submit = await t.db.reportEvent.findFirstOrThrow({ where: { action: "report.submit", reportId } });
     await t.db.reportEvent.update({ where: { id: submit.id }, data: { createdAt: new Date("2025-01-15T16:30:00Z") } });

@@ -3,14 +3,17 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/session";
 import { can } from "@/lib/server/permissions";
 import { listAuditActions, listAuditEvents, type AuditFilter } from "@/lib/server/services/audit";
-import { listUsersForAdmin } from "@/lib/server/services/admin-list-users";
-import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
+import { countUsersForAdmin, listUsersForAdmin } from "@/lib/server/services/admin-list-users";
+import { countOrgansForAdmin, listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { formatDateTime } from "@/lib/labels";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { AuditDetail } from "@/components/admin/audit-detail";
 import { selectClass } from "@/components/admin/field";
 
 export const metadata = { title: "审计日志 · 年报通" };
+
+/** Beyond this many users or organs (a province has thousands) the filter is a name box, not a select. */
+const SELECT_LIMIT = 300;
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
@@ -23,19 +26,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     action: one(sp.action),
     actorId: one(sp.user),
     organId: one(sp.organ),
+    actorName: one(sp.userq)?.slice(0, 50),
+    organName: one(sp.organq)?.slice(0, 50),
     from: one(sp.from),
     to: one(sp.to),
     page: Number(one(sp.page) ?? 1) || 1,
   };
-  const [result, actions, users, organs] = await Promise.all([
+  const [result, actions, userCount, organCount] = await Promise.all([
     listAuditEvents(user, filter),
     listAuditActions(user),
-    listUsersForAdmin(user),
-    listOrgansForAdmin(user),
+    countUsersForAdmin(user),
+    countOrgansForAdmin(user),
+  ]);
+  // a province's thousands of accounts and organs are found by a name box; a county's are listed
+  const [users, organs] = await Promise.all([
+    userCount > SELECT_LIMIT ? [] : listUsersForAdmin(user),
+    organCount > SELECT_LIMIT ? [] : listOrgansForAdmin(user),
   ]);
   const pageHref = (page: number) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ action: filter.action, user: filter.actorId, organ: filter.organId, from: filter.from, to: filter.to })) {
+    for (const [k, v] of Object.entries({
+      action: filter.action,
+      user: filter.actorId,
+      userq: filter.actorName,
+      organ: filter.organId,
+      organq: filter.organName,
+      from: filter.from,
+      to: filter.to,
+    })) {
       if (v) q.set(k, v);
     }
     if (page > 1) q.set("page", String(page));
@@ -61,29 +79,43 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-slate-600">用户</span>
-          <select name="user" defaultValue={filter.actorId ?? ""} className={`${selectClass} w-48`}>
-            <option value="">全部用户</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName}（{u.username}）
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-slate-600">机关</span>
-          <select name="organ" defaultValue={filter.organId ?? ""} className={`${selectClass} w-56`}>
-            <option value="">全部机关</option>
-            {organs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {"\u3000".repeat(o.depth)}
-                {o.fullName}
-              </option>
-            ))}
-          </select>
-        </label>
+        {userCount > SELECT_LIMIT || filter.actorName ? (
+          <label className="flex flex-col gap-1">
+            <span className="text-slate-600">用户</span>
+            <input type="search" name="userq" defaultValue={filter.actorName ?? ""} placeholder="用户名或姓名" className={`${selectClass} w-48`} />
+          </label>
+        ) : (
+          <label className="flex flex-col gap-1">
+            <span className="text-slate-600">用户</span>
+            <select name="user" defaultValue={filter.actorId ?? ""} className={`${selectClass} w-48`}>
+              <option value="">全部用户</option>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}（{u.username}）
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {organCount > SELECT_LIMIT || filter.organName ? (
+          <label className="flex flex-col gap-1">
+            <span className="text-slate-600">机关</span>
+            <input type="search" name="organq" defaultValue={filter.organName ?? ""} placeholder="机关名称" className={`${selectClass} w-56`} />
+          </label>
+        ) : (
+          <label className="flex flex-col gap-1">
+            <span className="text-slate-600">机关</span>
+            <select name="organ" defaultValue={filter.organId ?? ""} className={`${selectClass} w-56`}>
+              <option value="">全部机关</option>
+              {organs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {"\u3000".repeat(o.depth)}
+                  {o.fullName}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="flex flex-col gap-1">
           <span className="text-slate-600">开始日期</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className={`${selectClass} w-40`} />

@@ -20,6 +20,12 @@ export type AdminOrganRow = {
   depth: number;
 };
 
+/** How many organs the admin's subtree holds. ADMIN only (0 otherwise). */
+export async function countOrgansForAdmin(user: Actor, db: Db = getDb()): Promise<number> {
+  if (!can(user, "admin:manage")) return 0;
+  return db.organ.count({ where: organScope(user) });
+}
+
 /** The organs of the admin's subtree in tree order (each government followed by its organs). ADMIN only. */
 export async function listOrgansForAdmin(user: Actor, db: Db = getDb()): Promise<AdminOrganRow[]> {
   if (!can(user, "admin:manage")) return [];

@@ -55,6 +55,10 @@ export type AuditFilter = {
   action?: string;
   actorId?: string;
   organId?: string;
+  /** part of the actor's username or name (a province's user list is too long for a select) */
+  actorName?: string;
+  /** part of an organ's full name: the report's organ or the actor's */
+  organName?: string;
   /** YYYY-MM-DD (China time), inclusive */
   from?: string;
   to?: string;
@@ -123,6 +127,19 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
   if (filter.action) and.push({ action: filter.action });
   if (filter.actorId) and.push({ actorId: filter.actorId });
   if (filter.organId) and.push({ OR: [{ report: { organId: filter.organId } }, { actor: { organId: filter.organId } }] });
+  const actorName = filter.actorName?.trim();
+  if (actorName) {
+    and.push({ actor: { is: { OR: [{ username: { contains: actorName } }, { name: { contains: actorName } }, { displayName: { contains: actorName } }] } } });
+  }
+  const organName = filter.organName?.trim();
+  if (organName) {
+    and.push({
+      OR: [
+        { report: { is: { organ: { is: { fullName: { contains: organName } } } } } },
+        { actor: { is: { organ: { is: { fullName: { contains: organName } } } } } },
+      ],
+    });
+  }
   const from = chinaDayStart(filter.from);
   const toStart = chinaDayStart(filter.to);
   if (from) and.push({ createdAt: { gte: from } });

@@ -5,13 +5,24 @@ import { parentOptions } from "@/components/admin/parent-options";
 import { OrganForm } from "@/components/admin/organ-form";
 import { deadlineHint } from "@/components/admin/deadline";
 import { AdminTabs } from "@/components/admin/admin-tabs";
+import { NameSearch, PAGE_SIZE, Pager, pageOf } from "@/components/ui/paging";
 import { requireAdmin } from "../guard";
 
 export const metadata = { title: "机关管理 · 年报通" };
 
-export default async function OrgansPage() {
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function OrgansPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireAdmin();
+  const sp = await searchParams;
+  const q = one(sp.q).trim().slice(0, 50);
   const organs = await listOrgansForAdmin(user);
+  // a province has thousands of organs: the tree goes by pages of 100 (in tree order), or the organs whose name holds q
+  const matching = q ? organs.filter((o) => o.fullName.includes(q) || o.shortName.includes(q)) : organs;
+  const { page, pages, skip } = pageOf(one(sp.page), matching.length);
+  const shown = matching.slice(skip, skip + PAGE_SIZE);
+  const href = (p: number) => `/admin/organs?${new URLSearchParams([...(q ? [["q", q]] : []), ...(p > 1 ? [["page", String(p)]] : [])]).toString()}`;
 
   return (
     <div className="space-y-6">
@@ -30,6 +41,15 @@ export default async function OrgansPage() {
         <h2 className="mb-3 text-sm font-medium text-slate-700">新建机关</h2>
         <OrganForm parents={parentOptions(organs)} />
       </section>
+      <NameSearch
+        action="/admin/organs"
+        q={q}
+        label="查找机关"
+        placeholder="机关全称或简称"
+        count={`${q ? `名称含“${q}”的` : ""}机关共 ${matching.length} 个${pages > 1 ? `，第 ${page} / ${pages} 页` : ""}`}
+        testId="organ-finder"
+        countTestId="organ-count"
+      />
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="organs-table">
           <thead className="bg-slate-50 text-left text-slate-600">
@@ -45,9 +65,16 @@ export default async function OrgansPage() {
             </tr>
           </thead>
           <tbody>
-            {organs.map((o) => (
+            {shown.length === 0 ? (
+              <tr>
+                <td colSpan={8} className="px-4 py-8 text-center text-slate-500">
+                  {q ? `没有名称含“${q}”的机关。` : "还没有机关。"}
+                </td>
+              </tr>
+            ) : null}
+            {shown.map((o) => (
               <tr key={o.id} className="border-t border-slate-100" data-organ-id={o.id}>
-                <td className={`px-4 py-2 ${o.active ? "" : "text-slate-500"}`} style={{ paddingLeft: `${1 + o.depth * 1.5}rem` }}>
+                <td className={`px-4 py-2 ${o.active ? "" : "text-slate-500"}`} style={{ paddingLeft: `${1 + (q ? 0 : o.depth) * 1.5}rem` }}>
                   {o.fullName}
                   {o.active ? null : <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">已停用</span>}
                 </td>
@@ -67,6 +94,7 @@ export default async function OrgansPage() {
           </tbody>
         </table>
       </section>
+      <Pager page={page} pages={pages} href={href} testId="organ-pager" />
     </div>
   );
 }
