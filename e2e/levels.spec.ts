@@ -285,10 +285,13 @@ test("an admin sets a year's deadlines for a subtree; the dashboards follow, and
   await sup.page.goto("/dashboard?year=2022");
   await expect(sup.page.locator('[data-organ="东山县东山镇人民政府"]')).toContainText("2023年2月8日");
   await expect(sup.page.locator('[data-organ="东山县人民政府"][data-report-kind="ROLLUP"]')).toContainText("2023年2月20日");
+  // the header states the county's day, not the format's
+  await expect(sup.page.getByTestId("dashboard-deadlines")).toContainText("政府部门、乡镇（街道）年度报告2023年2月8日前；县级汇总报告2023年2月20日前");
   await sup.context.close();
   // another county keeps the format's date
   const other = await pageAs(browser, "shencha");
   await other.page.goto("/dashboard?year=2022");
   await expect(other.page.locator('[data-organ="示范县城关镇人民政府"]')).toContainText("2023年1月31日");
+  await expect(other.page.getByTestId("dashboard-deadlines")).toContainText("政府部门、乡镇（街道）年度报告2023年1月31日前");
   await other.context.close();
 });

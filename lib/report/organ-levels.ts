@@ -129,6 +129,31 @@ export function dayLabel(d: Day): string {
   return `${d.year}年${d.month}月${d.day}日`;
 }
 
+/**
+ * The deadlines that apply to a list of reports, in words, for a header: per kind of deadline present (in
+ * the chain's order), its day, or the first and last day where an admin set some organs' days apart.
+ * 「政府部门、乡镇（街道）年度报告2027年1月31日前；县级汇总报告2027年2月20日前」.
+ */
+export function deadlineSummary(entries: Iterable<{ key: DeadlineKey; day: Day }>): string {
+  const byKey = new Map<DeadlineKey, Map<string, Day>>();
+  for (const { key, day } of entries) {
+    const days = byKey.get(key) ?? new Map<string, Day>();
+    days.set(dayLabel(day), day);
+    byKey.set(key, days);
+  }
+  const order = (d: Day) => d.year * 10_000 + d.month * 100 + d.day;
+  return (Object.keys(DEFAULT_DEADLINES) as DeadlineKey[])
+    .flatMap((key) => {
+      const days = [...(byKey.get(key)?.values() ?? [])].sort((a, b) => order(a) - order(b));
+      const first = days[0];
+      const last = days[days.length - 1];
+      if (!first || !last) return [];
+      const label = DEFAULT_DEADLINES[key].label;
+      return [days.length === 1 ? `${label}${dayLabel(first)}前` : `${label}${dayLabel(first)}至${dayLabel(last)}前（各机关不同，见各行）`];
+    })
+    .join("；");
+}
+
 /** Whether month/day is a real day (in a leap year for 2月29日). */
 export function validMonthDay(month: number, day: number): boolean {
   if (!Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return false;

@@ -170,6 +170,18 @@ describe.each(TEST_PROVIDERS)("dashboard on %s", (provider) => {
       expect(row(d, "示范县", "ROLLUP")).toMatchObject({ deadlineLabel: "2025年2月20日", overdue: false, daysLeft: 15 });
       expect(row(d, "示范县")).toMatchObject({ deadlineLabel: "2025年3月31日", overdue: false, daysLeft: 54 });
       expect(d?.overdueCount).toBe(3);
+      // the header states the days that apply, and a day an admin moved for one township
+      expect(d?.deadlineText).toContain("政府部门、乡镇（街道）年度报告2025年1月31日前");
+      expect(d?.deadlineText).toContain("县级汇总报告2025年2月20日前");
+      const qingshanOrgan = row(d, "青山镇").organId;
+      await t.db.deadlineSetting.create({ data: { organId: qingshanOrgan, year: YEAR, key: "ORGAN", month: 2, day: 7 } });
+      try {
+        const moved = await getDashboard(shencha, { year: YEAR }, t.db, NOW);
+        expect(row(moved, "青山镇").deadlineLabel).toBe("2025年2月7日");
+        expect(moved?.deadlineText).toContain("政府部门、乡镇（街道）年度报告2025年1月31日至2025年2月7日前（各机关不同，见各行）");
+      } finally {
+        await t.db.deadlineSetting.deleteMany({ where: { organId: qingshanOrgan, year: YEAR } });
+      }
       // on the deadline day itself nothing is overdue yet
       const onDay = await getDashboard(shencha, { year: YEAR }, t.db, new Date("2025-01-31T23:30:00+08:00"));
       expect(onDay?.overdueCount).toBe(0);

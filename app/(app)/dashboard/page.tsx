@@ -12,7 +12,7 @@ import {
   type SortKey,
 } from "@/lib/server/services/dashboard";
 import { formatDateTime } from "@/lib/labels";
-import { DEFAULT_DEADLINES, ORGAN_KIND_INFO, ORGAN_KINDS, isGovernment, organKindLabel } from "@/lib/report";
+import { ORGAN_KIND_INFO, ORGAN_KINDS, isGovernment, organKindLabel } from "@/lib/report";
 import { StatusBadge, statusLabel } from "@/components/dashboard/status-badge";
 import { selectClass } from "@/components/admin/field";
 import { cn } from "@/lib/utils";
@@ -71,9 +71,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h1 className="text-xl font-semibold">审核工作台 · {data.year}年度</h1>
           <p className="mt-1 text-sm text-slate-500">
             {user.role === "ADMIN" && !user.organId ? "全部机关" : `${user.organName}及其下级机关`}共 {data.totalOrgans} 个，应报送的报告已逾期 {data.overdueCount} 份。
-            公开期限：{Object.values(DEFAULT_DEADLINES)
-              .map((d) => `${d.label}次年${d.month}月${d.day}日前`)
-              .join("；")}（管理员可按年度调整）。
+            {data.deadlineText ? <span data-testid="dashboard-deadlines">公开期限：{data.deadlineText}。</span> : null}
           </p>
         </div>
         <nav className="flex items-center gap-2 text-sm" aria-label="年度">

@@ -4,6 +4,8 @@
 // No server-only: bench/dashboard.ts runs it under plain node.
 import {
   dayLabel,
+  deadlineKeyOf,
+  deadlineSummary,
   isOrganKind,
   ORGAN_KINDS,
   REPORT_STATUSES,
@@ -86,6 +88,8 @@ export type Dashboard = {
   summary: Record<DashboardStatus, number>;
   /** Organs in scope (before any filter). */
   totalOrgans: number;
+  /** The deadlines of the organs in scope in words (an admin's settings included): lib/report deadlineSummary. */
+  deadlineText: string;
   overdueCount: number;
   /** Rows (after the filter) whose report is APPROVED or PUBLISHED: what the bulk export contains. */
   exportable: number;
@@ -348,6 +352,7 @@ async function computeDashboard(
     rows,
     summary,
     totalOrgans: organs.length,
+    deadlineText: deadlineSummary(all.map((row) => ({ key: deadlineKeyOf(row.kind, row.reportKind), day: row.deadline }))),
     overdueCount: all.filter((row) => row.overdue).length,
     exportable: rows.filter((row) => row.status === "APPROVED" || row.status === "PUBLISHED").length,
   };
