@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { makeNonce, securityHeaders, servedOverHttps, trustsProxy } from "@/lib/security-headers";
 
 /**
@@ -22,6 +23,10 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  // the page asked for, so that a login that has expired comes back to it (lib/server/session.ts requireUser)
+  const asked = request.nextUrl.clone();
+  asked.searchParams.delete("_rsc"); // a client-side navigation's fetch
+  requestHeaders.set(REQUEST_PATH_HEADER, asked.pathname + asked.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

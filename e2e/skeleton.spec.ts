@@ -29,11 +29,19 @@ test.describe("accounts", () => {
     }
   });
 
-  test("pages and the PDF route need a session", async ({ page }) => {
+  test("pages and the PDF route need a session; signing in comes back to the page asked for", async ({ page }) => {
     await page.goto("/reports");
     await expect(page).toHaveURL(/\/login/);
     const pdf = await page.request.get("/reports/anything/pdf");
     expect(pdf.status()).toBe(404);
+    // a page with its query (a bookmark, or a login that expired there): back to it after signing in
+    await page.goto("/dashboard?year=2023&status=PUBLISHED");
+    await expect(page).toHaveURL(/\/login\?next=%2Fdashboard%3Fyear%3D2023%26status%3DPUBLISHED$/);
+    await page.getByLabel("用户名").fill("shencha");
+    await page.getByLabel("密码").fill("nianbao2024");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/dashboard\?year=2023&status=PUBLISHED$/);
+    await expect(page.getByRole("heading", { name: "审核工作台 · 2023年度" })).toBeVisible();
   });
 });
 

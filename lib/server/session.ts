@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { loginPathFor, REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { getAuth } from "./auth";
 import { getDb } from "./db";
 import { getAuthSecret } from "./secret";
@@ -24,9 +25,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return userFromHeaders(await headers());
 });
 
-/** The signed-in user; redirects to /login otherwise. */
+/** The signed-in user; redirects to /login otherwise, which comes back to the page asked for once signed in. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(loginPathFor((await headers()).get(REQUEST_PATH_HEADER)));
   return user;
 }
