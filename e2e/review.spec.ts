@@ -138,6 +138,7 @@ test("full review cycle: submit, comment, return, fix, reply, resubmit, compare,
 });
 
 test("withdraw before the review starts; edits on a submitted report are refused; a second reviewer tab learns of the approval", async ({ browser }) => {
+  test.setTimeout(120_000); // three people, four pages, two submissions: over a minute on a busy 2-core machine
   const YEAR = 2024;
   const clerk = await pageAs(browser, "qingshan");
   const c = clerk.page;
