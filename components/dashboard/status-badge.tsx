@@ -1,4 +1,4 @@
-import { STATUS_LABELS, statusWord, type ReportStatus } from "@/lib/report/client";
+import { statusWord, type ReportStatus } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 
 export const STATUS_STYLE: Record<ReportStatus | "NONE", string> = {
@@ -10,13 +10,13 @@ export const STATUS_STYLE: Record<ReportStatus | "NONE", string> = {
   PUBLISHED: "bg-blue-100 text-blue-800",
 };
 
-export function statusLabel(status: ReportStatus | "NONE"): string {
-  return status === "NONE" ? "未创建" : STATUS_LABELS[status];
-}
-
-/** The row's word: 未创建, 已导入 for an imported archive, the status label otherwise. */
+/** The row's word: 未创建, 已导入 for an imported archive, the status label otherwise (statusLabel: a status's own word). */
 export function rowStatusWord(status: ReportStatus | "NONE", imported = false): string {
   return status === "NONE" ? "未创建" : statusWord(status, imported);
+}
+
+export function statusLabel(status: ReportStatus | "NONE"): string {
+  return rowStatusWord(status);
 }
 
 export function StatusBadge({ status, imported = false }: { status: ReportStatus | "NONE"; imported?: boolean }) {
