@@ -276,6 +276,12 @@ test("an admin sets a year's deadlines for a subtree; the dashboards follow, and
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("deadlines-message")).toContainText("“2月30日”不是有效的日期");
   await expect(organ).toHaveValue("2月30日"); // what was typed is kept
+  // after the county's 汇总 (2月20日): named on the field, kept
+  await organ.fill("2月25日");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.locator(`#${await organ.getAttribute("id")}-error`)).toContainText("县级汇总报告（2月20日）早于政府部门、乡镇（街道）年度报告（2月25日）");
+  await expect(organ).toHaveValue("2月25日");
+  await expect(organ).toHaveAttribute("aria-invalid", "true");
   await organ.fill("2月8日");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("deadlines-message")).toContainText("已保存公开期限");

@@ -401,8 +401,19 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
         ok: false,
         fieldErrors: { "d.ORGAN": expect.stringContaining("2024年度报告在2025年公开，2025年没有2月29日") },
       });
-      expect(await saveDeadlines(admin, { organId: countyId, year: "2027", values: { ORGAN: "2月29日" } }, t.db)).toMatchObject({ ok: true });
-      expect(await saveDeadlines(admin, { organId: countyId, year: "2027", values: { ORGAN: "" } }, t.db)).toMatchObject({ ok: true });
+      // …after the county's 汇总 (2月20日): refused on the field moved, until the 汇总 moves too
+      expect(await saveDeadlines(admin, { organId: countyId, year: "2027", values: { ORGAN: "2月29日" } }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { "d.ORGAN": "县级汇总报告（2月20日）早于政府部门、乡镇（街道）年度报告（2月29日）：汇总要用到所辖机关已公开的报告，请一并调整" },
+      });
+      expect(await getDeadlines(admin, { organId: countyId, year: 2027 }, t.db)).toContainEqual(expect.objectContaining({ key: "ORGAN", set: false }));
+      expect(await saveDeadlines(admin, { organId: countyId, year: "2027", values: { ORGAN: "2月29日", COUNTY_ROLLUP: "3月1日" } }, t.db)).toMatchObject({ ok: true });
+      // a 汇总 moved before the level below: the error on the 汇总's field
+      expect(await saveDeadlines(admin, { organId: countyId, year: "2027", values: { CITY_ROLLUP: "2月10日" } }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { "d.CITY_ROLLUP": expect.stringContaining("地市级汇总报告（2月10日）早于县级汇总报告（2月20日）") },
+      });
+      expect(await saveDeadlines(admin, { organId: countyId, year: "2027", values: { ORGAN: "", COUNTY_ROLLUP: "" } }, t.db)).toMatchObject({ ok: true });
     });
   });
 

@@ -17,6 +17,35 @@ export function parseMonthDay(raw: string): { month: number; day: number } | nul
   return validMonthDay(month, day) ? { month, day } : null;
 }
 
+/** The chain of the format: each level's 汇总 is due after the reports it sums are published. */
+const CHAIN: readonly DeadlineKey[] = ["ORGAN", "COUNTY_ROLLUP", "CITY_ROLLUP", "PROVINCE_ROLLUP"];
+
+/**
+ * A 汇总 due before the reports it sums (政府部门、乡镇 moved to 2月25日, the county's 汇总 left at 2月20日):
+ * the error goes on the field that was moved from the format's date (the later one when both were).
+ */
+function chainErrors(parsed: readonly { key: DeadlineKey; value: { month: number; day: number } | null }[]): Record<string, string> {
+  const effective = (key: DeadlineKey) => parsed.find((p) => p.key === key)?.value ?? DEFAULT_DEADLINES[key];
+  const moved = (key: DeadlineKey) => {
+    const v = effective(key);
+    const d = DEFAULT_DEADLINES[key];
+    return v.month !== d.month || v.day !== d.day;
+  };
+  const errors: Record<string, string> = {};
+  for (let i = 1; i < CHAIN.length; i++) {
+    const before = CHAIN[i - 1]!;
+    const after = CHAIN[i]!;
+    const a = effective(before);
+    const b = effective(after);
+    if (b.month * 100 + b.day >= a.month * 100 + a.day) continue;
+    const field = moved(after) || !moved(before) ? after : before;
+    errors[`d.${field}`] =
+      `${DEFAULT_DEADLINES[after].label}（${b.month}月${b.day}日）早于${DEFAULT_DEADLINES[before].label}（${a.month}月${a.day}日）：` +
+      `汇总要用到所辖机关已公开的报告，请一并调整`;
+  }
+  return errors;
+}
+
 export type DeadlineRow = { key: DeadlineKey; label: string; month: number; day: number; set: boolean };
 
 /** The deadlines an admin sees for a government and year: its own settings, else the format's dates. */
@@ -65,6 +94,8 @@ export async function saveDeadlines(
       errors[`d.${key}`] = `${DEFAULT_DEADLINES[key].label}：${year}年度报告在${year + 1}年公开，${year + 1}年没有${v.month}月${v.day}日`;
     else parsed.push({ key, value: v });
   }
+  if (Object.keys(errors).length) return invalid(errors);
+  Object.assign(errors, chainErrors(parsed));
   if (Object.keys(errors).length) return invalid(errors);
   await db.$transaction(async (tx) => {
     for (const { key, value } of parsed) {
