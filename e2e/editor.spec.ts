@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, openReport, pageAs, test } from "./fixtures";
+import { expect, newTownshipClerk, openReport, pageAs, test } from "./fixtures";
 
 // Years used by this spec (each spec owns its years; see fixtures.ts): chengguan 2021, 2023.
 // Two tabs on one report: e2e/merge.spec.ts.
@@ -173,4 +173,29 @@ test("unsaved text survives a lost connection and a closed tab (local backup)", 
   await expect(field(again, "text.s6")).toHaveValue("断网时写的文字");
   await expect(again.getByTestId("restore-dialog")).toHaveCount(0);
   await context.close();
+});
+
+test("a login that expires while typing: the editor says so and offers a login in a new tab; 重试 then saves what the page holds", async ({ browser }) => {
+  const clerk = await newTownshipClerk(browser, "过期");
+  const c = clerk.page;
+  const url = await openReport(c, 2024);
+  await expect(saveState(c)).toHaveAttribute("data-state", "saved");
+  await clerk.context.clearCookies(); // the session is gone
+  await field(c, "text.s5").fill("登录过期后写的文字");
+  await expect(saveState(c)).toHaveAttribute("data-state", "error", { timeout: 15_000 });
+  await expect(saveState(c)).toContainText("登录已过期");
+  const link = saveState(c).getByTestId("login-new-tab");
+  await expect(link).toHaveAttribute("target", "_blank");
+  // signed in in another tab (the same browser), the first tab saves on 重试
+  const [other] = await Promise.all([clerk.context.waitForEvent("page"), link.click()]);
+  await other.getByLabel("用户名").fill(clerk.username);
+  await other.getByLabel("密码").fill(clerk.password);
+  await other.getByRole("button", { name: "登录" }).click();
+  await other.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await other.close();
+  await saveState(c).getByRole("button", { name: "重试" }).click();
+  await expect(saveState(c)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await c.goto(url);
+  await expect(field(c, "text.s5")).toHaveValue("登录过期后写的文字");
+  await clerk.context.close();
 });

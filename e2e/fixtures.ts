@@ -191,5 +191,5 @@ export async function newTownshipClerk(browser: Browser, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await login(page, username, password);
-  return { context, page, fullName };
+  return { context, page, fullName, username, password };
 }

@@ -123,6 +123,12 @@ export function SaveIndicator() {
           <span className="max-w-md" title={state.message}>
             保存失败：{state.message}
           </span>
+          {state.code === "UNAUTHENTICATED" ? (
+            // signed in in another tab, 重试 here saves what this page holds (a reload would go through the login too)
+            <a href="/login" target="_blank" rel="noopener" className="whitespace-nowrap text-blue-700 underline" data-testid="login-new-tab">
+              在新标签页中登录
+            </a>
+          ) : null}
           <Button variant="outline" size="xs" onClick={() => void autosave.retry()}>
             重试
           </Button>
