@@ -265,6 +265,11 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       expect(counted).toEqual([{ organName: expect.stringContaining("示范县"), name: "2024年度汇总报告", status: "SUBMITTED" }]);
       expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "请更正表三。" }, t.db)).toMatchObject({ ok: true });
       expect((await getReviewState(shencha, ids.hekou!, t.db))!.countedIn).toEqual([]); // returned: nothing to return
+      // the city's dashboard marks the 汇总 on its row, before anyone opens it
+      const countyRollupRow = async () =>
+        (await getDashboard(shishencha, { year: YEAR }, t.db, NOW))!.rows.find((r) => r.organShortName === "示范县" && r.reportKind === "ROLLUP")!;
+      expect((await countyRollupRow()).rollupStale).toEqual({ stale: expect.any(Number) });
+      expect((await countyRollupRow()).rollupStale).not.toEqual({ stale: 0 });
       const stale = await approveReport(shishencha, { reportId: rollupId }, t.db);
       expect(stale).toMatchObject({ ok: false, code: "INVALID" });
       expect(!stale.ok && stale.message).toMatch(/汇总数据有 \d+ 处已不是最新的，不能审核通过/);
@@ -272,6 +277,7 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       const resubmitted = await submitReport(clerks.hekou!, { reportId: ids.hekou!, baseVersion: await version() }, t.db);
       expect(resubmitted).toMatchObject({ ok: true });
       expect(await approveReport(shencha, { reportId: ids.hekou! }, t.db)).toMatchObject({ ok: true });
+      expect((await countyRollupRow()).rollupStale).toBeUndefined(); // 河口乡 approved again with the same figures
       expect(await approveReport(shishencha, { reportId: rollupId }, t.db)).toMatchObject({ ok: true });
       expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "再核对一次。" }, t.db)).toMatchObject({ ok: true });
       const notPublished = await publishReport(shishencha, { reportId: rollupId }, t.db);
@@ -292,6 +298,9 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       // (another county's reviewer reads none of it)
       expect((await getReviewState(dsshencha, ids.hekou!, t.db)) ?? null).toBeNull();
       expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "发布后发现错误。" }, t.db)).toMatchObject({ ok: true });
+      // published, and out of date now: the city's dashboard says so on its row
+      expect((await countyRollupRow()).status).toBe("PUBLISHED");
+      expect((await countyRollupRow()).rollupStale).toEqual({ stale: expect.any(Number) });
       const reopened = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
       if (!reopened.ok) throw new Error(reopened.message);
       const county = reopened.view.members.find((m) => m.organShortName === "示范县")!;

@@ -236,6 +236,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   <td className="px-3 py-2 whitespace-nowrap text-slate-600">{organKindLabel(r.kind)}</td>
                   <td className="px-3 py-2">
                     <StatusBadge status={r.status} imported={r.imported} />
+                    {r.rollupStale ? (
+                      <span
+                        className="mt-1 block text-xs text-red-700"
+                        data-testid="rollup-stale"
+                        title={
+                          "stale" in r.rollupStale
+                            ? `下级机关的报告在汇总后有变化（被退回或重新审核通过），汇总数据有 ${r.rollupStale.stale} 处已不是最新的：请退回，由填报人「更新汇总数据」后重新提交。`
+                            : r.rollupStale.message
+                        }
+                      >
+                        {"stale" in r.rollupStale ? `汇总数据已过时（${r.rollupStale.stale} 处）` : "汇总数据需核对"}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap text-slate-500">{r.updatedAt ? formatDateTime(r.updatedAt) : "—"}</td>
                   <td className={cn("px-3 py-2 text-right tabular-nums", r.errorCount > 0 && "font-medium text-red-700")}>
