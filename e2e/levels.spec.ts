@@ -198,7 +198,21 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   await expect(last.page.getByTestId("return-rollup-warning")).toContainText(`东山县人民政府${YEAR}年度汇总报告（已发布）`);
   await last.page.getByTestId("return-dialog").getByRole("button", { name: "取消" }).click();
   await expect(last.page.getByTestId("review-status")).toHaveText("已通过");
+  // …and returns it after all: the city's dashboard marks the published 汇总 on its row, and its review bar says
+  // what to do (the city alone may return it)
+  await last.page.getByTestId("review-return").click();
+  await last.page.getByTestId("return-dialog").getByLabel("退回意见（必填）").fill("发布后发现新收件数有误。");
+  await last.page.getByTestId("return-dialog").getByTestId("confirm-return").click();
+  await expect(last.page.getByTestId("review-status")).toHaveText("已退回");
   await last.context.close();
+  const cityAgain = await pageAs(browser, "shishencha");
+  await cityAgain.page.goto(`/dashboard?year=${YEAR}`);
+  const countyRow = cityAgain.page.locator('tr[data-organ="东山县人民政府"][data-report-kind="ROLLUP"]');
+  await expect(countyRow.getByTestId("rollup-stale")).toContainText("汇总数据已过时");
+  await cityAgain.page.goto(reportUrl);
+  await expect(cityAgain.page.getByTestId("review-status")).toHaveText("已发布");
+  await expect(cityAgain.page.getByTestId("review-rollup-stale")).toContainText("已公开的汇总数据有");
+  await cityAgain.context.close();
 });
 
 test("bad input across levels: a move under its own descendant, a roll-up with no subordinates, an empty or impossible year", async ({ browser }) => {

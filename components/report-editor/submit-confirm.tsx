@@ -58,7 +58,12 @@ export function SubmitConfirm(props: {
           <li>审核人开始审核后不能撤回；如需修改，请联系审核人退回。</li>
           <li>审核通过并发布后，报告将在公开页面向所有人公开。</li>
           {props.open && <TimingCaveats year={props.year} signDate={props.signDate} />}
-          {cover && cover.included < cover.members && (
+          {cover && cover.stale > 0 && (
+            <li className="font-medium text-red-700" data-testid="rollup-stale-submit">
+              汇总数据有 {cover.stale} 处不是最新的（下级机关的报告在汇总后有变化）：请先取消，点击「更新汇总数据」后再提交。
+            </li>
+          )}
+          {cover && cover.stale === 0 && cover.included < cover.members && (
             <li className="font-medium text-amber-800" data-testid="rollup-coverage">
               本汇总只计入了 {cover.included} / {cover.members} 个下级机关的报告，未计入：{cover.excluded.slice(0, 5).join("；")}
               {cover.excluded.length > 5 ? ` 等 ${cover.excluded.length} 个` : ""}。
@@ -74,7 +79,7 @@ export function SubmitConfirm(props: {
           <Button variant="ghost" onClick={() => props.onOpenChange(false)} disabled={props.busy} data-cancel>
             取消
           </Button>
-          <Button onClick={props.onConfirm} disabled={props.busy} data-testid="confirm-submit">
+          <Button onClick={props.onConfirm} disabled={props.busy || (cover?.stale ?? 0) > 0} data-testid="confirm-submit">
             {props.busy ? <Loader2Icon className="animate-spin" /> : <SendIcon />} 确认提交
           </Button>
         </DialogFooter>

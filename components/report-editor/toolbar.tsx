@@ -31,7 +31,8 @@ import dynamic from "next/dynamic";
 const SubmitConfirm = dynamic(() => import("./submit-confirm").then((m) => m.SubmitConfirm), { ssr: false });
 
 /** A 汇总 report's roll-up: members counted, all members, and those not counted with why ("南湖镇（尚未审核通过）"). */
-export type RollupCoverage = { included: number; members: number; excluded: string[] };
+/** A 汇总 report: how many subordinates its roll-up counts, whom it leaves out, how many of its figures are not the roll-up's now. */
+export type RollupCoverage = { included: number; members: number; excluded: string[]; stale: number };
 
 export type SubmitAction = (input: { reportId: string; baseVersion: number }) => Promise<{ ok: boolean; message: string }>;
 

@@ -128,7 +128,8 @@ export function ReviewBar(props: {
   const notStarted = review.status === "SUBMITTED" && !review.reviewStartedAt;
 
   const button = (action: Exclude<ReportAction, "submit" | "withdraw">, icon: React.ReactNode, onClick: () => void, variant: "default" | "outline" | "destructive") => {
-    const refusal = transitionRefusal(review.status, action, { button: true });
+    // a 汇总 whose figures are no longer its subordinates' is refused by the server: said before the click
+    const refusal = transitionRefusal(review.status, action, { button: true }) ?? (action !== "return" ? review.rollupStale : null);
     return (
       <Tooltip content={refusal} align="end">
         <span tabIndex={refusal ? 0 : undefined} className="inline-flex" data-testid={`review-${action}-wrap`}>
@@ -222,6 +223,11 @@ export function ReviewBar(props: {
           {!result && (
             <p className="text-xs text-slate-500" data-testid="review-hint">
               {notStarted ? NOT_STARTED_HINT : HINTS[review.status]}
+            </p>
+          )}
+          {review.rollupStale && !result && (
+            <p className="text-xs text-red-700" data-testid="review-rollup-stale">
+              {review.rollupStale}
             </p>
           )}
           {review.status === "SUBMITTED" && props.unresolved > 0 && !result && (

@@ -270,6 +270,8 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
         (await getDashboard(shishencha, { year: YEAR }, t.db, NOW))!.rows.find((r) => r.organShortName === "示范县" && r.reportKind === "ROLLUP")!;
       expect((await countyRollupRow()).rollupStale).toEqual({ stale: expect.any(Number) });
       expect((await countyRollupRow()).rollupStale).not.toEqual({ stale: 0 });
+      // …and the city's review bar says why approving is refused, before the click
+      expect((await getReviewState(shishencha, rollupId, t.db))!.rollupStale).toMatch(/汇总数据有 \d+ 处已不是最新的，不能审核通过或发布/);
       const stale = await approveReport(shishencha, { reportId: rollupId }, t.db);
       expect(stale).toMatchObject({ ok: false, code: "INVALID" });
       expect(!stale.ok && stale.message).toMatch(/汇总数据有 \d+ 处已不是最新的，不能审核通过/);
@@ -278,6 +280,7 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       expect(resubmitted).toMatchObject({ ok: true });
       expect(await approveReport(shencha, { reportId: ids.hekou! }, t.db)).toMatchObject({ ok: true });
       expect((await countyRollupRow()).rollupStale).toBeUndefined(); // 河口乡 approved again with the same figures
+      expect((await getReviewState(shishencha, rollupId, t.db))!.rollupStale).toBeNull();
       expect(await approveReport(shishencha, { reportId: rollupId }, t.db)).toMatchObject({ ok: true });
       expect(await returnReport(shencha, { reportId: ids.hekou!, comment: "再核对一次。" }, t.db)).toMatchObject({ ok: true });
       const notPublished = await publishReport(shishencha, { reportId: rollupId }, t.db);
@@ -301,6 +304,7 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       // published, and out of date now: the city's dashboard says so on its row
       expect((await countyRollupRow()).status).toBe("PUBLISHED");
       expect((await countyRollupRow()).rollupStale).toEqual({ stale: expect.any(Number) });
+      expect((await getReviewState(shishencha, rollupId, t.db))!.rollupStale).toContain("已公开的汇总数据有");
       const reopened = await getRollup(shishencha, { organId: shishencha.organId!, year: YEAR }, t.db, NOW);
       if (!reopened.ok) throw new Error(reopened.message);
       const county = reopened.view.members.find((m) => m.organShortName === "示范县")!;

@@ -21,7 +21,7 @@ import { can } from "../permissions";
 import { organScope, reportScope } from "../scope";
 import type { Actor } from "../types";
 import { deadlineResolver } from "./deadlines";
-import { rollupStaleness } from "./rollup-current";
+import { staleRollupReports } from "./rollup-current";
 
 /** NONE = the organ has no report for the year (未创建). */
 export type DashboardStatus = ReportStatus | "NONE";
@@ -216,44 +216,15 @@ export async function getDashboard(
   };
 }
 
-/**
- * The 汇总 reports among `rows` that have gone up with figures no longer current. A cheap look first: the
- * versions and statuses of the reports each was built from (its rollupBasis) — only those where one of them
- * is no longer approved or published, or has changed since, are checked against the roll-up itself.
- */
-async function staleRollups(user: Actor, rows: readonly DashboardRow[], db: Db): Promise<Map<string, { stale: number } | { message: string }>> {
-  const out = new Map<string, { stale: number } | { message: string }>();
-  const ids = rows
-    .filter((r) => r.reportKind === "ROLLUP" && r.reportId && !r.imported && (r.status === "SUBMITTED" || r.status === "APPROVED" || r.status === "PUBLISHED"))
-    .map((r) => r.reportId!);
-  if (ids.length === 0) return out;
-  const reports = await db.report.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, organId: true, year: true, kind: true, content: true, rollupBasis: true },
-  });
-  const bases = new Map<string, Record<string, number>>();
-  for (const r of reports) {
-    try {
-      bases.set(r.id, r.rollupBasis ? (JSON.parse(r.rollupBasis) as Record<string, number>) : {});
-    } catch {
-      bases.set(r.id, {});
-    }
-  }
-  const memberIds = [...new Set([...bases.values()].flatMap((b) => Object.keys(b)))];
-  const members = new Map(
-    (memberIds.length ? await db.report.findMany({ where: { id: { in: memberIds } }, select: { id: true, status: true, version: true } }) : []).map((m) => [m.id, m]),
+/** The page's 汇总 reports gone up (submitted, approved, published) with figures no longer current. */
+function staleRollups(user: Actor, rows: readonly DashboardRow[], db: Db) {
+  return staleRollupReports(
+    user,
+    rows
+      .filter((r) => r.reportKind === "ROLLUP" && r.reportId && !r.imported && (r.status === "SUBMITTED" || r.status === "APPROVED" || r.status === "PUBLISHED"))
+      .map((r) => r.reportId!),
+    db,
   );
-  for (const r of reports) {
-    const basis = bases.get(r.id) ?? {};
-    const moved = Object.entries(basis).some(([id, version]) => {
-      const m = members.get(id);
-      return !m || (m.status !== "APPROVED" && m.status !== "PUBLISHED") || m.version !== version;
-    });
-    if (!moved) continue;
-    const s = await rollupStaleness(user, r, db);
-    if (s) out.set(r.id, s);
-  }
-  return out;
 }
 
 /** Every matching row, all pages (the bulk PDF export and the XLSX/CSV of the dashboard). */

@@ -7,6 +7,7 @@ import { can } from "../permissions";
 import { reportScope } from "../scope";
 import type { Actor } from "../types";
 import { parseStoredContent, toReportStatus } from "./report-row";
+import { staleRollupMessage, staleRollupReports } from "./rollup-current";
 
 export type SubmissionOutcome = "pending" | "withdrawn" | "returned" | "approved" | "published";
 
@@ -50,6 +51,12 @@ export type ReviewState = {
    * it leaves their numbers at odds with it until 更新汇总数据 — the return dialog says so.
    */
   countedIn: { organName: string; name: string; status: ReportStatus }[];
+  /**
+   * A 汇总 report submitted, approved or published whose figures are no longer its subordinates' (one was returned or
+   * approved again since): why it cannot be approved or published as it stands, or (published) that it should
+   * be returned. Null otherwise.
+   */
+  rollupStale: string | null;
 };
 
 const TRANSITION_ACTIONS = ["report.submit", "report.withdraw", "report.return", "report.approve", "report.publish"];
@@ -65,6 +72,7 @@ type ReportRow = {
   source: string;
   importedFrom: string | null;
   year: number;
+  kind: string;
 };
 
 async function loadReport(user: Actor, reportId: string, db: Db): Promise<ReportRow | null> {
@@ -82,6 +90,7 @@ async function loadReport(user: Actor, reportId: string, db: Db): Promise<Report
       source: true,
       importedFrom: true,
       year: true,
+      kind: true,
     },
   });
 }
@@ -169,12 +178,22 @@ export async function listSubmissions(user: Actor, reportId: string, db: Db = ge
   return [...subs.values()];
 }
 
+function staleWords(s: { stale: number } | { message: string } | undefined, status: ReportStatus): string | null {
+  if (!s) return null;
+  if (status !== "PUBLISHED") return staleRollupMessage(s, status === "APPROVED" ? "发布" : "审核通过或发布");
+  if ("message" in s) return s.message;
+  return (
+    `发布以来下级报告有变化（有机关被退回或重新审核通过），已公开的汇总数据有 ${s.stale} 处已不是最新的：` +
+    `请退回修改，由填报人「更新汇总数据」后重新提交、审核、发布。`
+  );
+}
+
 /** The status, review dates and the latest return comment, for the report page. */
 export async function getReviewState(user: Actor, reportId: string, db: Db = getDb()): Promise<ReviewState | null> {
   const report = await loadReport(user, reportId, db);
   if (!report) return null;
   const status = toReportStatus(report.status);
-  const [submissionCount, lastReturnEvent, rollups] = await Promise.all([
+  const [submissionCount, lastReturnEvent, rollups, stale] = await Promise.all([
     db.reportSnapshot.count({ where: { reportId: report.id } }),
     status === "RETURNED"
       ? db.reportEvent.findFirst({
@@ -197,6 +216,9 @@ export async function getReviewState(user: Actor, reportId: string, db: Db = get
           orderBy: { createdAt: "asc" },
         })
       : Promise.resolve([]),
+    report.kind === "ROLLUP" && report.source !== "IMPORT" && (status === "SUBMITTED" || status === "APPROVED" || status === "PUBLISHED")
+      ? staleRollupReports(user, [report.id], db)
+      : Promise.resolve(null),
   ]);
   let lastReturn: ReviewState["lastReturn"] = null;
   if (lastReturnEvent) {
@@ -229,6 +251,7 @@ export async function getReviewState(user: Actor, reportId: string, db: Db = get
       name: reportName(r.year, r.organ.kind, "ROLLUP"),
       status: toReportStatus(r.status),
     })),
+    rollupStale: staleWords(stale?.get(report.id), status),
   };
 }
 

@@ -25,6 +25,52 @@ export async function rollupStaleness(
   return drift.fields.length > 0 ? { stale: drift.fields.length } : null;
 }
 
+/**
+ * Which of the 汇总 reports `ids` hold figures no longer current, as rollupStaleness says. A cheap look
+ * first, two queries for all of them: the versions and statuses of the reports each was built from (its
+ * rollupBasis) — only those where one is no longer approved or published, or has changed since, are
+ * checked against the roll-up itself.
+ */
+export async function staleRollupReports(user: Actor, ids: readonly string[], db: Db): Promise<Map<string, { stale: number } | { message: string }>> {
+  const out = new Map<string, { stale: number } | { message: string }>();
+  if (ids.length === 0) return out;
+  const reports = await db.report.findMany({
+    where: { id: { in: [...ids] }, kind: "ROLLUP" },
+    select: { id: true, organId: true, year: true, kind: true, content: true, rollupBasis: true },
+  });
+  const bases = new Map<string, Record<string, number>>();
+  for (const r of reports) {
+    try {
+      bases.set(r.id, r.rollupBasis ? (JSON.parse(r.rollupBasis) as Record<string, number>) : {});
+    } catch {
+      bases.set(r.id, {});
+    }
+  }
+  const memberIds = [...new Set([...bases.values()].flatMap((b) => Object.keys(b)))];
+  const members = new Map(
+    (memberIds.length ? await db.report.findMany({ where: { id: { in: memberIds } }, select: { id: true, status: true, version: true } }) : []).map((m) => [m.id, m]),
+  );
+  for (const r of reports) {
+    const moved = Object.entries(bases.get(r.id) ?? {}).some(([id, version]) => {
+      const m = members.get(id);
+      return !m || (m.status !== "APPROVED" && m.status !== "PUBLISHED") || m.version !== version;
+    });
+    if (!moved) continue;
+    const s = await rollupStaleness(user, r, db);
+    if (s) out.set(r.id, s);
+  }
+  return out;
+}
+
+/** The words for a stale 汇总 report: why it cannot be approved or published, and what to do. */
+export function staleRollupMessage(s: { stale: number } | { message: string }, verb: string): string {
+  if ("message" in s) return s.message;
+  return (
+    `提交以来下级报告有变化（有机关被退回或重新审核通过），汇总数据有 ${s.stale} 处已不是最新的，不能${verb}：` +
+    `数字会与下级机关的报告不一致。请退回修改，由填报人「更新汇总数据」后重新提交。`
+  );
+}
+
 /** The reviewer's refusal to approve or publish a 汇总 report whose figures are no longer current, or null. */
 export async function staleRollupRefusal(
   user: Actor,
@@ -33,10 +79,5 @@ export async function staleRollupRefusal(
   db: Db,
 ): Promise<string | null> {
   const s = await rollupStaleness(user, report, db);
-  if (!s) return null;
-  if ("message" in s) return s.message;
-  return (
-    `提交以来下级报告有变化（有机关被退回或重新审核通过），汇总数据有 ${s.stale} 处已不是最新的，不能${verb}：` +
-    `数字会与下级机关的报告不一致。请退回修改，由填报人「更新汇总数据」后重新提交。`
-  );
+  return s ? staleRollupMessage(s, verb) : null;
 }

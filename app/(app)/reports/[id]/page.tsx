@@ -159,6 +159,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 included: rollup.view.included,
                 members: rollup.view.members.length,
                 excluded: excluded.map((m) => `${m.organShortName}（${m.reason}）`),
+                stale: drift?.fields.length ?? 0,
               }
             : null,
         }}
