@@ -319,6 +319,17 @@ describe("rules", () => {
     expect(validateReport(c, ctx).map((x) => x.key)).toEqual(["T3:notices"]);
     c.fee.charged = null;
     expect(validateReport(c, ctx).map((x) => x.rule)).toEqual(["T3"]);
+    expect(validateReport(c, ctx).find((x) => x.rule === "T3")!.message).toContain("请在「");
+  });
+
+  it("T3 on a 汇总 report: its fee comes from the subordinates' reports, so it says to update, not to choose", () => {
+    const c = complete();
+    c.fee.charged = null;
+    const t3 = validateReport(c, { ...ctx, reportKind: "ROLLUP" }).find((x) => x.rule === "T3")!;
+    expect(t3.severity).toBe("warning");
+    expect(t3.message).toContain("按已计入的下级机关报告得出，不在此选择");
+    expect(t3.message).toContain("「更新汇总数据」");
+    expect(t3.message).not.toContain("请在「");
   });
 
   it("T3: the fee said again in 六's text (the exports print the choice's statement too), or said otherwise", () => {

@@ -425,9 +425,12 @@ function t3(ctx: Ctx) {
       rule: "T3",
       severity: "warning",
       cells: [FEE_REF],
+      // a 汇总's choice comes from its subordinates' reports (the field is theirs, not typed): nothing to choose here
       message:
-        `六、其他需要报告的事项应说明信息处理费收取情况（未收取也应说明）：请在「${FEE_LABEL}」中选择“${FEE_CHOICE_LABELS.uncharged}”或“${FEE_CHOICE_LABELS.charged}”，导出时据此写出说明` +
-        (said.sentence ? `，并删去正文中的“${said.sentence}”，以免重复。` : "。"),
+        ctx.reportKind === "ROLLUP"
+          ? `六、其他需要报告的事项应说明信息处理费收取情况：汇总报告的「${FEE_LABEL}」按已计入的下级机关报告得出，不在此选择；目前没有一份计入的报告说明了收费情况。下级机关的报告审核通过后，请点击「更新汇总数据」。`
+          : `六、其他需要报告的事项应说明信息处理费收取情况（未收取也应说明）：请在「${FEE_LABEL}」中选择“${FEE_CHOICE_LABELS.uncharged}”或“${FEE_CHOICE_LABELS.charged}”，导出时据此写出说明` +
+            (said.sentence ? `，并删去正文中的“${said.sentence}”，以免重复。` : "。"),
     });
   else if (said.sentence && said.charged === fee.charged)
     add(ctx, {
