@@ -68,54 +68,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="mt-1 text-sm text-slate-500">登录、退出、账号和机关变更，以及报告的新建、保存、提交、审核、发布和导出记录，按时间倒序。</p>
       </div>
       <form method="get" action="/audit" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label="筛选审计日志">
-        <label className="flex flex-col gap-1">
-          <span className="text-slate-600">操作</span>
-          <select name="action" defaultValue={filter.action ?? ""} className={`${selectClass} w-40`}>
-            <option value="">全部操作</option>
-            {actions.map((a) => (
-              <option key={a.action} value={a.action}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {userCount > SELECT_LIMIT || filter.actorName ? (
-          <label className="flex flex-col gap-1">
-            <span className="text-slate-600">用户</span>
-            <input type="search" name="userq" defaultValue={filter.actorName ?? ""} placeholder="用户名或姓名" className={`${selectClass} w-48`} />
-          </label>
-        ) : (
-          <label className="flex flex-col gap-1">
-            <span className="text-slate-600">用户</span>
-            <select name="user" defaultValue={filter.actorId ?? ""} className={`${selectClass} w-48`}>
-              <option value="">全部用户</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}（{u.username}）
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {organCount > SELECT_LIMIT || filter.organName ? (
-          <label className="flex flex-col gap-1">
-            <span className="text-slate-600">机关</span>
-            <input type="search" name="organq" defaultValue={filter.organName ?? ""} placeholder="机关名称" className={`${selectClass} w-56`} />
-          </label>
-        ) : (
-          <label className="flex flex-col gap-1">
-            <span className="text-slate-600">机关</span>
-            <select name="organ" defaultValue={filter.organId ?? ""} className={`${selectClass} w-56`}>
-              <option value="">全部机关</option>
-              {organs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {"\u3000".repeat(o.depth)}
-                  {o.fullName}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <FilterField label="操作" name="action" value={filter.action} all="全部操作" width="w-40" options={actions.map((a) => ({ value: a.action, text: a.label }))} />
+        <FilterField
+          label="用户"
+          name="user"
+          value={filter.actorId}
+          all="全部用户"
+          width="w-48"
+          options={users.map((u) => ({ value: u.id, text: `${u.displayName}（${u.username}）` }))}
+          search={userCount > SELECT_LIMIT || filter.actorName ? { name: "userq", value: filter.actorName, placeholder: "用户名或姓名" } : undefined}
+        />
+        <FilterField
+          label="机关"
+          name="organ"
+          value={filter.organId}
+          all="全部机关"
+          width="w-56"
+          options={organs.map((o) => ({ value: o.id, text: `${"\u3000".repeat(o.depth)}${o.fullName}` }))}
+          search={organCount > SELECT_LIMIT || filter.organName ? { name: "organq", value: filter.organName, placeholder: "机关名称" } : undefined}
+        />
         <label className="flex flex-col gap-1">
           <span className="text-slate-600">开始日期</span>
           <input type="date" name="from" defaultValue={filter.from ?? ""} className={`${selectClass} w-40`} />
@@ -212,5 +183,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </nav>
       ) : null}
     </div>
+  );
+}
+
+/** One filter of the form: a select of `options`, or (`search`: a province's thousands) a box for part of a name. */
+function FilterField(props: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  all: string;
+  width: string;
+  options: { value: string; text: string }[];
+  search?: { name: string; value: string | undefined; placeholder: string };
+}) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="text-slate-600">{props.label}</span>
+      {props.search ? (
+        <input type="search" name={props.search.name} defaultValue={props.search.value ?? ""} placeholder={props.search.placeholder} className={`${selectClass} ${props.width}`} />
+      ) : (
+        <select name={props.name} defaultValue={props.value ?? ""} className={`${selectClass} ${props.width}`}>
+          <option value="">{props.all}</option>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.text}
+            </option>
+          ))}
+        </select>
+      )}
+    </label>
   );
 }
