@@ -10,13 +10,9 @@ export const STATUS_STYLE: Record<ReportStatus | "NONE", string> = {
   PUBLISHED: "bg-blue-100 text-blue-800",
 };
 
-/** The row's word: 未创建, 已导入 for an imported archive, the status label otherwise (statusLabel: a status's own word). */
+/** The row's word: 未创建, 已导入 for an imported archive, the status label otherwise. */
 export function rowStatusWord(status: ReportStatus | "NONE", imported = false): string {
   return status === "NONE" ? "未创建" : statusWord(status, imported);
-}
-
-export function statusLabel(status: ReportStatus | "NONE"): string {
-  return rowStatusWord(status);
 }
 
 export function StatusBadge({ status, imported = false }: { status: ReportStatus | "NONE"; imported?: boolean }) {

@@ -11,6 +11,15 @@ export function pageOf(raw: string | undefined, total: number, size = PAGE_SIZE)
   return { page, pages, skip: (page - 1) * size };
 }
 
+/** A paged, searched list's address: `path`, with ?q= and ?page= when they are set. */
+export function pageHref(path: string, q: string, page: number): string {
+  const p = new URLSearchParams();
+  if (q) p.set("q", q);
+  if (page > 1) p.set("page", String(page));
+  const s = p.toString();
+  return s ? `${path}?${s}` : path;
+}
+
 /** ← 上一页 · 第 n / m 页 · 下一页 →, nothing for a single page. */
 export function Pager({ page, pages, href, testId, linkClass = "text-blue-700 hover:underline" }: {
   page: number;

@@ -13,7 +13,7 @@ import {
 } from "@/lib/server/services/dashboard";
 import { formatDateTime } from "@/lib/labels";
 import { ORGAN_KIND_INFO, ORGAN_KINDS, isGovernment, organKindLabel } from "@/lib/report";
-import { StatusBadge, statusLabel } from "@/components/dashboard/status-badge";
+import { StatusBadge, rowStatusWord } from "@/components/dashboard/status-badge";
 import { selectClass } from "@/components/admin/field";
 import { cn } from "@/lib/utils";
 import { DueApplications } from "@/components/register/due-applications";
@@ -99,7 +99,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             data-summary={s}
             className={cn("rounded-md border px-3 py-2 text-sm", statusSet.has(s) ? "border-blue-600 bg-blue-50" : "border-slate-200 bg-white")}
           >
-            {statusLabel(s)} <span className="ml-1 font-semibold">{data.summary[s]}</span>
+            {rowStatusWord(s)} <span className="ml-1 font-semibold">{data.summary[s]}</span>
           </Link>
         ))}
       </section>
@@ -115,7 +115,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <option value="">全部状态</option>
               {DASHBOARD_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {statusLabel(s)}
+                  {rowStatusWord(s)}
                 </option>
               ))}
             </select>

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/server/db";
 import { deadlineResolver } from "@/lib/server/services/deadlines";
 import { CreateReportForm } from "@/components/create-report-form";
 import { DueApplications } from "@/components/register/due-applications";
-import { NameSearch, PAGE_SIZE, Pager, pageOf } from "@/components/ui/paging";
+import { NameSearch, PAGE_SIZE, Pager, pageHref, pageOf } from "@/components/ui/paging";
 
 export const metadata = { title: "年度报告 · 年报通" };
 
@@ -91,27 +91,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </div>
             <ReportFinder q={q} total={total} page={page} pages={pages} />
             <ReportTable rows={below} labelledBy="below-reports" />
-            <Pager page={page} pages={pages} href={(p) => pageHref(q, p)} testId="report-pages" />
+            <Pager page={page} pages={pages} href={(p) => pageHref("/reports", q, p)} testId="report-pages" />
           </div>
         </>
       ) : (
         <>
           {!canCreate ? <ReportFinder q={q} total={total} page={page} pages={pages} /> : null}
           <ReportTable rows={reports} />
-          {!canCreate ? <Pager page={page} pages={pages} href={(p) => pageHref(q, p)} testId="report-pages" /> : null}
+          {!canCreate ? <Pager page={page} pages={pages} href={(p) => pageHref("/reports", q, p)} testId="report-pages" /> : null}
         </>
       )}
     </div>
   );
 }
-
-const pageHref = (q: string, page: number) => {
-  const p = new URLSearchParams();
-  if (q) p.set("q", q);
-  if (page > 1) p.set("page", String(page));
-  const s = p.toString();
-  return s ? `/reports?${s}` : "/reports";
-};
 
 /** Finding an organ's reports by name; how many there are. */
 function ReportFinder({ q, total, page, pages }: { q: string; total: number; page: number; pages: number }) {

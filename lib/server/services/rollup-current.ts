@@ -27,16 +27,17 @@ export async function rollupStaleness(
 
 /**
  * Which of the 汇总 reports `ids` hold figures no longer current, as rollupStaleness says. A cheap look
- * first, two queries for all of them: the versions and statuses of the reports each was built from (its
- * rollupBasis) — only those where one is no longer approved or published, or has changed since, are
- * checked against the roll-up itself.
+ * first, two queries for all of them, at the reports each was built from (its rollupBasis): only a 汇总
+ * where one of them is gone, no longer approved or published, or approved again after the 汇总 was
+ * submitted (its submission refuses stale figures, so nothing before it counts) is checked against the
+ * roll-up itself. Publishing a member changes its version, not its figures: it is not a reason to look.
  */
 export async function staleRollupReports(user: Actor, ids: readonly string[], db: Db): Promise<Map<string, { stale: number } | { message: string }>> {
   const out = new Map<string, { stale: number } | { message: string }>();
   if (ids.length === 0) return out;
   const reports = await db.report.findMany({
     where: { id: { in: [...ids] }, kind: "ROLLUP" },
-    select: { id: true, organId: true, year: true, kind: true, content: true, rollupBasis: true },
+    select: { id: true, organId: true, year: true, kind: true, content: true, rollupBasis: true, submittedAt: true },
   });
   const bases = new Map<string, Record<string, number>>();
   for (const r of reports) {
@@ -48,12 +49,17 @@ export async function staleRollupReports(user: Actor, ids: readonly string[], db
   }
   const memberIds = [...new Set([...bases.values()].flatMap((b) => Object.keys(b)))];
   const members = new Map(
-    (memberIds.length ? await db.report.findMany({ where: { id: { in: memberIds } }, select: { id: true, status: true, version: true } }) : []).map((m) => [m.id, m]),
+    (memberIds.length
+      ? await db.report.findMany({ where: { id: { in: memberIds } }, select: { id: true, status: true, version: true, approvedAt: true } })
+      : []
+    ).map((m) => [m.id, m]),
   );
   for (const r of reports) {
+    const submitted = r.submittedAt;
     const moved = Object.entries(bases.get(r.id) ?? {}).some(([id, version]) => {
       const m = members.get(id);
-      return !m || (m.status !== "APPROVED" && m.status !== "PUBLISHED") || m.version !== version;
+      if (!m || (m.status !== "APPROVED" && m.status !== "PUBLISHED")) return true;
+      return submitted ? !!m.approvedAt && m.approvedAt > submitted : m.version !== version;
     });
     if (!moved) continue;
     const s = await rollupStaleness(user, r, db);

@@ -5,7 +5,7 @@ import { parentOptions } from "@/components/admin/parent-options";
 import { OrganForm } from "@/components/admin/organ-form";
 import { deadlineHint } from "@/components/admin/deadline";
 import { AdminTabs } from "@/components/admin/admin-tabs";
-import { NameSearch, PAGE_SIZE, Pager, pageOf } from "@/components/ui/paging";
+import { NameSearch, PAGE_SIZE, Pager, pageHref, pageOf } from "@/components/ui/paging";
 import { requireAdmin } from "../guard";
 
 export const metadata = { title: "机关管理 · 年报通" };
@@ -22,7 +22,6 @@ export default async function OrgansPage({ searchParams }: { searchParams: Promi
   const matching = q ? organs.filter((o) => o.fullName.includes(q) || o.shortName.includes(q)) : organs;
   const { page, pages, skip } = pageOf(one(sp.page), matching.length);
   const shown = matching.slice(skip, skip + PAGE_SIZE);
-  const href = (p: number) => `/admin/organs?${new URLSearchParams([...(q ? [["q", q]] : []), ...(p > 1 ? [["page", String(p)]] : [])]).toString()}`;
 
   return (
     <div className="space-y-6">
@@ -94,7 +93,7 @@ export default async function OrgansPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       </section>
-      <Pager page={page} pages={pages} href={href} testId="organ-pager" />
+      <Pager page={page} pages={pages} href={(p) => pageHref("/admin/organs", q, p)} testId="organ-pager" />
     </div>
   );
 }

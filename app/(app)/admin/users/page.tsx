@@ -6,7 +6,7 @@ import { UserForm } from "@/components/admin/user-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { LoginLocks } from "@/components/admin/login-locks";
 import { listLoginLocksForAdmin } from "@/lib/server/services/admin-list-login-locks";
-import { NameSearch, PAGE_SIZE, Pager, pageOf } from "@/components/ui/paging";
+import { NameSearch, PAGE_SIZE, Pager, pageHref, pageOf } from "@/components/ui/paging";
 import { requireAdmin } from "../guard";
 
 export const metadata = { title: "账号管理 · 年报通" };
@@ -20,7 +20,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const q = one(sp.q).trim().slice(0, 50);
   const total = await countUsersForAdmin(user, { q });
   const { page, pages, skip } = pageOf(one(sp.page), total);
-  const href = (p: number) => `/admin/users?${new URLSearchParams([...(q ? [["q", q]] : []), ...(p > 1 ? [["page", String(p)]] : [])]).toString()}`;
   const [users, organs, locks] = await Promise.all([
     listUsersForAdmin(user, undefined, { q, skip, take: PAGE_SIZE }),
     listOrgansForAdmin(user),
@@ -101,7 +100,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </section>
-      <Pager page={page} pages={pages} href={href} testId="user-pages" />
+      <Pager page={page} pages={pages} href={(p) => pageHref("/admin/users", q, p)} testId="user-pages" />
     </div>
   );
 }
