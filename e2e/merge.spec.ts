@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, Route } from "@playwright/test";
 import { expect, fillComplete, openReport, pageAs, submitForReview, test } from "./fixtures";
 
 // Issue 18 (1, 2): two tabs on one report never lose either edit; one bad field never stops the others.
@@ -176,11 +176,18 @@ test("typed in one tab while the other submits the report: the text is not dropp
   await saved(a.page);
   await expect(cell(b, "t2.coercion.decisions")).toHaveValue("2", { timeout: 20_000 });
   await expect(b.getByTestId("restore-dialog")).toHaveCount(0);
+  // tab A must not learn of the submission before the clerk types there: its polls (every 4 s) wait until then
+  // (on a busy machine one got through first, and A was read-only before the text was typed)
+  const heldPolls: Route[] = [];
+  const POLL = /\/reports\/[^/?]+\/state/;
+  await a.page.route(POLL, (route) => void heldPolls.push(route));
   await submitForReview(b);
   await expect(b.getByTestId("editor-status")).toHaveText("待审核");
   // tab A does not know yet: the clerk types on
   const typed = "【甲窗口】提交后才补充的一段话。";
   await field(a.page, "text.s6").fill(typed);
+  await a.page.unroute(POLL);
+  for (const route of heldPolls) await route.continue();
   // A learns that the report is read-only now; what was typed is named, shown and kept
   const lost = a.page.getByTestId("lost-edits");
   await expect(lost).toContainText("1 处内容没有保存", { timeout: 30_000 });
