@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const port = process.env.E2E_PORT ?? "3100";
-const dir = mkdtempSync(path.join(tmpdir(), "nianbao-e2e-"));
+// E2E_DATA_DIR: a directory the caller made (a spec running a server of its own, to change its database)
+const dir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(tmpdir(), "nianbao-e2e-"));
 const env = {
   ...process.env,
   DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,

@@ -1,15 +1,13 @@
 import Link from "next/link";
 import { listPublishedReports } from "@/lib/server/services/public-reports";
 import { formatDate } from "@/lib/labels";
-import { PAGE_SIZE, Pager, pageOf } from "@/components/ui/paging";
+import { PAGE_SIZE, Pager, SELECT_MAX, pageOf } from "@/components/ui/paging";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "政府信息公开工作年度报告 · 公开" };
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-/** Reports per page, and the most organs the 机关 list shows (beyond it: the name box alone). */
-const ORGAN_SELECT_MAX = 300;
 
 
 export default async function PublicReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -45,7 +43,7 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
               </option>
             ))}
           </select>
-          {organs.length <= ORGAN_SELECT_MAX ? (
+          {organs.length <= SELECT_MAX ? (
             <select name="organ" defaultValue={organId ?? ""} aria-label="机关" className="h-9 rounded border border-slate-300 bg-white px-2">
               <option value="">全部机关</option>
               {organs.map((o) => (

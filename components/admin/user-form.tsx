@@ -6,13 +6,28 @@ import { Input } from "@/components/ui/input";
 import { ROLE_LABELS } from "@/lib/labels";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
 import { useAdminForm } from "./use-admin-form";
+import { OrganPicker } from "./organ-picker";
 
 export type UserFormValues = { username: string; displayName: string; role: string; organId: string };
 export type OrganOption = { id: string; name: string; depth: number };
 
 const EMPTY: UserFormValues = { username: "", displayName: "", role: "CLERK", organId: "" };
 
-export function UserForm({ userId, initial, organs }: { userId?: string; initial?: UserFormValues; organs: OrganOption[] }) {
+/**
+ * `organs`: the organs to choose from in a select, or null where there are too many for one (a province):
+ * then 所属机关 is a search box (OrganPicker) and `organName` names the organ of `initial`.
+ */
+export function UserForm({
+  userId,
+  initial,
+  organs,
+  organName,
+}: {
+  userId?: string;
+  initial?: UserFormValues;
+  organs: OrganOption[] | null;
+  organName?: string | null;
+}) {
   const editing = !!userId;
   const { state, pending, busy, formProps } = useAdminForm(editing ? updateUserAction : createUserAction);
   const v: UserFormValues = { ...EMPTY, ...initial, ...state.values };
@@ -53,15 +68,26 @@ export function UserForm({ userId, initial, organs }: { userId?: string; initial
           </select>
         </Field>
         <Field id="user-organId" label="所属机关" error={e.organId} hint="审核人审核该机关及其下级机关的报告">
-          <select id="user-organId" name="organId" defaultValue={v.organId} className={selectClass} {...errorProps("user-organId", e.organId)}>
-            <option value="">（请选择）</option>
-            {organs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {"\u3000".repeat(o.depth)}
-                {o.name}
-              </option>
-            ))}
-          </select>
+          {organs ? (
+            <select id="user-organId" name="organId" defaultValue={v.organId} className={selectClass} {...errorProps("user-organId", e.organId)}>
+              <option value="">（请选择）</option>
+              {organs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {"\u3000".repeat(o.depth)}
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <OrganPicker
+              id="user-organId"
+              name="organId"
+              initial={v.organId ? { id: v.organId, name: state.values.organIdName || organName || "" } : null}
+              query={state.values.organIdQuery}
+              invalid={!!e.organId}
+              describedBy={e.organId ? "user-organId-error" : undefined}
+            />
+          )}
         </Field>
         {editing ? null : (
           <Field id="user-password" label="初始密码" error={e.password} hint="至少 8 位；请告知用户登录后妥善保管">

@@ -79,22 +79,33 @@ export async function saveDeadlinesAction(prev: AdminFormState, form: FormData):
 }
 
 const USER_FIELDS = ["username", "displayName", "role", "organId"] as const;
+/** What the 所属机关 search box (components/admin/organ-picker.tsx) had: shown again after an error. */
+const ORGAN_PICKER_FIELDS = ["organIdQuery", "organIdName"] as const;
+
+/** The picker's text when no organ was chosen from its list: the error says so. */
+function organPickerErrors(result: AdminResult, picker: Record<(typeof ORGAN_PICKER_FIELDS)[number], string>, organId: string): AdminResult {
+  const typed = picker.organIdQuery.trim();
+  if (result.ok || organId || !typed || !("fieldErrors" in result) || !result.fieldErrors?.organId) return result;
+  return { ...result, fieldErrors: { ...result.fieldErrors, organId: `请从查找结果中选定所属机关（“${typed}”尚未选定）` } };
+}
 
 export async function createUserAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const user = await sessionUser();
   const v = values(form, USER_FIELDS);
-  const result = await createUser(user, { ...v, role: v.role as never, password: String(form.get("password") ?? "") });
+  const picker = values(form, ORGAN_PICKER_FIELDS);
+  const result = organPickerErrors(await createUser(user, { ...v, role: v.role as never, password: String(form.get("password") ?? "") }), picker, v.organId);
   if (result.ok) revalidatePath("/admin/users");
-  return toState(prev, result, v, `已新建账号“${v.username.trim().toLowerCase()}”。`, true);
+  return toState(prev, result, { ...v, ...picker }, `已新建账号“${v.username.trim().toLowerCase()}”。`, true);
 }
 
 export async function updateUserAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const user = await sessionUser();
   const v = values(form, ["displayName", "role", "organId"]);
+  const picker = values(form, ORGAN_PICKER_FIELDS);
   const id = String(form.get("id") ?? "");
-  const result = await updateUser(user, id, { ...v, role: v.role as never });
+  const result = organPickerErrors(await updateUser(user, id, { ...v, role: v.role as never }), picker, v.organId);
   if (result.ok) revalidatePath("/admin/users");
-  return toState(prev, result, v, "已保存账号信息。", false);
+  return toState(prev, result, { ...v, ...picker }, "已保存账号信息。", false);
 }
 
 export async function resetPasswordAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

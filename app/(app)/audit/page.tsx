@@ -9,11 +9,9 @@ import { formatDateTime } from "@/lib/labels";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { AuditDetail } from "@/components/admin/audit-detail";
 import { selectClass } from "@/components/admin/field";
+import { SELECT_MAX } from "@/components/ui/paging";
 
 export const metadata = { title: "审计日志 · 年报通" };
-
-/** Beyond this many users or organs (a province has thousands) the filter is a name box, not a select. */
-const SELECT_LIMIT = 300;
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
@@ -40,8 +38,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   ]);
   // a province's thousands of accounts and organs are found by a name box; a county's are listed
   const [users, organs] = await Promise.all([
-    userCount > SELECT_LIMIT ? [] : listUsersForAdmin(user),
-    organCount > SELECT_LIMIT ? [] : listOrgansForAdmin(user),
+    userCount > SELECT_MAX ? [] : listUsersForAdmin(user),
+    organCount > SELECT_MAX ? [] : listOrgansForAdmin(user),
   ]);
   const pageHref = (page: number) => {
     const q = new URLSearchParams();
@@ -76,7 +74,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           all="全部用户"
           width="w-48"
           options={users.map((u) => ({ value: u.id, text: `${u.displayName}（${u.username}）` }))}
-          search={userCount > SELECT_LIMIT || filter.actorName ? { name: "userq", value: filter.actorName, placeholder: "用户名或姓名" } : undefined}
+          search={userCount > SELECT_MAX || filter.actorName ? { name: "userq", value: filter.actorName, placeholder: "用户名或姓名" } : undefined}
         />
         <FilterField
           label="机关"
@@ -85,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           all="全部机关"
           width="w-56"
           options={organs.map((o) => ({ value: o.id, text: `${"\u3000".repeat(o.depth)}${o.fullName}` }))}
-          search={organCount > SELECT_LIMIT || filter.organName ? { name: "organq", value: filter.organName, placeholder: "机关名称" } : undefined}
+          search={organCount > SELECT_MAX || filter.organName ? { name: "organq", value: filter.organName, placeholder: "机关名称" } : undefined}
         />
         <label className="flex flex-col gap-1">
           <span className="text-slate-600">开始日期</span>

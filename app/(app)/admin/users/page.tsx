@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { countUsersForAdmin, listUsersForAdmin } from "@/lib/server/services/admin-list-users";
-import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
+import { countOrgansForAdmin, listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { ROLE_LABELS, formatDateTime } from "@/lib/labels";
 import { UserForm } from "@/components/admin/user-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { LoginLocks } from "@/components/admin/login-locks";
 import { listLoginLocksForAdmin } from "@/lib/server/services/admin-list-login-locks";
-import { NameSearch, PAGE_SIZE, Pager, pageHref, pageOf } from "@/components/ui/paging";
+import { NameSearch, PAGE_SIZE, Pager, SELECT_MAX, pageHref, pageOf } from "@/components/ui/paging";
 import { requireAdmin } from "../guard";
 
 export const metadata = { title: "账号管理 · 年报通" };
@@ -20,14 +20,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const q = one(sp.q).trim().slice(0, 50);
   const total = await countUsersForAdmin(user, { q });
   const { page, pages, skip } = pageOf(one(sp.page), total);
+  // a province has thousands of organs: beyond a select's worth, 所属机关 is a search (OrganPicker)
+  const few = (await countOrgansForAdmin(user)) <= SELECT_MAX;
   const [users, organs, locks] = await Promise.all([
     listUsersForAdmin(user, undefined, { q, skip, take: PAGE_SIZE }),
-    listOrgansForAdmin(user),
+    few ? listOrgansForAdmin(user) : null,
     listLoginLocksForAdmin(user),
   ]);
   const locked = new Set(locks.map((l) => l.username).filter((u): u is string => !!u));
   // a deactivated organ gets no new accounts
-  const organOptions = organs.filter((o) => o.active).map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
+  const organOptions = organs?.filter((o) => o.active).map((o) => ({ id: o.id, name: o.fullName, depth: o.depth })) ?? null;
   return (
     <div className="space-y-6">
       <AdminTabs current="users" />

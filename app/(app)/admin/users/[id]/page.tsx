@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getUserForAdmin } from "@/lib/server/services/admin-list-users";
-import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
+import { countOrgansForAdmin, listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
+import { SELECT_MAX } from "@/components/ui/paging";
 import { ROLE_LABELS, formatDateTime } from "@/lib/labels";
 import { UserForm } from "@/components/admin/user-form";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
@@ -16,11 +17,13 @@ export const metadata = { title: "管理账号 · 年报通" };
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const admin = await requireAdmin();
-  const [u, organs] = await Promise.all([getUserForAdmin(admin, id), listOrgansForAdmin(admin)]);
+  // a province has thousands of organs: beyond a select's worth, 所属机关 is a search (OrganPicker)
+  const few = (await countOrgansForAdmin(admin)) <= SELECT_MAX;
+  const [u, organs] = await Promise.all([getUserForAdmin(admin, id), few ? listOrgansForAdmin(admin) : null]);
   if (!u) notFound();
   const locks = await listLoginLocksForAdmin(admin, { username: u.username });
   // a deactivated organ is offered only as the account's own (kept as it is)
-  const organOptions = organs.filter((o) => o.active || o.id === u.organId).map((o) => ({ id: o.id, name: o.fullName, depth: o.depth }));
+  const organOptions = organs?.filter((o) => o.active || o.id === u.organId).map((o) => ({ id: o.id, name: o.fullName, depth: o.depth })) ?? null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -40,6 +43,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         <UserForm
           userId={u.id}
           organs={organOptions}
+          organName={u.organName}
           initial={{ username: u.username, displayName: u.displayName, role: u.role, organId: u.organId ?? "" }}
         />
       </section>
