@@ -20,6 +20,15 @@ export const ORGAN_KIND_LABELS: Record<string, string> = Object.fromEntries(
   ORGAN_KINDS.map((k) => [k, ORGAN_KIND_INFO[k].label]),
 );
 
+/** The fields of an organ, as the form and the import file name them (lib/admin/organ-import-columns.ts). */
+export const ORGAN_FIELD_LABELS = {
+  fullName: "机关全称",
+  shortName: "机关简称",
+  kind: "机关类型",
+  parentId: "上级机关",
+  sortOrder: "排序",
+} as const;
+
 /**
  * Why a sign-in failed (the `reason` of auth.login_failed: Better Auth's error code, ours, or an HTTP status).
  * lib/server/auth-core.ts and lib/server/services/login-limits.ts write them.

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { createOrganAction, updateOrganAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { ORGAN_FIELD_LABELS } from "@/lib/labels";
 import { ORGAN_KIND_INFO, ORGAN_KINDS, type OrganKind } from "@/lib/report/client";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
 import { deadlineHint } from "./deadline";
@@ -61,13 +62,13 @@ function OrganFields({
     : "";
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Field id="organ-fullName" label="机关全称" error={e.fullName} hint="如：示范县河口乡人民政府（用于报告署名和标题）">
+      <Field id="organ-fullName" label={ORGAN_FIELD_LABELS.fullName} error={e.fullName} hint="如：示范县河口乡人民政府（用于报告署名和标题）">
         <Input id="organ-fullName" name="fullName" defaultValue={v.fullName} maxLength={60} {...errorProps("organ-fullName", e.fullName)} />
       </Field>
-      <Field id="organ-shortName" label="机关简称" error={e.shortName} hint="如：河口乡">
+      <Field id="organ-shortName" label={ORGAN_FIELD_LABELS.shortName} error={e.shortName} hint="如：河口乡">
         <Input id="organ-shortName" name="shortName" defaultValue={v.shortName} maxLength={20} {...errorProps("organ-shortName", e.shortName)} />
       </Field>
-      <Field id="organ-kind" label="机关类型" error={e.kind} hint={deadlineHint(kind)}>
+      <Field id="organ-kind" label={ORGAN_FIELD_LABELS.kind} error={e.kind} hint={deadlineHint(kind)}>
         <select
           id="organ-kind"
           name="kind"
@@ -83,7 +84,7 @@ function OrganFields({
           ))}
         </select>
       </Field>
-      <Field id="organ-parentId" label="上级机关" error={e.parentId} hint={parentHint}>
+      <Field id="organ-parentId" label={ORGAN_FIELD_LABELS.parentId} error={e.parentId} hint={parentHint}>
         <select
           id="organ-parentId"
           name="parentId"
@@ -99,7 +100,7 @@ function OrganFields({
           ))}
         </select>
       </Field>
-      <Field id="organ-sortOrder" label="排序" error={e.sortOrder} hint="数字小的排在前面">
+      <Field id="organ-sortOrder" label={ORGAN_FIELD_LABELS.sortOrder} error={e.sortOrder} hint="数字小的排在前面">
         <Input
           id="organ-sortOrder"
           name="sortOrder"

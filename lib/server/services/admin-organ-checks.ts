@@ -5,7 +5,7 @@ import type { Db, DbTx } from "../db-core";
 import { isInSubtree } from "../organ-tree";
 import { organScope } from "../scope";
 import type { Actor } from "../types";
-import { invalid, type AdminFailure, type OrganData } from "./admin-schemas";
+import { invalid, ORGAN_MESSAGES, type AdminFailure, type OrganData } from "./admin-schemas";
 
 /**
  * The parent exists, lies in the admin's subtree and may hold this kind; an organ is never moved under
@@ -15,7 +15,7 @@ import { invalid, type AdminFailure, type OrganData } from "./admin-schemas";
  */
 export async function checkOrganData(db: Db | DbTx, data: OrganData, selfId: string | null, admin: Actor): Promise<AdminFailure | null> {
   if (data.parentId) {
-    if (data.parentId === selfId) return invalid({ parentId: "上级机关不能是本机关" });
+    if (data.parentId === selfId) return invalid({ parentId: ORGAN_MESSAGES.parentIsSelf });
     const parent = await db.organ.findFirst({ where: { AND: [{ id: data.parentId }, organScope(admin)] }, select: { kind: true, fullName: true } });
     if (!parent) return invalid({ parentId: "所选上级机关不存在或不在您的管理范围内，请刷新后重试" });
     const problem = parentProblem(data.kind, parent.kind);
@@ -25,7 +25,7 @@ export async function checkOrganData(db: Db | DbTx, data: OrganData, selfId: str
   } else {
     const problem = parentProblem(data.kind, null);
     if (problem) return invalid({ parentId: problem });
-    if (admin.organId) return invalid({ parentId: "请选择上级机关（您只能在本机关之下新建或移动机关）" });
+    if (admin.organId) return invalid({ parentId: `请选择上级机关（${ORGAN_MESSAGES.onlyBelowOwnOrgan}）` });
   }
   if (selfId) {
     if (selfId === admin.organId) {
@@ -42,6 +42,6 @@ export async function checkOrganData(db: Db | DbTx, data: OrganData, selfId: str
     where: { fullName: data.fullName, ...(selfId ? { id: { not: selfId } } : {}) },
     select: { id: true },
   });
-  if (same) return { ...invalid({ fullName: `机关全称“${data.fullName}”已存在` }), code: "DUPLICATE" };
+  if (same) return { ...invalid({ fullName: ORGAN_MESSAGES.duplicateFullName(data.fullName) }), code: "DUPLICATE" };
   return null;
 }

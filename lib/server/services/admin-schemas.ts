@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ORGAN_KINDS, parentProblem, type OrganKind } from "@/lib/report";
 import { asciiDigits } from "@/lib/report/values";
+import { ORGAN_FIELD_LABELS } from "@/lib/labels";
 import { ROLES, type Role } from "../permissions";
 
 export { ORGAN_KINDS };
@@ -24,9 +25,20 @@ const trimmed = (label: string, max: number) =>
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 
+/** Longest full and short names of an organ (characters). */
+export const ORGAN_NAME_MAX = { fullName: 60, shortName: 20 } as const;
+
+/** Messages of the organ checks, shared by the form (admin-organ-checks.ts) and the file import (lib/admin/organ-import.ts). */
+export const ORGAN_MESSAGES = {
+  parentIsSelf: "上级机关不能是本机关",
+  /** said of an admin bound to an organ who leaves the parent empty */
+  onlyBelowOwnOrgan: "您只能在本机关之下新建或移动机关",
+  duplicateFullName: (fullName: string) => `机关全称“${fullName}”已存在`,
+} as const;
+
 export const organInputSchema = z.object({
-  fullName: trimmed("机关全称", 60),
-  shortName: trimmed("机关简称", 20),
+  fullName: trimmed(ORGAN_FIELD_LABELS.fullName, ORGAN_NAME_MAX.fullName),
+  shortName: trimmed(ORGAN_FIELD_LABELS.shortName, ORGAN_NAME_MAX.shortName),
   kind: z.enum(ORGAN_KINDS, { error: "请选择机关类型（省级、地市级、县级人民政府，政府部门，或乡镇（街道））" }),
   parentId: z
     .string()
