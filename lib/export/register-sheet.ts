@@ -42,7 +42,8 @@ export async function registerXlsx(title: string, entries: readonly RegisterShee
 }
 
 
-function cellText(v: ExcelJS.CellValue): string {
+/** A cell of an uploaded sheet as the text it shows (dates as YYYY-MM-DD, formulas as their result). */
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) {
     // exceljs gives dates as UTC midnight of the day shown in the sheet
