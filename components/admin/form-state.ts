@@ -1,3 +1,5 @@
+import type { OrganImportPreview } from "@/lib/admin/organ-import-columns";
+
 /** State of the administration forms (server actions in app/(app)/admin/actions.ts). */
 export type AdminFormState = {
   ok: boolean;
@@ -11,3 +13,12 @@ export type AdminFormState = {
 };
 
 export const INITIAL_FORM_STATE: AdminFormState = { ok: false, message: null, fieldErrors: {}, values: {}, seq: 0 };
+
+/** State of the organ import form: the last check's (or failed import's) preview of the file. */
+export type OrganImportState = AdminFormState & {
+  preview: OrganImportPreview | null;
+  /** organs created by the last import (its message says so) */
+  imported: number;
+};
+
+export const INITIAL_ORGAN_IMPORT_STATE: OrganImportState = { ...INITIAL_FORM_STATE, preview: null, imported: 0 };

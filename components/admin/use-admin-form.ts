@@ -10,8 +10,16 @@ import { INITIAL_FORM_STATE, type AdminFormState } from "./form-state";
  * when the server answered with an error (the typed input must stay). The form is keyed by state.seq
  * so that the values the server sends back show after each submission.
  */
-export function useAdminForm(action: (prev: AdminFormState, form: FormData) => Promise<AdminFormState>) {
-  const [state, dispatch, pending] = useActionState(action, INITIAL_FORM_STATE);
+export function useAdminForm<S extends AdminFormState = AdminFormState>(
+  action: (prev: S, form: FormData) => Promise<S>,
+  /** a form whose state carries more than AdminFormState gives its own initial state */
+  initial: S = INITIAL_FORM_STATE as S,
+) {
+  // S is a plain object (never a promise): Awaited<S> is S
+  const [state, dispatch, pending] = useActionState<S, FormData>(
+    action as (prev: Awaited<S>, form: FormData) => Promise<S>,
+    initial as Awaited<S>,
+  ) as [S, (form: FormData) => void, boolean];
   // Until React has hydrated, a change to a <select> would be undone by hydration and a click would
   // submit natively: forms carry data-hydrated and their buttons stay disabled until then.
   const hydrated = useHydrated();

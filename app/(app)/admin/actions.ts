@@ -12,7 +12,8 @@ import { updateUser } from "@/lib/server/services/admin-update-user";
 import { resetPassword } from "@/lib/server/services/admin-reset-password";
 import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
 import { clearLoginLock } from "@/lib/server/services/admin-clear-login-lock";
-import type { AdminFormState } from "@/components/admin/form-state";
+import { checkOrganImport, importOrgans } from "@/lib/server/services/admin-import-organs";
+import type { AdminFormState, OrganImportState } from "@/components/admin/form-state";
 
 /** Text fields of the form (never the password: it is not sent back to the browser). */
 function values<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {
@@ -55,6 +56,37 @@ export async function updateOrganAction(prev: AdminFormState, form: FormData): P
   const result = await updateOrgan(user, id, { ...v, kind: v.kind as never, sortOrder: v.sortOrder || 0 });
   if (result.ok) revalidatePath("/admin/organs");
   return toState(prev, result, v, result.ok && result.notice ? `已保存机关信息。${result.notice}` : "已保存机关信息。", false);
+}
+
+/**
+ * The organ import form: `mode` "check" reads the file and sends back its preview (nothing stored);
+ * "import" creates its organs (all or none), `expected` being the count the admin was shown.
+ */
+export async function importOrgansAction(prev: OrganImportState, form: FormData): Promise<OrganImportState> {
+  const user = await sessionUser();
+  const seq = prev.seq + 1;
+  const file = form.get("file");
+  if (!(file instanceof File) || !file.name) {
+    const message = "请选择要导入的文件（CSV 或 XLSX）";
+    return { ok: false, message, fieldErrors: { file: message }, values: {}, seq, preview: null, imported: 0 };
+  }
+  const input = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  if (form.get("mode") !== "import") {
+    const result = await checkOrganImport(user, input);
+    const preview = result.ok ? result.preview : (result.preview ?? null);
+    const message = result.ok
+      ? preview!.create
+        ? `文件检查无误：将新建 ${preview!.create} 个机关。`
+        : "文件中的机关都已存在，没有需要导入的机关。"
+      : result.message;
+    return { ok: result.ok, message, fieldErrors: {}, values: {}, seq, preview, imported: 0 };
+  }
+  const expected = Number(form.get("expected"));
+  const result = await importOrgans(user, input, Number.isInteger(expected) && expected > 0 ? expected : null);
+  if (!result.ok) return { ok: false, message: result.message, fieldErrors: {}, values: {}, seq, preview: result.preview ?? null, imported: 0 };
+  revalidatePath("/admin/organs");
+  const skipped = result.skipped ? `；${result.skipped} 个已存在的机关已跳过` : "";
+  return { ok: true, message: `已导入 ${result.created} 个机关${skipped}。`, fieldErrors: {}, values: {}, seq, preview: null, imported: result.created };
 }
 
 export async function setOrganActiveAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

@@ -3,6 +3,7 @@ import { listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { organKindLabel } from "@/lib/report";
 import { parentOptions } from "@/components/admin/parent-options";
 import { OrganForm } from "@/components/admin/organ-form";
+import { OrganImportForm } from "@/components/admin/organ-import-form";
 import { deadlineHint } from "@/components/admin/deadline";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { NameSearch, PAGE_SIZE, Pager, pageHref, pageOf } from "@/components/ui/paging";
@@ -39,6 +40,12 @@ export default async function OrgansPage({ searchParams }: { searchParams: Promi
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-sm font-medium text-slate-700">新建机关</h2>
         <OrganForm parents={parentOptions(organs)} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="organ-import-heading">
+        <h2 id="organ-import-heading" className="mb-3 text-sm font-medium text-slate-700">
+          批量导入机关
+        </h2>
+        <OrganImportForm />
       </section>
       <NameSearch
         action="/admin/organs"

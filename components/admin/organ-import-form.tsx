@@ -1,0 +1,206 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { importOrgansAction } from "@/app/(app)/admin/actions";
+import { Button } from "@/components/ui/button";
+import {
+  MAX_ORGAN_IMPORT_BYTES,
+  MAX_ORGAN_IMPORT_ROWS,
+  ORGAN_IMPORT_ACCEPT,
+  ORGAN_IMPORT_COLUMNS,
+  ORGAN_IMPORT_TEMPLATE_HREF,
+  ORGAN_IMPORT_TEMPLATE_NAME,
+  organFileProblem,
+  type OrganImportPreview,
+} from "@/lib/admin/organ-import-columns";
+import { ORGAN_FIELD_LABELS } from "@/lib/labels";
+import { ORGAN_KIND_INFO, ORGAN_KINDS } from "@/lib/report/client";
+import { Field, FormMessage, errorProps } from "./field";
+import { INITIAL_ORGAN_IMPORT_STATE } from "./form-state";
+import { useAdminForm } from "./use-admin-form";
+
+const FILE_ID = "organ-import-file";
+const KINDS = ORGAN_KINDS.map((k) => ORGAN_KIND_INFO[k].label).join("、");
+const COLUMN_HINTS: Partial<Record<string, string>> = {
+  kind: `（${KINDS}）`,
+  parent: `（已有机关或本文件中另一行的${ORGAN_FIELD_LABELS.fullName}；最高一级留空）`,
+  sortOrder: "（可选，0 至 9999 的整数）",
+};
+
+/**
+ * 批量导入机关: choose a CSV or XLSX file, see what it would create and every problem (row and column as in
+ * the file), then import it in one go. The chosen file stays in the field after an error.
+ */
+export function OrganImportForm() {
+  const { state, pending, busy, formProps, submit } = useAdminForm(importOrgansAction, INITIAL_ORGAN_IMPORT_STATE);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  // the state.seq at which the file was last changed: an older answer is about another file
+  const [changedAt, setChangedAt] = useState(-1);
+  const fresh = state.seq > changedAt;
+  const preview = fresh ? state.preview : null;
+  const fileError = localError ?? (fresh ? state.fieldErrors.file : undefined);
+
+  // after an import the field is emptied (the same file imported again would only skip)
+  useEffect(() => {
+    if (state.imported > 0) formRef.current?.reset();
+  }, [state.seq, state.imported]);
+
+  const send = (mode: "check" | "import") => {
+    const form = formRef.current;
+    if (!form) return;
+    const data = new FormData(form);
+    const file = data.get("file");
+    if (!(file instanceof File) || !file.name) {
+      setLocalError("请选择要导入的文件（CSV 或 XLSX）");
+      return;
+    }
+    const problem = organFileProblem(file.name, file.size);
+    setLocalError(problem);
+    if (problem) return;
+    data.set("mode", mode);
+    if (mode === "import" && preview) data.set("expected", String(preview.create));
+    submit(data);
+  };
+
+  return (
+    <form
+      {...formProps}
+      ref={formRef}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send("check");
+      }}
+      noValidate
+      className="space-y-4"
+      aria-label="批量导入机关"
+      data-testid="organ-import"
+    >
+      <div className="space-y-1 text-sm text-slate-600">
+        <p>
+          文件的列：
+          {ORGAN_IMPORT_COLUMNS.map((c, i) => (
+            <span key={c.field}>
+              {i ? "、" : ""}
+              <strong className="font-medium text-slate-800">{c.label}</strong>
+              {COLUMN_HINTS[c.field] ?? ""}
+            </span>
+          ))}
+          。按表头的列名识别，列的顺序不限。
+          <a href={ORGAN_IMPORT_TEMPLATE_HREF} download={ORGAN_IMPORT_TEMPLATE_NAME} className="ml-1 text-blue-700 underline">
+            下载模板（CSV）
+          </a>
+        </p>
+        <p className="text-xs text-slate-500">
+          先检查，再导入：文件有任何问题时不导入任何机关；导入时所有机关一次建立，要么全部成功，要么一个也不建立。
+          与已有机关的{ORGAN_FIELD_LABELS.fullName}、{ORGAN_FIELD_LABELS.kind}、{ORGAN_FIELD_LABELS.parentId}都相同的行视为已存在，跳过（不修改已有机关），
+          因此改正后可以再次上传同一文件。CSV 可为 UTF-8 或 GBK 编码；每个文件最多 {MAX_ORGAN_IMPORT_ROWS} 个机关、
+          {MAX_ORGAN_IMPORT_BYTES / 1024 / 1024} MB。
+        </p>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <Field id={FILE_ID} label="机关文件（CSV 或 XLSX）" error={fileError} className="min-w-[18rem]">
+          <input
+            id={FILE_ID}
+            name="file"
+            type="file"
+            accept={ORGAN_IMPORT_ACCEPT}
+            disabled={busy}
+            onChange={(e) => {
+              setChangedAt(state.seq);
+              setLocalError(null);
+              if (e.target.files?.length) send("check");
+            }}
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+            {...errorProps(FILE_ID, fileError)}
+          />
+        </Field>
+        <Button type="submit" variant="outline" disabled={busy}>
+          {pending ? "正在处理…" : "检查文件"}
+        </Button>
+      </div>
+      {fresh || localError ? <FormMessage ok={localError ? false : state.ok} message={localError ?? state.message} testId="organ-import-message" /> : null}
+      {preview ? <PreviewView preview={preview} /> : null}
+      {preview && preview.problemCount === 0 && preview.create > 0 ? (
+        <Button type="button" disabled={busy} onClick={() => send("import")} data-testid="organ-import-confirm">
+          {pending ? "正在导入…" : `导入 ${preview.create} 个机关`}
+        </Button>
+      ) : null}
+    </form>
+  );
+}
+
+function PreviewView({ preview }: { preview: OrganImportPreview }) {
+  return (
+    <div className="space-y-3 text-sm" data-testid="organ-import-preview">
+      {preview.problems.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="organ-import-problems">
+            <caption className="mb-1 text-left font-medium text-red-700">
+              「{preview.fileName}」中的问题（行号、列名按您的文件）
+            </caption>
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-1.5 font-medium">行</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">列</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">问题</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.problems.map((p, i) => (
+                <tr key={i} className="border-t border-slate-100">
+                  <td className="whitespace-nowrap px-3 py-1.5">{p.row === null ? "—" : `第 ${p.row} 行`}</td>
+                  <td className="whitespace-nowrap px-3 py-1.5">{p.column ?? "—"}</td>
+                  <td className="px-3 py-1.5 text-red-700">{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.problemCount > preview.problems.length ? (
+            <p className="mt-1 text-xs text-slate-500">只列出前 {preview.problems.length} 处，共 {preview.problemCount} 处问题。</p>
+          ) : null}
+        </div>
+      ) : null}
+      {preview.problemCount === 0 && preview.sample.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="organ-import-sample">
+            <caption className="mb-1 text-left font-medium text-slate-700">
+              将新建的机关{preview.create > preview.sample.length ? `（前 ${preview.sample.length} 个，共 ${preview.create} 个）` : `（${preview.create} 个）`}
+            </caption>
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-1.5 font-medium">行</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">{ORGAN_FIELD_LABELS.fullName}</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">{ORGAN_FIELD_LABELS.kind}</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">{ORGAN_FIELD_LABELS.parentId}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.sample.map((o) => (
+                <tr key={o.row} className="border-t border-slate-100">
+                  <td className="whitespace-nowrap px-3 py-1.5">第 {o.row} 行</td>
+                  <td className="px-3 py-1.5">{o.fullName}</td>
+                  <td className="px-3 py-1.5">{o.kind}</td>
+                  <td className="px-3 py-1.5 text-slate-500">{o.parent || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {preview.skipped.length ? (
+        <details data-testid="organ-import-skipped">
+          <summary className="cursor-pointer text-slate-700">已存在，跳过 {preview.skippedCount} 行</summary>
+          <ul className="mt-1 max-h-48 list-inside list-disc overflow-y-auto text-slate-600">
+            {preview.skipped.map((s) => (
+              <li key={s.row}>
+                第 {s.row} 行：{s.fullName}（已存在，跳过）
+              </li>
+            ))}
+          </ul>
+          {preview.skippedCount > preview.skipped.length ? <p className="mt-1 text-xs text-slate-500">只列出前 {preview.skipped.length} 行。</p> : null}
+        </details>
+      ) : null}
+    </div>
+  );
+}
