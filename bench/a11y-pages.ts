@@ -54,6 +54,15 @@ async function openListed(page: Page, base: string, organ: RegExp) {
   await page.getByTestId("report-editor").waitFor();
 }
 
+/** /admin/organs with `rows` (under the organ import's header) chosen in its file field, and the check's answer shown. */
+const organImport = (rows: string[], shown: string) => async (page: Page, base: string) => {
+  await page.goto(`${base}/admin/organs`);
+  await page.locator("#organ-import-file:enabled").waitFor(); // disabled until the page has hydrated
+  const csv = ["机关全称,机关简称,机关类型,上级机关,排序", ...rows].join("\r\n");
+  await page.locator("#organ-import-file").setInputFiles({ name: "机关.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByTestId(shown).waitFor();
+};
+
 const go = (path: string) => async (page: Page, base: string) => {
   await page.goto(`${base}${path}`);
   await page.waitForLoadState("networkidle");
@@ -155,6 +164,17 @@ export const A11Y_PAGES: readonly A11yPage[] = [
   { name: "city: dashboard", user: "shishencha", visit: go("/dashboard") },
   { name: "city: roll-up", user: "shishencha", visit: go("/rollup") },
   { name: "admin: organs", user: "admin", visit: go("/admin/organs") },
+  {
+    name: "admin: organ import with problems",
+    user: "admin",
+    visit: organImport(["示范县无障碍局,无障碍局,某类,示范县人民政府,", ",缺全称,政府部门,示范县人民政府,"], "organ-import-problems"),
+  },
+  {
+    // checked only: nothing is imported
+    name: "admin: organ import ready",
+    user: "admin",
+    visit: organImport(["示范县无障碍局,无障碍局,政府部门,示范县人民政府,", "示范县城关镇人民政府,城关镇,乡镇（街道）,示范县人民政府,"], "organ-import-confirm"),
+  },
   {
     name: "admin: an organ",
     user: "admin",

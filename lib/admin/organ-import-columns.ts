@@ -25,7 +25,7 @@ export const MAX_ORGAN_IMPORT_ROWS = 10_000;
 export const MAX_ORGAN_IMPORT_BYTES = 4 * 1024 * 1024;
 export const ORGAN_IMPORT_ACCEPT = ".csv,.xlsx";
 export const ORGAN_IMPORT_TEMPLATE_NAME = "机关导入模板.csv";
-export const ORGAN_IMPORT_TEMPLATE_HREF = "/admin/organs/template";
+export const ORGAN_IMPORT_TEMPLATE_HREF = "/admin/organ-import-template";
 /** At most this many problems are sent to the page (the count says how many there are in all). */
 export const MAX_LISTED_PROBLEMS = 500;
 

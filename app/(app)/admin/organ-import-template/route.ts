@@ -7,7 +7,7 @@ import { ORGAN_IMPORT_TEMPLATE_NAME, organImportTemplate } from "@/lib/admin/org
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** GET /admin/organs/template: the organ import's template (CSV in UTF-8 with BOM: the header and two example rows). Admins only. */
+/** GET /admin/organ-import-template: the organ import's template (CSV in UTF-8 with BOM: the header and two example rows). Admins only. */
 export async function GET() {
   const user = await getCurrentUser();
   if (!user || !can(user, "admin:manage")) return new Response("找不到该页面。", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
