@@ -76,7 +76,7 @@ export async function importOrgansAction(prev: OrganImportState, form: FormData)
     const preview = result.ok ? result.preview : (result.preview ?? null);
     const message = result.ok
       ? preview!.create
-        ? `文件检查无误：将新建 ${preview!.create} 个机关。`
+        ? `文件检查无误：将新建 ${preview!.create} 个机关。` + (preview!.skippedCount ? `另有 ${preview!.skippedCount} 行是已有的机关，将跳过。` : "")
         : "文件中的机关都已存在，没有需要导入的机关。"
       : result.message;
     return { ok: result.ok, message, fieldErrors: {}, values: {}, seq, preview, imported: 0 };
