@@ -11,11 +11,10 @@ const HEADER = "机关全称,机关简称,机关类型,上级机关,排序";
 const csv = (...rows: string[]) => ({ name: "机关名单.csv", bytes: new TextEncoder().encode("\uFEFF" + [HEADER, ...rows].join("\r\n") + "\r\n") });
 
 /**
- * `db` whose transactions fail at the `failAt`-th organ created (a lost connection, a full disk): the
- * import's earlier writes must be rolled back with it.
+ * `db` whose transactions fail on writing the closure rows, after the organs themselves are written (a lost
+ * connection, a full disk): the import's earlier writes must be rolled back with it.
  */
-function failingDb(db: Db, failAt: number): Db {
-  let n = 0;
+function failingDb(db: Db): Db {
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
@@ -26,14 +25,13 @@ function failingDb(db: Db, failAt: number): Db {
               new Proxy(tx as object, {
                 get(t, p) {
                   const v = Reflect.get(t, p) as unknown;
-                  if (p !== "organ") return v;
-                  const organ = v as Record<string, (...a: unknown[]) => unknown>;
-                  return new Proxy(organ, {
+                  if (p !== "organClosure") return v;
+                  const closure = v as Record<string, (...a: unknown[]) => unknown>;
+                  return new Proxy(closure, {
                     get(o, q) {
-                      if (q !== "create") return Reflect.get(o, q);
-                      return (...a: unknown[]) => {
-                        if (++n === failAt) throw new Error("connection lost");
-                        return o.create!(...a);
+                      if (q !== "createMany") return Reflect.get(o, q);
+                      return () => {
+                        throw new Error("connection lost");
                       };
                     },
                   });
@@ -137,11 +135,11 @@ describe.each(TEST_PROVIDERS)("organ import on %s", (provider) => {
     expect(made.parentId).toBe(countyId);
   });
 
-  it("all or nothing: a failure at the 3rd organ leaves none of the file; a count that changed since the check is refused", async () => {
+  it("all or nothing: a failure after the organs are written (at their closure rows) leaves none of the file; a count that changed since the check is refused", async () => {
     const before = await organCount();
     const events = (await importEvents()).length;
     const file = csv(...["甲", "乙", "丙", "丁"].map((x) => `示范县${x}局,${x}局,政府部门,示范县人民政府,`));
-    await expect(importOrgans(admin, file, null, failingDb(t.db, 3))).rejects.toThrow("connection lost");
+    await expect(importOrgans(admin, file, null, failingDb(t.db))).rejects.toThrow("connection lost");
     expect(await organCount()).toBe(before);
     expect(await t.db.organ.count({ where: { fullName: { in: ["示范县甲局", "示范县乙局"] } } })).toBe(0);
     expect(await importEvents()).toHaveLength(events);
@@ -167,7 +165,7 @@ describe.each(TEST_PROVIDERS)("organ import on %s", (provider) => {
     expect(await t.db.organ.count({ where: { fullName: { startsWith: "大批" } } })).toBe(3000);
     const town = await t.db.organ.findFirstOrThrow({ where: { fullName: "大批29县第98镇人民政府" }, select: { id: true, parent: { select: { fullName: true } } } });
     expect(town.parent?.fullName).toBe("大批29县人民政府");
-    // the closure written row by row is the one rebuilt from the tree
+    // the closure written with the import is the one rebuilt from the tree
     const closure = async () =>
       (await t.db.organClosure.findMany({ select: { ancestorId: true, organId: true, depth: true } })).map((r) => `${r.ancestorId}>${r.organId}@${r.depth}`).sort();
     const kept = await closure();
