@@ -34,6 +34,7 @@ const TYPICAL_SECONDS = {
   "bench:editor": 53,
   "bench:rollup": 37,
   "bench:dashboard": 36,
+  "bench:public": 10,
   "bench:import": 13,
   "bench:import-accuracy": 6,
   "bench:rules": 5,

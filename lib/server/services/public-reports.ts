@@ -68,8 +68,10 @@ function compareOrder(a: OrderKey, b: OrderKey): number {
   return 0;
 }
 
-/** Published reports, newest year first, then by government (see publicOrder). */
-export async function listPublishedReports(filter: PublicListFilter = {}, db: Db = getDb()): Promise<PublicListing> {
+type SortedListing = { all: PublicReportItem[]; years: number[]; organs: { id: string; name: string }[] };
+
+/** Every published report in the portal's order, with the years and organs for the filters. */
+async function readListing(db: Db): Promise<SortedListing> {
   const rows = await db.report.findMany({
     where: { AND: [PUBLIC_SCOPE] },
     orderBy: [{ year: "desc" }, { organ: { sortOrder: "asc" } }, { organ: { fullName: "asc" } }],
@@ -104,6 +106,45 @@ export async function listPublishedReports(filter: PublicListFilter = {}, db: Db
   all.sort((a, b) => b.year - a.year || compareOrder(order.get(a.id)!, order.get(b.id)!));
   const years = [...new Set(all.map((r) => r.year))].sort((a, b) => b - a);
   const organs = [...new Map(all.map((r) => [r.organId, { id: r.organId, name: r.organName }])).values()];
+  return { all, years, organs };
+}
+
+/**
+ * What the public list is built from, in one cheap look (an index on status, source, updatedAt): how many
+ * reports are published and when one last changed, and when an organ last changed (a rename, a move). A
+ * report published, returned or republished, an organ renamed — on any instance — changes it.
+ */
+async function listingStamp(db: Db): Promise<string> {
+  const [reports, organs] = await Promise.all([
+    db.report.aggregate({ where: PUBLIC_SCOPE, _count: { _all: true }, _max: { updatedAt: true } }),
+    db.organ.aggregate({ _max: { updatedAt: true } }),
+  ]);
+  return `${reports._count._all}:${reports._max.updatedAt?.getTime() ?? 0}:${organs._max.updatedAt?.getTime() ?? 0}`;
+}
+
+/**
+ * The sorted listing per database, kept while its stamp holds: a province's portal lists 20,000 reports and
+ * reading and ordering them took a second of the server per visit; now a visit costs the stamp's look and
+ * the filtering. Concurrent visits after a change share one read.
+ */
+const listings = new WeakMap<Db, { stamp: string; listing: Promise<SortedListing> }>();
+
+async function sortedListing(db: Db): Promise<SortedListing> {
+  const stamp = await listingStamp(db);
+  const kept = listings.get(db);
+  if (kept && kept.stamp === stamp) return kept.listing;
+  const listing = readListing(db);
+  listings.set(db, { stamp, listing });
+  // a failed read is not kept
+  listing.catch(() => {
+    if (listings.get(db)?.listing === listing) listings.delete(db);
+  });
+  return listing;
+}
+
+/** Published reports, newest year first, then by government (see publicOrder). */
+export async function listPublishedReports(filter: PublicListFilter = {}, db: Db = getDb()): Promise<PublicListing> {
+  const { all, years, organs } = await sortedListing(db);
   const q = filter.q?.trim();
   const reports = all.filter(
     (r) =>

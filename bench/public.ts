@@ -1,0 +1,105 @@
+/**
+ * The public portal's list at a province's size: 7,391 organs (BENCH_SMOKE=1: 72), a published report for
+ * every township and department in each of three years (21,792; smoke: 204), in a scratch SQLite database.
+ * Times listPublishedReports (what /public runs per visit) for the first visit after a change (it reads and
+ * orders every published report) and for the visits after it (the stamp's look and the filtering), with
+ * the 年度 and name filters the page offers.
+ *
+ *   npm run bench:public               (BENCH_SMOKE=1: the tiny province, 5 runs)
+ *
+ * Last line: one JSON object {organs, published, first_visit_ms, visit_p50_ms, visit_p95_ms}.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { emptyContent } from "../lib/template";
+import { createDb } from "../lib/server/db-core";
+import { rebuildClosure } from "../lib/server/organ-tree";
+import { resolveDatabaseConfig } from "../lib/server/db-url";
+import { listPublishedReports } from "../lib/server/services/public-reports";
+import { setupDatabase } from "../scripts/db-setup";
+
+const SMOKE = process.env.BENCH_SMOKE === "1";
+const SHAPE = SMOKE
+  ? { cities: 1, counties: 2, townships: 20, countyDepts: 8, cityDepts: 6, provinceDepts: 6 }
+  : { cities: 14, counties: 8, townships: 50, countyDepts: 12, cityDepts: 20, provinceDepts: 40 };
+const YEARS = [2022, 2023, 2024];
+const RUNS = SMOKE ? 5 : 50;
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-public-"));
+process.env.NIANBAO_DATA_DIR = tmp;
+const config = resolveDatabaseConfig(`file:${path.join(tmp, "bench.db")}`);
+const log = console.log;
+console.log = () => {}; // quiet db-setup
+await setupDatabase(config, { seed: false });
+console.log = log;
+const db = createDb(config);
+
+try {
+  type OrganRow = { id: string; parentId: string | null; fullName: string; shortName: string; kind: string; sortOrder: number };
+  const organs: OrganRow[] = [];
+  const add = (kind: string, parentId: string | null, name: string) => {
+    const id = `o${organs.length.toString(36)}`;
+    organs.push({ id, parentId, fullName: name, shortName: name.slice(0, 12), kind, sortOrder: organs.length });
+    return id;
+  };
+  const province = add("PROVINCE", null, "示范省人民政府");
+  for (let d = 0; d < SHAPE.provinceDepts; d++) add("DEPARTMENT", province, `示范省第${d}厅`);
+  for (let c = 0; c < SHAPE.cities; c++) {
+    const city = add("CITY", province, `示范省第${c}市人民政府`);
+    for (let d = 0; d < SHAPE.cityDepts; d++) add("DEPARTMENT", city, `第${c}市第${d}局`);
+    for (let k = 0; k < SHAPE.counties; k++) {
+      const county = add("COUNTY", city, `第${c}市第${k}县人民政府`);
+      for (let d = 0; d < SHAPE.countyDepts; d++) add("DEPARTMENT", county, `第${c}市第${k}县第${d}局`);
+      for (let t = 0; t < SHAPE.townships; t++) add("TOWNSHIP", county, `第${c}市第${k}县第${t}镇人民政府`);
+    }
+  }
+  for (let i = 0; i < organs.length; i += 1000) await db.organ.createMany({ data: organs.slice(i, i + 1000) });
+  await rebuildClosure(db);
+  const reports = YEARS.flatMap((year) =>
+    organs
+      .filter((o) => o.kind === "TOWNSHIP" || o.kind === "DEPARTMENT")
+      .map((o, i) => ({
+        id: `r${year}${o.id}`,
+        organId: o.id,
+        year,
+        kind: "ORGAN",
+        status: "PUBLISHED",
+        source: "EDITOR",
+        publishedAt: new Date(Date.UTC(year + 1, 0, 10 + (i % 20))),
+        content: JSON.stringify(emptyContent(o.fullName, year)),
+      })),
+  );
+  for (let i = 0; i < reports.length; i += 500) await db.report.createMany({ data: reports.slice(i, i + 500) });
+
+  const t0 = performance.now();
+  const first = await listPublishedReports({}, db);
+  const firstMs = performance.now() - t0;
+  if (first.reports.length !== reports.length) throw new Error(`listed ${first.reports.length} of ${reports.length}`);
+  const filters = [{}, { year: 2023 }, { q: "第1市第2县" }, { year: 2024, q: "第3镇" }];
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await listPublishedReports(filters[i % filters.length], db);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${organs.length} organs, ${reports.length} published reports: first visit ${round(firstMs)} ms; next ${RUNS} visits p50 ${round(quantile(times, 0.5))} ms, p95 ${round(quantile(times, 0.95))} ms`);
+  console.log(
+    JSON.stringify({
+      smoke: SMOKE,
+      organs: organs.length,
+      published: reports.length,
+      first_visit_ms: round(firstMs),
+      visit_p50_ms: round(quantile(times, 0.5)),
+      visit_p95_ms: round(quantile(times, 0.95)),
+    }),
+  );
+} finally {
+  await db.$disconnect();
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Report_status_source_updatedAt_idx" ON "Report"("status", "source", "updatedAt");
+
