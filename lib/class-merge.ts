@@ -70,6 +70,7 @@ const RULES: [RegExp, string][] = (
     [`indent-${SIZE}`, "indent"],
     ["align-(?:baseline|top|middle|bottom|text-top|text-bottom|sub|super)", "vertical-align"],
     ["list-(?:disc|decimal|none)", "list-style-type"],
+    ["list-(?:inside|outside)", "list-style-position"],
     [`bg-${COLORS}`, "bg-color"],
     ["border-(?:collapse|separate)", "border-collapse"],
     [`border-spacing-${SIZE}`, "border-spacing"],
