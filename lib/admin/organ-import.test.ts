@@ -190,7 +190,13 @@ describe("the plan", () => {
     expect(kindOfLabel("乡镇（街道）")).toBe("TOWNSHIP");
     expect(kindOfLabel("乡镇(街道)")).toBe("TOWNSHIP");
     expect(kindOfLabel(" 乡镇 （街道） ")).toBe("TOWNSHIP");
-    expect(kindOfLabel("乡镇")).toBeNull();
+    // the short names a list of organs uses where they are unambiguous; not 县 or 市 (a department of that level?)
+    expect(kindOfLabel("乡镇")).toBe("TOWNSHIP");
+    expect(kindOfLabel("街道")).toBe("TOWNSHIP");
+    expect(kindOfLabel("街道办事处")).toBe("TOWNSHIP");
+    expect(kindOfLabel("部门")).toBe("DEPARTMENT");
+    expect(kindOfLabel("县")).toBeNull();
+    expect(kindOfLabel("市政府")).toBeNull();
     expect(kindOfLabel("TOWNSHIP")).toBeNull();
   });
 

@@ -64,11 +64,25 @@ const key = (s: string) =>
     .replace(/\((必填|选填|可选|可不填)\)$/, "");
 
 const COLUMN_BY_KEY = new Map(ORGAN_IMPORT_COLUMNS.map((c) => [key(c.label), c]));
-const KIND_BY_KEY = new Map<string, OrganKind>(ORGAN_KINDS.map((k) => [key(ORGAN_KIND_INFO[k].label), k]));
+/**
+ * The kinds' labels, and the short names a clerk's own list uses where they are unambiguous (乡镇, 街道, 部门);
+ * not 县/市/省, which in a list of organs as often name a department of that level as its government.
+ */
+const KIND_ALIASES: readonly (readonly [string, OrganKind])[] = [
+  ["乡镇", "TOWNSHIP"],
+  ["街道", "TOWNSHIP"],
+  ["乡镇人民政府", "TOWNSHIP"],
+  ["街道办事处", "TOWNSHIP"],
+  ["部门", "DEPARTMENT"],
+];
+const KIND_BY_KEY = new Map<string, OrganKind>([
+  ...ORGAN_KINDS.map((k) => [key(ORGAN_KIND_INFO[k].label), k] as const),
+  ...KIND_ALIASES.map(([alias, k]) => [key(alias), k] as const),
+]);
 const KIND_LIST = ORGAN_KINDS.map((k) => ORGAN_KIND_INFO[k].label).join("、");
 const label = organImportColumnLabel;
 
-/** The organ kind a cell names (its label, full- or half-width brackets, spaces ignored), or null. */
+/** The organ kind a cell names (its label or an alias, full- or half-width brackets, spaces ignored), or null. */
 export function kindOfLabel(text: string): OrganKind | null {
   return KIND_BY_KEY.get(key(text)) ?? null;
 }
