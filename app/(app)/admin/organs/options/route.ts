@@ -1,15 +1,12 @@
 import { getCurrentUser } from "@/lib/server/session";
+import { privateJson } from "@/lib/server/json-response";
 import { can } from "@/lib/server/permissions";
 import { searchOrganOptions } from "@/lib/server/services/admin-organ-options";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-store" },
-  });
+const json = privateJson;
 
 /** GET ?q=<part of a name>: { options: [{ id, name, parentName }], more } — the users form's 所属机关 search. */
 export async function GET(req: Request) {

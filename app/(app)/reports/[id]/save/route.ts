@@ -1,17 +1,13 @@
 import { requestOrigins } from "@/lib/server/auth-core";
+import { privateJson } from "@/lib/server/json-response";
 import { runSaveAction, SAVE_BODY_LIMIT, saveRefusal } from "@/lib/server/save-action";
 import { userFromHeaders } from "@/lib/server/session";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    // no-transform: the answer is small and sent every few seconds per open editor; gzip would cost more CPU
-    // than it saves on an intranet (Next's compression skips responses marked no-transform).
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-store, no-transform" },
-  });
+// no-transform: see privateJson
+const json = (body: unknown, status = 200) => privateJson(body, status, { noTransform: true });
 
 /**
  * The editor's autosave: POST { baseVersion, changes } as JSON → a SaveResult (lib/report/save-result.ts),

@@ -1,14 +1,11 @@
 import { getCurrentUser } from "@/lib/server/session";
+import { privateJson } from "@/lib/server/json-response";
 import { getReportState } from "@/lib/server/services/report-state";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-store" },
-  });
+const json = privateJson;
 
 /** GET ?v=<version the editor knows>: { version, savedAt, status, commentsStamp, content|null } (lib/report ReportState). */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
