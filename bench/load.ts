@@ -42,12 +42,13 @@ import { syntheticEmail } from "../lib/server/auth-core";
 import { setupDatabase } from "../scripts/db-setup";
 import { callSave, ensureBuild, postgresServer, quantile, round, signIn, startInstance, type Instance } from "./app-client";
 import { withRetry } from "./app-client";
+import { PROVINCE_SHAPE, provinceTree, type OrganRow } from "./province";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const num = (name: string, full: number, smoke: number) => Number(process.env[name] ?? (SMOKE ? smoke : full));
 const SHAPE = SMOKE
   ? { cities: 1, counties: 2, townships: 4, countyDepts: 1, cityDepts: 1, provinceDepts: 1 }
-  : { cities: 14, counties: 8, townships: 50, countyDepts: 12, cityDepts: 20, provinceDepts: 40 };
+  : PROVINCE_SHAPE;
 const SECONDS = num("LOAD_SECONDS", 60, 5);
 const TABS = num("LOAD_TABS", 240, 6); // editor tabs, two per report
 const SAVE_RATE = num("LOAD_RATE", 240, 12); // saves per second, all tabs together
@@ -60,8 +61,6 @@ const PORTS = [Number(process.env.LOAD_PORT ?? 3301), Number(process.env.LOAD_PO
 const YEAR = 2025;
 const PASSWORD = "load-bench-2025";
 const SECRET = `load-bench-${randomBytes(16).toString("hex")}`;
-
-type OrganRow = { id: string; parentId: string | null; fullName: string; shortName: string; kind: string; sortOrder: number };
 
 const intCells = INPUT_CELLS.filter((c) => c.kind === "count").map((c) => c.id);
 
@@ -77,27 +76,7 @@ function approvedContent(name: string, n: number) {
 }
 
 async function seed(db: Db) {
-  const organs: OrganRow[] = [];
-  const add = (kind: string, parentId: string | null, name: string) => {
-    const id = `o${organs.length.toString(36)}`;
-    organs.push({ id, parentId, fullName: name, shortName: name.slice(0, 12), kind, sortOrder: organs.length });
-    return id;
-  };
-  const province = add("PROVINCE", null, "负载省人民政府");
-  const cities: string[] = [];
-  const counties: string[] = [];
-  for (let d = 0; d < SHAPE.provinceDepts; d++) add("DEPARTMENT", province, `负载省第${d}厅`);
-  for (let c = 0; c < SHAPE.cities; c++) {
-    const city = add("CITY", province, `负载省第${c}市人民政府`);
-    cities.push(city);
-    for (let d = 0; d < SHAPE.cityDepts; d++) add("DEPARTMENT", city, `第${c}市第${d}局`);
-    for (let k = 0; k < SHAPE.counties; k++) {
-      const county = add("COUNTY", city, `第${c}市第${k}县人民政府`);
-      counties.push(county);
-      for (let d = 0; d < SHAPE.countyDepts; d++) add("DEPARTMENT", county, `第${c}市第${k}县第${d}局`);
-      for (let t = 0; t < SHAPE.townships; t++) add("TOWNSHIP", county, `第${c}市第${k}县第${t}镇人民政府`);
-    }
-  }
+  const { organs, cities, counties } = provinceTree(SHAPE);
   for (let i = 0; i < organs.length; i += 1000) await db.organ.createMany({ data: organs.slice(i, i + 1000) });
   await withRetry(() => rebuildClosure(db));
 

@@ -19,11 +19,12 @@ import { rebuildClosure } from "../lib/server/organ-tree";
 import { resolveDatabaseConfig } from "../lib/server/db-url";
 import { listPublishedReports } from "../lib/server/services/public-reports";
 import { setupDatabase } from "../scripts/db-setup";
+import { PROVINCE_SHAPE, provinceTree } from "./province";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const SHAPE = SMOKE
   ? { cities: 1, counties: 2, townships: 20, countyDepts: 8, cityDepts: 6, provinceDepts: 6 }
-  : { cities: 14, counties: 8, townships: 50, countyDepts: 12, cityDepts: 20, provinceDepts: 40 };
+  : PROVINCE_SHAPE;
 const YEARS = [2022, 2023, 2024];
 const RUNS = SMOKE ? 5 : 50;
 
@@ -40,24 +41,7 @@ console.log = log;
 const db = createDb(config);
 
 try {
-  type OrganRow = { id: string; parentId: string | null; fullName: string; shortName: string; kind: string; sortOrder: number };
-  const organs: OrganRow[] = [];
-  const add = (kind: string, parentId: string | null, name: string) => {
-    const id = `o${organs.length.toString(36)}`;
-    organs.push({ id, parentId, fullName: name, shortName: name.slice(0, 12), kind, sortOrder: organs.length });
-    return id;
-  };
-  const province = add("PROVINCE", null, "示范省人民政府");
-  for (let d = 0; d < SHAPE.provinceDepts; d++) add("DEPARTMENT", province, `示范省第${d}厅`);
-  for (let c = 0; c < SHAPE.cities; c++) {
-    const city = add("CITY", province, `示范省第${c}市人民政府`);
-    for (let d = 0; d < SHAPE.cityDepts; d++) add("DEPARTMENT", city, `第${c}市第${d}局`);
-    for (let k = 0; k < SHAPE.counties; k++) {
-      const county = add("COUNTY", city, `第${c}市第${k}县人民政府`);
-      for (let d = 0; d < SHAPE.countyDepts; d++) add("DEPARTMENT", county, `第${c}市第${k}县第${d}局`);
-      for (let t = 0; t < SHAPE.townships; t++) add("TOWNSHIP", county, `第${c}市第${k}县第${t}镇人民政府`);
-    }
-  }
+  const { organs } = provinceTree(SHAPE);
   for (let i = 0; i < organs.length; i += 1000) await db.organ.createMany({ data: organs.slice(i, i + 1000) });
   await rebuildClosure(db);
   const reports = YEARS.flatMap((year) =>
