@@ -8,18 +8,14 @@
  *
  * The last line is one JSON object: {"organs":1000,"dashboard_median_ms":…,"dashboard_p95_ms":…}.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { emptyContent } from "../lib/template";
-import { createDb } from "../lib/server/db-core";
 import { rebuildClosure } from "../lib/server/organ-tree";
-import { resolveDatabaseConfig } from "../lib/server/db-url";
 import { isRole } from "../lib/server/permissions";
 import type { Actor } from "../lib/server/types";
 import { getDashboard } from "../lib/server/services/dashboard";
-import { setupDatabase } from "../scripts/db-setup";
+import { scratchSqlite } from "./scratch-db";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const ORGANS = SMOKE ? 50 : 1000;
@@ -29,14 +25,7 @@ const runs = SMOKE ? 3 : Math.max(1, Number(process.argv[2] ?? 20) || 20);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-dashboard-"));
-process.env.NIANBAO_DATA_DIR = tmp;
-const config = resolveDatabaseConfig(`file:${path.join(tmp, "bench.db")}`);
-const log = console.log;
-console.log = () => {}; // quiet db-setup
-await setupDatabase(config, { seed: true });
-console.log = log;
-const db = createDb(config);
+const { tmp, db } = await scratchSqlite("dashboard", { seed: true });
 
 try {
   const t0 = performance.now();

@@ -9,16 +9,12 @@
  *
  * Last line: one JSON object {organs, published, first_visit_ms, visit_p50_ms, visit_p95_ms}.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { emptyContent } from "../lib/template";
-import { createDb } from "../lib/server/db-core";
 import { rebuildClosure } from "../lib/server/organ-tree";
-import { resolveDatabaseConfig } from "../lib/server/db-url";
 import { listPublishedReports } from "../lib/server/services/public-reports";
-import { setupDatabase } from "../scripts/db-setup";
+import { scratchSqlite } from "./scratch-db";
 import { PROVINCE_SHAPE, provinceTree } from "./province";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -31,14 +27,7 @@ const RUNS = SMOKE ? 5 : 50;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-public-"));
-process.env.NIANBAO_DATA_DIR = tmp;
-const config = resolveDatabaseConfig(`file:${path.join(tmp, "bench.db")}`);
-const log = console.log;
-console.log = () => {}; // quiet db-setup
-await setupDatabase(config, { seed: false });
-console.log = log;
-const db = createDb(config);
+const { tmp, db } = await scratchSqlite("public", { seed: false });
 
 try {
   const { organs } = provinceTree(SHAPE);

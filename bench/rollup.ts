@@ -27,7 +27,7 @@ import { resolveDatabaseConfig, type DatabaseConfig } from "../lib/server/db-url
 import type { Actor } from "../lib/server/types";
 import { getRollup } from "../lib/server/services/rollup";
 import { rollupXlsx } from "../lib/export/sheets";
-import { setupDatabase } from "../scripts/db-setup";
+import { setupQuietly } from "./scratch-db";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const SHAPE = SMOKE
@@ -113,10 +113,7 @@ async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<number[
 }
 
 async function run(config: DatabaseConfig, label: string): Promise<Record<string, number>> {
-  const log = console.log;
-  console.log = () => {}; // quiet db-setup
-  await setupDatabase(config, { seed: false });
-  console.log = log;
+  await setupQuietly(config, { seed: false });
   const db = createDb(config);
   try {
     const t0 = performance.now();
