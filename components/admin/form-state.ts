@@ -1,4 +1,5 @@
 import type { OrganImportPreview } from "@/lib/admin/organ-import-columns";
+import type { ImportedAccount, UserImportPreview } from "@/lib/admin/user-import-columns";
 
 /** State of the administration forms (server actions in app/(app)/admin/actions.ts). */
 export type AdminFormState = {
@@ -22,3 +23,13 @@ export type OrganImportState = AdminFormState & {
 };
 
 export const INITIAL_ORGAN_IMPORT_STATE: OrganImportState = { ...INITIAL_FORM_STATE, preview: null, imported: 0 };
+
+/** State of the account import form: the last check's preview, or the accounts just imported with their initial passwords (shown once). */
+export type UserImportState = AdminFormState & {
+  preview: UserImportPreview | null;
+  /** the accounts created by the last import, each with its initial password: kept in the page only */
+  accounts: ImportedAccount[];
+  fileName: string;
+};
+
+export const INITIAL_USER_IMPORT_STATE: UserImportState = { ...INITIAL_FORM_STATE, preview: null, accounts: [], fileName: "" };

@@ -56,13 +56,15 @@ export type OrganImportRow = { row: number } & Record<OrganImportField, string>;
 
 export type OrganTable = { headerRow: number; rows: OrganImportRow[] };
 
-const key = (s: string) =>
+/** A header cell or label as compared: NFKC, no spaces, no 「*」 or 「（必填）」 marks. */
+export const headerKey = (s: string) =>
   s
     .normalize("NFKC")
     .replace(/\s+/g, "")
     .replace(/^\*+|\*+$/g, "")
     .replace(/\((必填|选填|可选|可不填)\)$/, "");
 
+const key = headerKey;
 const COLUMN_BY_KEY = new Map(ORGAN_IMPORT_COLUMNS.map((c) => [key(c.label), c]));
 /**
  * The kinds' labels, and the short names a clerk's own list uses where they are unambiguous (乡镇, 街道, 部门);
@@ -87,10 +89,11 @@ export function kindOfLabel(text: string): OrganKind | null {
   return KIND_BY_KEY.get(key(text)) ?? null;
 }
 
-const cellText = (c: string | undefined) => String(c ?? "").trim();
+/** A cell's text, trimmed. */
+export const cellText = (c: string | undefined) => String(c ?? "").trim();
 
 /** How many of the first rows are searched for the header (a title row above it is allowed). */
-const HEADER_SEARCH_ROWS = 20;
+export const HEADER_SEARCH_ROWS = 20;
 
 /**
  * The header row (the first with a 机关全称 cell, any column order) and the non-blank rows below it, or the

@@ -13,7 +13,8 @@ import { resetPassword } from "@/lib/server/services/admin-reset-password";
 import { setUserDisabled } from "@/lib/server/services/admin-set-user-disabled";
 import { clearLoginLock } from "@/lib/server/services/admin-clear-login-lock";
 import { checkOrganImport, importOrgans } from "@/lib/server/services/admin-import-organs";
-import type { AdminFormState, OrganImportState } from "@/components/admin/form-state";
+import { checkUserImport, importUsers } from "@/lib/server/services/admin-import-users";
+import type { AdminFormState, OrganImportState, UserImportState } from "@/components/admin/form-state";
 
 /** Text fields of the form (never the password: it is not sent back to the browser). */
 function values<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {
@@ -128,6 +129,36 @@ export async function createUserAction(prev: AdminFormState, form: FormData): Pr
   const result = organPickerErrors(await createUser(user, { ...v, role: v.role as never, password: String(form.get("password") ?? "") }), picker, v.organId);
   if (result.ok) revalidatePath("/admin/users");
   return toState(prev, result, { ...v, ...picker }, `已新建账号“${v.username.trim().toLowerCase()}”。`, true);
+}
+
+/**
+ * The account import form: `mode` "check" reads the file and sends back its preview (nothing stored);
+ * "import" creates its accounts (all or none), `expected` being the count the admin was shown, and sends back
+ * each account's initial password — once, to this answer only (never stored, never in the audit log).
+ */
+export async function importUsersAction(prev: UserImportState, form: FormData): Promise<UserImportState> {
+  const user = await sessionUser();
+  const seq = prev.seq + 1;
+  const base = { fieldErrors: {}, values: {}, seq, accounts: [], fileName: "" };
+  const file = form.get("file");
+  if (!(file instanceof File) || !file.name) {
+    const message = "请选择要导入的文件（CSV 或 XLSX）";
+    return { ...base, ok: false, message, fieldErrors: { file: message }, preview: null };
+  }
+  const input = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  if (form.get("mode") !== "import") {
+    const result = await checkUserImport(user, input);
+    const preview = result.ok ? result.preview : (result.preview ?? null);
+    const message = result.ok
+      ? `文件检查无误：将新建 ${preview!.create} 个账号` + (preview!.generated ? `，其中 ${preview!.generated} 个的初始密码将自动生成。` : "。")
+      : result.message;
+    return { ...base, ok: result.ok, message, preview };
+  }
+  const expected = Number(form.get("expected"));
+  const result = await importUsers(user, input, Number.isInteger(expected) && expected > 0 ? expected : null);
+  if (!result.ok) return { ...base, ok: false, message: result.message, preview: result.preview ?? null };
+  revalidatePath("/admin/users");
+  return { ...base, ok: true, message: `已导入 ${result.created} 个账号。`, preview: null, accounts: result.accounts, fileName: file.name };
 }
 
 export async function updateUserAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

@@ -4,7 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import { getDb, isUniqueViolation, type Db } from "../db-core";
 import { syntheticEmail } from "../auth-core";
 import type { Actor } from "../types";
-import { FORBIDDEN, fieldErrorsOf, invalid, ORGAN_REQUIRED, roleNeedsOrgan, userCreateSchema, type AdminResult, type UserCreateInput } from "./admin-schemas";
+import { FORBIDDEN, fieldErrorsOf, invalid, ORGAN_REQUIRED, roleNeedsOrgan, USER_MESSAGES, userCreateSchema, type AdminResult, type UserCreateInput } from "./admin-schemas";
 import { isRole } from "../permissions";
 import { activeAdmin, checkUserOrgan } from "./admin-user-checks";
 import { recordEvent } from "./audit";
@@ -25,7 +25,7 @@ export async function createUser(sessionUser: Actor, input: UserCreateInput, db:
   const data = parsed.data;
   const organ = await checkUserOrgan(db, data.role, data.organId, user);
   if (!organ.ok) return organ;
-  const taken = () => ({ ...invalid({ username: `用户名“${data.username}”已被使用` }), code: "DUPLICATE" as const });
+  const taken = () => ({ ...invalid({ username: USER_MESSAGES.usernameTaken(data.username) }), code: "DUPLICATE" as const });
   const email = syntheticEmail(data.username);
   if (await db.user.findFirst({ where: { OR: [{ username: data.username }, { email }] }, select: { id: true } })) return taken();
   const hash = await hashPassword(data.password);

@@ -1,7 +1,7 @@
 // Input schemas and result types of the administration services (organs and accounts).
 // Pure (zod only): the server actions validate with the same schemas to show field messages.
 import { z } from "zod";
-import { ORGAN_KINDS, parentProblem, type OrganKind } from "@/lib/report";
+import { ORGAN_KINDS, isGovernment, parentProblem, type OrganKind } from "@/lib/report";
 import { asciiDigits } from "@/lib/report/values";
 import { ORGAN_FIELD_LABELS } from "@/lib/labels";
 import { ROLES, type Role } from "../permissions";
@@ -115,6 +115,25 @@ export function invalid(fieldErrors: FieldErrors): AdminFailure {
 
 /** Which organs a role may be bound to. */
 export const ORGAN_REQUIRED = "填报人和审核人须选择所属机关";
+
+/** Messages of the account checks, shared by the form (admin-user-checks.ts, admin-create-user.ts) and the file import (lib/admin/user-import.ts). */
+export const USER_MESSAGES = {
+  usernameTaken: (username: string) => `用户名“${username}”已被使用`,
+  /** said of an admin bound to an organ who leaves an account's organ empty */
+  onlyOwnSubtree: "您只能管理本机关及下级机关的账号",
+  organInactive: (fullName: string) => `“${fullName}”已停用，不能再为它设置账号`,
+  supervisorNeedsGovernment: "审核人须属于人民政府（其政务公开主管部门），审核其下级机关的报告",
+} as const;
+
+/**
+ * Why an account of `role` cannot be bound to `organ` (found within the admin's subtree), or null. An organ
+ * deactivated since may be kept by an account already bound to it (`keeps`).
+ */
+export function userOrganProblem(role: Role, organ: { fullName: string; kind: string; active: boolean }, keeps = false): string | null {
+  if (!organ.active && !keeps) return USER_MESSAGES.organInactive(organ.fullName);
+  if (role === "SUPERVISOR" && !isGovernment(organ.kind)) return USER_MESSAGES.supervisorNeedsGovernment;
+  return null;
+}
 
 export function roleNeedsOrgan(role: Role): boolean {
   return role !== "ADMIN";

@@ -3,8 +3,7 @@ import type { Db, DbTx } from "../db-core";
 import { can, isRole, type Role } from "../permissions";
 import type { Actor } from "../types";
 import { organScope, userScope } from "../scope";
-import { isGovernment } from "@/lib/report";
-import { invalid, ORGAN_REQUIRED, roleNeedsOrgan, type AdminFailure } from "./admin-schemas";
+import { invalid, ORGAN_REQUIRED, roleNeedsOrgan, USER_MESSAGES, userOrganProblem, type AdminFailure } from "./admin-schemas";
 
 /**
  * A clerk or supervisor must be bound to an existing organ within the acting admin's subtree (an
@@ -21,14 +20,13 @@ export async function checkUserOrgan(
 ): Promise<{ ok: true; organName: string | null } | AdminFailure> {
   if (!organId) {
     if (roleNeedsOrgan(role)) return invalid({ organId: ORGAN_REQUIRED });
-    if (admin.organId) return invalid({ organId: "请选择所属机关（您只能管理本机关及下级机关的账号）" });
+    if (admin.organId) return invalid({ organId: `请选择所属机关（${USER_MESSAGES.onlyOwnSubtree}）` });
     return { ok: true, organName: null };
   }
   const organ = await db.organ.findFirst({ where: { AND: [{ id: organId }, organScope(admin)] }, select: { fullName: true, kind: true, active: true } });
   if (!organ) return invalid({ organId: "所选机关不存在或不在您的管理范围内，请刷新后重试" });
-  if (!organ.active && organId !== currentOrganId) return invalid({ organId: `“${organ.fullName}”已停用，不能再为它设置账号` });
-  if (role === "SUPERVISOR" && !isGovernment(organ.kind))
-    return invalid({ organId: "审核人须属于人民政府（其政务公开主管部门），审核其下级机关的报告" });
+  const problem = userOrganProblem(role, organ, organId === currentOrganId);
+  if (problem) return invalid({ organId: problem });
   return { ok: true, organName: organ.fullName };
 }
 

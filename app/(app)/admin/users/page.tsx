@@ -3,6 +3,7 @@ import { countUsersForAdmin, listUsersForAdmin } from "@/lib/server/services/adm
 import { countOrgansForAdmin, listOrgansForAdmin } from "@/lib/server/services/admin-list-organs";
 import { ROLE_LABELS, formatDateTime } from "@/lib/labels";
 import { UserForm } from "@/components/admin/user-form";
+import { UserImportForm } from "@/components/admin/user-import-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { LoginLocks } from "@/components/admin/login-locks";
 import { listLoginLocksForAdmin } from "@/lib/server/services/admin-list-login-locks";
@@ -49,6 +50,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-sm font-medium text-slate-700">新建账号</h2>
         <UserForm organs={organOptions} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="user-import-heading">
+        <h2 id="user-import-heading" className="mb-3 text-sm font-medium text-slate-700">
+          批量导入账号
+        </h2>
+        <UserImportForm />
       </section>
       <NameSearch
         action="/admin/users"

@@ -1,0 +1,271 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { importUsersAction } from "@/app/(app)/admin/actions";
+import { Button } from "@/components/ui/button";
+import {
+  MAX_USER_IMPORT_ROWS,
+  USER_IMPORT_ACCEPT,
+  USER_IMPORT_COLUMNS,
+  USER_IMPORT_TEMPLATE_HREF,
+  USER_IMPORT_TEMPLATE_NAME,
+  passwordsCsv,
+  passwordsFileName,
+  userFileProblem,
+  type ImportedAccount,
+  type UserImportPreview,
+} from "@/lib/admin/user-import-columns";
+import { ROLE_LABELS } from "@/lib/labels";
+import { Field, FormMessage, errorProps } from "./field";
+import { INITIAL_USER_IMPORT_STATE } from "./form-state";
+import { useAdminForm } from "./use-admin-form";
+
+const FILE_ID = "user-import-file";
+const COLUMN_HINTS: Partial<Record<string, string>> = {
+  username: "（2 至 32 位小写字母、数字或 _ . -）",
+  role: `（${Object.values(ROLE_LABELS).join("、")}）`,
+  organ: "（机关全称，须在您的管理范围内；管理员可留空）",
+  password: "（可选，至少 8 位；留空则自动生成）",
+};
+
+/**
+ * 批量导入账号: choose a CSV or XLSX file, see what it would create and every problem (row and column as in the
+ * file), then import it in one go. After the import the initial passwords are offered once (a CSV made in the
+ * browser, a table, 复制): they are in this page's memory only.
+ */
+export function UserImportForm() {
+  const { state, pending, busy, formProps, submit } = useAdminForm(importUsersAction, INITIAL_USER_IMPORT_STATE);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  // the state.seq at which the file was last changed: an older answer is about another file
+  const [changedAt, setChangedAt] = useState(-1);
+  const fresh = state.seq > changedAt;
+  const preview = fresh ? state.preview : null;
+  const fileError = localError ?? (fresh ? state.fieldErrors.file : undefined);
+
+  // after an import the field is emptied (the same file again would only find the usernames taken)
+  useEffect(() => {
+    if (state.accounts.length > 0) formRef.current?.reset();
+  }, [state.seq, state.accounts.length]);
+
+  const send = (mode: "check" | "import") => {
+    const form = formRef.current;
+    if (!form) return;
+    const data = new FormData(form);
+    const file = data.get("file");
+    if (!(file instanceof File) || !file.name) {
+      setLocalError("请选择要导入的文件（CSV 或 XLSX）");
+      return;
+    }
+    const problem = userFileProblem(file.name, file.size);
+    setLocalError(problem);
+    if (problem) return;
+    data.set("mode", mode);
+    if (mode === "import" && preview) data.set("expected", String(preview.create));
+    submit(data);
+  };
+
+  return (
+    <div className="space-y-4">
+      <form
+        {...formProps}
+        ref={formRef}
+        onSubmit={(e) => {
+          e.preventDefault();
+          send("check");
+        }}
+        noValidate
+        className="space-y-4"
+        aria-label="批量导入账号"
+        data-testid="user-import"
+      >
+        <div className="space-y-1 text-sm text-slate-600">
+          <p>
+            文件的列：
+            {USER_IMPORT_COLUMNS.map((c, i) => (
+              <span key={c.field}>
+                {i ? "、" : ""}
+                <strong className="font-medium text-slate-800">{c.label}</strong>
+                {COLUMN_HINTS[c.field] ?? ""}
+              </span>
+            ))}
+            。按表头的列名识别，列的顺序不限。
+            <a href={USER_IMPORT_TEMPLATE_HREF} download={USER_IMPORT_TEMPLATE_NAME} className="ml-1 text-blue-700 underline">
+              下载模板（CSV）
+            </a>
+          </p>
+          <p className="text-xs text-slate-500">
+            先检查，再导入：文件有任何问题时不导入任何账号；导入时所有账号一次建立，要么全部成功，要么一个也不建立。
+            CSV 可为 UTF-8 或 GBK 编码；每个文件最多 {MAX_USER_IMPORT_ROWS} 个账号（每个密码的加密约需 0.1 秒，数百个账号需时数十秒）。
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <Field id={FILE_ID} label="账号文件（CSV 或 XLSX）" error={fileError} className="min-w-[18rem]">
+            <input
+              id={FILE_ID}
+              name="file"
+              type="file"
+              accept={USER_IMPORT_ACCEPT}
+              disabled={busy}
+              onChange={(e) => {
+                setChangedAt(state.seq);
+                setLocalError(null);
+                if (e.target.files?.length) send("check");
+              }}
+              className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+              {...errorProps(FILE_ID, fileError)}
+            />
+          </Field>
+          <Button type="submit" variant="outline" disabled={busy}>
+            {pending ? "正在处理…" : "检查文件"}
+          </Button>
+        </div>
+        {fresh || localError ? <FormMessage ok={localError ? false : state.ok} message={localError ?? state.message} testId="user-import-message" /> : null}
+        {preview ? <PreviewView preview={preview} /> : null}
+        {preview && preview.problemCount === 0 && preview.create > 0 ? (
+          <Button type="button" disabled={busy} onClick={() => send("import")} data-testid="user-import-confirm">
+            {pending ? "正在导入…" : `导入 ${preview.create} 个账号`}
+          </Button>
+        ) : null}
+      </form>
+      {state.accounts.length ? <PasswordsView key={state.seq} accounts={state.accounts} fileName={state.fileName} /> : null}
+    </div>
+  );
+}
+
+function PreviewView({ preview }: { preview: UserImportPreview }) {
+  return (
+    <div className="space-y-3 text-sm" data-testid="user-import-preview">
+      {preview.problems.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="user-import-problems">
+            <caption className="mb-1 text-left font-medium text-red-700">「{preview.fileName}」中的问题（行号、列名按您的文件）</caption>
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-1.5 font-medium">行</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">列</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">问题</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.problems.map((p, i) => (
+                <tr key={i} className="border-t border-slate-100">
+                  <td className="whitespace-nowrap px-3 py-1.5">{p.row === null ? "—" : `第 ${p.row} 行`}</td>
+                  <td className="whitespace-nowrap px-3 py-1.5">{p.column ?? "—"}</td>
+                  <td className="px-3 py-1.5 text-red-700">{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.problemCount > preview.problems.length ? (
+            <p className="mt-1 text-xs text-slate-500">只列出前 {preview.problems.length} 处，共 {preview.problemCount} 处问题。</p>
+          ) : null}
+        </div>
+      ) : null}
+      {preview.problemCount === 0 && preview.sample.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="user-import-sample">
+            <caption className="mb-1 text-left font-medium text-slate-700">
+              将新建的账号{preview.create > preview.sample.length ? `（前 ${preview.sample.length} 个，共 ${preview.create} 个）` : `（${preview.create} 个）`}
+            </caption>
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-1.5 font-medium">行</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">用户名</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">姓名</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">角色</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">所属机关</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">初始密码</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.sample.map((u) => (
+                <tr key={u.row} className="border-t border-slate-100">
+                  <td className="whitespace-nowrap px-3 py-1.5">第 {u.row} 行</td>
+                  <td className="px-3 py-1.5 font-mono">{u.username}</td>
+                  <td className="px-3 py-1.5">{u.displayName}</td>
+                  <td className="px-3 py-1.5">{u.role}</td>
+                  <td className="px-3 py-1.5 text-slate-600">{u.organ || "—"}</td>
+                  <td className="px-3 py-1.5 text-slate-600">{u.generated ? "自动生成" : "文件中已填"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The imported accounts' initial passwords, offered once: a CSV made here, a table, 复制. */
+function PasswordsView({ accounts, fileName }: { accounts: ImportedAccount[]; fileName: string }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([passwordsCsv(accounts)], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = passwordsFileName(fileName);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  };
+  const copy = async () => {
+    const text = ["用户名\t姓名\t所属机关\t初始密码", ...accounts.map((a) => [a.username, a.displayName, a.organ, a.password].join("\t"))].join("\n");
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied("已复制到剪贴板，可粘贴到 Excel 或 WPS 表格中。");
+    } catch {
+      setCopied("无法访问剪贴板：请改用“下载初始密码（CSV）”。");
+    }
+  };
+  return (
+    <section className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" aria-labelledby="user-import-passwords-heading" data-testid="user-import-passwords">
+      <h3 id="user-import-passwords-heading" className="font-medium text-slate-800">
+        {accounts.length} 个账号的初始密码
+      </h3>
+      <p className="text-amber-900">
+        初始密码只在此显示这一次：系统不保存明文密码，离开或刷新本页后无法再查看。请立即下载或复制，并通过安全的方式（当面或加密渠道）分别交给本人，
+        不要通过群聊或邮件整表发送；交付后请删除该文件。忘记密码的账号可在其账号页面重置密码。
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="button" onClick={download} data-testid="user-import-download">
+          下载初始密码（CSV）
+        </Button>
+        <Button type="button" variant="outline" onClick={() => void copy()}>
+          复制
+        </Button>
+        {copied ? (
+          <span role="status" className="text-slate-700">
+            {copied}
+          </span>
+        ) : null}
+      </div>
+      <details>
+        <summary className="cursor-pointer text-slate-700">查看初始密码</summary>
+        <div className="mt-2 max-h-80 overflow-auto">
+          <table className="w-full bg-white text-sm" data-testid="user-import-password-table">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-1.5 font-medium">用户名</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">姓名</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">所属机关</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">初始密码</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr key={a.username} className="border-t border-slate-100">
+                  <td className="px-3 py-1.5 font-mono">{a.username}</td>
+                  <td className="px-3 py-1.5">{a.displayName}</td>
+                  <td className="px-3 py-1.5 text-slate-600">{a.organ || "—"}</td>
+                  <td className="px-3 py-1.5 font-mono">{a.password}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
