@@ -63,6 +63,15 @@ const organImport = (rows: string[], shown: string) => async (page: Page, base: 
   await page.getByTestId(shown).waitFor();
 };
 
+/** /admin/users with `rows` (under the account import's header) chosen in its file field, and the check's answer shown. */
+const userImport = (rows: string[], shown: string) => async (page: Page, base: string) => {
+  await page.goto(`${base}/admin/users`);
+  await page.locator("#user-import-file:enabled").waitFor(); // disabled until the page has hydrated
+  const csv = ["用户名,姓名,角色,所属机关,初始密码", ...rows].join("\r\n");
+  await page.locator("#user-import-file").setInputFiles({ name: "账号.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByTestId(shown).waitFor();
+};
+
 const go = (path: string) => async (page: Page, base: string) => {
   await page.goto(`${base}${path}`);
   await page.waitForLoadState("networkidle");
@@ -174,6 +183,28 @@ export const A11Y_PAGES: readonly A11yPage[] = [
     name: "admin: organ import ready",
     user: "admin",
     visit: organImport(["示范县无障碍局,无障碍局,政府部门,示范县人民政府,", "示范县城关镇人民政府,城关镇,乡镇（街道）,示范县人民政府,"], "organ-import-confirm"),
+  },
+  {
+    name: "admin: account import with problems",
+    user: "admin",
+    visit: userImport(["chengguan,重名,填报人,示范县城关镇人民政府,", "a11y-x,,科员,示范县不存在镇,short"], "user-import-problems"),
+  },
+  {
+    // checked only: nothing is imported
+    name: "admin: account import ready",
+    user: "admin",
+    visit: userImport(["a11y-ready,无障碍,填报人,示范县城关镇人民政府,"], "user-import-confirm"),
+  },
+  {
+    // one account imported (a new username each run), its generated password shown in the table
+    name: "admin: account import passwords",
+    user: "admin",
+    visit: async (page, base) => {
+      await userImport([`a11y${Date.now().toString(36)},无障碍,填报人,示范县城关镇人民政府,`], "user-import-confirm")(page, base);
+      await page.getByTestId("user-import-confirm").click();
+      await page.getByTestId("user-import-passwords").getByText("查看初始密码").click();
+      await page.getByTestId("user-import-password-table").waitFor();
+    },
   },
   {
     name: "admin: an organ",

@@ -220,8 +220,8 @@ function PasswordsView({ accounts, fileName }: { accounts: ImportedAccount[]; fi
     }
   };
   return (
-    <section className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" aria-labelledby="user-import-passwords-heading" data-testid="user-import-passwords">
-      <h3 id="user-import-passwords-heading" className="font-medium text-slate-800">
+    <section className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="user-import-passwords">
+      <h3 className="font-medium text-slate-800">
         {accounts.length} 个账号的初始密码
       </h3>
       <p className="text-amber-900">
