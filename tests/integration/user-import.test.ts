@@ -114,7 +114,7 @@ describe.each(TEST_PROVIDERS)("account import on %s", (provider) => {
     const res = await importUsers(admin, file, 3, t.db);
     expect(res).toMatchObject({ ok: true, created: 3 });
     if (!res.ok) return;
-    expect(res.accounts.map(({ password: _, ...a }) => a)).toEqual([
+    expect(res.accounts).toMatchObject([
       { username: "xinren1", displayName: "新人一", organ: "示范县城关镇人民政府", generated: true },
       { username: "xinren2", displayName: "新人二", organ: "示范县人民政府", generated: false },
       { username: "xinren3", displayName: "新人三", organ: "示范市人民政府", generated: true },
