@@ -24,7 +24,7 @@ const FILE_ID = "user-import-file";
 const COLUMN_HINTS: Partial<Record<string, string>> = {
   username: "（2 至 32 位小写字母、数字或 _ . -）",
   role: `（${Object.values(ROLE_LABELS).join("、")}）`,
-  organ: "（机关全称，须在您的管理范围内；管理员可留空）",
+  organ: "（机关全称，须在您的管理范围内）",
   password: "（可选，至少 8 位；留空则自动生成）",
 };
 
@@ -95,8 +95,8 @@ export function UserImportForm() {
             </a>
           </p>
           <p className="text-xs text-slate-500">
-            先检查，再导入：文件有任何问题时不导入任何账号；导入时所有账号一次建立，要么全部成功，要么一个也不建立。
-            CSV 可为 UTF-8 或 GBK 编码；每个文件最多 {MAX_USER_IMPORT_ROWS} 个账号（每个密码的加密约需 0.1 秒，数百个账号需时数十秒）。
+            先检查，再导入：文件有任何问题时不导入任何账号；导入时所有账号一次建立，要么全部成功，要么一个也不建立。CSV 可为 UTF-8 或 GBK 编码；每个文件最多{" "}
+            {MAX_USER_IMPORT_ROWS} 个账号（每个密码须加密保存，数百个账号的导入约需一两分钟，请耐心等待）。
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
@@ -225,8 +225,7 @@ function PasswordsView({ accounts, fileName }: { accounts: ImportedAccount[]; fi
         {accounts.length} 个账号的初始密码
       </h3>
       <p className="text-amber-900">
-        初始密码只在此显示这一次：系统不保存明文密码，离开或刷新本页后无法再查看。请立即下载或复制，并通过安全的方式（当面或加密渠道）分别交给本人，
-        不要通过群聊或邮件整表发送；交付后请删除该文件。忘记密码的账号可在其账号页面重置密码。
+        初始密码只在此显示这一次：系统不保存明文密码，离开或刷新本页后无法再查看。请立即下载或复制，并通过安全的方式（当面或加密渠道）分别交给本人，不要通过群聊或邮件整表发送；交付后请删除该文件。忘记密码的账号可在其账号页面重置密码。
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" onClick={download} data-testid="user-import-download">
