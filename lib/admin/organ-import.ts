@@ -54,7 +54,7 @@ export function csvRows(text: string): string[][] {
 /** One data row of the file, its cells trimmed. */
 export type OrganImportRow = { row: number } & Record<OrganImportField, string>;
 
-export type OrganTable = { headerRow: number; rows: OrganImportRow[] };
+export type OrganTable = ImportTable<OrganImportField>;
 
 /** A header cell or label as compared: NFKC, no spaces, no 「*」 or 「（必填）」 marks. */
 export const headerKey = (s: string) =>
@@ -65,7 +65,6 @@ export const headerKey = (s: string) =>
     .replace(/\((必填|选填|可选|可不填)\)$/, "");
 
 const key = headerKey;
-const COLUMN_BY_KEY = new Map(ORGAN_IMPORT_COLUMNS.map((c) => [key(c.label), c]));
 /**
  * The kinds' labels, and the short names a clerk's own list uses where they are unambiguous (乡镇, 街道, 部门);
  * not 县/市/省, which in a list of organs as often name a department of that level as its government.
@@ -95,49 +94,69 @@ export const cellText = (c: string | undefined) => String(c ?? "").trim();
 /** How many of the first rows are searched for the header (a title row above it is allowed). */
 export const HEADER_SEARCH_ROWS = 20;
 
+/** A column of an import file: the field it fills, its header label, whether the header must have it. */
+export type ImportColumn<F extends string> = { readonly field: F; readonly label: string; readonly required: boolean };
+export type ImportTable<F extends string> = { headerRow: number; rows: ({ row: number } & Record<F, string>)[] };
+
 /**
- * The header row (the first with a 机关全称 cell, any column order) and the non-blank rows below it, or the
- * problems of the header and the file's size.
+ * The header row (the first with the `anchor` column's label, any column order) and the non-blank rows below
+ * it, each cell by its field, or the problems of the header and the file's size (`what`: 机关, 账号).
  */
-export function readOrganTable(rows: readonly (readonly string[])[]): { table: OrganTable; problems: [] } | { table: null; problems: OrganImportProblem[] } {
-  const fullNameKey = key(label("fullName"));
-  const h = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.some((c) => key(cellText(c)) === fullNameKey));
+export function readImportTable<F extends string>(
+  rows: readonly (readonly string[])[],
+  spec: { columns: readonly ImportColumn<F>[]; anchor: F; maxRows: number; what: string; tooMany: string },
+): { table: ImportTable<F>; problems: [] } | { table: null; problems: OrganImportProblem[] } {
+  const byKey = new Map(spec.columns.map((c) => [key(c.label), c]));
+  const anchorKey = key(spec.columns.find((c) => c.field === spec.anchor)!.label);
+  const h = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.some((c) => key(cellText(c)) === anchorKey));
   if (h < 0) {
-    const names = ORGAN_IMPORT_COLUMNS.map((c) => `「${c.label}」${c.required ? "" : "（可选）"}`).join("");
+    const names = spec.columns.map((c) => `「${c.label}」${c.required ? "" : "（可选）"}`).join("");
     return { table: null, problems: [{ row: null, column: null, message: `没有找到表头行：文件的第一行应为列名 ${names}。可下载模板对照。` }] };
   }
   const headerRow = h + 1;
-  const columnOf = new Map<OrganImportField, number>();
+  const columnOf = new Map<F, number>();
   const problems: OrganImportProblem[] = [];
   rows[h]!.forEach((c, i) => {
-    const col = COLUMN_BY_KEY.get(key(cellText(c)));
+    const col = byKey.get(key(cellText(c)));
     if (!col) return;
     const first = columnOf.get(col.field);
     if (first !== undefined)
       problems.push({ row: headerRow, column: col.label, message: `表头中「${col.label}」出现了两次（第 ${first + 1} 列和第 ${i + 1} 列），请删去一列` });
     else columnOf.set(col.field, i);
   });
-  for (const c of ORGAN_IMPORT_COLUMNS)
+  for (const c of spec.columns)
     if (c.required && !columnOf.has(c.field)) problems.push({ row: headerRow, column: c.label, message: `表头缺少「${c.label}」列` });
   if (problems.length) return { table: null, problems };
 
-  const out: OrganImportRow[] = [];
+  const out: ImportTable<F>["rows"] = [];
   for (let i = h + 1; i < rows.length; i++) {
     const cells = rows[i]!;
     if (cells.every((c) => !cellText(c))) continue;
-    const get = (f: OrganImportField) => {
-      const at = columnOf.get(f);
-      return at === undefined ? "" : cellText(cells[at]);
-    };
-    out.push({ row: i + 1, fullName: get("fullName"), shortName: get("shortName"), kind: get("kind"), parent: get("parent"), sortOrder: get("sortOrder") });
-    if (out.length > MAX_ORGAN_IMPORT_ROWS)
+    const row = { row: i + 1 } as { row: number } & Record<F, string>;
+    for (const c of spec.columns) {
+      const at = columnOf.get(c.field);
+      (row as Record<F, string>)[c.field] = at === undefined ? "" : cellText(cells[at]);
+    }
+    out.push(row);
+    if (out.length > spec.maxRows)
       return {
         table: null,
-        problems: [{ row: i + 1, column: null, message: `文件超过 ${MAX_ORGAN_IMPORT_ROWS} 个机关（第 ${i + 1} 行是第 ${out.length} 个），请分成几个文件导入：先导入上级机关，再导入下级机关` }],
+        problems: [{ row: i + 1, column: null, message: `文件超过 ${spec.maxRows} 个${spec.what}（第 ${i + 1} 行是第 ${out.length} 个），${spec.tooMany}` }],
       };
   }
-  if (!out.length) return { table: null, problems: [{ row: null, column: null, message: "文件中没有机关：表头以下都是空行" }] };
+  if (!out.length) return { table: null, problems: [{ row: null, column: null, message: `文件中没有${spec.what}：表头以下都是空行` }] };
   return { table: { headerRow, rows: out }, problems: [] };
+}
+
+/** The organ file's table (see readImportTable). */
+export function readOrganTable(rows: readonly (readonly string[])[]): { table: OrganTable; problems: [] } | { table: null; problems: OrganImportProblem[] } {
+  return readImportTable(rows, {
+    columns: ORGAN_IMPORT_COLUMNS,
+    anchor: "fullName",
+    maxRows: MAX_ORGAN_IMPORT_ROWS,
+    what: "机关",
+    tooMany: "请分成几个文件导入：先导入上级机关，再导入下级机关",
+  });
 }
 
 /** The full names a table mentions (as organs or as parents): the existing organs the planner needs to know. */

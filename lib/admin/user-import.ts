@@ -16,7 +16,7 @@ import {
   userOrganProblem,
 } from "@/lib/server/services/admin-schemas";
 import { ROLES, type Role } from "@/lib/server/permissions";
-import { HEADER_SEARCH_ROWS, cellText, headerKey as key } from "./organ-import";
+import { headerKey as key, readImportTable, type ImportTable } from "./organ-import";
 import type { OrganImportProblem } from "./organ-import-columns";
 import {
   GENERATED_PASSWORD_LENGTH,
@@ -31,9 +31,8 @@ import {
 /** One data row of the file, its cells trimmed. */
 export type UserImportRow = { row: number } & Record<UserImportField, string>;
 
-export type UserTable = { headerRow: number; rows: UserImportRow[] };
+export type UserTable = ImportTable<UserImportField>;
 
-const COLUMN_BY_KEY = new Map(USER_IMPORT_COLUMNS.map((c) => [key(c.label), c]));
 /** A role by its label (填报人…) or its code (CLERK…). */
 const ROLE_BY_KEY = new Map<string, Role>(ROLES.flatMap((r) => [[key(ROLE_LABELS[r] ?? r), r] as const, [r.toLowerCase(), r] as const]));
 const ROLE_LIST = ROLES.map((r) => ROLE_LABELS[r]).join("、");
@@ -43,46 +42,9 @@ export function roleOfLabel(text: string): Role | null {
   return ROLE_BY_KEY.get(key(text)) ?? ROLE_BY_KEY.get(text.trim().toLowerCase()) ?? null;
 }
 
-/** The header row (the first with a 用户名 cell, any column order) and the non-blank rows below it, or the problems of the header and the file's size. */
+/** The account file's table (see readImportTable). */
 export function readUserTable(rows: readonly (readonly string[])[]): { table: UserTable; problems: [] } | { table: null; problems: OrganImportProblem[] } {
-  const usernameKey = key(label("username"));
-  const h = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.some((c) => key(cellText(c)) === usernameKey));
-  if (h < 0) {
-    const names = USER_IMPORT_COLUMNS.map((c) => `「${c.label}」${c.required ? "" : "（可选）"}`).join("");
-    return { table: null, problems: [{ row: null, column: null, message: `没有找到表头行：文件的第一行应为列名 ${names}。可下载模板对照。` }] };
-  }
-  const headerRow = h + 1;
-  const columnOf = new Map<UserImportField, number>();
-  const problems: OrganImportProblem[] = [];
-  rows[h]!.forEach((c, i) => {
-    const col = COLUMN_BY_KEY.get(key(cellText(c)));
-    if (!col) return;
-    const first = columnOf.get(col.field);
-    if (first !== undefined)
-      problems.push({ row: headerRow, column: col.label, message: `表头中「${col.label}」出现了两次（第 ${first + 1} 列和第 ${i + 1} 列），请删去一列` });
-    else columnOf.set(col.field, i);
-  });
-  for (const c of USER_IMPORT_COLUMNS)
-    if (c.required && !columnOf.has(c.field)) problems.push({ row: headerRow, column: c.label, message: `表头缺少「${c.label}」列` });
-  if (problems.length) return { table: null, problems };
-
-  const out: UserImportRow[] = [];
-  for (let i = h + 1; i < rows.length; i++) {
-    const cells = rows[i]!;
-    if (cells.every((c) => !cellText(c))) continue;
-    const get = (f: UserImportField) => {
-      const at = columnOf.get(f);
-      return at === undefined ? "" : cellText(cells[at]);
-    };
-    out.push({ row: i + 1, username: get("username"), displayName: get("displayName"), role: get("role"), organ: get("organ"), password: get("password") });
-    if (out.length > MAX_USER_IMPORT_ROWS)
-      return {
-        table: null,
-        problems: [{ row: i + 1, column: null, message: `文件超过 ${MAX_USER_IMPORT_ROWS} 个账号（第 ${i + 1} 行是第 ${out.length} 个），请分成几个文件导入` }],
-      };
-  }
-  if (!out.length) return { table: null, problems: [{ row: null, column: null, message: "文件中没有账号：表头以下都是空行" }] };
-  return { table: { headerRow, rows: out }, problems: [] };
+  return readImportTable(rows, { columns: USER_IMPORT_COLUMNS, anchor: "username", maxRows: MAX_USER_IMPORT_ROWS, what: "账号", tooMany: "请分成几个文件导入" });
 }
 
 /** The organs' full names and the usernames (as they would be stored: lower case) a table names: what the planner needs to know. */
