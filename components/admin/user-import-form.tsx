@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { importUsersAction } from "@/app/(app)/admin/actions";
 import { Button } from "@/components/ui/button";
 import {
@@ -16,7 +16,8 @@ import {
   type UserImportPreview,
 } from "@/lib/admin/user-import-columns";
 import { ROLE_LABELS } from "@/lib/labels";
-import { Field, FormMessage, errorProps } from "./field";
+import { FormMessage } from "./field";
+import { ImportFilePicker, ImportProblems, useImportFile } from "./import-file";
 import { INITIAL_USER_IMPORT_STATE } from "./form-state";
 import { useAdminForm } from "./use-admin-form";
 
@@ -35,35 +36,13 @@ const COLUMN_HINTS: Partial<Record<string, string>> = {
  */
 export function UserImportForm() {
   const { state, pending, busy, formProps, submit } = useAdminForm(importUsersAction, INITIAL_USER_IMPORT_STATE);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
-  // the state.seq at which the file was last changed: an older answer is about another file
-  const [changedAt, setChangedAt] = useState(-1);
-  const fresh = state.seq > changedAt;
-  const preview = fresh ? state.preview : null;
-  const fileError = localError ?? (fresh ? state.fieldErrors.file : undefined);
-
-  // after an import the field is emptied (the same file again would only find the usernames taken)
-  useEffect(() => {
-    if (state.accounts.length > 0) formRef.current?.reset();
-  }, [state.seq, state.accounts.length]);
-
-  const send = (mode: "check" | "import") => {
-    const form = formRef.current;
-    if (!form) return;
-    const data = new FormData(form);
-    const file = data.get("file");
-    if (!(file instanceof File) || !file.name) {
-      setLocalError("请选择要导入的文件（CSV 或 XLSX）");
-      return;
-    }
-    const problem = userFileProblem(file.name, file.size);
-    setLocalError(problem);
-    if (problem) return;
-    data.set("mode", mode);
-    if (mode === "import" && preview) data.set("expected", String(preview.create));
-    submit(data);
-  };
+  const { formRef, fresh, preview, fileError, localError, send, chosen } = useImportFile({
+    state,
+    submit,
+    fileProblem: userFileProblem,
+    // after an import the field is emptied (the same file again would only find the usernames taken)
+    imported: state.accounts.length > 0,
+  });
 
   return (
     <div className="space-y-4">
@@ -99,27 +78,16 @@ export function UserImportForm() {
             {MAX_USER_IMPORT_ROWS} 个账号（每个密码须加密保存，数百个账号的导入约需一两分钟，请耐心等待）。
           </p>
         </div>
-        <div className="flex flex-wrap items-end gap-3">
-          <Field id={FILE_ID} label="账号文件（CSV 或 XLSX）" error={fileError} className="min-w-[18rem]">
-            <input
-              id={FILE_ID}
-              name="file"
-              type="file"
-              accept={USER_IMPORT_ACCEPT}
-              disabled={busy}
-              onChange={(e) => {
-                setChangedAt(state.seq);
-                setLocalError(null);
-                if (e.target.files?.length) send("check");
-              }}
-              className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
-              {...errorProps(FILE_ID, fileError)}
-            />
-          </Field>
-          <Button type="submit" variant="outline" disabled={busy}>
-            {pending ? "正在处理…" : "检查文件"}
-          </Button>
-        </div>
+        <ImportFilePicker
+          id={FILE_ID}
+          label="账号文件（CSV 或 XLSX）"
+          accept={USER_IMPORT_ACCEPT}
+          error={fileError}
+          busy={busy}
+          pending={pending}
+          onChosen={chosen}
+          onCheck={() => send("check")}
+        />
         {fresh || localError ? <FormMessage ok={localError ? false : state.ok} message={localError ?? state.message} testId="user-import-message" /> : null}
         {preview ? <PreviewView preview={preview} /> : null}
         {preview && preview.problemCount === 0 && preview.create > 0 ? (
@@ -136,32 +104,7 @@ export function UserImportForm() {
 function PreviewView({ preview }: { preview: UserImportPreview }) {
   return (
     <div className="space-y-3 text-sm" data-testid="user-import-preview">
-      {preview.problems.length ? (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="user-import-problems">
-            <caption className="mb-1 text-left font-medium text-red-700">「{preview.fileName}」中的问题（行号、列名按您的文件）</caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">行</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">列</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">问题</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.problems.map((p, i) => (
-                <tr key={i} className="border-t border-slate-100">
-                  <td className="whitespace-nowrap px-3 py-1.5">{p.row === null ? "—" : `第 ${p.row} 行`}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5">{p.column ?? "—"}</td>
-                  <td className="px-3 py-1.5 text-red-700">{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {preview.problemCount > preview.problems.length ? (
-            <p className="mt-1 text-xs text-slate-500">只列出前 {preview.problems.length} 处，共 {preview.problemCount} 处问题。</p>
-          ) : null}
-        </div>
-      ) : null}
+      <ImportProblems preview={preview} testId="user-import-problems" />
       {preview.problemCount === 0 && preview.sample.length ? (
         <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="user-import-sample">
