@@ -130,3 +130,33 @@ export function ImportProblems({ preview, testId }: { preview: PreviewBase; test
     </div>
   );
 }
+
+/** 文件的列: each column's label (bold) with its hint, and the template's download link. */
+export function ImportColumnsNote({
+  columns,
+  hints,
+  templateHref,
+  templateName,
+}: {
+  columns: readonly { field: string; label: string }[];
+  hints: Partial<Record<string, string>>;
+  templateHref: string;
+  templateName: string;
+}) {
+  return (
+    <p>
+      文件的列：
+      {columns.map((c, i) => (
+        <span key={c.field}>
+          {i ? "、" : ""}
+          <strong className="font-medium text-slate-800">{c.label}</strong>
+          {hints[c.field] ?? ""}
+        </span>
+      ))}
+      。按表头的列名识别，列的顺序不限。
+      <a href={templateHref} download={templateName} className="ml-1 text-blue-700 underline">
+        下载模板（CSV）
+      </a>
+    </p>
+  );
+}

@@ -15,7 +15,7 @@ import {
 import { ORGAN_FIELD_LABELS } from "@/lib/labels";
 import { ORGAN_KIND_INFO, ORGAN_KINDS } from "@/lib/report/client";
 import { FormMessage } from "./field";
-import { ImportFilePicker, ImportProblems, useImportFile } from "./import-file";
+import { ImportColumnsNote, ImportFilePicker, ImportProblems, useImportFile } from "./import-file";
 import { INITIAL_ORGAN_IMPORT_STATE } from "./form-state";
 import { useAdminForm } from "./use-admin-form";
 
@@ -55,20 +55,7 @@ export function OrganImportForm() {
       data-testid="organ-import"
     >
       <div className="space-y-1 text-sm text-slate-600">
-        <p>
-          文件的列：
-          {ORGAN_IMPORT_COLUMNS.map((c, i) => (
-            <span key={c.field}>
-              {i ? "、" : ""}
-              <strong className="font-medium text-slate-800">{c.label}</strong>
-              {COLUMN_HINTS[c.field] ?? ""}
-            </span>
-          ))}
-          。按表头的列名识别，列的顺序不限。
-          <a href={ORGAN_IMPORT_TEMPLATE_HREF} download={ORGAN_IMPORT_TEMPLATE_NAME} className="ml-1 text-blue-700 underline">
-            下载模板（CSV）
-          </a>
-        </p>
+        <ImportColumnsNote columns={ORGAN_IMPORT_COLUMNS} hints={COLUMN_HINTS} templateHref={ORGAN_IMPORT_TEMPLATE_HREF} templateName={ORGAN_IMPORT_TEMPLATE_NAME} />
         <p className="text-xs text-slate-500">
           先检查，再导入：文件有任何问题时不导入任何机关；导入时所有机关一次建立，要么全部成功，要么一个也不建立。
           与已有机关的{ORGAN_FIELD_LABELS.fullName}、{ORGAN_FIELD_LABELS.kind}、{ORGAN_FIELD_LABELS.parentId}都相同的行视为已存在，跳过（不修改已有机关），

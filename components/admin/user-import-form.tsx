@@ -17,7 +17,7 @@ import {
 } from "@/lib/admin/user-import-columns";
 import { ROLE_LABELS } from "@/lib/labels";
 import { FormMessage } from "./field";
-import { ImportFilePicker, ImportProblems, useImportFile } from "./import-file";
+import { ImportColumnsNote, ImportFilePicker, ImportProblems, useImportFile } from "./import-file";
 import { INITIAL_USER_IMPORT_STATE } from "./form-state";
 import { useAdminForm } from "./use-admin-form";
 
@@ -59,20 +59,7 @@ export function UserImportForm() {
         data-testid="user-import"
       >
         <div className="space-y-1 text-sm text-slate-600">
-          <p>
-            文件的列：
-            {USER_IMPORT_COLUMNS.map((c, i) => (
-              <span key={c.field}>
-                {i ? "、" : ""}
-                <strong className="font-medium text-slate-800">{c.label}</strong>
-                {COLUMN_HINTS[c.field] ?? ""}
-              </span>
-            ))}
-            。按表头的列名识别，列的顺序不限。
-            <a href={USER_IMPORT_TEMPLATE_HREF} download={USER_IMPORT_TEMPLATE_NAME} className="ml-1 text-blue-700 underline">
-              下载模板（CSV）
-            </a>
-          </p>
+          <ImportColumnsNote columns={USER_IMPORT_COLUMNS} hints={COLUMN_HINTS} templateHref={USER_IMPORT_TEMPLATE_HREF} templateName={USER_IMPORT_TEMPLATE_NAME} />
           <p className="text-xs text-slate-500">
             先检查，再导入：文件有任何问题时不导入任何账号；导入时所有账号一次建立，要么全部成功，要么一个也不建立。CSV 可为 UTF-8 或 GBK 编码；每个文件最多{" "}
             {MAX_USER_IMPORT_ROWS} 个账号（每个密码须加密保存，数百个账号的导入约需一两分钟，请耐心等待）。
