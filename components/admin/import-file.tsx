@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { OrganImportProblem } from "@/lib/admin/organ-import-columns";
 import { Field, errorProps } from "./field";
@@ -127,6 +127,60 @@ export function ImportProblems({ preview, testId }: { preview: PreviewBase; test
       {preview.problemCount > preview.problems.length ? (
         <p className="mt-1 text-xs text-slate-500">只列出前 {preview.problems.length} 处，共 {preview.problemCount} 处问题。</p>
       ) : null}
+    </div>
+  );
+}
+
+/** A column of the sample table: its heading and how a row shows in it. */
+export type SampleColumn<R> = { label: string; cell: (row: R) => ReactNode; className?: string };
+
+/**
+ * What the import will create, when the file has no problem: the first rows (`sample`), with the row number
+ * of the file and the given columns; the caption says how many of how many (`noun`: 机关, 账号).
+ */
+export function ImportSample<R extends { row: number }>({
+  preview,
+  noun,
+  columns,
+  testId,
+}: {
+  preview: PreviewBase & { sample: readonly R[] };
+  noun: string;
+  columns: readonly SampleColumn<R>[];
+  testId: string;
+}) {
+  if (preview.problemCount > 0 || preview.sample.length === 0) return null;
+  const { create, sample } = preview;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid={testId}>
+        <caption className="mb-1 text-left font-medium text-slate-700">
+          将新建的{noun}
+          {create > sample.length ? `（前 ${sample.length} 个，共 ${create} 个）` : `（${create} 个）`}
+        </caption>
+        <thead className="bg-slate-50 text-left text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-1.5 font-medium">行</th>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className="px-3 py-1.5 font-medium">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sample.map((r) => (
+            <tr key={r.row} className="border-t border-slate-100">
+              <td className="whitespace-nowrap px-3 py-1.5">第 {r.row} 行</td>
+              {columns.map((c) => (
+                <td key={c.label} className={c.className ?? "px-3 py-1.5"}>
+                  {c.cell(r)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

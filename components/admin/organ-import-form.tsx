@@ -15,7 +15,7 @@ import {
 import { ORGAN_FIELD_LABELS } from "@/lib/labels";
 import { ORGAN_KIND_INFO, ORGAN_KINDS } from "@/lib/report/client";
 import { FormMessage } from "./field";
-import { ImportColumnsNote, ImportFilePicker, ImportProblems, useImportFile } from "./import-file";
+import { ImportColumnsNote, ImportFilePicker, ImportProblems, ImportSample, useImportFile, type SampleColumn } from "./import-file";
 import { INITIAL_ORGAN_IMPORT_STATE } from "./form-state";
 import { useAdminForm } from "./use-admin-form";
 
@@ -84,37 +84,17 @@ export function OrganImportForm() {
   );
 }
 
+const SAMPLE_COLUMNS: SampleColumn<OrganImportPreview["sample"][number]>[] = [
+  { label: ORGAN_FIELD_LABELS.fullName, cell: (o) => o.fullName },
+  { label: ORGAN_FIELD_LABELS.kind, cell: (o) => o.kind },
+  { label: ORGAN_FIELD_LABELS.parentId, cell: (o) => o.parent || "—", className: "px-3 py-1.5 text-slate-500" },
+];
+
 function PreviewView({ preview }: { preview: OrganImportPreview }) {
   return (
     <div className="space-y-3 text-sm" data-testid="organ-import-preview">
       <ImportProblems preview={preview} testId="organ-import-problems" />
-      {preview.problemCount === 0 && preview.sample.length ? (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="organ-import-sample">
-            <caption className="mb-1 text-left font-medium text-slate-700">
-              将新建的机关{preview.create > preview.sample.length ? `（前 ${preview.sample.length} 个，共 ${preview.create} 个）` : `（${preview.create} 个）`}
-            </caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">行</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">{ORGAN_FIELD_LABELS.fullName}</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">{ORGAN_FIELD_LABELS.kind}</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">{ORGAN_FIELD_LABELS.parentId}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.sample.map((o) => (
-                <tr key={o.row} className="border-t border-slate-100">
-                  <td className="whitespace-nowrap px-3 py-1.5">第 {o.row} 行</td>
-                  <td className="px-3 py-1.5">{o.fullName}</td>
-                  <td className="px-3 py-1.5">{o.kind}</td>
-                  <td className="px-3 py-1.5 text-slate-500">{o.parent || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ImportSample preview={preview} noun="机关" columns={SAMPLE_COLUMNS} testId="organ-import-sample" />
       {preview.skipped.length ? (
         <details data-testid="organ-import-skipped">
           <summary className="cursor-pointer text-slate-700">已存在，跳过 {preview.skippedCount} 行</summary>

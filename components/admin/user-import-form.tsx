@@ -14,10 +14,11 @@ import {
   userFileProblem,
   type ImportedAccount,
   type UserImportPreview,
+  userImportColumnLabel,
 } from "@/lib/admin/user-import-columns";
 import { ROLE_LABELS } from "@/lib/labels";
 import { FormMessage } from "./field";
-import { ImportColumnsNote, ImportFilePicker, ImportProblems, useImportFile } from "./import-file";
+import { ImportColumnsNote, ImportFilePicker, ImportProblems, ImportSample, useImportFile, type SampleColumn } from "./import-file";
 import { INITIAL_USER_IMPORT_STATE } from "./form-state";
 import { useAdminForm } from "./use-admin-form";
 
@@ -88,41 +89,19 @@ export function UserImportForm() {
   );
 }
 
+const SAMPLE_COLUMNS: SampleColumn<UserImportPreview["sample"][number]>[] = [
+  { label: userImportColumnLabel("username"), cell: (u) => u.username, className: "px-3 py-1.5 font-mono" },
+  { label: userImportColumnLabel("displayName"), cell: (u) => u.displayName },
+  { label: userImportColumnLabel("role"), cell: (u) => u.role },
+  { label: userImportColumnLabel("organ"), cell: (u) => u.organ || "—", className: "px-3 py-1.5 text-slate-600" },
+  { label: userImportColumnLabel("password"), cell: (u) => (u.generated ? "自动生成" : "文件中已填"), className: "px-3 py-1.5 text-slate-600" },
+];
+
 function PreviewView({ preview }: { preview: UserImportPreview }) {
   return (
     <div className="space-y-3 text-sm" data-testid="user-import-preview">
       <ImportProblems preview={preview} testId="user-import-problems" />
-      {preview.problemCount === 0 && preview.sample.length ? (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="user-import-sample">
-            <caption className="mb-1 text-left font-medium text-slate-700">
-              将新建的账号{preview.create > preview.sample.length ? `（前 ${preview.sample.length} 个，共 ${preview.create} 个）` : `（${preview.create} 个）`}
-            </caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">行</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">用户名</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">姓名</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">角色</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">所属机关</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">初始密码</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.sample.map((u) => (
-                <tr key={u.row} className="border-t border-slate-100">
-                  <td className="whitespace-nowrap px-3 py-1.5">第 {u.row} 行</td>
-                  <td className="px-3 py-1.5 font-mono">{u.username}</td>
-                  <td className="px-3 py-1.5">{u.displayName}</td>
-                  <td className="px-3 py-1.5">{u.role}</td>
-                  <td className="px-3 py-1.5 text-slate-600">{u.organ || "—"}</td>
-                  <td className="px-3 py-1.5 text-slate-600">{u.generated ? "自动生成" : "文件中已填"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ImportSample preview={preview} noun="账号" columns={SAMPLE_COLUMNS} testId="user-import-sample" />
     </div>
   );
 }
