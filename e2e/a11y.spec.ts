@@ -72,7 +72,7 @@ test.describe("xiling 2023", () => {
     // a text field's error names the field
     const date = page.locator('[data-field="header.signDate"]');
     await date.fill("明年一月");
-    await expect(date).toHaveAccessibleDescription(/^成文日期格式应为/);
+    await expect(date).toHaveAccessibleDescription(/^成文日期“明年一月”无法识别，格式应为“\d{4}年1月20日”/);
     await date.fill("");
   });
 

@@ -14,13 +14,13 @@ import {
   FEE_LABEL,
   FEE_REF,
   HEADER_FIELDS,
-  asciiDigits,
   countChars,
   feeChoiceLabel,
   feeStatement,
   headerRef,
   normalizeCellInput,
-  parseChineseDate,
+  normalizeSignDate,
+  signDateProblem,
   readCell,
   stripLeadingHeading,
   textRef,
@@ -30,7 +30,7 @@ import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { useEditor, useFee, useHeader, useHighlighted, useMark, useText } from "./context";
+import { useEditor, useFee, useHeader, useHighlighted, useMark, useSaveIssues, useText } from "./context";
 import type { MarkSeverity } from "./findings-view";
 import { CommentMarker } from "@/components/review/comment-marker";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -59,7 +59,10 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
   const id = useId();
   // marks the field once React owns it (a test's select-all before then can be undone by hydration)
   const hydrated = useHydrated();
-  const error = overLimit(value, TEXT_FIELD_MAX_CHARS);
+  // beyond what can be stored at all the server refuses the text: it is kept here, not saved
+  const refusal = useSaveIssues().rejected.find((r) => r.ref === ref);
+  const limit = overLimit(value, TEXT_FIELD_MAX_CHARS);
+  const error = refusal ? `${refusal.message}未保存到服务器（已保留在本机），删减后自动保存。` : limit && `${def.label}：${limit}`;
   /** The heading just removed from the start of the text (pasted from last year's file), for the note. */
   const [removed, setRemoved] = useState<string | null>(null);
 
@@ -114,7 +117,7 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
         </p>
       )}
       <div id={`${id}-help`} className="mt-1 flex justify-between gap-4 text-xs">
-        <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error ? `${def.label}：${error}` : def.hint}</span>
+        <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error || def.hint}</span>
         <span className="flex shrink-0 items-center gap-2 tabular-nums text-slate-500">
           <CommentMarker anchor={`text:${def.id}`} />
           {countChars(value)} 字
@@ -166,7 +169,7 @@ export function HeaderFields() {
   const markDate = useMark(dateRef);
   const markOpening = useMark(openingRef);
   const ids = useId();
-  const dateOk = header.signDate.trim() === "" || parseChineseDate(header.signDate) !== null;
+  const dateProblem = signDateProblem(header.signDate, `${year + 1}年1月20日`);
   const openingDefault = defaultOpening(header.organName, year);
   const openingError = overLimit(header.opening, HEADER_FIELDS.opening.max);
   const hydrated = useHydrated();
@@ -200,19 +203,20 @@ export function HeaderFields() {
             readOnly={readOnly}
             maxLength={30}
             placeholder={`${year + 1}年1月20日`}
-            aria-invalid={dateOk ? undefined : true}
+            aria-invalid={dateProblem ? true : undefined}
             aria-describedby={`${ids}-date-help`}
             value={header.signDate}
             onChange={(e) => store.setHeader({ signDate: e.target.value })}
             onBlur={(e) => {
-              // 「２０２５年１月２０日」 typed with a Chinese input method: the date is printed with Arabic digits
-              const ascii = asciiDigits(e.target.value);
-              if (!readOnly && ascii !== e.target.value) store.setHeader({ signDate: ascii });
+              // 「２０２５年１月２０日」 typed with a Chinese input method, 「2025-01-20」, 「2025年01月20日」: the date is
+              // printed as the format writes it, with Arabic digits
+              const normalized = normalizeSignDate(e.target.value);
+              if (!readOnly && normalized !== e.target.value) store.setHeader({ signDate: normalized });
             }}
             className={markRing(markDate, hlDate)}
           />
-          <p id={`${ids}-date-help`} className={cn("mt-1 text-xs", dateOk ? "text-slate-500" : "text-red-700")}>
-            {dateOk ? "如“2024年1月19日”，不编虚位" : "成文日期格式应为“2024年1月19日”（月、日不加 0）"}
+          <p id={`${ids}-date-help`} className={cn("mt-1 text-xs", dateProblem ? "text-red-700" : "text-slate-500")}>
+            {dateProblem ?? "如“2024年1月19日”，不编虚位"}
           </p>
         </div>
       </div>

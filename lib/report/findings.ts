@@ -1,7 +1,7 @@
 export type Severity = "error" | "warning";
 /** Every rule: E errors, X against last year, T text and table, P plausibility (lib/report/plausibility.ts), R the register. */
 export const RULE_IDS = [
-  "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9",
+  "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10",
   "X1", "X2", "X3",
   "T1", "T2", "T3", "T4", "T5", "T6", "T7",
   "P1",

@@ -381,12 +381,31 @@ describe("rules", () => {
     expect(date("2024年1月31日")).toEqual([]);
     expect(date("2024年2月1日")).toEqual(["T6"]);
     expect(date("2023年12月30日")).toEqual(["T6"]);
-    expect(date("2024年01月19日")).toEqual(["T6"]);
+    // empty: a warning (the date may be set when the leader signs, said with a reason)
     expect(date("")).toEqual(["T6"]);
     c.header.signDate = "2024年2月10日";
     expect(validateReport(c, { year: 2023, organKind: "COUNTY" })).toEqual([]);
-    c.header.organName = "";
-    expect(validateReport(c, { year: 2023, organKind: "COUNTY" }).map((x) => x.cells[0])).toEqual(["header.organName"]);
+  });
+
+  it("E10: an empty 署名, and a 成文日期 that is not a real date in the format's form, block submitting", () => {
+    const c = complete();
+    const found = (d: string) => {
+      c.header.signDate = d;
+      return validateReport(c, ctx).map((x) => [x.rule, x.severity, x.cells[0], x.message]);
+    };
+    expect(found("2024年01月19日")).toEqual([
+      ["E10", "error", "header.signDate", "成文日期“2024年01月19日”无法识别，格式应为“2024年1月20日”（月、日不加 0）。"],
+    ]);
+    expect(found("2024年2月30日")).toEqual([["E10", "error", "header.signDate", "成文日期“2024年2月30日”不存在，请核对年、月、日。"]]);
+    expect(found("2024年13月45日")).toEqual([["E10", "error", "header.signDate", "成文日期“2024年13月45日”不存在，请核对年、月、日。"]]);
+    expect(found("abc")).toEqual([["E10", "error", "header.signDate", "成文日期“abc”无法识别，格式应为“2024年1月20日”（月、日不加 0）。"]]);
+    expect(found("2024-01-22")[0]!.slice(0, 2)).toEqual(["E10", "error"]);
+    expect(found("2024年2月29日").map((f) => f[0])).toEqual(["T6"]); // a leap day exists: late (after 1月31日), not wrong
+    c.header.signDate = "2024年1月20日";
+    c.header.organName = " ";
+    expect(validateReport(c, ctx).map((x) => [x.rule, x.severity, x.cells[0], x.message])).toEqual([
+      ["E10", "error", "header.organName", "缺少署名（机关全称），请填写本机关全称。"],
+    ]);
   });
 
   it("T6: a 署名 that is not the organ's name in the system (renamed after the draft was made) is named", () => {

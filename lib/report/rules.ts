@@ -25,7 +25,7 @@ import { computeTotals, cellNumber, type Totals } from "./totals";
 import { fieldLabel, overLimitTexts } from "./content-fields";
 import { DEFAULT_DEADLINES, dayLabel, deadlineKeyOf, deadlineOf, type Day, type OrganKind, type ReportKind } from "./organ-levels";
 import { readCell } from "./values";
-import { parseChineseDate } from "./text";
+import { parseChineseDate, signDateProblem } from "./text";
 import { plausibilityFindings } from "./plausibility";
 import { substanceFindings } from "./substance";
 import { checkStatement, readStatements, type Statement, type StatementCheck } from "./statements";
@@ -491,8 +491,10 @@ const sameName = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
 function t6(ctx: Ctx) {
   const { organName, signDate } = ctx.content.header;
+  // E10 (error): a report is signed, and a 成文日期 that is there is a real date in the format's form; an
+  // empty 成文日期 stays a warning (T6): it may be set when the leader signs, said with a reason
   if (organName.trim() === "")
-    add(ctx, { rule: "T6", severity: "warning", cells: [headerRef("organName")], message: "缺少署名（机关全称）。" });
+    add(ctx, { rule: "E10", severity: "error", cells: [headerRef("organName")], message: "缺少署名（机关全称），请填写本机关全称。" });
   else if (ctx.signer && sameName(organName) !== sameName(ctx.signer))
     add(ctx, {
       rule: "T6",
@@ -509,12 +511,8 @@ function t6(ctx: Ctx) {
   }
   const d = parseChineseDate(signDate);
   if (!d) {
-    add(ctx, {
-      rule: "T6",
-      severity: "warning",
-      cells: [headerRef("signDate")],
-      message: `成文日期“${signDate}”格式应为“${ctx.year + 1}年1月20日”（不编虚位）。`,
-    });
+    const message = signDateProblem(signDate, `${ctx.year + 1}年1月20日`) ?? `成文日期“${signDate}”无法识别。`;
+    add(ctx, { rule: "E10", severity: "error", cells: [headerRef("signDate")], message });
     return;
   }
   if (d.year < ctx.year + 1)
