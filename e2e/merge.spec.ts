@@ -99,7 +99,7 @@ test("the same field in two tabs: only that field is put to the user, with both 
   await b.context.close();
 });
 
-test("50,000 characters pasted into 五: the other fields keep saving, the error names the field with limit and excess, submit is blocked", async ({ browser }) => {
+test("50,000 characters pasted into 五: the other fields keep saving, the error names the field with limit and excess, submit is blocked; 200,001 in 六 are refused, said so, and no longer once put back", async ({ browser }) => {
   const { context, page } = await pageAs(browser, "zhangliang");
   await openReport(page, 2025);
   const long = "长".repeat(50_000);
@@ -132,6 +132,19 @@ test("50,000 characters pasted into 五: the other fields keep saving, the error
   await expect(page.getByTestId("submit-button")).toBeDisabled();
   await field(page, "text.s5").fill("一是公开内容不够全面；二是解读回应不及时。下一步将完善制度、加强培训。");
   await expect(page.locator('[data-finding^="E8:"]')).toHaveCount(0);
+  await saved(page);
+
+  // beyond what can be stored at all the server refuses the text: kept here and said so — at the field (not
+  // 「已保存」), in the toolbar and in the checks panel; put back as it was, nothing is left reported unsaved
+  await field(page, "text.s6").fill("多".repeat(200_001));
+  const refused = page.getByTestId("refused-fields");
+  await expect(refused).toContainText(/共 200001 个字符，超过可保存的上限 200000 个字符（多 1 个）/, { timeout: 15_000 });
+  await expect(page.getByTestId("save-rejected")).toContainText("1 处未能保存到服务器");
+  await expect(field(page, "text.s6")).toHaveAccessibleDescription(/未保存到服务器（已保留在本机），删减后自动保存/);
+  await expect(field(page, "text.s6")).not.toHaveAccessibleDescription(/已保存，但/);
+  await field(page, "text.s6").fill("六、其他事项照常保存。");
+  await expect(page.getByTestId("save-rejected")).toHaveCount(0);
+  await expect(refused).toHaveCount(0);
   await saved(page);
   await context.close();
 });
@@ -167,12 +180,31 @@ test("typed in one tab while the other submits the report: the text is not dropp
   const url = await openReport(a.page, 2026);
   await fillComplete(a.page, 2026);
   await saved(a.page);
-  const b = await a.context.newPage();
-  await b.goto(url);
-  await saved(b);
   // a second tab of the same browser (one localStorage): tab A's unsaved copy, written while it types, is
-  // not offered to tab B as a leftover to restore (it was, with the server's value as the alternative)
+  // not offered to tab B as a leftover to restore (it was, with the server's value as the alternative) — also
+  // when B's script runs only after A wrote its copy (a slow PC): B's page was opened before the copy was made
+  const b = await a.context.newPage();
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((r) => (releaseScripts = r));
+  await b.route("**/_next/static/chunks/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await b.goto(url, { waitUntil: "commit" });
+  await expect(cell(b, "t2.coercion.decisions")).toHaveValue("0");
+  // A's save waits, so its unsaved copy stays in localStorage while B starts
+  const SAVE = /\/reports\/[^/?]+\/save$/;
+  const heldSaves: Route[] = [];
+  await a.page.route(SAVE, (route) => void heldSaves.push(route));
   await cell(a.page, "t2.coercion.decisions").fill("2");
+  await expect.poll(() => a.page.evaluate(() => Object.values(localStorage).some((v) => v.includes('"t2.coercion.decisions":"2"')))).toBe(true);
+  releaseScripts();
+  await expect(b.locator('[data-field="text.s5"]')).toHaveAttribute("data-hydrated", "");
+  // what the page loads once interactive (the restore dialog's code, when it offers one) has arrived
+  await b.waitForLoadState("networkidle");
+  await expect(b.getByTestId("restore-dialog")).toHaveCount(0);
+  await a.page.unroute(SAVE);
+  for (const route of heldSaves) await route.continue().catch(() => {});
   await saved(a.page);
   await expect(cell(b, "t2.coercion.decisions")).toHaveValue("2", { timeout: 20_000 });
   await expect(b.getByTestId("restore-dialog")).toHaveCount(0);

@@ -216,6 +216,26 @@ describe("Autosave", () => {
     expect(t.a.hasUnsaved()).toBe(false);
   });
 
+  it("a refused field put back to what the server holds is no longer reported as not saved (nothing is sent for it)", async () => {
+    const t = setup();
+    t.edit("x".repeat(10));
+    vi.advanceTimersByTime(800);
+    t.calls[0]!.resolve(ok(2, "t2", { rejected: [{ ref: "text.s5", message: "太长" }] }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.a.getIssues().rejected).toHaveLength(1);
+    // the clerk undoes the paste: the field holds what the server has ("")
+    t.edit("");
+    await vi.advanceTimersByTimeAsync(800);
+    expect(t.save).toHaveBeenCalledTimes(1);
+    expect(t.a.getIssues().rejected).toEqual([]);
+    expect(t.a.hasUnsaved()).toBe(false);
+    expect(t.a.getState().kind).toBe("saved");
+    // the same over-long text again is sent again (not taken for the refused value)
+    t.edit("x".repeat(10));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(t.save).toHaveBeenCalledTimes(2);
+  });
+
   it("a poll takes in others' changes to untouched fields, refreshes on a new status or comment, and keeps local edits", async () => {
     const states: ReportState[] = [];
     const fetchState = vi.fn(async () => states.shift() ?? null);

@@ -198,6 +198,7 @@ export class Autosave {
     const changes = this.pendingChanges(sent);
     if (changes.length === 0) {
       this.dirtySince = null;
+      this.dropSettledRefusals();
       if (this.state.kind !== "saved") this.set({ kind: "saved", savedAt: this.lastSavedAt });
       return Promise.resolve();
     }
@@ -277,6 +278,19 @@ export class Autosave {
     const r = absorbServer(refs, { base: v(base), sent: v(sent), local: v(local), server: v(server) }, fieldEquals, skip);
     if (r.local.length) this.opts.applyRemote(r.local);
     return { base: withFields(base, r.base), taken: r.local.map(([ref]) => ref) };
+  }
+
+  /**
+   * A refused field put back to what the server holds (the over-long text cut back or undone) has nothing
+   * left to save: it is no longer reported as not saved.
+   */
+  private dropSettledRefusals() {
+    if (this.issues.rejected.length === 0) return;
+    const content = this.opts.getContent();
+    const rejected = this.issues.rejected.filter((r) => !fieldEquals(fieldValue(content, r.ref) ?? null, fieldValue(this.base, r.ref) ?? null));
+    if (rejected.length === this.issues.rejected.length) return;
+    for (const ref of this.refusedValue.keys()) if (!rejected.some((r) => r.ref === ref)) this.refusedValue.delete(ref);
+    this.setIssues({ rejected });
   }
 
   private updateIssues(newConflicts: readonly FieldConflict<FieldValue>[], newRejected: readonly RejectedField[], taken: string[]) {

@@ -2,12 +2,12 @@
 
 import { useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import { AlertCircleIcon, AlertTriangleIcon, CheckCircle2Icon, XIcon } from "lucide-react";
-import type { Finding, RuleContext } from "@/lib/report/client";
+import type { Finding, RejectedField, RuleContext } from "@/lib/report/client";
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { useEditor, useFindingsView, useHighlightCount } from "./context";
+import { useEditor, useFindingsView, useHighlightCount, useSaveIssues } from "./context";
 import type { ReportContent } from "@/lib/template";
 import { buildFindingsView, type FindingItem } from "./findings-view";
 import { revealRefs } from "./reveal";
@@ -79,6 +79,7 @@ export function ValidationPanel() {
   const view = useFindingsView();
   const { store } = useEditor();
   const highlighted = useHighlightCount();
+  const { rejected } = useSaveIssues();
   if (!view) return <p className="px-4 py-6 text-sm text-slate-500">正在检查…</p>;
   const { errors, warnings, acknowledged } = view;
   return (
@@ -101,11 +102,12 @@ export function ValidationPanel() {
         </div>
       )}
       <div className="min-h-0 flex-1 overflow-y-auto px-2 py-2">
-        {errors.length === 0 && warnings.length === 0 && (
+        {errors.length === 0 && warnings.length === 0 && rejected.length === 0 && (
           <p className="flex items-center gap-2 px-2 py-3 text-sm text-emerald-700">
             <CheckCircle2Icon className="size-4" /> 未发现需要处理的问题。
           </p>
         )}
+        <RefusedFields rejected={rejected} />
         <FindingGroup title="错误（改正后才能提交审核）" items={errors} />
         <FindingGroup title="警告（请核实；如无问题，说明理由后确认）" items={warnings} />
         {acknowledged.length > 0 && (
@@ -118,6 +120,26 @@ export function ValidationPanel() {
         )}
       </div>
     </div>
+  );
+}
+
+/** Fields the server refused to store (kept here; the toolbar counts them and points here). */
+function RefusedFields({ rejected }: { rejected: readonly RejectedField[] }) {
+  if (rejected.length === 0) return null;
+  return (
+    <section className="mb-2 px-1" aria-label="未能保存到服务器" data-testid="refused-fields">
+      <h3 className="px-1 py-1 text-xs font-medium text-red-800">未能保存到服务器（已保留在本机，改正后自动保存）</h3>
+      <ul className="space-y-1.5">
+        {rejected.map((r) => (
+          <li key={r.ref} className="rounded-md border border-red-200 bg-red-50/60 px-2.5 py-2 text-[13px] leading-5 text-red-900">
+            <button type="button" onClick={() => revealRefs([r.ref])} className="flex w-full items-start gap-2 text-left hover:underline">
+              <AlertCircleIcon className="mt-0.5 size-4 shrink-0 text-red-600" />
+              <span>{r.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -164,7 +186,7 @@ function FindingRow({ item }: { item: FindingItem }) {
   const id = useId();
   const Icon = item.severity === "error" ? AlertCircleIcon : AlertTriangleIcon;
   const reveal = () => {
-    store.setHighlight(item.refs);
+    store.setHighlight(item.refs, item.key);
     revealRefs(item.refs);
   };
   return (
