@@ -85,6 +85,9 @@ test("tables: typing, live totals, keyboard, paste, errors kept, findings, blank
   // fixing it makes it disappear: 5 + 12 = (1 + 3) + 13
   await cell(page, "t3.carryover.natural").fill("13");
   await expect(e1).toHaveCount(0);
+  // …and its highlight with it
+  await expect(page.getByText(/已在报告中标出/)).toHaveCount(0);
+  await expect(page.locator("td.bg-yellow-100")).toHaveCount(0);
 
   // an invalid value is kept as typed, flagged, and makes the total unknown
   await cell(page, "t4.review.upheld").fill("abc");

@@ -139,6 +139,30 @@ describe("EditorStore text, fee, acknowledgements, view state", () => {
     s.setFindingsView(view([]));
     expect(b).toHaveBeenCalledTimes(2);
   });
+
+  it("drops the highlight of a finding once the finding is gone, and keeps any other highlight", () => {
+    const s = fresh();
+    const [x, y, z] = [t3CellId("new", "natural"), t3CellId("new", "legal"), t3CellId("open", "natural")];
+    const item = (key: string, refs: string[]) =>
+      ({ key, rule: "E5", severity: "error", message: key, refs, finding: null, acknowledged: null, cause: null }) as never;
+    const view = (items: ReturnType<typeof item>[]) => ({ errors: items, warnings: [], acknowledged: [], marks: new Map() });
+    s.setFindingsView(view([item("E5:blank:t3", [x, y]), item("E1:a", [x, z])]));
+    const hl = vi.fn();
+    s.subscribeKey("highlight", hl);
+    // the blank cells' finding was clicked
+    s.setHighlight([x, y], "E5:blank:t3");
+    // one blank cell filled: the finding still names the other one (x is still named by E1: not its highlight)
+    s.setFindingsView(view([item("E5:blank:t3", [y]), item("E1:a", [x, z])]));
+    expect([s.isHighlighted(x), s.isHighlighted(y)]).toEqual([false, true]);
+    // all filled (空白单元格填 0): nothing of it stays highlighted
+    s.setFindingsView(view([item("E1:a", [x, z])]));
+    expect(s.highlightCount()).toBe(0);
+    expect(hl).toHaveBeenCalledTimes(3);
+    // a highlight shown for something else (an invalid cell's line, a comment) stays through new findings
+    s.setHighlight(["text.s5"]);
+    s.setFindingsView(view([]));
+    expect(s.isHighlighted("text.s5")).toBe(true);
+  });
 });
 
 describe("EditorStore undo of block operations", () => {

@@ -67,6 +67,8 @@ export class EditorStore {
   private listeners = new Set<Listener>();
   private keyListeners = new Map<string, Set<Listener>>();
   private highlight: ReadonlySet<string> = new Set();
+  /** the key of the finding the highlight is shown for (null: shown for something else) */
+  private highlightFinding: string | null = null;
   private view: FindingsView | null = null;
 
   constructor(content: ReportContent) {
@@ -280,7 +282,12 @@ export class EditorStore {
   }
 
   // ---- view state (not content) ---------------------------------------------------------------
-  setHighlight(refs: Iterable<string>) {
+  /**
+   * Highlight `refs`; `finding`: the key of the finding they belong to — once that finding is gone (fixed),
+   * the highlight goes, and while it names fewer cells (blanks filled one by one), so does the highlight.
+   */
+  setHighlight(refs: Iterable<string>, finding: string | null = null) {
+    this.highlightFinding = finding;
     const next = new Set(refs);
     const keys = [...this.highlight, ...next].filter((r) => this.highlight.has(r) !== next.has(r)).map((r) => `hl:${r}`);
     const sizeChanged = this.highlight.size !== next.size;
@@ -297,6 +304,14 @@ export class EditorStore {
       if (before.get(ref) !== view.marks.get(ref)) keys.push(`mark:${ref}`);
     this.view = view;
     this.emit(keys, false);
+    // the finding the highlight was shown for: gone (fixed) — no highlight; naming fewer cells — fewer
+    const source = this.highlightFinding;
+    if (source !== null && this.highlight.size > 0) {
+      const item = [...view.errors, ...view.warnings, ...view.acknowledged].find((i) => i.key === source);
+      const refs = new Set(item?.refs ?? []);
+      const kept = [...this.highlight].filter((r) => refs.has(r));
+      if (kept.length !== this.highlight.size) this.setHighlight(kept, item ? source : null);
+    }
   }
 
   // ---- helpers --------------------------------------------------------------------------------
