@@ -97,6 +97,8 @@ async function submitByKeyboard(page: Page) {
   await page.keyboard.press("Enter");
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId("report-status")).toHaveText("待审核");
+  // the 提交审核 button is gone (the editor is read-only now): the focus is on the status bar, not lost to the page
+  await expectFocusOn(page, '[data-testid="clerk-bar"]');
 }
 
 /** A review action's button (return / approve / publish), from wherever the focus is. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { HistoryIcon, Loader2Icon, Undo2Icon, UndoDotIcon } from "lucide-react";
 import { statusWord } from "@/lib/report/client";
@@ -24,6 +25,16 @@ export function ClerkBar(props: {
   const { run, busy, result } = useReviewAction();
   const hydrated = useHydrated();
   const status = review.status;
+  // The editor is drawn anew for a new status (提交审核's button gone with it, or a return arriving): the focus,
+  // lost with what held it, comes to this bar, which says what happened — not to the page's start.
+  const bar = useRef<HTMLElement>(null);
+  const shownStatus = useRef(status);
+  useEffect(() => {
+    if (shownStatus.current === status) return;
+    shownStatus.current = status;
+    const active = document.activeElement;
+    if (!active || active === document.body) bar.current?.focus();
+  }, [status]);
 
   let text: string;
   switch (status) {
@@ -53,7 +64,13 @@ export function ClerkBar(props: {
   }
 
   return (
-    <section className="space-y-3" data-testid="clerk-bar" aria-label="审核状态">
+    <section
+      ref={bar}
+      tabIndex={-1}
+      className="space-y-3 rounded-lg outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2"
+      data-testid="clerk-bar"
+      aria-label="审核状态"
+    >
       {status === "RETURNED" && review.lastReturn && (
         <div className="rounded-lg border-2 border-red-300 bg-red-50 px-4 py-3" role="alert" data-testid="return-banner">
           <div className="flex flex-wrap items-center gap-2 text-sm font-semibold text-red-900">
