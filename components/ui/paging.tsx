@@ -1,18 +1,11 @@
 import Link from "next/link";
 
-/** Rows per page of the long lists (a province has thousands of organs, accounts and reports). */
-export const PAGE_SIZE = 100;
+import { PAGE_SIZE, pageOf } from "@/lib/paging";
+
+export { PAGE_SIZE, pageOf };
 
 /** The most choices a <select> lists (organs, accounts); beyond it a name box or search takes its place. */
 export const SELECT_MAX = 300;
-
-/** The page asked for by ?page= (1-based, kept within the pages there are), the page count and the rows to skip. */
-export function pageOf(raw: string | undefined, total: number, size = PAGE_SIZE): { page: number; pages: number; skip: number } {
-  const pages = Math.max(1, Math.ceil(total / size));
-  const n = Number(raw);
-  const page = Number.isInteger(n) && n >= 1 ? Math.min(n, pages) : 1;
-  return { page, pages, skip: (page - 1) * size };
-}
 
 /** A paged, searched list's address: `path`, with ?q= and ?page= when they are set. */
 export function pageHref(path: string, q: string, page: number): string {

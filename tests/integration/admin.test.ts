@@ -418,7 +418,14 @@ describe.each(TEST_PROVIDERS)("administration on %s", (provider) => {
       const p1 = await listAuditEvents(admin, { action: "test.bulk" }, t.db);
       const p2 = await listAuditEvents(admin, { action: "test.bulk", page: 2 }, t.db);
       expect(p1).toMatchObject({ total: AUDIT_PAGE_SIZE, pageCount: 1 });
-      expect(p2.events).toEqual([]);
+      // a page past the end is the last page, not an empty one (「第 999 / 3 页」「没有符合条件的记录」)
+      expect(p2).toMatchObject({ page: 1, pageCount: 1 });
+      expect(p2.events.map((e) => e.id)).toEqual(p1.events.map((e) => e.id));
+      const last = await listAuditEvents(admin, { page: 999 }, t.db);
+      expect(last.pageCount).toBeGreaterThan(1);
+      expect(last.page).toBe(last.pageCount);
+      expect(last.events).toHaveLength(last.total - (last.pageCount - 1) * AUDIT_PAGE_SIZE);
+      for (const page of [0, -5, Number.NaN, 1.5]) expect((await listAuditEvents(admin, { page }, t.db)).page, String(page)).toBe(1);
       const everything1 = await listAuditEvents(admin, { page: 1 }, t.db);
       const everything2 = await listAuditEvents(admin, { page: 2 }, t.db);
       expect(everything1.events).toHaveLength(AUDIT_PAGE_SIZE);

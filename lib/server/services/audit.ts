@@ -1,6 +1,7 @@
 // The audit log: ReportEvent rows (reportId null for login/logout and account changes).
 // No server-only: lib/server/auth-core.ts (used by scripts and tests too) records logins through it.
 import { getDb, type Db, type DbTx, type Prisma } from "../db-core";
+import { pageOf } from "@/lib/paging";
 import { can } from "../permissions";
 import { reportScope, userScope } from "../scope";
 import { adminSeesAll } from "./admin-user-checks";
@@ -111,8 +112,7 @@ function parseDetail(json: string): Record<string, unknown> {
 
 /** Events newest first, filtered and paginated. ADMIN only (audit:read); others get an empty page. */
 export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db: Db = getDb()): Promise<AuditPage> {
-  const page = Math.max(1, Math.floor(filter.page ?? 1) || 1);
-  if (!can(user, "audit:read")) return { events: [], total: 0, page, pageCount: 0, pageSize: AUDIT_PAGE_SIZE };
+  if (!can(user, "audit:read")) return { events: [], total: 0, page: 1, pageCount: 0, pageSize: AUDIT_PAGE_SIZE };
   const and: Prisma.ReportEventWhereInput[] = [
     // Events on reports only within the reader's report scope (admin: all). `is:` matters: a bare
     // relation filter that is empty (the admin's scope is {}) matches NOTHING inside an OR in Prisma 6,
@@ -145,23 +145,23 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
   if (from) and.push({ createdAt: { gte: from } });
   if (toStart) and.push({ createdAt: { lt: new Date(toStart.getTime() + 24 * 3600_000) } });
   const where: Prisma.ReportEventWhereInput = { AND: and };
-  const [total, rows] = await Promise.all([
-    db.reportEvent.count({ where }),
-    db.reportEvent.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-      select: {
-        id: true,
-        createdAt: true,
-        action: true,
-        detail: true,
-        actor: { select: { id: true, displayName: true, name: true, username: true } },
-        report: { select: { id: true, year: true, organ: { select: { fullName: true } } } },
-      },
-    }),
-  ]);
+  // counted first: a page past the end (?page=999) shows the last page (lib/paging.ts)
+  const total = await db.reportEvent.count({ where });
+  const { page, pages, skip } = pageOf(filter.page, total, AUDIT_PAGE_SIZE);
+  const rows = await db.reportEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip,
+    take: AUDIT_PAGE_SIZE,
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      detail: true,
+      actor: { select: { id: true, displayName: true, name: true, username: true } },
+      report: { select: { id: true, year: true, organ: { select: { fullName: true } } } },
+    },
+  });
   const parsed = rows.map((r) => ({ row: r, detail: readDetail(r.action, r.detail) }));
   const organIds = [...new Set(parsed.flatMap((p) => organIdsIn(p.detail)))];
   const organs = new Map(
@@ -173,7 +173,7 @@ export async function listAuditEvents(user: Actor, filter: AuditFilter = {}, db:
     total,
     page,
     pageSize: AUDIT_PAGE_SIZE,
-    pageCount: Math.ceil(total / AUDIT_PAGE_SIZE),
+    pageCount: pages,
     events: parsed.map(({ row: r, detail }) => ({
       id: r.id,
       createdAt: r.createdAt,

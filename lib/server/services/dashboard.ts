@@ -22,6 +22,7 @@ import { organScope, reportScope } from "../scope";
 import type { Actor } from "../types";
 import { deadlineResolver } from "./deadlines";
 import { staleRollupReports } from "./rollup-current";
+import { pageOf } from "@/lib/paging";
 
 /** NONE = the organ has no report for the year (未创建). */
 export type DashboardStatus = ReportStatus | "NONE";
@@ -203,9 +204,8 @@ export async function getDashboard(
 ): Promise<Dashboard | null> {
   const d = await computeDashboard(user, filter, db, now);
   if (!d) return null;
-  const pageCount = Math.max(1, Math.ceil(d.rows.length / DASHBOARD_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
-  const rows = d.rows.slice((page - 1) * DASHBOARD_PAGE_SIZE, page * DASHBOARD_PAGE_SIZE);
+  const { page, pages: pageCount, skip } = pageOf(filter.page, d.rows.length, DASHBOARD_PAGE_SIZE);
+  const rows = d.rows.slice(skip, skip + DASHBOARD_PAGE_SIZE);
   const stale = await staleRollups(user, rows, db);
   return {
     ...d,
