@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/session";
 import { can } from "@/lib/server/permissions";
-import { getRollup, listRollupOrgans, type RollupView } from "@/lib/server/services/rollup";
+import { getRollup, listRollupOrgans, rollupYearParam, type RollupView } from "@/lib/server/services/rollup";
 import { defaultDashboardYear } from "@/lib/server/services/dashboard";
 import { CELLS, TABLES, sectionByKey, sectionHeading, type TableDef } from "@/lib/template";
 import { computeTotals, dayLabel, feeStatement, organKindLabel } from "@/lib/report";
@@ -137,7 +137,8 @@ export default async function RollupPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const organs = await listRollupOrgans(user);
   const yearRaw = one(sp.year);
-  const year = yearRaw && /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : defaultDashboardYear();
+  // a year asked for is kept as asked (getRollup says what is wrong with a bad one); none asked: the default
+  const year = yearRaw ? rollupYearParam(yearRaw) : defaultDashboardYear();
   const organId = one(sp.organ) ?? (organs.find((o) => o.id === user.organId) ?? organs[0])?.id;
   const cell = one(sp.cell);
 
@@ -155,7 +156,7 @@ export default async function RollupPage({ searchParams }: { searchParams: Promi
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-slate-600">年度</span>
-        <input name="year" defaultValue={year} inputMode="numeric" className={`${selectClass} w-24`} />
+        <input name="year" defaultValue={yearRaw ?? year} inputMode="numeric" className={`${selectClass} w-24`} />
       </label>
       <button type="submit" className="h-9 rounded-md bg-blue-700 px-4 font-medium text-white hover:bg-blue-800">
         查看汇总

@@ -96,13 +96,28 @@ export function rollupYearRange(now = new Date()): { min: number; max: number } 
 }
 
 /**
+ * ?year= as asked: the number written (20266 and 1900 stay what they are, for the range check to refuse),
+ * NaN for anything that is not a whole number of digits (「abc」「-1」「2026.5」). Never the current year:
+ * a bad year is said to be bad, not replaced.
+ */
+export function rollupYearParam(raw: string): number {
+  const s = raw.trim();
+  return /^\d{1,9}$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/** Why a roll-up cannot be asked for `year` (outside rollupYearRange, or not a whole number), or null. */
+export function rollupYearProblem(year: number, now = new Date()): string | null {
+  const { min, max } = rollupYearRange(now);
+  return Number.isInteger(year) && year >= min && year <= max ? null : `年度须为 ${min} 至 ${max} 之间的整数。`;
+}
+
+/**
  * The roll-up of government `organId` for `year`, for a user who may see it: supervisors and admins
  * whose scope holds the government, and the government's own clerks (who write its 汇总 report).
  */
 export async function getRollup(user: Actor, input: { organId: string; year: number }, db: Db = getDb(), now = new Date()): Promise<RollupResult> {
-  const { min, max } = rollupYearRange(now);
-  if (!Number.isInteger(input.year) || input.year < min || input.year > max)
-    return { ok: false, code: "INVALID_YEAR", message: `年度须为 ${min} 至 ${max} 之间的整数。` };
+  const yearProblem = rollupYearProblem(input.year, now);
+  if (yearProblem) return { ok: false, code: "INVALID_YEAR", message: yearProblem };
   if (!can(user, "report:read")) return { ok: false, code: "NOT_FOUND", message: "找不到该机关，或您无权查看其汇总。" };
   const organ = await db.organ.findFirst({
     where: { AND: [{ id: input.organId }, organScope(user)] },
