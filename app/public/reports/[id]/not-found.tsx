@@ -1,13 +1,5 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export default function PublicReportNotFound() {
-  return (
-    <div className="rounded border border-slate-200 bg-white p-10 text-center">
-      <h1 className="text-lg font-semibold">找不到该报告</h1>
-      <p className="mt-2 text-sm text-slate-500">该报告不存在或尚未公开。</p>
-      <Link href="/public" className="mt-4 inline-block text-sm text-blue-700 hover:underline">
-        返回政府信息公开年报
-      </Link>
-    </div>
-  );
+  return <NotFoundPanel title="找不到该报告" message="该报告不存在或尚未公开。" links={[{ href: "/public", label: "返回政府信息公开年报" }]} />;
 }
