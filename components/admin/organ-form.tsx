@@ -5,10 +5,12 @@ import { createOrganAction, updateOrganAction } from "@/app/(app)/admin/actions"
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ORGAN_FIELD_LABELS } from "@/lib/labels";
+import { ORGAN_NAME_MAX } from "@/lib/admin/field-limits";
 import { ORGAN_KIND_INFO, ORGAN_KINDS, type OrganKind } from "@/lib/report/client";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
 import { deadlineHint } from "./deadline";
 import { useAdminForm } from "./use-admin-form";
+import { LimitedInput, limitHint } from "./limited-input";
 
 export type OrganFormValues = { fullName: string; shortName: string; kind: string; parentId: string; sortOrder: string };
 
@@ -62,11 +64,30 @@ function OrganFields({
     : "";
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Field id="organ-fullName" label={ORGAN_FIELD_LABELS.fullName} error={e.fullName} hint="如：示范县河口乡人民政府（用于报告署名和标题）">
-        <Input id="organ-fullName" name="fullName" defaultValue={v.fullName} maxLength={60} {...errorProps("organ-fullName", e.fullName)} />
+      <Field
+        id="organ-fullName"
+        label={ORGAN_FIELD_LABELS.fullName}
+        error={e.fullName}
+        hint={`如：示范县河口乡人民政府（用于报告署名和标题）；${limitHint(ORGAN_NAME_MAX.fullName)}`}
+      >
+        <LimitedInput
+          id="organ-fullName"
+          name="fullName"
+          label={ORGAN_FIELD_LABELS.fullName}
+          max={ORGAN_NAME_MAX.fullName}
+          defaultValue={v.fullName}
+          {...errorProps("organ-fullName", e.fullName)}
+        />
       </Field>
-      <Field id="organ-shortName" label={ORGAN_FIELD_LABELS.shortName} error={e.shortName} hint="如：河口乡">
-        <Input id="organ-shortName" name="shortName" defaultValue={v.shortName} maxLength={20} {...errorProps("organ-shortName", e.shortName)} />
+      <Field id="organ-shortName" label={ORGAN_FIELD_LABELS.shortName} error={e.shortName} hint={`如：河口乡；${limitHint(ORGAN_NAME_MAX.shortName)}`}>
+        <LimitedInput
+          id="organ-shortName"
+          name="shortName"
+          label={ORGAN_FIELD_LABELS.shortName}
+          max={ORGAN_NAME_MAX.shortName}
+          defaultValue={v.shortName}
+          {...errorProps("organ-shortName", e.shortName)}
+        />
       </Field>
       <Field id="organ-kind" label={ORGAN_FIELD_LABELS.kind} error={e.kind} hint={deadlineHint(kind)}>
         <select

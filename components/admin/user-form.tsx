@@ -6,6 +6,8 @@ import { Input } from "@/components/ui/input";
 import { ROLE_LABELS } from "@/lib/labels";
 import { Field, FormMessage, errorProps, selectClass } from "./field";
 import { useAdminForm } from "./use-admin-form";
+import { LimitedInput, limitHint } from "./limited-input";
+import { DISPLAY_NAME_MAX, USERNAME_MAX } from "@/lib/admin/field-limits";
 import { OrganPicker } from "./organ-picker";
 
 export type UserFormValues = { username: string; displayName: string; role: string; organId: string };
@@ -37,21 +39,30 @@ export function UserForm({
       {userId ? <input type="hidden" name="id" value={userId} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
         {editing ? null : (
-          <Field id="user-username" label="用户名" error={e.username} hint="登录用：2 至 32 位小写字母、数字或 _ . -">
-            <Input
+          <Field id="user-username" label="用户名" error={e.username} hint={`登录用：小写字母、数字或 _ . -，至少 2 个、${limitHint(USERNAME_MAX, "字符")}`}>
+            <LimitedInput
               id="user-username"
               name="username"
+              label="用户名"
+              max={USERNAME_MAX}
+              unit="字符"
               defaultValue={v.username}
               autoComplete="off"
               autoCapitalize="none"
               spellCheck={false}
-              maxLength={32}
               {...errorProps("user-username", e.username)}
             />
           </Field>
         )}
-        <Field id="user-displayName" label="姓名" error={e.displayName} hint="显示在页面和审计日志中">
-          <Input id="user-displayName" name="displayName" defaultValue={v.displayName} maxLength={30} {...errorProps("user-displayName", e.displayName)} />
+        <Field id="user-displayName" label="姓名" error={e.displayName} hint={`显示在页面和审计日志中；${limitHint(DISPLAY_NAME_MAX)}`}>
+          <LimitedInput
+            id="user-displayName"
+            name="displayName"
+            label="姓名"
+            max={DISPLAY_NAME_MAX}
+            defaultValue={v.displayName}
+            {...errorProps("user-displayName", e.displayName)}
+          />
         </Field>
         <Field
           id="user-role"

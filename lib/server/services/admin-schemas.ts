@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ORGAN_KINDS, isGovernment, parentProblem, type OrganKind } from "@/lib/report";
 import { asciiDigits } from "@/lib/report/values";
 import { ORGAN_FIELD_LABELS } from "@/lib/labels";
+import { DISPLAY_NAME_MAX, ORGAN_NAME_MAX, USERNAME_MAX } from "@/lib/admin/field-limits";
 import { ROLES, type Role } from "../permissions";
 
 export { ORGAN_KINDS };
@@ -25,8 +26,7 @@ const trimmed = (label: string, max: number) =>
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 
-/** Longest full and short names of an organ (characters). */
-export const ORGAN_NAME_MAX = { fullName: 60, shortName: 20 } as const;
+export { ORGAN_NAME_MAX };
 
 /** Messages of the organ checks, shared by the form (admin-organ-checks.ts) and the file import (lib/admin/organ-import.ts). */
 export const ORGAN_MESSAGES = {
@@ -69,7 +69,7 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, { error: `密码至少 ${PASSWORD_MIN} 位` })
   .max(PASSWORD_MAX, { error: `密码不能超过 ${PASSWORD_MAX} 位` });
 
-export const USERNAME_RE = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
+export const USERNAME_RE = new RegExp(`^[a-z0-9][a-z0-9_.-]{1,${USERNAME_MAX - 1}}$`);
 
 const roleSchema = z.enum(ROLES, { error: "请选择角色（填报人、审核人或管理员）" });
 const organIdSchema = z
@@ -80,7 +80,7 @@ const organIdSchema = z
   .transform((v) => v || null);
 
 export const userUpdateSchema = z.object({
-  displayName: trimmed("姓名", 30),
+  displayName: trimmed("姓名", DISPLAY_NAME_MAX),
   role: roleSchema,
   organId: organIdSchema,
 });
@@ -92,7 +92,7 @@ export const userCreateSchema = userUpdateSchema.extend({
     .trim()
     .toLowerCase()
     .min(1, { error: "请填写用户名" })
-    .regex(USERNAME_RE, { error: "用户名须为 2 至 32 位小写字母、数字或 _ . -，以字母或数字开头" }),
+    .regex(USERNAME_RE, { error: `用户名须为 2 至 ${USERNAME_MAX} 位小写字母、数字或 _ . -，以字母或数字开头` }),
   password: passwordSchema,
 });
 export type UserCreateInput = z.input<typeof userCreateSchema>;
