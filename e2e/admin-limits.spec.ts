@@ -67,3 +67,20 @@ test("新建账号: 用户名 in 字符 and 姓名 in 字 say their limits, and 
   await expect(displayName).toHaveValue("张".repeat(30));
   await context.close();
 });
+
+test("a real Ctrl+V from the clipboard is cut the same way, and Ctrl+Z takes the paste back", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, "admin");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/admin/organs");
+  await formsReady(page);
+  const form = page.getByRole("form", { name: "新建机关" });
+  await page.evaluate(() => navigator.clipboard.writeText("乡".repeat(25)));
+  const shortName = form.getByLabel("机关简称");
+  await shortName.focus();
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(form.getByTestId("organ-shortName-cut")).toHaveText("机关简称最多 20 个字，粘贴的内容已截去 5 个字。");
+  await expect(shortName).toHaveValue("乡".repeat(20));
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(shortName).toHaveValue("");
+  await context.close();
+});

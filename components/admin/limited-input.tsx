@@ -29,8 +29,11 @@ export function usePasteLimit(label: string, max: number, unit: "字" | "字符"
     ev.preventDefault();
     let kept = pasted.slice(0, room);
     if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1); // not half of a character outside the BMP
-    input.setRangeText(kept, start, end, "end");
-    input.dispatchEvent(new Event("input", { bubbles: true }));
+    // as typed, so that Ctrl+Z takes it back; where the browser has no insertText, put it in directly
+    if (!(kept && document.execCommand?.("insertText", false, kept))) {
+      input.setRangeText(kept, start, end, "end");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
     setMessage(`${label}最多 ${max} 个${unit}，粘贴的内容已截去 ${pasted.length - kept.length} 个${unit}。`);
   };
   const onInput = (ev: React.FormEvent<HTMLInputElement>) => {
