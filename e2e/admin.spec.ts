@@ -42,6 +42,8 @@ test("admin creates a township and its clerk (validation keeps the input); the c
   await expect(page.locator("#organ-parentId-error")).toHaveText("乡镇（街道）须选择所属的人民政府作为上级机关");
   await expect(page.getByLabel("机关全称")).toHaveValue(TOWN);
   await expect(page.getByLabel("机关简称")).toHaveAttribute("aria-invalid", "true");
+  // the form is drawn anew with the kept values: the focus is on the first field in error, not lost
+  await expect(page.getByLabel("机关简称")).toBeFocused();
 
   await page.getByLabel("机关简称").fill(`石桥${RUN}乡`);
   await selectByText(page, "#organ-parentId", "示范县人民政府");
@@ -242,6 +244,7 @@ test("admin edits an organ and an account's role; the change applies to the open
   await page.getByLabel("姓名").fill("县审核员（测试）");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("user-form-message")).toContainText("已保存账号信息");
+  await expect(page.getByTestId("user-form-message")).toBeFocused();
 
   // the open session now has the supervisor's view
   const res = await other.page.goto("/dashboard");

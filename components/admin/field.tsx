@@ -50,8 +50,10 @@ export function FormMessage({ ok, message, testId }: { ok: boolean; message: str
     <p
       role={ok ? "status" : "alert"}
       data-testid={testId}
+      data-form-message=""
+      tabIndex={-1}
       className={cn(
-        "rounded-md border px-3 py-2 text-sm",
+        "rounded-md border px-3 py-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-600",
         ok ? "border-green-200 bg-green-50 text-green-800" : "border-red-200 bg-red-50 text-red-700",
       )}
     >

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState, useCallback, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { INITIAL_FORM_STATE, type AdminFormState } from "./form-state";
 
@@ -34,7 +34,19 @@ export function useAdminForm<S extends AdminFormState = AdminFormState>(
     if (ask) ask(data);
     else submit(data);
   };
-  const formProps = { onSubmit, "data-admin-form": "", "data-hydrated": hydrated ? "" : undefined };
+  // The form is drawn anew after each submission (key={state.seq}, to show the kept values): the focus, lost
+  // with the old one, goes to the first field in error, else to the answer — not to the page's start.
+  const seq = state.seq;
+  const focusAfterSubmit = useCallback(
+    (form: HTMLFormElement | null) => {
+      if (!form || seq === 0) return;
+      const active = document.activeElement;
+      if (active && active !== document.body) return; // not lost (a form that is not drawn anew, a click elsewhere)
+      (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>("[data-form-message]"))?.focus();
+    },
+    [seq],
+  );
+  const formProps = { onSubmit, ref: focusAfterSubmit, "data-admin-form": "", "data-hydrated": hydrated ? "" : undefined };
   // a form that asks first (停用…): `ask` holds the data while a ConfirmDialog ({...confirmProps}) is open
   const [asking, setAsking] = useState<FormData | null>(null);
   const confirmProps = {
