@@ -92,6 +92,9 @@ test("the county cycle: four townships approved → 汇总 report prefilled → 
   await expect(cell(o, "t3.total.total")).toHaveText("10");
   await expect(cell(o, "t3.new.natural")).toHaveAttribute("readonly", "");
   await expect(o.locator('[data-finding^="E1:"]')).toHaveCount(0);
+  // signed with the area it covers, and the field says why
+  await expect(o.locator('[data-field="header.organName"]')).toHaveValue("东山县");
+  await expect(o.locator('[data-field="header.organName"]')).toHaveAccessibleDescription("汇总报告以本地区名称署名（机关全称去掉“人民政府”），与报告标题一致");
 
   // 北坡乡's approved report is returned and approved again: each time the 汇总 follows with 更新汇总数据,
   // and the editor says the figures came from the roll-up (not "saved elsewhere")

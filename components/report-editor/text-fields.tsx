@@ -157,7 +157,7 @@ export function SectionOneCount() {
 
 /** 署名, 成文日期, the title (with where it breaks) and the opening paragraph. */
 export function HeaderFields() {
-  const { store, readOnly, year } = useEditor();
+  const { store, readOnly, year, linked } = useEditor();
   const header = useHeader();
   const organRef = headerRef("organName");
   const dateRef = headerRef("signDate");
@@ -179,29 +179,36 @@ export function HeaderFields() {
       <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_14rem]">
         <div>
           <label htmlFor={`${ids}-organ`} className="mb-1.5 flex items-center gap-2 text-sm font-medium text-slate-700">
-            署名（机关全称）
+            {HEADER_FIELDS.organName.label}
             <CommentMarker anchor="header:organName" />
           </label>
           <Input
             id={`${ids}-organ`}
             data-field={organRef}
             readOnly={readOnly}
-            maxLength={100}
+            maxLength={HEADER_FIELDS.organName.max}
+            aria-describedby={linked ? `${ids}-organ-help` : undefined}
             value={header.organName}
             onChange={(e) => store.setHeader({ organName: e.target.value })}
             className={markRing(markOrgan, hlOrgan)}
           />
+          {linked && (
+            // a 汇总 report is signed, and titled, with the area it covers (示范县人民政府 → 示范县)
+            <p id={`${ids}-organ-help`} className="mt-1 text-xs text-slate-500">
+              汇总报告以本地区名称署名（机关全称去掉“人民政府”），与报告标题一致
+            </p>
+          )}
         </div>
         <div>
           <label htmlFor={`${ids}-date`} className="mb-1.5 flex items-center gap-2 text-sm font-medium text-slate-700">
-            成文日期
+            {HEADER_FIELDS.signDate.label}
             <CommentMarker anchor="header:signDate" />
           </label>
           <Input
             id={`${ids}-date`}
             data-field={dateRef}
             readOnly={readOnly}
-            maxLength={30}
+            maxLength={HEADER_FIELDS.signDate.max}
             placeholder={`${year + 1}年1月20日`}
             aria-invalid={dateProblem ? true : undefined}
             aria-describedby={`${ids}-date-help`}
@@ -226,7 +233,7 @@ export function HeaderFields() {
       <div>
         <div className="mb-1.5 flex items-center justify-between gap-2">
           <label htmlFor={`${ids}-opening`} className="flex items-center gap-2 text-sm font-medium text-slate-700">
-            开头段落
+            {HEADER_FIELDS.opening.label}
             <CommentMarker anchor="header:opening" />
           </label>
           {!readOnly && header.opening !== openingDefault && (
@@ -252,7 +259,7 @@ export function HeaderFields() {
           className={markRing(markOpening, hlOpening)}
         />
         <p id={`${ids}-opening-help`} className={cn("mt-1 text-xs", openingError ? "font-medium text-red-700" : "text-slate-500")}>
-          {openingError ? `开头段落：${openingError}` : "请填写门户网站名称、联系地址和电话。"}
+          {openingError ? `${HEADER_FIELDS.opening.label}：${openingError}` : "请填写门户网站名称、联系地址和电话。"}
         </p>
       </div>
     </div>
