@@ -92,6 +92,8 @@ test("import 张良镇 2023 as a township's 2021 report and start 2022 from it; 
   // the year being written now: an archive of it would be a published report no reviewer saw (and counted
   // in the county's 汇总) — refused, saying why and what to do
   const writing = yearBeingWritten();
+  // the file printed no opening paragraph: the review shows none (as it is stored), not the template's
+  await expect(page.getByTestId("no-opening")).toHaveText("（文件中没有开头段落，存档时不加）");
   await page.locator('input[name="year"]').fill(String(writing));
   const ack = page.getByTestId("ack-year").getByRole("checkbox");
   if (await ack.count()) await ack.check();
@@ -134,6 +136,8 @@ test("import 张良镇 2023 as a township's 2021 report and start 2022 from it; 
   await expect(page.getByTestId("clerk-hint")).toContainText(`导入的存档报告（文件「${ZL_PDF}」）`);
   await expect(page.locator('[data-field="header.opening"]')).toHaveValue("");
   await expect(page.getByTestId("validation-panel")).not.toContainText("E9");
+  // its checks are for reference: nothing can be changed in it
+  await expect(page.getByTestId("archived-note")).toContainText("导入的存档报告按原文保存，不能修改；以下检查结果仅供参考");
 
   // ---- importing again never replaces silently --------------------------------------------------------
   await openImport(page);

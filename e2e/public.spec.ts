@@ -107,7 +107,10 @@ test("published through the review flow: listed on /public, readable as HTML and
 
   // filters: the year
   await page.goto(`/public?year=${PUBLISHED_YEAR + 50}`);
-  await expect(page.getByTestId("public-empty")).toBeVisible();
+  await expect(page.getByTestId("public-empty")).toHaveText("所选年度或机关暂无已公开的年度报告。");
+  // a name found nowhere is said so, with the name
+  await page.goto(`/public?q=${encodeURIComponent("不存在的机关名")}`);
+  await expect(page.getByTestId("public-empty")).toHaveText("没有找到机关名称或报告标题含“不存在的机关名”的年报，请换个名称再查。");
   await page.goto(`/public?year=${PUBLISHED_YEAR}`);
   await expect(page.getByRole("link", { name: `${HEKOU}${PUBLISHED_YEAR}年政府信息公开工作年度报告` })).toBeVisible();
 

@@ -30,9 +30,11 @@ test("registered while the report is under review: returned, the report takes th
   await form.locator('[name="result"]').selectOption("open");
   await form.getByRole("button", { name: "登记", exact: true }).click();
   await expect(c.getByRole("status").filter({ hasText: "已登记第" })).toBeVisible();
-  // the submitted report stays as it went up
+  // the submitted report stays as it went up, and the banner says so (not 台账变动时自动更新)
   await c.goto(url);
   await expect(cell(c, "t3.new.legal")).toHaveValue("0");
+  await expect(c.getByTestId("register-banner")).toContainText("报告待审核，不再随台账变动（退回修改或撤回后，填报人打开报告时按台账更新）。");
+  await expect(c.getByTestId("register-differences")).toContainText("报告待审核后台账有变动，以下");
 
   const sup = await pageAs(browser, "shencha");
   await sup.page.goto(url);

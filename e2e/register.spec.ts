@@ -99,11 +99,15 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await form(page).getByRole("button", { name: "登记", exact: true }).click();
   await expect(form(page).getByTestId("error-repliedAt")).toHaveText("「答复日期」2023-05-01 早于「收到日期」2023-05-10");
   await expect(input(page, "repliedAt")).toHaveValue("2023-05-01");
+  // the field to correct has the focus (and is in view), not the page
+  await expect(input(page, "repliedAt")).toBeFocused();
+  await expect(input(page, "repliedAt")).toBeInViewport();
   await input(page, "receivedAt").fill("2024-01-05");
   await input(page, "repliedAt").fill("");
   await input(page, "result").selectOption({ label: "（未办结）" });
   await form(page).getByRole("button", { name: "登记", exact: true }).click();
   await expect(form(page).getByTestId("error-receivedAt")).toContainText("「收到日期」2024-01-05 不在 2023 年内");
+  await expect(input(page, "receivedAt")).toBeFocused();
   await expect(input(page, "receivedAt")).toHaveValue("2024-01-05");
   // a 申请内容 far over its limit: the field named (not a message to reload the page), the text kept
   const long = "申请公开村级财务收支明细。".repeat(500);
@@ -178,6 +182,7 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await expect(imp.getByTestId("import-result")).toContainText("共 1 件申请可以导入");
   await imp.getByRole("button", { name: "确认导入 1 件" }).click();
   await expect(imp.getByTestId("import-message")).toHaveText("已导入 1 件申请。");
+  await expect(imp.getByText("已导入 1 件申请。")).toHaveCount(1); // said once
   await expect(page.getByTestId("register-table").locator("tr[data-seq]")).toHaveCount(5);
   // the same file again: recognised, nothing to import (it doubled the register and table 三 before)
   await imp.getByLabel("选择台账文件").setInputFiles({

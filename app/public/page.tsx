@@ -73,7 +73,11 @@ export default async function PublicReportsPage({ searchParams }: { searchParams
       ) : null}
       {reports.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white px-4 py-10 text-center text-slate-500" data-testid="public-empty">
-          暂无已公开的年度报告。
+          {q
+            ? `没有找到机关名称或报告标题含“${q}”的${year ? `${year}年度` : ""}年报，请换个名称再查。`
+            : year || organId
+              ? "所选年度或机关暂无已公开的年度报告。"
+              : "暂无已公开的年度报告。"}
         </p>
       ) : (
         [...byYear.entries()].map(([y, items]) => (

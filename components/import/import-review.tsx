@@ -296,8 +296,15 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
           导入的内容：{organName || preview.organ.fullName}
           {year ? reportTitleSuffix(year) : ""}
         </h3>
-        <Collapsible title="开头段落">
-          <Prose text={content.header.opening} />
+        <Collapsible title="开头段落" empty={!storedOpening(content.header)}>
+          {/* as it is stored: the importer's generated opening (with its empty 地址/电话) is not the file's */}
+          {storedOpening(content.header) ? (
+            <Prose text={storedOpening(content.header)} />
+          ) : (
+            <p className="text-sm text-slate-500" data-testid="no-opening">
+              （文件中没有开头段落，存档时不加）
+            </p>
+          )}
         </Collapsible>
         {SECTIONS.map((s) => {
           const table = tableOfSection(s.key);

@@ -2,7 +2,16 @@ import Link from "next/link";
 import type { ReportRegisterState } from "@/lib/server/services/register-report";
 
 /** On a report's page: where tables 三/四 come from, and every cell where the report and the register differ. */
-export function RegisterBanner({ state, organName }: { state: ReportRegisterState; organName: string }) {
+export function RegisterBanner({
+  state,
+  organName,
+  frozenAs = null,
+}: {
+  state: ReportRegisterState;
+  organName: string;
+  /** the report's status word when it does not follow the register now (submitted, under review, approved, published) */
+  frozenAs?: string | null;
+}) {
   const base = `/register?organ=${state.organId}&year=${state.year}`;
   const tables = [state.t3Active ? "表三" : null, state.t4Active ? "表四" : null].filter(Boolean).join("、");
   const typed = (state.t3Active && state.t3Source === "typed") || (state.t4Active && state.t4Source === "typed");
@@ -14,7 +23,11 @@ export function RegisterBanner({ state, organName }: { state: ReportRegisterStat
         <Link href={`${base}#t3`} className="mx-1 font-medium text-blue-700 hover:underline">
           依申请公开台账
         </Link>
-        {typed ? "；已改为手工填写的表格不再自动更新。" : "，台账变动时自动更新（点击台账中的数字可查看计入的申请）。"}
+        {frozenAs
+          ? `；报告${frozenAs}，不再随台账变动（退回修改或撤回后，填报人打开报告时按台账更新）。`
+          : typed
+            ? "；已改为手工填写的表格不再自动更新。"
+            : "，台账变动时自动更新（点击台账中的数字可查看计入的申请）。"}
       </p>
       {state.t3Active && state.t3Source === "register" ? (
         // marks the cells of table 三 that come from the register (the editor itself stays untouched)
@@ -38,7 +51,9 @@ export function RegisterBanner({ state, organName }: { state: ReportRegisterStat
       ) : null}
       {state.differences.length ? (
         <div className="mt-2" data-testid="register-differences">
-          <p className="font-medium text-amber-900">以下 {state.differences.length} 个单元格与台账不一致：</p>
+          <p className="font-medium text-amber-900">
+            {frozenAs ? `报告${frozenAs}后台账有变动，` : ""}以下 {state.differences.length} 个单元格与台账不一致：
+          </p>
           <ul className="mt-1 list-disc pl-5">
             {state.differences.slice(0, 60).map((d) => (
               <li key={d.cellId}>

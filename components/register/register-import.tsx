@@ -85,7 +85,9 @@ export function RegisterImport({
       } catch {
         /* private mode: the mapping is simply not remembered */
       }
+      // said once, below the file choice (the check's result is done with)
       setMessage(r.message);
+      setResult(null);
       setFile(null);
     }
   };

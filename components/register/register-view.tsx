@@ -297,6 +297,15 @@ function EntryForm({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(input);
   latest.current = input;
+  // refused (登记 or a save): the first field to correct gets the focus, and with it comes into view — the
+  // message above the form was out of sight below a long form, and the disabled button had dropped the focus
+  const root = useRef<HTMLElement>(null);
+  const refusedAt = useRef(0);
+  useEffect(() => {
+    if (errors.length === 0 || refusedAt.current === 0) return;
+    refusedAt.current = 0;
+    root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const save = async (): Promise<boolean> => {
     if (!entry || !edit) return true;
@@ -369,6 +378,7 @@ function EntryForm({
     const r = await actions.create(organId, year, input);
     if (r.ok) onCreated(`已登记第 ${r.entry.seq} 号申请，答复期限 ${r.entry.deadline.due ?? "（计时暂停）"}。`);
     else {
+      refusedAt.current = Date.now();
       setErrors(r.errors ?? []);
       setState({ kind: "error", message: r.errors?.length ? "有内容需要改正，尚未登记（您填写的内容仍保留）。" : r.message });
     }
@@ -422,7 +432,7 @@ function EntryForm({
   );
 
   return (
-    <section className="rounded-lg border border-blue-200 bg-white p-4" data-testid="entry-form">
+    <section ref={root} className="rounded-lg border border-blue-200 bg-white p-4" data-testid="entry-form">
       <div className="mb-3 flex items-center gap-3">
         <h2 className="text-base font-semibold">{entry ? `第 ${entry.seq} 号申请` : "登记新申请"}</h2>
         {entry ? (

@@ -24,6 +24,8 @@ export type EditorEnv = {
   /** the register's page (where a table is switched to typed figures), when the organ keeps one */
   registerHref: string | null;
   previous: { year: number; content: ReportContent } | null;
+  /** a published report imported as it was printed (read-only): its checks are for reference, nothing can be changed */
+  archived: boolean;
 };
 
 const EditorContext = createContext<EditorEnv | null>(null);

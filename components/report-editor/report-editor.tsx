@@ -143,8 +143,9 @@ function EditorForReport(props: ReportEditorProps) {
       registerTables: new Set(fromRegister?.tables ?? []),
       registerHref: fromRegister?.href ?? null,
       previous,
+      archived: props.imported ?? false,
     }),
-    [store, autosave, reportId, year, organKind, readOnly, reportKind, fromRegister, previous],
+    [store, autosave, reportId, year, organKind, readOnly, reportKind, fromRegister, previous, props.imported],
   );
   const ruleContext = useMemo<RuleContext>(
     () => ({ year, ...(organKind ? { organKind } : {}), reportKind, deadline, signer, previous, register }),

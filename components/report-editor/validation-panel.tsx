@@ -77,7 +77,7 @@ export function ValidationHost({ context }: { context: RuleContext }) {
 
 export function ValidationPanel() {
   const view = useFindingsView();
-  const { store } = useEditor();
+  const { store, archived } = useEditor();
   const highlighted = useHighlightCount();
   const { rejected } = useSaveIssues();
   if (!view) return <p className="px-4 py-6 text-sm text-slate-500">正在检查…</p>;
@@ -93,6 +93,11 @@ export function ValidationPanel() {
           {warnings.length} 项警告
         </Badge>
       </div>
+      {archived && (
+        <p className="border-b border-slate-100 bg-slate-50 px-4 py-1.5 text-xs text-slate-600" data-testid="archived-note">
+          导入的存档报告按原文保存，不能修改；以下检查结果仅供参考（如作为下一年度报告的底稿时留意）。
+        </p>
+      )}
       {highlighted > 0 && (
         <div className="flex items-center justify-between border-b border-slate-100 bg-yellow-50 px-4 py-1.5 text-xs text-amber-800">
           已在报告中标出 {highlighted} 处

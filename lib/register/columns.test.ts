@@ -49,6 +49,22 @@ describe("reading a 台账", () => {
       { row: 7, column: "处理结果（第 C 列）", message: "「（九）」不是表三的办理结果行（应为（一）至（六）中的一项）" },
     ]);
   });
+  it("lists every bad cell of a row at once: an unreadable value does not hide a bad date beside it", () => {
+    const rows = [
+      ["收到日期", "申请人类别", "处理结果", "答复日期"],
+      ["2025-13-01", "法人", "予以公开", "2025-02-10"],
+      ["2025-02-31", "自然人", "（九）", "2025-03-02"],
+    ];
+    const { entries, problems } = readImportRows(rows, ["receivedAt", "applicantType", "result", "repliedAt"], 2025, 1);
+    expect(entries).toEqual([]);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [2, "申请人类别（第 B 列）"],
+      [2, "收到日期（第 A 列）"],
+      [3, "处理结果（第 C 列）"],
+      [3, "收到日期（第 A 列）"],
+    ]);
+    expect(problems[1]!.message).toContain("2025-13-01 不是有效日期");
+  });
   it("parses CSV with quotes, commas and a BOM", () => {
     expect(parseCsv('\uFEFF收到日期,申请内容\r\n2025-01-02,"甲,乙 ""丙"""\r\n')).toEqual([
       ["收到日期", "申请内容"],

@@ -156,26 +156,36 @@ export function readImportRows(
     const input: ApplicationInput = { ...EMPTY_INPUT };
     for (const [f, i] of colOf) (input as Record<string, string>)[f] = String(cells[i] ?? "").trim();
     const bad: ImportProblem[] = [];
+    // fields whose value could not be read: named once; the rest of the row is still checked (with a
+    // stand-in for them), so that one upload lists every cell to correct
+    const unread = new Set<keyof ApplicationInput>();
     const method = parseMethod(input.method);
-    if (method === null) bad.push({ row: rowNo, column: colName("method"), message: `「${input.method}」不是申请方式（当面、邮寄、网络、传真、其他）` });
-    else input.method = method;
+    if (method === null) {
+      bad.push({ row: rowNo, column: colName("method"), message: `「${input.method}」不是申请方式（当面、邮寄、网络、传真、其他）` });
+      unread.add("method");
+      input.method = EMPTY_INPUT.method;
+    } else input.method = method;
     const type = parseApplicantType(input.applicantType || "自然人");
-    if (type === null)
+    if (type === null) {
       bad.push({ row: rowNo, column: colName("applicantType"), message: `「${input.applicantType}」不是表三的申请人类别（${APPLICANT_TYPES.map((a) => a.label).join("、")}）` });
-    else input.applicantType = type;
+      unread.add("applicantType");
+      input.applicantType = EMPTY_INPUT.applicantType;
+    } else input.applicantType = type;
     const result = parseResult(input.result);
-    if (result === null) bad.push({ row: rowNo, column: colName("result"), message: `「${input.result}」不是表三的办理结果行（应为（一）至（六）中的一项）` });
-    else input.result = result;
+    if (result === null) {
+      bad.push({ row: rowNo, column: colName("result"), message: `「${input.result}」不是表三的办理结果行（应为（一）至（六）中的一项）` });
+      // the answer's date goes with the result: not judged without it
+      unread.add("result").add("repliedAt");
+      input.result = "";
+    } else input.result = result;
     for (const f of Object.keys(input) as (keyof ApplicationInput)[]) if (f.endsWith("At") || f === "consultFrom" || f === "consultTo") input[f] = normalizeDay(input[f]);
-    if (known?.(input)) {
+    if (!bad.length && known?.(input)) {
       knownRows++;
       return;
     }
-    if (!bad.length) {
-      const { input: checked, errors } = validateApplication(input, { year, carried: false, ...(today ? { today } : {}) });
-      for (const e of errors) bad.push({ row: rowNo, column: colName(e.field), message: e.message });
-      if (!errors.length) entries.push({ row: rowNo, input: checked });
-    }
+    const { input: checked, errors } = validateApplication(input, { year, carried: false, ...(today ? { today } : {}) });
+    for (const e of errors) if (!unread.has(e.field)) bad.push({ row: rowNo, column: colName(e.field), message: e.message });
+    if (!bad.length) entries.push({ row: rowNo, input: checked });
     problems.push(...bad);
   });
   return { entries, problems, known: knownRows };

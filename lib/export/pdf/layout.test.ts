@@ -8,6 +8,7 @@ import {
   INDENT,
   TEXT_H,
   TEXT_W,
+  cellLines,
   chunkBody,
   layoutLines,
   placeRows,
@@ -31,6 +32,19 @@ describe("text layout", () => {
 
   it("turns spaces into no-break spaces and trims", () => {
     expect(prepareText("  共计 153 项\t ")).toBe("共计\u00a0153\u00a0项");
+  });
+
+  it("splits a short word in a narrow table cell in the middle (商业/企业), as the format prints table 三's headers", () => {
+    const cell = { face: "FangSong" as const, size: 10.5 };
+    const three = textWidth("商业企", cell); // room for three characters
+    expect(layoutLines("商业企业", cell, three)).toEqual(["商业企", "业"]);
+    expect(cellLines("商业企业", cell, three)).toEqual(["商业", "企业"]);
+    expect(cellLines("科研机构", cell, three)).toEqual(["科研", "机构"]);
+    expect(cellLines("社会公益组织", cell, three)).toEqual(["社会公", "益组织"]);
+    // one line, three lines, or not only Chinese characters: as laid out
+    expect(cellLines("自然人", cell, three)).toEqual(["自然人"]);
+    expect(cellLines("法人或其他组织", cell, three)).toEqual(layoutLines("法人或其他组织", cell, three));
+    expect(cellLines("（一）予以", cell, three)).toEqual(layoutLines("（一）予以", cell, three));
   });
 
   it("measures half-width digits", () => {

@@ -114,6 +114,19 @@ export function layoutLines(text: string, s: TextStyle, width: number, indent = 
   return lines;
 }
 
+/**
+ * A table cell's lines: as layoutLines, except that a short word of Chinese characters that wraps onto two
+ * lines is split in the middle — 「商业/企业」「科研/机构」 as the format prints table 三's headers, not
+ * 「商业企/业」 — when both halves fit. Same number of lines, so row heights do not change.
+ */
+export function cellLines(text: string, s: TextStyle, width: number): string[] {
+  const lines = layoutLines(text, s, width);
+  if (lines.length !== 2 || !/^\p{Script=Han}+$/u.test(text)) return lines;
+  const half = Math.ceil([...text].length / 2);
+  const balanced = [[...text].slice(0, half).join(""), [...text].slice(half).join("")];
+  return balanced.every((l) => textWidth(l, s) <= width + EPS) ? balanced : lines;
+}
+
 const BODY_TEXT: TextStyle = { face: "FangSong", size: BODY.size, letterSpacing: BODY.letterSpacing };
 
 // ---------------------------------------------------------------------------------------------
@@ -221,7 +234,7 @@ export function cellTextWidth(g: TableGeometry, c: number, cs: number): number {
 
 function cellNeed(g: TableGeometry, cell: PlacedCell): number {
   const face: PrimaryFace = cell.bold ? "Hei" : g.face;
-  const lines = cell.text === "" ? 1 : layoutLines(cell.text, { face, size: g.fontSize }, cellTextWidth(g, cell.c, cell.cs)).length;
+  const lines = cell.text === "" ? 1 : cellLines(cell.text, { face, size: g.fontSize }, cellTextWidth(g, cell.c, cell.cs)).length;
   return lines * g.lineHeight + 2 * TABLE_STYLE.padV + TABLE_STYLE.border;
 }
 

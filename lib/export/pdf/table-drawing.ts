@@ -1,7 +1,7 @@
 /**
  * A table chunk as drawing operations: the rules as filled rectangles and the cell text as
  * positioned runs, computed from the plan's geometry (row heights, column widths) and the same
- * line breaking as the plan (layoutLines).
+ * line breaking as the plan (cellLines).
  *
  * Drawing tables this way, on one <Canvas> per chunk, instead of as a flex box per cell, is what
  * keeps a render fast: a report has ~350 cells, and every react-pdf Text node costs a yoga node,
@@ -9,7 +9,7 @@
  * The result looks the same as the boxes did: each cell draws its right and bottom rules, the
  * table its top and left ones, text centred vertically, aligned as the view model says.
  */
-import { TABLE_STYLE, cellTextWidth, cellWidth, layoutLines, type Grid, type TableGeometry } from "./layout";
+import { TABLE_STYLE, cellLines, cellTextWidth, cellWidth, type Grid, type TableGeometry } from "./layout";
 import { faceRuns, fontAscentEm, type FaceName, type PrimaryFace } from "./fonts";
 
 /** A filled rectangle (a rule), in pt relative to the table's top-left corner. */
@@ -67,7 +67,7 @@ function drawGrid(grid: Grid, heights: number[], g: TableGeometry, y0: number, o
     if (cell.text === "") continue;
     const face: PrimaryFace = cell.bold ? "Hei" : g.face;
     const tw = cellTextWidth(g, cell.c, cell.cs);
-    const lines = layoutLines(cell.text, { face, size: g.fontSize }, tw);
+    const lines = cellLines(cell.text, { face, size: g.fontSize }, tw);
     const free = h - B - 2 * TABLE_STYLE.padV - lines.length * g.lineHeight;
     const top = cy + TABLE_STYLE.padV + Math.max(0, free / 2);
     lines.forEach((line, i) => {

@@ -127,7 +127,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           drift={drift}
         />
       ) : null}
-      {registerState && (registerState.t3Active || registerState.t4Active) ? <RegisterBanner state={registerState} organName={report.organName} /> : null}
+      {registerState && (registerState.t3Active || registerState.t4Active) ? <RegisterBanner
+          state={registerState}
+          organName={report.organName}
+          frozenAs={isEditable(report.status) ? null : statusWord(report.status, report.source === "IMPORT")}
+        /> : null}
       <ReviewWorkspace
         reportId={report.id}
         mode={reviewer ? "reviewer" : clerk ? "clerk" : "viewer"}
