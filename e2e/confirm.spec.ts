@@ -32,8 +32,20 @@ test("提交审核 and 发布 ask first, saying to whom / what becomes public; c
   await expect(submit).toContainText("不能再修改");
   await expect(submit).toContainText("撤回");
   await expect(submit.getByTestId("unsent-replies")).toHaveCount(0); // nothing typed in the comments
+  await expect(submit.getByTestId("unresolved-comments")).toHaveCount(0);
   await expect(submit.getByTestId("timing-caveat")).toHaveCount(0); // the year is over, the date passed
   await submit.getByRole("button", { name: "取消" }).click();
+  // a warning left open (五 that says only 「无」: T7) is named, not refused
+  const s5 = c.locator('[data-field="text.s5"]');
+  const s5Text = await s5.inputValue();
+  await s5.fill("无");
+  await expect(c.locator('[data-finding^="T7:"]')).toHaveCount(1);
+  const warnings = (await c.getByTestId("warning-count").textContent())!.replace(/\D/g, "");
+  await c.getByTestId("submit-button").click();
+  await expect(submit.getByTestId("open-warnings")).toHaveText(`检查结果中还有 ${warnings} 项警告未确认，审核人会看到：核实无误的，可先取消，说明理由后确认。`);
+  await submit.getByRole("button", { name: "取消" }).click();
+  await s5.fill(s5Text);
+  await expect(c.locator('[data-finding^="T7:"]')).toHaveCount(0);
   // on 2021年12月20日 (the browser's clock, China time) the year is not over and the 成文日期 is to come
   await c.clock.setFixedTime(new Date("2021-12-20T10:00:00+08:00"));
   await c.getByTestId("submit-button").click();

@@ -91,6 +91,11 @@ test("full review cycle: submit, comment, return, fix, reply, resubmit, compare,
   await expect(c.getByTestId("unresolved-count")).toHaveText("2 条未解决"); // the other cell's and the return comment
   await expect(c.getByTestId("error-count")).toHaveText("0 项错误");
   await expect(saveState(c)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  // the confirmation reminds of the comments still open (said, not refused)
+  await c.getByTestId("submit-button").click();
+  await expect(c.getByTestId("unresolved-comments")).toHaveText("还有 2 条批注未标记为已解决：已按意见修改的，可先取消，在「批注」中回复并标记为已解决。");
+  await c.getByTestId("submit-confirm").getByRole("button", { name: "取消" }).click();
+  await expect(c.getByTestId("submit-confirm")).toHaveCount(0);
   await submitForReview(c);
   await expect(status(c)).toHaveText("待审核");
 

@@ -4,6 +4,7 @@ import { Loader2Icon, SendIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { unsentDrafts } from "@/components/review/comment-drafts";
+import { useComments } from "@/components/review/comments-context";
 import { TimingCaveats } from "@/components/review/timing-caveats";
 import type { RollupCoverage } from "./toolbar";
 
@@ -28,11 +29,15 @@ export function SubmitConfirm(props: {
   signDate: string;
   /** a 汇总 report: whom its figures leave out */
   rollupCoverage: RollupCoverage | null;
+  /** warnings neither fixed nor confirmed with a reason (the reviewer sees them) */
+  openWarnings: number;
 }) {
   const cover = props.rollupCoverage;
   const to = props.submitTo ? `${props.submitTo}的审核人` : "上级机关的审核人";
   // replies typed in the comments but not sent: the reviewer would not see them
   const unsent = props.open ? unsentDrafts(props.reportId) : 0;
+  // the reviewer's comments not marked 已解决 (a returned report's, mostly): said, not refused
+  const unresolved = useComments()?.unresolved ?? 0;
   return (
     <Dialog open={props.open} onOpenChange={(o) => !props.busy && props.onOpenChange(o)}>
       <DialogContent
@@ -67,6 +72,16 @@ export function SubmitConfirm(props: {
             <li className="font-medium text-amber-800" data-testid="rollup-coverage">
               本汇总只计入了 {cover.included} / {cover.members} 个下级机关的报告，未计入：{cover.excluded.slice(0, 5).join("；")}
               {cover.excluded.length > 5 ? ` 等 ${cover.excluded.length} 个` : ""}。
+            </li>
+          )}
+          {unresolved > 0 && (
+            <li className="font-medium text-amber-800" data-testid="unresolved-comments">
+              还有 {unresolved} 条批注未标记为已解决：已按意见修改的，可先取消，在「批注」中回复并标记为已解决。
+            </li>
+          )}
+          {props.openWarnings > 0 && (
+            <li className="text-amber-800" data-testid="open-warnings">
+              检查结果中还有 {props.openWarnings} 项警告未确认，审核人会看到：核实无误的，可先取消，说明理由后确认。
             </li>
           )}
           {unsent > 0 && (

@@ -271,6 +271,7 @@ export function Toolbar(props: {
           year={year}
           signDate={header.signDate}
           rollupCoverage={props.rollupCoverage}
+          openWarnings={view?.warnings.length ?? 0}
         />
       )}
     </header>
