@@ -160,6 +160,12 @@ test("the register: a year of applications with their due dates, an XLSX import,
 
   // import: a bad row is named with its row and column, and nothing is stored
   const imp = page.getByTestId("register-import");
+  // the template: the columns the import reads, and an example of this register's year
+  const template = await page.request.get((await imp.getByTestId("register-template").getAttribute("href"))!);
+  expect(template.status()).toBe(200);
+  const templateText = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await template.body()); // the BOM kept, to see it
+  expect(templateText.startsWith("\uFEFF收到日期,申请方式,申请人类别")).toBe(true);
+  expect(templateText).toContain("2023-03-09");
   const header = ["序号", "收到日期", "申请方式", "申请人类别", "申请人", "申请内容", "答复日期", "处理结果"];
   await imp.getByLabel("选择台账文件").setInputFiles({
     name: "北坡乡台账.xlsx",

@@ -167,6 +167,13 @@ test.describe.serial("route × role", () => {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       expect: { anon: "404", clerkOwn: "404", clerkOther: "404", supervisor: "ok", supervisorOther: "ok", admin: "ok", disabled: "404" },
     },
+    // the register import's template holds no data: anyone signed in
+    {
+      path: () => `/register/template?year=${YEAR}`,
+      kind: "file",
+      type: "text/csv; charset=utf-8",
+      expect: { anon: "404", clerkOwn: "ok", clerkOther: "ok", supervisor: "ok", supervisorOther: "ok", admin: "ok", disabled: "404" },
+    },
     { path: () => "/admin", kind: "page", expect: ADMIN },
     { path: () => "/admin/deadlines", kind: "page", expect: ADMIN },
     { path: () => "/admin/organs", kind: "page", expect: ADMIN },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { IMPORT_FIELDS, columnLetter, type ImportProblem } from "@/lib/register/columns";
+import { IMPORT_FIELDS, REGISTER_TEMPLATE_NAME, columnLetter, type ImportProblem } from "@/lib/register/columns";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ImportCheck } from "@/lib/server/services/register-import";
@@ -97,6 +97,9 @@ export function RegisterImport({
       <h2 className="mb-2 text-base font-semibold">导入已有台账（XLSX 或 CSV）</h2>
       <p className="mb-2 text-xs text-slate-500">
         先检查，再确认：确认之前不保存任何数据。文件中有问题的行会逐行列出（行号和列名按您的文件）。
+        <a href={`/register/template?year=${year}`} download={REGISTER_TEMPLATE_NAME} className="ml-1 text-blue-700 underline" data-testid="register-template">
+          下载模板（CSV）
+        </a>
       </p>
       <input
         type="file"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guessMapping, parseApplicantType, parseCsv, parseMethod, parseResult, readImportRows } from "./columns";
+import { IMPORT_FIELDS, guessMapping, parseApplicantType, parseCsv, parseMethod, parseResult, readImportRows, registerImportTemplate } from "./columns";
 import { EMPTY_INPUT, validateApplication } from "./model";
 
 describe("reading a 台账", () => {
@@ -64,6 +64,18 @@ describe("reading a 台账", () => {
       [3, "收到日期（第 A 列）"],
     ]);
     expect(problems[1]!.message).toContain("2025-13-01 不是有效日期");
+  });
+  it("reads its own template: every column found by its label, the example row imported as it is", () => {
+    const { header, rows } = registerImportTemplate(2026);
+    const mapping = guessMapping(header);
+    expect(mapping).toEqual(IMPORT_FIELDS.map((f) => f.field));
+    const { entries, problems } = readImportRows([header, ...rows], mapping, 2026, 1, "2026-12-31");
+    expect(problems).toEqual([]);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.input).toMatchObject({ receivedAt: "2026-03-09", method: "online", applicantType: "natural", result: "open", repliedAt: "2026-03-30" });
+  });
+  it("guesses the headers registers often use for the content and the dates", () => {
+    expect(guessMapping(["申请时间", "申请事项", "答复时间", "处理情况"])).toEqual(["receivedAt", "content", "repliedAt", "result"]);
   });
   it("parses CSV with quotes, commas and a BOM", () => {
     expect(parseCsv('\uFEFF收到日期,申请内容\r\n2025-01-02,"甲,乙 ""丙"""\r\n')).toEqual([

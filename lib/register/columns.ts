@@ -67,13 +67,48 @@ const SYNONYMS: Record<string, keyof ApplicationInput> = {
   电话: "contact",
   申请内容: "content",
   申请公开内容: "content",
+  收到时间: "receivedAt",
+  申请时间: "receivedAt",
+  受理时间: "receivedAt",
+  申请人名称: "applicantName",
+  申请单位: "applicantName",
+  申请事项: "content",
+  申请公开事项: "content",
+  申请公开的信息: "content",
+  申请获取的信息: "content",
+  所需信息: "content",
   答复日期: "repliedAt",
+  答复时间: "repliedAt",
+  回复日期: "repliedAt",
   办结日期: "repliedAt",
+  办结时间: "repliedAt",
   处理结果: "result",
   答复结果: "result",
   办理结果: "result",
+  处理情况: "result",
+  答复情况: "result",
   备注: "note",
 };
+
+export const REGISTER_TEMPLATE_NAME = "依申请公开台账导入模板.csv";
+
+/**
+ * The register import's template: the columns it reads, by the labels it knows, and one example application
+ * of `year` (a CSV made from it imports as it is).
+ */
+export function registerImportTemplate(year: number): { header: string[]; rows: string[][] } {
+  const example: Partial<Record<keyof ApplicationInput, string>> = {
+    receivedAt: `${year}-03-09`,
+    method: METHOD_LABELS.online,
+    applicantType: APPLICANT_TYPES.find((a) => a.id === "natural")?.label ?? "",
+    applicantName: "张某",
+    contact: "13800000000",
+    content: `申请公开本镇${year - 1}年度农村道路建设项目的资金使用情况`,
+    repliedAt: `${year}-03-30`,
+    result: RESULT_ROWS.find((r) => r.id === "open")?.label ?? "",
+  };
+  return { header: IMPORT_FIELDS.map((f) => f.label), rows: [IMPORT_FIELDS.map((f) => example[f.field] ?? "")] };
+}
 
 /** Guesses each column's field from its header ("" = not imported). */
 export function guessMapping(header: readonly string[]): string[] {
