@@ -132,6 +132,12 @@ test("on a phone (390×844) tables 三 and 四 keep readable labels and scroll s
   }
   // the page itself does not scroll sideways
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // the portal's name, its subtitle and 工作人员登录 each stay on one line (they wrapped inside themselves)
+  for (const text of ["政府信息公开", "政府信息公开工作年度报告", "工作人员登录"]) {
+    const el = page.locator("header").getByText(text, { exact: true });
+    const lines = await el.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)));
+    expect(lines, `「${text}」 on one line`).toBe(1);
+  }
   // a row label of table 三 keeps at least four characters a line (it had one or two)
   const label = page.locator('[data-table="t3"] th', { hasText: "1.属于国家秘密" });
   expect((await label.boundingBox())!.width).toBeGreaterThanOrEqual(4 * 13);

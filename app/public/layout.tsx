@@ -7,12 +7,13 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
   return (
     <div className="min-h-full bg-slate-50">
       <header className="border-b-4 border-red-700 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center gap-6 px-6 py-4">
-          <Link href="/public" className="text-xl font-bold tracking-wide text-red-800">
+        {/* on a phone the three wrap as whole items (not each onto two lines) */}
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3 sm:px-6 sm:py-4">
+          <Link href="/public" className="whitespace-nowrap text-xl font-bold tracking-wide text-red-800">
             政府信息公开
           </Link>
-          <span className="text-sm text-slate-600">政府信息公开工作年度报告</span>
-          <Link href="/login" className="ml-auto text-sm text-slate-500 hover:text-blue-700">
+          <span className="whitespace-nowrap text-sm text-slate-600">政府信息公开工作年度报告</span>
+          <Link href="/login" className="ml-auto whitespace-nowrap text-sm text-slate-500 hover:text-blue-700">
             工作人员登录
           </Link>
         </div>
