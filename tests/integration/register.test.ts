@@ -230,7 +230,8 @@ describe.each(TEST_PROVIDERS)("the register (台账) on %s", (provider) => {
     const before = await t.db.application.count({ where: { organId, year: 2025 } });
     const check = await confirmRegisterImport(beipo, organId, 2025, { name: "台账.xlsx", rows: bad, mapping, headerRow: 1 }, t.db);
     expect(check.ok).toBe(false);
-    expect(check.problems.map((p) => `${p.row}|${p.column}`)).toEqual(["3|申请人类别（第 D 列）"]);
+    // every bad cell of the row at once: the unknown 申请人类别 and the date that does not exist
+    expect(check.problems.map((p) => `${p.row}|${p.column}`)).toEqual(["3|申请人类别（第 D 列）", "3|收到日期（第 B 列）"]);
     const check2 = checkRegisterImport([header, ["2", "2025/4/31", "邮寄", "自然人", "", "b", "", ""]], mapping, 2025, 1);
     expect(check2.problems[0]).toMatchObject({ row: 2, column: "收到日期（第 B 列）" });
     expect(await t.db.application.count({ where: { organId, year: 2025 } })).toBe(before);
