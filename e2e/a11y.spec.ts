@@ -103,5 +103,16 @@ test.describe("xiling 2023", () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(384);
     await page.screenshot({ path: test.info().outputPath("editor-200.png") });
     await context.close();
+
+    // the supervisor's dashboard and the register's list keep readable columns: the table scrolls in its box
+    // (organ names ran one character a line)
+    const sup = await browser.newContext({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+    const s = await sup.newPage();
+    await login(s, "dsshencha");
+    await s.goto("/dashboard");
+    const organCell = s.getByTestId("dashboard-table").locator("tbody tr").first().locator("td, th").first();
+    expect((await organCell.boundingBox())!.width).toBeGreaterThanOrEqual(6 * 14);
+    await expectReflows(s);
+    await sup.close();
   });
 });

@@ -60,7 +60,17 @@ test("the register: a year of applications with their due dates, an XLSX import,
   await expect(page.getByTestId("register-t3")).toContainText("年度报告的表三：尚无申请，按报告中填写的数字");
   await expect(page.getByTestId("register-t3").getByRole("button", { name: "改为手工填写" })).toHaveCount(0);
   await record(page, { receivedAt: "2022-12-26", applicantName: "赵六", contact: "13912345678", content: "年末补贴发放明细" });
+  // registered: the form closes and the focus is on the answer (not lost to the page)
+  await expect(page.getByTestId("register-notice")).toBeFocused();
   await expect(row(page, 1).getByTestId("due")).toHaveText("2023-01-29");
+  // by keyboard: the row's 序号 opens it, and the focus goes into the form
+  await row(page, 1).getByRole("button", { name: "打开第 1 号申请" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(form(page).getByRole("heading", { name: "第 1 号申请" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(form(page).locator(":focus")).toHaveCount(1);
+  await form(page).getByRole("button", { name: "关闭" }).click();
+  await expect(form(page)).toHaveCount(0);
   await expect(page.getByTestId("register-t3")).toContainText("年度报告的表三：按台账自动填入");
   await page.getByRole("button", { name: /结转到 2023 年度/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "已将 1 件未办结的申请结转到 2023 年度台账" })).toBeVisible();

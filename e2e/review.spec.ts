@@ -40,6 +40,10 @@ test("full review cycle: submit, comment, return, fix, reply, resubmit, compare,
   const sup = await pageAs(browser, "shencha");
   const s = sup.page;
   await s.goto(url);
+  // read-only for the reviewer: no hints on how to fill in the fields
+  await expect(s.locator('[data-field="header.opening"]')).toHaveAttribute("readonly", "");
+  await expect(s.getByText("请填写门户网站名称、联系地址和电话。")).toHaveCount(0);
+  await expect(s.getByText("如“2024年1月19日”，不编虚位")).toHaveCount(0);
   await expect(s.getByTestId("review-status")).toHaveText("待审核");
   await expect(s.getByTestId("changes-summary")).toContainText("首次提交");
   await commentOn(s, "t3.new.natural", "cell:t3.new.natural", "本年新收申请为 0，与登记台账不符，请核实。");

@@ -105,13 +105,30 @@ export function RegisterView(p: Props) {
       setAsking({ next });
       return;
     }
+    // opened by the clerk: the focus goes into the form (keyboard users start there, not at 导出 XLSX)
+    setOpenedByUser(next !== null);
     setSelected(next);
   };
+  const [openedByUser, setOpenedByUser] = useState(false);
+  // registered: the form closes; the focus goes to the answer (it fell to the page with the form)
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const focusNotice = useRef(false);
+  useEffect(() => {
+    if (!focusNotice.current || !notice) return;
+    focusNotice.current = false;
+    noticeRef.current?.focus();
+  }, [notice]);
 
   return (
     <div className="space-y-6">
       {notice ? (
-        <p className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900" role="status">
+        <p
+          ref={noticeRef}
+          tabIndex={-1}
+          className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900 outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
+          role="status"
+          data-testid="register-notice"
+        >
           {notice}
         </p>
       ) : null}
@@ -154,7 +171,8 @@ export function RegisterView(p: Props) {
         </div>
         {!p.personal ? <p className="px-4 pt-2 text-xs text-slate-500">申请人姓名和联系方式只有本机关填报人和管理员可见。</p> : null}
         <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="register-table">
+          {/* a minimum width: on a narrow window (200% zoom) the table scrolls in its box, its columns keep their words */}
+          <table className="w-full min-w-[60rem] text-sm" data-testid="register-table">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-3 py-2 font-medium">序号</th>
@@ -186,7 +204,18 @@ export function RegisterView(p: Props) {
                     onClick={() => void select(e.id)}
                   >
                     <td className="px-3 py-2">
-                      {e.seq}
+                      {/* the row opens on a click; from the keyboard, by this button */}
+                      <button
+                        type="button"
+                        className="font-medium text-blue-700 hover:underline"
+                        aria-label={`打开第 ${e.seq} 号申请`}
+                        onClick={(ev) => {
+                          ev.stopPropagation();
+                          void select(e.id);
+                        }}
+                      >
+                        {e.seq}
+                      </button>
                       {e.carried ? <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-800">上年结转</span> : null}
                     </td>
                     <td className="whitespace-nowrap px-3 py-2">{e.input.receivedAt}</td>
@@ -226,8 +255,10 @@ export function RegisterView(p: Props) {
           personal={p.personal}
           actions={p.actions}
           leave={leave}
+          focusOnOpen={openedByUser}
           onClose={() => void select(null)}
           onCreated={(msg) => {
+            focusNotice.current = true;
             setSelected(null);
             setNotice(msg);
           }}
@@ -262,7 +293,6 @@ export function RegisterView(p: Props) {
 
 // ---- one application: create (explicit) or edit (autosaved) ---------------------------------------
 
-const DATE_HINT = "如 2025-03-09";
 type SaveState = { kind: "idle" | "saving" | "saved" | "error" | "conflict"; message: string };
 
 function EntryForm({
@@ -275,7 +305,10 @@ function EntryForm({
   onClose,
   onCreated,
   leave,
+  focusOnOpen = false,
 }: {
+  /** opened by the clerk (a row, 登记新申请): the focus goes to the form's heading */
+  focusOnOpen?: boolean;
   organId: string;
   year: number;
   entry: ApplicationView | null;
@@ -300,6 +333,11 @@ function EntryForm({
   // refused (登记 or a save): the first field to correct gets the focus, and with it comes into view — the
   // message above the form was out of sight below a long form, and the disabled button had dropped the focus
   const root = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the form opens
+  }, []);
   const refusedAt = useRef(0);
   useEffect(() => {
     if (errors.length === 0 || refusedAt.current === 0) return;
@@ -392,7 +430,7 @@ function EntryForm({
         name={f}
         value={input[f]}
         readOnly={!edit}
-        placeholder={opts.date ? DATE_HINT : undefined}
+        placeholder={opts.date ? `如 ${year}-03-09` : undefined}
         aria-invalid={err(f) ? true : undefined}
         onChange={(ev) => set(f, ev.target.value)}
       />
@@ -434,7 +472,9 @@ function EntryForm({
   return (
     <section ref={root} className="rounded-lg border border-blue-200 bg-white p-4" data-testid="entry-form">
       <div className="mb-3 flex items-center gap-3">
-        <h2 className="text-base font-semibold">{entry ? `第 ${entry.seq} 号申请` : "登记新申请"}</h2>
+        <h2 ref={heading} tabIndex={-1} className="rounded text-base font-semibold outline-none focus-visible:ring-2 focus-visible:ring-blue-600">
+          {entry ? `第 ${entry.seq} 号申请` : "登记新申请"}
+        </h2>
         {entry ? (
           <span className="text-sm text-slate-600">
             答复期限：<b data-testid="form-due">{entry.deadline.due ?? "计时暂停"}</b>（补正告知期限 {entry.deadline.correctionNoticeDue}）

@@ -97,7 +97,7 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
         aria-label={showLabel ? undefined : def.label}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-help`}
-        placeholder={def.hint}
+        placeholder={readOnly ? undefined : def.hint}
         readOnly={readOnly}
         value={value}
         onChange={(e) => {
@@ -117,7 +117,7 @@ export function TextField({ def, showLabel = true }: { def: TextFieldDef; showLa
         </p>
       )}
       <div id={`${id}-help`} className="mt-1 flex justify-between gap-4 text-xs">
-        <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error || def.hint}</span>
+        <span className={error ? "font-medium text-red-700" : "text-slate-500"}>{error || (readOnly ? "" : def.hint)}</span>
         <span className="flex shrink-0 items-center gap-2 tabular-nums text-slate-500">
           <CommentMarker anchor={`text:${def.id}`} />
           {countChars(value)} 字
@@ -223,7 +223,7 @@ export function HeaderFields() {
             className={markRing(markDate, hlDate)}
           />
           <p id={`${ids}-date-help`} className={cn("mt-1 text-xs", dateProblem ? "text-red-700" : "text-slate-500")}>
-            {dateProblem ?? "如“2024年1月19日”，不编虚位"}
+            {dateProblem ?? (readOnly ? "" : "如“2024年1月19日”，不编虚位")}
           </p>
         </div>
       </div>
@@ -259,7 +259,7 @@ export function HeaderFields() {
           className={markRing(markOpening, hlOpening)}
         />
         <p id={`${ids}-opening-help`} className={cn("mt-1 text-xs", openingError ? "font-medium text-red-700" : "text-slate-500")}>
-          {openingError ? `${HEADER_FIELDS.opening.label}：${openingError}` : "请填写门户网站名称、联系地址和电话。"}
+          {openingError ? `${HEADER_FIELDS.opening.label}：${openingError}` : readOnly ? "" : "请填写门户网站名称、联系地址和电话。"}
         </p>
       </div>
     </div>

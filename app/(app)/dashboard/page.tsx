@@ -177,7 +177,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="dashboard-table">
+        {/* a minimum width: on a narrow window (200% zoom) the table scrolls in its box, names keep their lines */}
+        <table className="w-full min-w-[60rem] text-sm" data-testid="dashboard-table">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
               {COLUMNS.map((c) => {

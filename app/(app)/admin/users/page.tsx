@@ -67,7 +67,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         countTestId="user-count"
       />
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="users-table">
+        {/* a minimum width: on a narrow window (200% zoom) the table scrolls in its box */}
+        <table className="w-full min-w-[48rem] text-sm" data-testid="users-table">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
               <th className="px-4 py-2 font-medium">用户名</th>
