@@ -283,7 +283,11 @@ test("bad input across levels: a move under its own descendant, a roll-up with n
 
 test("an admin sets a year's deadlines for a subtree; the dashboards follow, and a bad date is named", async ({ browser }) => {
   const { context, page } = await pageAs(browser, "admin");
+  // a year that is no year is said so, not silently replaced
+  await page.goto("/admin/deadlines?year=abc");
+  await expect(page.getByTestId("deadlines-year-problem")).toContainText("报告年度“abc”不是四位数的年份");
   await page.goto("/admin/deadlines?year=2022");
+  await expect(page.getByTestId("deadlines-year-problem")).toHaveCount(0);
   await page.locator('select[name="organ"]').selectOption({ label: "东山县人民政府" });
   await page.getByRole("button", { name: "查看" }).click();
   await expect(page.locator("form[data-hydrated]")).toBeAttached();

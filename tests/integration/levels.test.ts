@@ -392,6 +392,12 @@ describe.each(TEST_PROVIDERS)("levels on %s", (provider) => {
       expect(bad).toMatchObject({ ok: false, fieldErrors: { "d.ORGAN": expect.stringContaining("不是有效的日期") } });
       expect((await saveDeadlines(admin, { organId: admin.organId!, year: String(YEAR), values: { ORGAN: "2月10日" } }, t.db)).ok).toBe(true);
       expect((await saveDeadlines(admin, { organId: countyId, year: String(YEAR), values: { ORGAN: "2-5" } }, t.db)).ok).toBe(true);
+      // a whole date is taken in the year of publication, and refused naming that year in another
+      expect((await saveDeadlines(admin, { organId: countyId, year: String(YEAR), values: { ORGAN: `${YEAR + 1}-02-05` } }, t.db)).ok).toBe(true);
+      expect(await saveDeadlines(admin, { organId: countyId, year: String(YEAR), values: { ORGAN: `${YEAR}年2月5日` } }, t.db)).toMatchObject({
+        ok: false,
+        fieldErrors: { "d.ORGAN": `政府部门、乡镇（街道）年度报告：${YEAR}年度报告在${YEAR + 1}年公开，请填写${YEAR + 1}年的日期（或只填“2月20日”）` },
+      });
       const dash = await getDashboard(shishencha, { year: YEAR }, t.db, NOW);
       expect(dash?.rows.find((r) => r.organShortName === "城关镇")?.deadlineLabel).toBe("2025年2月5日"); // the county's setting
       expect(dash?.rows.find((r) => r.organShortName === "东山镇")?.deadlineLabel).toBe("2025年2月10日"); // the city's

@@ -87,7 +87,13 @@ export async function saveDeadlines(
       parsed.push({ key, value: null });
       continue;
     }
-    const v = parseMonthDay(raw);
+    // a whole date (「2027-01-25」「2027年1月25日」, as the 成文日期 is typed) is taken when its year is the one of publication
+    const whole = /^(\d{4})\s*(?:年|[-/.．])\s*(.+)$/.exec(raw);
+    if (whole && Number(whole[1]) !== year + 1) {
+      errors[`d.${key}`] = `${DEFAULT_DEADLINES[key].label}：${year}年度报告在${year + 1}年公开，请填写${year + 1}年的日期（或只填“2月20日”）`;
+      continue;
+    }
+    const v = parseMonthDay(whole ? whole[2]! : raw);
     if (!v) errors[`d.${key}`] = `${DEFAULT_DEADLINES[key].label}：“${raw}”不是有效的日期，请按“2月20日”填写`;
     // the year's reports are published the next year: 2月29日 only when that year has it
     else if (new Date(Date.UTC(year + 1, v.month - 1, v.day)).getUTCDate() !== v.day)

@@ -17,7 +17,8 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
   const sp = await searchParams;
   const governments = (await listOrgansForAdmin(user)).filter((o) => isGovernment(o.kind));
   const yearRaw = one(sp.year);
-  const year = yearRaw && /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : defaultDashboardYear();
+  const yearOk = yearRaw !== undefined && /^\d{4}$/.test(yearRaw.trim());
+  const year = yearOk ? Number(yearRaw!.trim()) : defaultDashboardYear();
   const organId = one(sp.organ) ?? governments[0]?.id;
   const rows = organId ? await getDeadlines(user, { organId, year }) : null;
   return (
@@ -49,6 +50,11 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
           查看
         </button>
       </form>
+      {yearRaw !== undefined && !yearOk ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="deadlines-year-problem">
+          报告年度“{yearRaw.slice(0, 20)}”不是四位数的年份：下面是{year}年度的公开期限。
+        </p>
+      ) : null}
       {rows && organId ? (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <DeadlinesForm organId={organId} year={year} rows={rows} />
