@@ -327,4 +327,15 @@ describe.each(TEST_PROVIDERS)("an admin-entered holiday on %s", (provider) => {
     const page = await getRegister(clerk, clerk.organId!, 2024, t.db);
     expect(page!.entries[0]!.deadline.due).toBe("2024-12-03");
   });
+
+  it("says what a setting replaced, and claims agreement with the package only for a year the package knows", async () => {
+    const admin = await actor(t.db, "admin");
+    // 2024 is in the package: 10月1日 is a holiday there
+    expect((await setHolidayOverride(admin, { date: "2024-10-01", kind: "holiday", name: "国庆节" }, t.db)).message).toBe("已设置 2024-10-01 为放假（与节假日数据包一致）。");
+    // a year it does not know (2099): a Friday set as 调休上班 changes nothing, and is questioned; set again, the old setting is named
+    expect((await setHolidayOverride(admin, { date: "2099-10-02", kind: "holiday", name: "国庆节" }, t.db)).message).toBe("已设置 2099-10-02 为放假。");
+    expect((await setHolidayOverride(admin, { date: "2099-10-02", kind: "workday", name: "" }, t.db)).message).toBe(
+      "已设置 2099-10-02 为调休上班（替换了原来的设置“放假 国庆节”；该日本是工作日（周一至周五），设为调休上班不改变计时，请核对是否应为放假）。",
+    );
+  });
 });

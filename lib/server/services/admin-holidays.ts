@@ -26,13 +26,25 @@ export async function setHolidayOverride(
   if (!isDay(date)) return { ok: false, message: `「日期」不是有效日期：${input.date}（请按 2027-10-01 的格式填写）` };
   if (input.kind !== "holiday" && input.kind !== "workday") return { ok: false, message: "「类型」应为放假或调休上班。" };
   const name = input.name.trim().slice(0, 40);
-  await db.$transaction(async (tx) => {
+  const word = (kind: string) => (kind === "holiday" ? "放假" : "调休上班");
+  const before = await db.$transaction(async (tx) => {
+    const was = await tx.holidayOverride.findUnique({ where: { date }, select: { kind: true, name: true } });
     await tx.holidayOverride.upsert({ where: { date }, create: { date, kind: input.kind, name }, update: { kind: input.kind, name } });
-    await recordEvent(tx, { actorId: user.id, action: "register.holiday", detail: { date, value: `${input.kind === "holiday" ? "放假" : "调休上班"} ${name}`.trim() } });
+    await recordEvent(tx, { actorId: user.id, action: "register.holiday", detail: { date, value: `${word(input.kind)} ${name}`.trim() } });
+    return was;
   });
-  const pkg = buildCalendar().isWorkday(date);
-  const same = pkg === (input.kind === "workday");
-  return { ok: true, message: `已设置 ${date} 为${input.kind === "holiday" ? "放假" : "调休上班"}${same ? "（与节假日数据包一致）" : ""}。` };
+  // what is said beside it: the setting it replaced; agreement with the package only where the package knows the
+  // year (else its answer is only Monday–Friday); a 调休上班 on a weekday or a 放假 on a weekend changes nothing
+  const notes: string[] = [];
+  if (before) notes.push(`替换了原来的设置“${word(before.kind)}${before.name ? ` ${before.name}` : ""}”`);
+  const pkg = buildCalendar();
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const weekend = weekday === 0 || weekday === 6;
+  if (pkg.knowsYear(Number(date.slice(0, 4)))) {
+    if (pkg.isWorkday(date) === (input.kind === "workday")) notes.push("与节假日数据包一致");
+  } else if (input.kind === "workday" && !weekend) notes.push("该日本是工作日（周一至周五），设为调休上班不改变计时，请核对是否应为放假");
+  else if (input.kind === "holiday" && weekend) notes.push("该日本是周末，设为放假不改变计时");
+  return { ok: true, message: `已设置 ${date} 为${word(input.kind)}${notes.length ? `（${notes.join("；")}）` : ""}。` };
 }
 
 export async function deleteHolidayOverride(user: Actor, date: string, db: Db = getDb()): Promise<{ ok: boolean; message: string }> {
