@@ -418,11 +418,20 @@ describe("rules", () => {
     expect(at(` ${name.normalize("NFKC")} `)).toEqual([]);
     const renamed = at("示范县青山街道办事处");
     expect(renamed).toHaveLength(1);
-    expect(renamed[0]!.cells).toEqual(["header.organName"]);
+    // the opening paragraph names the organ too: it is pointed at, with the 署名
+    expect(c.header.opening).toContain(name);
+    expect(renamed[0]!.cells).toEqual(["header.organName", "header.opening"]);
     expect(renamed[0]!.severity).toBe("warning");
     expect(renamed[0]!.message).toBe(
+      `署名“${name}”与系统中本机关现在的名称“示范县青山街道办事处”不一致。机关已更名的，请改为现名称，开头段落中的原名称也请一并修改；本年度报告确应使用原名称的，请说明理由后确认。`,
+    );
+    const opening = c.header.opening;
+    c.header.opening = "本报告由本机关编制。";
+    expect(at("示范县青山街道办事处")[0]!.cells).toEqual(["header.organName"]);
+    expect(at("示范县青山街道办事处")[0]!.message).toBe(
       `署名“${name}”与系统中本机关现在的名称“示范县青山街道办事处”不一致。机关已更名的，请改为现名称；本年度报告确应使用原名称的，请说明理由后确认。`,
     );
+    c.header.opening = opening;
     // acknowledged for one name, it comes back when the organ is renamed again
     c.acknowledgements[renamed[0]!.key] = "2023年度仍用原名称";
     expect(openFindings(c, renamed)).toEqual([]);

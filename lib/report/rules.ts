@@ -495,16 +495,19 @@ function t6(ctx: Ctx) {
   // empty 成文日期 stays a warning (T6): it may be set when the leader signs, said with a reason
   if (organName.trim() === "")
     add(ctx, { rule: "E10", severity: "error", cells: [headerRef("organName")], message: "缺少署名（机关全称），请填写本机关全称。" });
-  else if (ctx.signer && sameName(organName) !== sameName(ctx.signer))
+  else if (ctx.signer && sameName(organName) !== sameName(ctx.signer)) {
+    // the old name is in the opening paragraph too (it names the organ twice: its portal, whom to contact)
+    const inOpening = ctx.content.header.opening.includes(organName.trim());
     add(ctx, {
       rule: "T6",
       key: `T6:name:${ctx.signer}`,
       severity: "warning",
-      cells: [headerRef("organName")],
+      cells: inOpening ? [headerRef("organName"), headerRef("opening")] : [headerRef("organName")],
       message:
         `署名“${organName.trim()}”与系统中本机关现在的名称“${ctx.signer}”不一致。` +
-        `机关已更名的，请改为现名称；本年度报告确应使用原名称的，请说明理由后确认。`,
+        `机关已更名的，请改为现名称${inOpening ? "，开头段落中的原名称也请一并修改" : ""}；本年度报告确应使用原名称的，请说明理由后确认。`,
     });
+  }
   if (signDate.trim() === "") {
     add(ctx, { rule: "T6", severity: "warning", cells: [headerRef("signDate")], message: "缺少成文日期。" });
     return;
