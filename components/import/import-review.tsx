@@ -72,6 +72,7 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
     () => applyCorrections(preview.content, corrections, preview.correctable).content,
     [preview.content, preview.correctable, corrections],
   );
+  const opening = storedOpening(content.header);
   const organKind = isOrganKind(preview.organ.kind) ? preview.organ.kind : undefined;
   const findings = useMemo(
     // findings on the same cause (a printed total and a sentence about it) listed together
@@ -296,10 +297,10 @@ export function ImportReview({ preview, onRestart }: { preview: ImportPreview; o
           导入的内容：{organName || preview.organ.fullName}
           {year ? reportTitleSuffix(year) : ""}
         </h3>
-        <Collapsible title="开头段落" empty={!storedOpening(content.header)}>
+        <Collapsible title="开头段落" empty={!opening}>
           {/* as it is stored: the importer's generated opening (with its empty 地址/电话) is not the file's */}
-          {storedOpening(content.header) ? (
-            <Prose text={storedOpening(content.header)} />
+          {opening ? (
+            <Prose text={opening} />
           ) : (
             <p className="text-sm text-slate-500" data-testid="no-opening">
               （文件中没有开头段落，存档时不加）

@@ -4,6 +4,8 @@
  * (lib/report/rules.ts, loaded when the checks first run).
  */
 
+import { asciiDigits } from "./values";
+
 /** Characters as a reader counts them: everything but white space. */
 export function countChars(text: string): number {
   return [...text.replace(/\s/g, "")].length;
@@ -24,7 +26,7 @@ const LOOSE_DATE = /^(\d{4})\s*[年\-/.．]\s*(\d{1,2})\s*[月\-/.．]\s*(\d{1,2
  * (trimmed), for the rules to name.
  */
 export function normalizeSignDate(raw: string): string {
-  const s = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30)).trim();
+  const s = asciiDigits(raw).trim();
   const m = s.match(LOOSE_DATE);
   if (!m) return s;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,5 +1,5 @@
 import "server-only";
-import { buildCalendar, isDay, normalizeDay } from "@/lib/register";
+import { buildCalendar, isDay, normalizeDay, weekday } from "@/lib/register";
 import { getDb, type Db } from "../db-core";
 import { can } from "../permissions";
 import type { Actor } from "../types";
@@ -38,8 +38,7 @@ export async function setHolidayOverride(
   const notes: string[] = [];
   if (before) notes.push(`替换了原来的设置“${word(before.kind)}${before.name ? ` ${before.name}` : ""}”`);
   const pkg = buildCalendar();
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  const weekend = weekday === 0 || weekday === 6;
+  const weekend = weekday(date) === 0 || weekday(date) === 6;
   if (pkg.knowsYear(Number(date.slice(0, 4)))) {
     if (pkg.isWorkday(date) === (input.kind === "workday")) notes.push("与节假日数据包一致");
   } else if (input.kind === "workday" && !weekend) notes.push("该日本是工作日（周一至周五），设为调休上班不改变计时，请核对是否应为放假");
